@@ -1,0 +1,30 @@
+// The root module, built from the configuration validated at boot.
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type pino from 'pino';
+import { ClockModule } from './clock/clock.module';
+import { ErrorFilter } from './common/error.filter';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { requestLoggingParams } from './logging/logger';
+import { HomeController } from './web/home.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: pino.Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(requestLoggingParams(logger)),
+        DatabaseModule,
+        ClockModule.forRoot(config.clock),
+      ],
+      controllers: [HealthController, HomeController],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,365 @@
+// The API server's registry: what happens between a request and the store. Defaulting,
+// admission (namespace lifecycle, service accounts, default tolerations, limits), validation,
+// server-owned metadata, optimistic concurrency, the status subresource, generation, graceful
+// deletion with finalizers and propagation policies. kubectl and the controllers both use it.
+
+import { ApiError, FieldError } from './errors';
+import { ObjectStore, clone } from './store';
+import { ResourceInfo, qualifiedResource, resourceByName, resourceForKind } from './resources';
+import { FieldRequirement, Selector, matches, matchesFields, parseFieldSelector, parseSelector } from './selectors';
+import { KubeObject, Namespace, Pod } from './types';
+import { ClusterLimits } from '../cluster-state';
+import { Random } from '../random';
+import { rfc3339 } from '../time';
+import { ServiceAllocator } from './service-allocator';
+
+/** Pluggable API machinery (defaulting, validation, schema), wired by the cluster. */
+export interface ApiPlugins {
+  applyDefaults(obj: KubeObject): void;
+  validate(obj: KubeObject, old?: KubeObject): FieldError[];
+  /** paths of fields the schema does not know, for strict decoding */
+  unknownFields(obj: unknown): string[];
+  /** ServiceAccount admission and DefaultTolerationSeconds for a new pod */
+  admitPod(pod: Pod, rng: Random): void;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** controller writes skip the user-facing object limits (they are counted, not refused) */
+  internal?: boolean;
+}
+
+export interface DeleteOptions {
+  dryRun?: boolean;
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string | Selector;
+  fieldSelector?: string;
+}
+
+/** Namespaces the API server refuses to delete. */
+const UNDELETABLE_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+
+/** Kinds whose main endpoint ignores status (it has a status subresource). */
+const STATUS_SUBRESOURCE = new Set([
+  'pods',
+  'nodes',
+  'namespaces',
+  'services',
+  'deployments',
+  'replicasets',
+  'daemonsets',
+  'persistentvolumes',
+  'persistentvolumeclaims',
+]);
+
+const PROTECTED_FINALIZERS = ['orphan', 'foregroundDeletion'];
+
+export class ApiServer {
+  readonly services: ServiceAllocator;
+
+  constructor(
+    readonly store: ObjectStore,
+    private readonly clock: { now(): number },
+    private readonly rng: Random,
+    private readonly limits: ClusterLimits,
+    private readonly plugins: ApiPlugins,
+  ) {
+    this.services = new ServiceAllocator(store, rng);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  info(resource: string): ResourceInfo {
+    const info = resourceByName(resource);
+    if (!info) throw new ApiError('NotFound', `the server could not find the requested resource`);
+    return info;
+  }
+
+  /** The resource for an object's apiVersion and kind, or a 400 as the server answers. */
+  infoFor(obj: { apiVersion?: unknown; kind?: unknown }): ResourceInfo {
+    const info = typeof obj.apiVersion === 'string' && typeof obj.kind === 'string' ? resourceForKind(obj.apiVersion, obj.kind) : undefined;
+    if (!info) throw new ApiError('NotFound', `the server could not find the requested resource`);
+    return info;
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject {
+    const info = this.info(resource);
+    const obj = this.store.get(resource, info.namespaced ? namespace : undefined, name);
+    if (!obj) throw ApiError.notFound(qualifiedResource(info), name);
+    return obj;
+  }
+
+  tryGet(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const info = resourceByName(resource);
+    return info ? this.store.get(resource, info.namespaced ? namespace : undefined, name) : undefined;
+  }
+
+  list(resource: string, opts: ListOptions = {}): KubeObject[] {
+    const info = this.info(resource);
+    const labelSel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector ?? [];
+    const fieldSel: FieldRequirement[] = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector, resource, info.kind) : [];
+    const items = this.store.list(resource, info.namespaced ? opts.namespace : undefined);
+    if (labelSel.length === 0 && fieldSel.length === 0) return items;
+    return items.filter((o) => matches(labelSel, o.metadata.labels) && matchesFields(fieldSel, o));
+  }
+
+  // ---- create -------------------------------------------------------------------------------
+
+  create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const info = this.infoFor(input);
+    const obj = clone(input);
+    obj.metadata = obj.metadata ?? {};
+    const meta = obj.metadata;
+    if (info.namespaced) meta.namespace = meta.namespace || 'default';
+    else delete meta.namespace;
+    if (!meta.name && meta.generateName) meta.name = this.generateName(info, meta.generateName, meta.namespace);
+    if (!meta.name) {
+      throw ApiError.invalid(info.kind, '', [{ field: 'metadata.name', detail: 'Required value: name or generateName is required' }]);
+    }
+    const qr = qualifiedResource(info);
+    if (info.namespaced) this.admitNamespace(qr, meta.name, meta.namespace!, info);
+    if (this.store.get(info.resource, meta.namespace, meta.name)) throw ApiError.alreadyExists(qr, meta.name);
+
+    // server-owned metadata is never taken from the request
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    meta.uid = this.rng.uuid();
+    meta.creationTimestamp = rfc3339(this.now());
+    if (info.hasGeneration) meta.generation = 1;
+    else delete meta.generation;
+    if (info.resource === 'namespaces') (obj as Namespace).status = { phase: 'Active' };
+
+    this.plugins.applyDefaults(obj);
+    if (info.resource === 'pods') this.plugins.admitPod(obj as Pod, this.rng);
+    this.checkValid(info, obj);
+    if (!opts.internal) this.admitLimits(info, obj);
+    this.checkSize(info, obj);
+    if (info.resource === 'services') this.services.allocate(obj, undefined, opts.dryRun === true);
+    if (opts.dryRun) return obj;
+    return this.store.put(info.resource, obj);
+  }
+
+  private generateName(info: ResourceInfo, base: string, namespace: string | undefined): string {
+    const prefix = base.length > 58 ? base.slice(0, 58) : base;
+    for (let i = 0; i < 8; i++) {
+      const name = prefix + this.rng.string(5);
+      if (!this.store.get(info.resource, namespace, name)) return name;
+    }
+    throw ApiError.alreadyExists(qualifiedResource(info), prefix);
+  }
+
+  private admitNamespace(qr: string, name: string, namespace: string, info: ResourceInfo): void {
+    const ns = this.store.get('namespaces', undefined, namespace) as Namespace | undefined;
+    if (!ns) throw ApiError.notFound('namespaces', namespace);
+    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
+      if (info.resource === 'events') return; // events about the teardown are still accepted
+      throw ApiError.forbidden(qr, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
+  private admitLimits(info: ResourceInfo, obj: KubeObject): void {
+    if (info.resource === 'events') return;
+    const used = this.store.size - this.store.countOf('events');
+    const qr = qualifiedResource(info);
+    if (used >= this.limits.maxObjects) {
+      throw ApiError.forbidden(qr, obj.metadata.name!, `exceeded quota: cluster-limits, requested: count/objects=1, used: count/objects=${used}, limited: count/objects=${this.limits.maxObjects}`);
+    }
+    if (info.resource === 'pods') {
+      const pods = this.store.countOf('pods');
+      if (pods >= this.limits.maxPods) {
+        throw ApiError.forbidden(qr, obj.metadata.name!, `exceeded quota: cluster-limits, requested: pods=1, used: pods=${pods}, limited: pods=${this.limits.maxPods}`);
+      }
+    }
+  }
+
+  private checkSize(info: ResourceInfo, obj: KubeObject): void {
+    if (JSON.stringify(obj).length > this.limits.maxObjectBytes) {
+      if (info.resource === 'configmaps' || info.resource === 'secrets') {
+        throw ApiError.invalid(info.kind, obj.metadata.name!, [{ field: '[]', detail: `Too long: must have at most ${this.limits.maxObjectBytes} bytes` }]);
+      }
+      throw new ApiError('RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
+    }
+  }
+
+  private checkValid(info: ResourceInfo, obj: KubeObject, old?: KubeObject): void {
+    const errs = this.plugins.validate(obj, old);
+    if (errs.length) throw ApiError.invalid(info.kind, obj.metadata.name ?? '', errs);
+  }
+
+  /** Strict field validation, as the server's `fieldValidation=Strict` decoder does it. */
+  strictDecode(raw: unknown): void {
+    const unknown = this.plugins.unknownFields(raw);
+    if (unknown.length) {
+      const o = raw as { kind?: string; apiVersion?: string };
+      const version = (o.apiVersion ?? '').split('/').pop();
+      throw ApiError.badRequest(`${o.kind} in version "${version}" cannot be handled as a ${o.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+    }
+  }
+
+  // ---- update -------------------------------------------------------------------------------
+
+  /**
+   * Replaces an object. `subresource: 'status'` writes only status; the main resource keeps the
+   * stored status for kinds with a status subresource. A stale resourceVersion is a 409.
+   */
+  update(input: KubeObject, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
+    const info = this.infoFor(input);
+    const meta = input.metadata ?? {};
+    const name = meta.name ?? '';
+    const namespace = info.namespaced ? meta.namespace || 'default' : undefined;
+    const old = this.store.get(info.resource, namespace, name);
+    const qr = qualifiedResource(info);
+    if (!old) throw ApiError.notFound(qr, name);
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
+      throw ApiError.conflict(qr, name, 'the object has been modified; please apply your changes to the latest version and try again');
+    }
+    if (meta.uid && meta.uid !== old.metadata.uid) {
+      throw ApiError.conflict(qr, name, `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    let obj: KubeObject;
+    if (opts.subresource === 'status') {
+      obj = { ...clone(old), status: clone(input.status) };
+    } else {
+      obj = clone(input);
+      obj.metadata = {
+        ...obj.metadata,
+        namespace,
+        uid: old.metadata.uid,
+        creationTimestamp: old.metadata.creationTimestamp,
+        deletionTimestamp: old.metadata.deletionTimestamp,
+        deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
+        generation: old.metadata.generation,
+      };
+      if (!obj.metadata.deletionTimestamp) delete obj.metadata.deletionTimestamp;
+      if (obj.metadata.deletionGracePeriodSeconds === undefined) delete obj.metadata.deletionGracePeriodSeconds;
+      if (obj.metadata.generation === undefined) delete obj.metadata.generation;
+      if (STATUS_SUBRESOURCE.has(info.resource)) {
+        if (old.status === undefined) delete obj.status;
+        else obj.status = clone(old.status);
+      }
+      this.plugins.applyDefaults(obj);
+      if (info.hasGeneration && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+        obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+      }
+      if (info.resource === 'services') this.services.allocate(obj, old, opts.dryRun === true);
+    }
+    this.checkValid(info, obj, old);
+    this.checkSize(info, obj);
+    if (opts.dryRun) return obj;
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && info.resource !== 'pods') {
+      this.services.release(info.resource === 'services' ? old : undefined);
+      return this.store.remove(info.resource, namespace, name);
+    }
+    // nothing changed: the API server does not write (resourceVersion stays)
+    if (JSON.stringify(stripRv(obj)) === JSON.stringify(stripRv(old))) return old;
+    return this.store.put(info.resource, obj);
+  }
+
+  updateStatus(obj: KubeObject): KubeObject {
+    return this.update(obj, { subresource: 'status' });
+  }
+
+  // ---- delete -------------------------------------------------------------------------------
+
+  /**
+   * Deletes as the registry does: graceful for scheduled pods (deletionTimestamp, the kubelet
+   * finishes), deferred while finalizers remain, orphan/foreground via the GC's finalizers.
+   * Returns the object as it stands after the call.
+   */
+  delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
+    const info = this.info(resource);
+    const ns = info.namespaced ? namespace || 'default' : undefined;
+    const qr = qualifiedResource(info);
+    const old = this.store.get(resource, ns, name);
+    if (!old) throw ApiError.notFound(qr, name);
+    if (opts.preconditions?.uid && opts.preconditions.uid !== old.metadata.uid) {
+      throw ApiError.conflict(qr, name, `Precondition failed: UID in precondition: ${opts.preconditions.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    if (opts.preconditions?.resourceVersion && opts.preconditions.resourceVersion !== old.metadata.resourceVersion) {
+      throw ApiError.conflict(qr, name, `Precondition failed: ResourceVersion in precondition: ${opts.preconditions.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+    }
+    if (resource === 'namespaces' && UNDELETABLE_NAMESPACES.includes(name)) {
+      throw ApiError.forbidden('namespaces', name, 'this namespace may not be deleted');
+    }
+    if (opts.dryRun) return old;
+    const now = rfc3339(this.now());
+    const obj = clone(old);
+    const meta = obj.metadata;
+    const finalizers = [...(meta.finalizers ?? [])];
+    const policy = opts.propagationPolicy ?? 'Background';
+    if (policy === 'Orphan' && !finalizers.includes('orphan') && !meta.deletionTimestamp) finalizers.push('orphan');
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && !meta.deletionTimestamp) finalizers.push('foregroundDeletion');
+
+    if (resource === 'namespaces') {
+      if (meta.deletionTimestamp) return old;
+      meta.deletionTimestamp = now;
+      meta.deletionGracePeriodSeconds = 0;
+      (obj as Namespace).status = { ...(obj as Namespace).status, phase: 'Terminating' };
+      if (finalizers.length) meta.finalizers = finalizers;
+      return this.store.put(resource, obj);
+    }
+
+    if (resource === 'pods') {
+      const pod = obj as Pod;
+      const requested = opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      // an unscheduled pod, or one already finished, has nothing to stop: it goes at once
+      const immediate = requested === 0 || !pod.spec.nodeName || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+      const grace = immediate ? 0 : requested;
+      const current = meta.deletionGracePeriodSeconds;
+      if (meta.deletionTimestamp && current !== undefined && current <= grace) return old;
+      meta.deletionTimestamp = rfc3339(this.now() + grace * 1000);
+      meta.deletionGracePeriodSeconds = grace;
+      if (finalizers.length) meta.finalizers = finalizers;
+      if (grace === 0 && !finalizers.length) return this.store.remove(resource, ns, name);
+      return this.store.put(resource, obj);
+    }
+
+    if (finalizers.length) {
+      if (meta.deletionTimestamp && sameList(finalizers, old.metadata.finalizers)) return old;
+      meta.deletionTimestamp = meta.deletionTimestamp ?? now;
+      meta.deletionGracePeriodSeconds = 0;
+      meta.finalizers = finalizers;
+      return this.store.put(resource, obj);
+    }
+    if (resource === 'services') this.services.release(old);
+    return this.store.remove(resource, ns, name);
+  }
+
+  /** Removes a finalizer (the GC, the namespace and PV controllers use it). */
+  removeFinalizer(obj: KubeObject, finalizer: string): KubeObject | undefined {
+    const info = this.infoFor(obj);
+    const cur = this.store.get(info.resource, obj.metadata.namespace, obj.metadata.name!);
+    if (!cur || !(cur.metadata.finalizers ?? []).includes(finalizer)) return cur;
+    const next = clone(cur);
+    next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== finalizer);
+    if (!next.metadata.finalizers.length) delete next.metadata.finalizers;
+    if (next.metadata.deletionTimestamp && !next.metadata.finalizers) {
+      if (info.resource === 'pods' && (next.metadata.deletionGracePeriodSeconds ?? 0) > 0) return this.store.put(info.resource, next);
+      if (info.resource === 'services') this.services.release(cur);
+      this.store.remove(info.resource, cur.metadata.namespace, cur.metadata.name!);
+      return undefined;
+    }
+    return this.store.put(info.resource, next);
+  }
+
+  static isProtectedFinalizer(f: string): boolean {
+    return PROTECTED_FINALIZERS.includes(f);
+  }
+}
+
+function stripRv(o: KubeObject): KubeObject {
+  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined } };
+}
+
+function sameList(a: string[], b: string[] | undefined): boolean {
+  return a.length === (b ?? []).length && a.every((x, i) => x === b![i]);
+}

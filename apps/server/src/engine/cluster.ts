@@ -1,0 +1,322 @@
+// A running simulated cluster: the store, the API server, the controllers and simulated time.
+//
+// Time only moves through `step(now)`: timers (a controller's key due at a time) fire in order
+// of (time, controller, key), and after each one the controllers settle. Nothing else reads the
+// time, so any split of a span gives the same state, and a replay of the same inputs at the same
+// times gives the same cluster.
+
+import { ApiServer } from './api/api-server';
+import { ObjectStore, WatchEvent, clone } from './api/store';
+import { resourceForKind, resourceByName } from './api/resources';
+import { KubeEvent, KubeObject } from './api/types';
+import { Controller, ControllerContext, EventSource } from './controllers/controller';
+import {
+  ClusterConfig,
+  ClusterOptions,
+  ClusterShape,
+  DEFAULT_LIMITS,
+  ENGINE_VERSION,
+  RuntimeState,
+  SerializedCluster,
+  TimerEntry,
+} from './cluster-state';
+import { Random, RandomState, seedRandom } from './random';
+import { rfc3339 } from './time';
+import { TimerQueue } from './timer-queue';
+import { defaultPlugins } from './api/plugins';
+import { buildControllers } from './controllers/registry';
+import { bootstrap } from './bootstrap/bootstrap';
+
+export interface CreateClusterInput {
+  seed?: number;
+  /** creation time of the cluster, epoch ms */
+  start: number;
+  shape?: ClusterShape;
+  options?: ClusterOptions;
+  /** freeze stored objects (tests: catches a controller mutating the cache) */
+  freezeObjects?: boolean;
+}
+
+/** How long before `start` the cluster was installed (its nodes' AGE when handed over). */
+export const BOOTSTRAP_LEAD_MS = 5 * 60_000;
+
+/** Settling stops with an error beyond this many syncs at one instant: a controller loop bug. */
+const MAX_SYNCS_PER_SETTLE = 200_000;
+
+export class Cluster {
+  readonly store: ObjectStore;
+  readonly api: ApiServer;
+  readonly rng: Random;
+  readonly controllers: Controller[];
+  readonly runtime: RuntimeState;
+  /** simulated hosts for the shell (files, services): opaque here */
+  hosts: Record<string, unknown>;
+  private current: number;
+  private horizon: number;
+  private readonly timers: TimerQueue;
+  private readonly queues = new Map<string, { keys: string[]; set: Set<string> }>();
+  private readonly contexts = new Map<string, ControllerContext>();
+  private settling = false;
+  private eventSeq = 0;
+  private lastEventMs = -1;
+
+  private constructor(
+    readonly config: ClusterConfig,
+    now: number,
+    rngState: RandomState,
+    resourceVersion: number,
+    runtime: RuntimeState,
+    hosts: Record<string, unknown>,
+    freeze: boolean,
+  ) {
+    this.current = now;
+    this.horizon = now;
+    this.rng = new Random(rngState);
+    this.store = new ObjectStore(resourceVersion, freeze);
+    this.runtime = runtime;
+    this.hosts = hosts;
+    this.api = new ApiServer(this.store, { now: () => this.current }, this.rng, config.limits, defaultPlugins);
+    this.controllers = buildControllers(config);
+    const order = new Map(this.controllers.map((c, i) => [c.name, i]));
+    this.timers = new TimerQueue(order);
+    for (const c of this.controllers) {
+      this.queues.set(c.name, { keys: [], set: new Set() });
+      this.contexts.set(c.name, this.makeContext(c.name));
+    }
+    this.store.onChange((ev) => this.dispatch(ev));
+  }
+
+  static create(input: CreateClusterInput): Cluster {
+    const shape = input.shape ?? 'kubeadm';
+    const opts = input.options ?? {};
+    const config: ClusterConfig = {
+      seed: input.seed ?? 1,
+      start: input.start,
+      shape,
+      workers: opts.workers ?? 2,
+      kubeProxyMode: opts.kubeProxyMode ?? 'iptables',
+      limits: { ...DEFAULT_LIMITS, ...(opts.limits ?? {}) },
+    };
+    const runtime: RuntimeState = { apiServerUp: false, apiServerEndpoint: '', machines: {}, sections: {}, unavailableImages: [] };
+    // kubeadm ran a little before the cluster is handed over, so its system pods are Running
+    const bootAt = input.start - BOOTSTRAP_LEAD_MS;
+    const cluster = new Cluster(config, bootAt, seedRandom(config.seed), 1, runtime, {}, input.freezeObjects ?? false);
+    bootstrap(cluster);
+    cluster.settle();
+    cluster.step(input.start);
+    return cluster;
+  }
+
+  static load(data: SerializedCluster, opts: { freezeObjects?: boolean } = {}): Cluster {
+    if (data.engineVersion !== ENGINE_VERSION) {
+      throw new Error(`cluster state was written by engine ${data.engineVersion}; this is engine ${ENGINE_VERSION}`);
+    }
+    const cluster = new Cluster(
+      clone(data.config),
+      data.now,
+      [...data.rng] as RandomState,
+      data.resourceVersion,
+      clone(data.runtime),
+      clone(data.hosts),
+      opts.freezeObjects ?? false,
+    );
+    for (const [resource, obj] of data.objects) cluster.store.load(resource, clone(obj));
+    for (const t of data.timers) cluster.timers.add(t.at, t.controller, t.key);
+    return cluster;
+  }
+
+  serialize(): SerializedCluster {
+    const objects: [string, KubeObject][] = [];
+    for (const resource of this.store.resources()) for (const o of this.store.list(resource)) objects.push([resource, o]);
+    return {
+      engineVersion: ENGINE_VERSION,
+      config: this.config,
+      now: this.current,
+      rng: [...(this.rng as unknown as { s: RandomState }).s] as RandomState,
+      resourceVersion: this.store.resourceVersion,
+      objects,
+      timers: this.timers.entries(),
+      runtime: this.runtime,
+      hosts: this.hosts,
+    };
+  }
+
+  get now(): number {
+    return this.current;
+  }
+
+  /** Fast-forwards through every transition due up to `now`. Time never goes backwards. */
+  step(now: number): void {
+    if (now <= this.current) {
+      this.settle();
+      return;
+    }
+    this.horizon = now;
+    for (;;) {
+      const next = this.timers.peek();
+      if (!next || next.at > now) break;
+      this.timers.pop();
+      this.current = Math.max(this.current, next.at);
+      this.enqueue(next.controller, next.key);
+      this.settle();
+    }
+    this.current = now;
+    this.settle();
+  }
+
+  /** When something will next happen on its own (a pod starting, a back-off ending), or undefined. */
+  nextTransitionAt(): number | undefined {
+    return this.timers.peek()?.at;
+  }
+
+  /** Runs controllers at the current time until no work is left. */
+  settle(): void {
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      let syncs = 0;
+      let progressed = true;
+      while (progressed) {
+        progressed = false;
+        for (const c of this.controllers) {
+          const q = this.queues.get(c.name)!;
+          while (q.keys.length) {
+            const key = q.keys.shift()!;
+            q.set.delete(key);
+            if (++syncs > MAX_SYNCS_PER_SETTLE) throw new Error(`controllers did not settle (last: ${c.name} ${key})`);
+            c.sync(key, this.contexts.get(c.name)!);
+            progressed = true;
+          }
+        }
+      }
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  /** Run `fn` (a command's API calls) at `now`, then let the controllers react. */
+  at<T>(now: number, fn: () => T): T {
+    this.step(now);
+    try {
+      return fn();
+    } finally {
+      this.settle();
+    }
+  }
+
+  enqueue(controller: string, key: string): void {
+    const q = this.queues.get(controller);
+    if (!q || q.set.has(key)) return;
+    q.set.add(key);
+    q.keys.push(key);
+  }
+
+  schedule(controller: string, at: number, key: string): void {
+    this.timers.add(Math.max(at, this.current), controller, key);
+  }
+
+  context(controller: string): ControllerContext {
+    const ctx = this.contexts.get(controller);
+    if (!ctx) throw new Error(`no controller ${controller}`);
+    return ctx;
+  }
+
+  private dispatch(ev: WatchEvent): void {
+    for (const c of this.controllers) {
+      const ctx = this.contexts.get(c.name)!;
+      c.watch(ev, (key) => this.enqueue(c.name, key), ctx);
+    }
+  }
+
+  private makeContext(name: string): ControllerContext {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const cluster = this;
+    return {
+      get now() {
+        return cluster.current;
+      },
+      get horizon() {
+        return cluster.horizon;
+      },
+      api: this.api,
+      store: this.store,
+      rng: this.rng,
+      runtime: this.runtime,
+      config: this.config,
+      schedule: (at, key) => cluster.schedule(name, at, key),
+      enqueue: (controller, key) => cluster.enqueue(controller, key),
+      nextTimerAt: (exceptKey) => cluster.timers.earliestExcept(name, exceptKey),
+      record: (obj, type, reason, message, source, fieldPath) => cluster.record(obj, type, reason, message, source, fieldPath),
+    };
+  }
+
+  /**
+   * Records an Event, aggregated as client-go's EventCorrelator does: the same object, reason,
+   * message and source bump `count` and `lastTimestamp` of the existing Event.
+   */
+  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    const namespace = obj.metadata.namespace || 'default';
+    const section = (this.runtime.sections.events ??= { index: {} as Record<string, string> });
+    const aggKey = [obj.metadata.uid, fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
+    const now = rfc3339(this.current);
+    const existingName: string | undefined = section.index[aggKey];
+    const existing = existingName ? (this.store.get('events', namespace, existingName) as KubeEvent | undefined) : undefined;
+    if (existing) {
+      const next = clone(existing);
+      next.count = (next.count ?? 1) + 1;
+      next.lastTimestamp = now;
+      this.api.update(next, { internal: true });
+      this.schedule('event-ttl', this.current + 3600_000, `${namespace}/${existing.metadata.name}`);
+      return;
+    }
+    if (this.current === this.lastEventMs) this.eventSeq++;
+    else {
+      this.eventSeq = 0;
+      this.lastEventMs = this.current;
+    }
+    const nanos = BigInt(this.current) * 1_000_000n + BigInt(this.eventSeq);
+    const name = `${obj.metadata.name}.${nanos.toString(16)}`;
+    const info = resourceForKind(obj.apiVersion, obj.kind) ?? resourceByName(obj.kind.toLowerCase() + 's');
+    const ev: KubeEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: {
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+        name: obj.metadata.name,
+        namespace: info?.namespaced ? obj.metadata.namespace : undefined,
+        uid: obj.metadata.uid,
+        resourceVersion: obj.metadata.resourceVersion,
+        fieldPath,
+      },
+      reason,
+      message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    if (!ev.involvedObject.namespace) delete ev.involvedObject.namespace;
+    if (!fieldPath) delete ev.involvedObject.fieldPath;
+    try {
+      this.api.create(ev, { internal: true });
+    } catch {
+      return; // an event that cannot be stored (namespace gone) is dropped, as the recorder does
+    }
+    section.index[aggKey] = name;
+    this.schedule('event-ttl', this.current + 3600_000, `${namespace}/${name}`);
+  }
+
+  timerEntries(): TimerEntry[] {
+    return this.timers.entries();
+  }
+}
+
+export function createCluster(input: CreateClusterInput): Cluster {
+  return Cluster.create(input);
+}

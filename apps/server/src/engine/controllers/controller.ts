@@ -1,0 +1,50 @@
+// The shape every controller has: a watch handler that maps object changes to the keys it cares
+// about, and a sync function that reconciles one key at a time (as pkg/controller/* do), with
+// `now` passed in. Delayed work is a timer on a key (the workqueue's AddAfter).
+
+import type { ApiServer } from '../api/api-server';
+import type { ObjectStore, WatchEvent } from '../api/store';
+import type { KubeObject } from '../api/types';
+import type { Random } from '../random';
+import type { ClusterConfig, RuntimeState } from '../cluster-state';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface ControllerContext {
+  /** the simulated time this sync runs at (epoch ms) */
+  readonly now: number;
+  /** the time the current `step` is heading to; work beyond it waits for a later step */
+  readonly horizon: number;
+  readonly api: ApiServer;
+  readonly store: ObjectStore;
+  readonly rng: Random;
+  readonly runtime: RuntimeState;
+  readonly config: ClusterConfig;
+  /** sync `key` of this controller again at `at` (the earliest pending time wins) */
+  schedule(at: number, key: string): void;
+  /** sync `key` of another controller now */
+  enqueue(controller: string, key: string): void;
+  /** the earliest pending timer other than (controller, key), or Infinity */
+  nextTimerAt(exceptKey?: string): number;
+  /** records a Kubernetes Event about `obj`, aggregated as the EventCorrelator does */
+  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void;
+}
+
+export interface Controller {
+  readonly name: string;
+  watch(ev: WatchEvent, enqueue: (key: string) => void, ctx: ControllerContext): void;
+  sync(key: string, ctx: ControllerContext): void;
+}
+
+/** `namespace/name` or `name`, as cache.MetaNamespaceKeyFunc makes keys */
+export function keyOf(obj: KubeObject): string {
+  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name!;
+}
+
+export function splitKey(key: string): { namespace: string | undefined; name: string } {
+  const i = key.indexOf('/');
+  return i < 0 ? { namespace: undefined, name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}

@@ -1,0 +1,27 @@
+// Events expire one hour after they last happened, as with the API server's default --event-ttl.
+
+import { KubeEvent } from '../api/types';
+import { parseTime } from '../time';
+import { Controller, splitKey } from './controller';
+
+export const EVENT_TTL_MS = 3600_000;
+
+export function eventTtlController(): Controller {
+  return {
+    name: 'event-ttl',
+    watch: () => undefined,
+    sync(key, ctx) {
+      const { namespace, name } = splitKey(key);
+      const ev = ctx.store.get('events', namespace, name) as KubeEvent | undefined;
+      if (!ev) return;
+      const expires = parseTime(ev.lastTimestamp ?? ev.firstTimestamp ?? ev.metadata.creationTimestamp) + EVENT_TTL_MS;
+      if (expires > ctx.now) {
+        ctx.schedule(expires, key);
+        return;
+      }
+      ctx.store.remove('events', namespace, name);
+      const index: Record<string, string> | undefined = ctx.runtime.sections.events?.index;
+      if (index) for (const k of Object.keys(index)) if (index[k] === name) delete index[k];
+    },
+  };
+}

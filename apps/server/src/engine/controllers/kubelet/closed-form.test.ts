@@ -1,0 +1,66 @@
+import { Cluster } from '../../cluster';
+import { KubeEvent, Pod } from '../../api/types';
+
+const START = Date.UTC(2026, 0, 1);
+const S = 1000;
+const DAY = 86_400 * S;
+
+function crashPod(c: Cluster): void {
+  c.at(START + S, () =>
+    c.api.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'loop', namespace: 'default' },
+      spec: { nodeName: 'node1', containers: [{ name: 'loop', image: 'busybox:1.36', command: ['sh', '-c', 'echo boom; exit 1'] }] },
+    } as Pod),
+  );
+}
+
+function state(c: Cluster): unknown {
+  const s = c.serialize();
+  return { ...s, timers: s.timers };
+}
+
+describe('kubelet closed-form catch-up', () => {
+  it('one step over hours equals many small steps', () => {
+    const a = Cluster.create({ seed: 3, start: START });
+    const b = Cluster.create({ seed: 3, start: START });
+    crashPod(a);
+    crashPod(b);
+    const end = START + 5 * 3600 * S + 1234;
+    a.step(end);
+    for (let t = START + 2 * S; t < end; t += 7 * S) b.step(t);
+    b.step(end);
+    expect(state(a)).toEqual(state(b));
+    const p = a.api.get('pods', 'default', 'loop') as Pod;
+    expect(p.status!.containerStatuses![0].restartCount).toBeGreaterThan(50);
+  });
+
+  it('irregular splits agree too', () => {
+    const a = Cluster.create({ seed: 5, start: START });
+    const b = Cluster.create({ seed: 5, start: START });
+    crashPod(a);
+    crashPod(b);
+    const end = START + 2 * DAY;
+    a.step(end);
+    for (const t of [START + 1 * 3600 * S, START + 1 * 3600 * S + 17, START + 13 * 3600 * S, START + DAY + 999, end]) b.step(t);
+    expect(state(a)).toEqual(state(b));
+  });
+
+  it('catches up 30 days in milliseconds, with the events counted', () => {
+    const c = Cluster.create({ seed: 1, start: START });
+    crashPod(c);
+    c.step(START + 3600 * S);
+    const t0 = Date.now();
+    c.step(START + 30 * DAY);
+    const took = Date.now() - t0;
+    expect(took).toBeLessThan(1000);
+    const p = c.api.get('pods', 'default', 'loop') as Pod;
+    const restarts = p.status!.containerStatuses![0].restartCount;
+    // at the cap a cycle is 5 min plus the second the kubelet takes to notice the exit
+    expect(restarts).toBeGreaterThan(8000);
+    const backoff = (c.api.list('events', { namespace: 'default' }) as KubeEvent[]).find((e) => e.reason === 'BackOff')!;
+    expect(backoff.count).toBeGreaterThan(8000);
+    expect(backoff.message).toBe(`Back-off restarting failed container loop in pod loop_default(${p.metadata.uid})`);
+  });
+});

@@ -1,0 +1,70 @@
+// The kubelet's events, with v1.32's texts (pkg/kubelet/events, kuberuntime_container.go,
+// images/image_manager.go), recorded with source component `kubelet` and host = node name on
+// the container's field path. Repeats update the existing Event's count, as the correlator does;
+// a closed-form catch-up updates it by many repeats at once.
+
+import { clone } from '../../api/store';
+import { KubeEvent, Pod } from '../../api/types';
+import { rfc3339 } from '../../time';
+import { ControllerContext } from '../controller';
+import { goDuration } from '../../time';
+
+export const msg = {
+  pulling: (image: string) => `Pulling image "${image}"`,
+  pulled: (image: string, ms: number, size: number) => `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${size} bytes.`,
+  present: (image: string) => `Container image "${image}" already present on machine`,
+  neverPull: (image: string) => `Container image "${image}" is not present with pull policy of Never`,
+  pullFailed: (image: string, err: string) => `Failed to pull image "${image}": ${err}`,
+  error: (reason: string) => `Error: ${reason}`,
+  backOffPull: (image: string) => `Back-off pulling image "${image}"`,
+  created: (c: string) => `Created container: ${c}`,
+  started: (c: string) => `Started container ${c}`,
+  killing: (c: string) => `Stopping container ${c}`,
+  livenessKill: (c: string) => `Container ${c} failed liveness probe, will be restarted`,
+  backOffRestart: (c: string, pod: Pod) => `Back-off restarting failed container ${c} in pod ${podDesc(pod)}`,
+};
+
+/** format.Pod: `name_namespace(uid)` */
+export function podDesc(pod: Pod): string {
+  return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+}
+
+export function fieldPathOf(pod: Pod, container: string, init: boolean): string {
+  void pod;
+  return init ? `spec.initContainers{${container}}` : `spec.containers{${container}}`;
+}
+
+/**
+ * Records (or repeats `times` times) a kubelet event about `pod` at `at`. Returns the store
+ * writes made and whether a new Event was created.
+ */
+export function recordKubeletEvent(
+  ctx: ControllerContext,
+  pod: Pod,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+  fieldPath: string | undefined,
+  at: number,
+  times = 1,
+): { writes: number; created: boolean } {
+  const host = pod.spec.nodeName ?? '';
+  const namespace = pod.metadata.namespace || 'default';
+  const index: Record<string, string> | undefined = ctx.runtime.sections.events?.index;
+  const aggKey = [pod.metadata.uid, fieldPath ?? '', type, reason, message, 'kubelet', host].join('\u0000');
+  const name = index?.[aggKey];
+  const existing = name ? (ctx.store.get('events', namespace, name) as KubeEvent | undefined) : undefined;
+  if (!existing) {
+    const before = ctx.store.resourceVersion;
+    ctx.record(pod, type, reason, message, { component: 'kubelet', host }, fieldPath);
+    const made = ctx.store.resourceVersion - before;
+    const more = times > 1 ? recordKubeletEvent(ctx, pod, type, reason, message, fieldPath, at, times - 1).writes : 0;
+    return { writes: made + more, created: true };
+  }
+  const next = clone(existing);
+  next.count = (next.count ?? 1) + times;
+  next.lastTimestamp = rfc3339(at);
+  const before = ctx.store.resourceVersion;
+  ctx.api.update(next, { internal: true });
+  return { writes: ctx.store.resourceVersion - before, created: false };
+}

@@ -1,0 +1,62 @@
+import { Cluster } from '../../cluster';
+import { KubeEvent, Pod } from '../../api/types';
+
+const START = Date.UTC(2026, 0, 1);
+const S = 1000;
+
+function pod(name: string, spec: Partial<Pod['spec']> & { image?: string; command?: string[]; args?: string[] }, node = 'node1'): Pod {
+  const { image, command, args, ...rest } = spec;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: { nodeName: node, containers: [{ name, image: image ?? 'nginx', ...(command ? { command } : {}), ...(args ? { args } : {}) }], ...rest },
+  } as Pod;
+}
+
+function get(c: Cluster, name: string): Pod {
+  return c.api.get('pods', 'default', name) as Pod;
+}
+
+function events(c: Cluster, name: string): KubeEvent[] {
+  return (c.api.list('events', { namespace: 'default' }) as KubeEvent[]).filter((e) => e.involvedObject.name === name);
+}
+
+describe('kubelet', () => {
+  it('pulls, creates and starts nginx', () => {
+    const c = Cluster.create({ seed: 1, start: START });
+    c.at(START + 1 * S, () => c.api.create(pod('web', {})));
+    let p = get(c, 'web');
+    expect(p.status?.phase).toBe('Pending');
+    expect(p.status?.containerStatuses?.[0].state.waiting?.reason).toBe('ContainerCreating');
+    c.step(START + 20 * S);
+    p = get(c, 'web');
+    expect(p.status?.phase).toBe('Running');
+    expect(p.status?.podIP).toBe('10.244.1.2');
+    const cs = p.status!.containerStatuses![0];
+    expect(cs.ready).toBe(true);
+    expect(cs.image).toBe('docker.io/library/nginx:latest');
+    expect(cs.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+    expect(cs.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    const msgs = events(c, 'web').map((e) => `${e.reason}: ${e.message}`);
+    expect(msgs).toEqual([
+      'Pulling: Pulling image "nginx"',
+      'Pulled: Successfully pulled image "nginx" in 3.432s (3.432s including waiting). Image size: 72950530 bytes.',
+      'Created: Created container: web',
+      'Started: Started container web',
+    ]);
+    expect(events(c, 'web')[0].source).toEqual({ component: 'kubelet', host: 'node1' });
+    expect(events(c, 'web')[0].involvedObject.fieldPath).toBe('spec.containers{web}');
+  });
+
+  it('crash-loops busybox without a command', () => {
+    const c = Cluster.create({ seed: 1, start: START });
+    c.at(START + S, () => c.api.create(pod('bb', { image: 'busybox' })));
+    c.step(START + 10 * 60 * S);
+    const p = get(c, 'bb');
+    const cs = p.status!.containerStatuses![0];
+    expect(p.status?.phase).toBe('Running');
+    expect(cs.restartCount).toBeGreaterThan(3);
+    expect(cs.lastState.terminated?.reason).toBe('Completed');
+  });
+});

@@ -1,0 +1,211 @@
+import { Cluster } from '../../cluster';
+import { KubeEvent, Pod } from '../../api/types';
+import { containerLogs } from './logs';
+
+const START = Date.UTC(2026, 0, 1);
+const S = 1000;
+
+function mk(name: string, containers: Pod['spec']['containers'], extra: Partial<Pod['spec']> = {}, node = 'node1'): Pod {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { nodeName: node, containers, ...extra } } as Pod;
+}
+const get = (c: Cluster, name: string): Pod => c.api.get('pods', 'default', name) as Pod;
+const evs = (c: Cluster, name: string): string[] =>
+  (c.api.list('events', { namespace: 'default' }) as KubeEvent[])
+    .filter((e) => e.involvedObject.name === name)
+    .map((e) => `${e.type} ${e.reason} ${e.message}${(e.count ?? 1) > 1 ? ` x${e.count}` : ''}`);
+
+function fresh(): Cluster {
+  return Cluster.create({ seed: 7, start: START });
+}
+
+describe('image pulls', () => {
+  it('unknown repository: ErrImagePull, then ImagePullBackOff with the real texts', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('bad', [{ name: 'bad', image: 'nginxx' }])));
+    c.step(START + 3 * S);
+    let cs = get(c, 'bad').status!.containerStatuses![0];
+    expect(cs.state.waiting?.reason).toBe('ErrImagePull');
+    const err =
+      'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginxx:latest": failed to resolve reference "docker.io/library/nginxx:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+    expect(cs.state.waiting?.message).toBe(err);
+    c.step(START + 5 * S);
+    cs = get(c, 'bad').status!.containerStatuses![0];
+    expect(cs.state.waiting?.reason).toBe('ImagePullBackOff');
+    expect(cs.state.waiting?.message).toBe(`Back-off pulling image "nginxx": ErrImagePull: ${err}`);
+    expect(evs(c, 'bad')).toEqual([
+      'Normal Pulling Pulling image "nginxx"',
+      `Warning Failed Failed to pull image "nginxx": ${err}`,
+      'Warning Failed Error: ErrImagePull',
+      'Normal BackOff Back-off pulling image "nginxx"',
+      'Warning Failed Error: ImagePullBackOff',
+    ]);
+    expect(get(c, 'bad').status!.phase).toBe('Pending');
+    // retries: 10 s, 20 s, 40 s ... after each failure
+    c.step(START + 120 * S);
+    expect(evs(c, 'bad')[0]).toMatch(/Pulling image "nginxx" x[45]/);
+  });
+
+  it('unknown tag: not found', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('tag', [{ name: 'tag', image: 'nginx:1.999' }])));
+    c.step(START + 3 * S);
+    expect(get(c, 'tag').status!.containerStatuses![0].state.waiting?.message).toBe(
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found',
+    );
+  });
+
+  it('an image already on the machine is not pulled again', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('a', [{ name: 'a', image: 'nginx:1.27' }])));
+    c.at(START + 30 * S, () => c.api.create(mk('b', [{ name: 'b', image: 'nginx:1.27' }])));
+    c.step(START + 40 * S);
+    expect(evs(c, 'b')).toEqual(['Normal Pulled Container image "nginx:1.27" already present on machine', 'Normal Created Created container: b', 'Normal Started Started container b']);
+    expect(get(c, 'b').status!.podIP).toBe('10.244.1.3');
+  });
+});
+
+describe('containers', () => {
+  it('mariadb without a password exits 1 with its error and crash-loops', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('db', [{ name: 'db', image: 'mariadb:10.11' }])));
+    c.step(START + 60 * S);
+    const p = get(c, 'db');
+    const cs = p.status!.containerStatuses![0];
+    expect(cs.state.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(cs.lastState.terminated?.exitCode).toBe(1);
+    expect(cs.lastState.terminated?.reason).toBe('Error');
+    const logs = containerLogs(c, 'default', 'db');
+    expect(logs.ok && logs.text.split('\n').slice(1, 3)).toEqual([
+      expect.stringContaining('[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified'),
+      '\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD',
+    ]);
+    expect(evs(c, 'db').some((e) => e.startsWith(`Warning BackOff Back-off restarting failed container db in pod db_default(${p.metadata.uid})`))).toBe(true);
+  });
+
+  it('sleep 5 with restartPolicy Never completes', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('s', [{ name: 's', image: 'busybox', command: ['sleep', '5'] }], { restartPolicy: 'Never' })));
+    c.step(START + 30 * S);
+    const p = get(c, 's');
+    expect(p.status!.phase).toBe('Succeeded');
+    expect(p.status!.containerStatuses![0].state.terminated?.reason).toBe('Completed');
+    expect(p.status!.conditions!.map((x) => `${x.type}=${x.status}${x.reason ? `/${x.reason}` : ''}`)).toEqual([
+      'PodReadyToStartContainers=False',
+      'Initialized=True/PodCompleted',
+      'Ready=False/PodCompleted',
+      'ContainersReady=False/PodCompleted',
+      'PodScheduled=True',
+    ]);
+  });
+
+  it('a logging loop writes lines over time, computed lazily', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('counter', [{ name: 'count', image: 'busybox:1.28', args: ['/bin/sh', '-c', 'i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done'] }])));
+    c.step(START + 3600 * S);
+    const r = containerLogs(c, 'default', 'counter', { tailLines: 2 });
+    expect(r.ok).toBe(true);
+    const lines = r.ok ? r.text.trimEnd().split('\n') : [];
+    expect(lines).toHaveLength(2);
+    const n = Number(lines[1].split(':')[0]);
+    expect(n).toBeGreaterThan(3500);
+    expect(lines[1]).toMatch(/^\d+: Thu Jan {2}1 \d\d:\d\d:\d\d UTC 2026$/);
+  });
+
+  it('CreateContainerConfigError for a missing ConfigMap, then recovery', () => {
+    const c = fresh();
+    c.at(START + S, () =>
+      c.api.create(mk('cfg', [{ name: 'cfg', image: 'nginx', env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'settings', key: 'mode' } } }] }])),
+    );
+    c.step(START + 20 * S);
+    let cs = get(c, 'cfg').status!.containerStatuses![0];
+    expect(cs.state.waiting).toEqual({ reason: 'CreateContainerConfigError', message: 'configmap "settings" not found' });
+    expect(evs(c, 'cfg')).toContain('Warning Failed Error: configmap "settings" not found');
+    c.at(START + 30 * S, () => c.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { mode: 'fast' } }));
+    c.step(START + 40 * S);
+    cs = get(c, 'cfg').status!.containerStatuses![0];
+    expect(cs.state.running).toBeDefined();
+  });
+
+  it('init containers run in order before the app', () => {
+    const c = fresh();
+    c.at(START + S, () =>
+      c.api.create(
+        mk('init', [{ name: 'app', image: 'nginx' }], {
+          initContainers: [
+            { name: 'one', image: 'busybox', command: ['sh', '-c', 'echo one; sleep 2'] },
+            { name: 'two', image: 'busybox', command: ['sh', '-c', 'sleep 3'] },
+          ],
+        }),
+      ),
+    );
+    c.step(START + 5 * S);
+    expect(get(c, 'init').status!.initContainerStatuses![0].state.running).toBeDefined();
+    expect(get(c, 'init').status!.containerStatuses![0].state.waiting?.reason).toBe('PodInitializing');
+    c.step(START + 40 * S);
+    const p = get(c, 'init');
+    expect(p.status!.phase).toBe('Running');
+    expect(p.status!.initContainerStatuses!.map((s) => s.state.terminated?.reason)).toEqual(['Completed', 'Completed']);
+  });
+
+  it('readiness probe on a port nothing listens on: Unhealthy, never ready', () => {
+    const c = fresh();
+    c.at(START + S, () =>
+      c.api.create(mk('rp', [{ name: 'rp', image: 'nginx', readinessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10 } }])),
+    );
+    c.step(START + 60 * S);
+    const p = get(c, 'rp');
+    expect(p.status!.containerStatuses![0].ready).toBe(false);
+    expect(evs(c, 'rp')).toContain(`Warning Unhealthy Readiness probe failed: Get "http://${p.status!.podIP}:8080/healthz": dial tcp ${p.status!.podIP}:8080: connect: connection refused`);
+  });
+
+  it('graceful deletion: Killing, then the pod goes', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('web', [{ name: 'web', image: 'nginx' }])));
+    c.at(START + 30 * S, () => c.api.create(mk('sl', [{ name: 'sl', image: 'busybox', command: ['sleep', '3600'] }])));
+    c.step(START + 60 * S);
+    c.at(START + 61 * S, () => {
+      c.api.delete('pods', 'default', 'web');
+      c.api.delete('pods', 'default', 'sl');
+    });
+    expect(evs(c, 'web')).toContain('Normal Killing Stopping container web');
+    c.step(START + 62 * S);
+    expect(c.api.tryGet('pods', 'default', 'web')).toBeUndefined();
+    expect(c.api.tryGet('pods', 'default', 'sl')).toBeDefined();
+    c.step(START + 92 * S);
+    expect(c.api.tryGet('pods', 'default', 'sl')).toBeUndefined();
+  });
+});
+
+describe('logs errors', () => {
+  it('answers as the API server does', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('two', [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'redis' }])));
+    expect(containerLogs(c, 'default', 'two')).toEqual({ ok: false, status: 'BadRequest', message: 'a container name must be specified for pod two, choose one of: [a b]' });
+    expect(containerLogs(c, 'default', 'two', { container: 'a' })).toEqual({ ok: false, status: 'BadRequest', message: 'container "a" in pod "two" is waiting to start: ContainerCreating' });
+    c.step(START + 30 * S);
+    expect(containerLogs(c, 'default', 'two', { container: 'a', previous: true })).toEqual({ ok: false, status: 'BadRequest', message: 'previous terminated container "a" in pod "two" not found' });
+    const r = containerLogs(c, 'default', 'two', { container: 'b' });
+    expect(r.ok && r.text).toContain('Ready to accept connections tcp');
+  });
+});
+
+describe('static pods', () => {
+  it('mirror pods exist and come back when deleted', () => {
+    const c = fresh();
+    const p = get2(c, 'etcd-master');
+    expect(p.status!.phase).toBe('Running');
+    expect(p.status!.podIP).toBe('192.168.56.10');
+    expect(p.metadata.annotations!['kubernetes.io/config.source']).toBe('file');
+    expect(p.metadata.ownerReferences![0]).toMatchObject({ kind: 'Node', name: 'master', controller: true });
+    const started = p.status!.containerStatuses![0].state.running!.startedAt;
+    c.at(START + 10 * S, () => c.api.delete('pods', 'kube-system', 'etcd-master'));
+    const back = get2(c, 'etcd-master');
+    expect(back.metadata.uid).not.toBe(p.metadata.uid);
+    c.step(START + 12 * S);
+    expect(get2(c, 'etcd-master').status!.containerStatuses![0].state.running!.startedAt).toBe(started);
+  });
+});
+
+function get2(c: Cluster, name: string): Pod {
+  return c.api.get('pods', 'kube-system', name) as Pod;
+}

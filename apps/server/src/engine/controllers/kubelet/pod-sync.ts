@@ -1,0 +1,509 @@
+// The kubelet's pod worker for one pod: sandbox and IP, image pulls with their back-off, config
+// errors, container starts, exits, restarts with the crash-loop back-off, probes, graceful
+// termination. Transitions happen at their due times (one timer per pod, the earliest); all
+// transitions at one instant are applied, then the status is written once, if it changed.
+
+import { clone } from '../../api/store';
+import { Container, Pod } from '../../api/types';
+import type { MachineState } from '../../cluster-state';
+import { FAILED_PULL_MS, imageIdOf, imageNameOf, lookupImage, pullDurationMs, pullErrorMessage } from '../../images/catalog';
+import { fakeSha256 } from '../../images/digest';
+import { machineImageKey } from '../../images/image-ref';
+import { goDuration } from '../../time';
+import { ControllerContext, splitKey } from '../controller';
+import { BACKOFF_MAX_MS, inBackoff, nextBackoff } from './backoff';
+import { resolveContainerEnv } from './env';
+import { fieldPathOf, msg, podDesc, recordKubeletEvent } from './events';
+import { allocatePodIP, releasePodIP } from './ip-allocator';
+import { planProcess } from './process-model';
+import { evaluateProbe } from './probes';
+import { ContainerRuntime, KubeletSection, PodRuntime, RunRecord, kubeletSection } from './runtime-state';
+import { computePodStatus } from './status';
+import { skipResourceVersions } from './store-versions';
+
+/** the sandbox (pause container, network) is ready this long after the pod reaches the node */
+export const SANDBOX_MS = 1000;
+/** the kubelet notices an exit (PLEG relist) and acts on it about a second later */
+export const SYNC_DELAY_MS = 1000;
+/** re-checking a present image under imagePullPolicy Always */
+export const PRESENT_PULL_MS = 500;
+
+export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+interface SyncEnv {
+  ctx: ControllerContext;
+  key: string;
+  pod: Pod;
+  prt: PodRuntime;
+  machine: MachineState;
+  section: KubeletSection;
+}
+
+export function syncPod(ctx: ControllerContext, key: string): void {
+  const section = kubeletSection(ctx.runtime);
+  const { namespace, name } = splitKey(key);
+  const pod = ctx.store.get('pods', namespace, name) as Pod | undefined;
+  let prt: PodRuntime | undefined = section.pods[key];
+  if (!pod || !pod.spec.nodeName) {
+    if (prt && !prt.staticHash) forget(section, key, prt);
+    return;
+  }
+  const mirrorHash = pod.metadata.annotations?.[MIRROR_ANNOTATION];
+  if (prt && (prt.node !== pod.spec.nodeName || (prt.uid !== pod.metadata.uid && !(mirrorHash && prt.staticHash === mirrorHash)))) {
+    forget(section, key, prt);
+    prt = undefined;
+  }
+  const machine = ctx.runtime.machines[pod.spec.nodeName];
+  // a stopped kubelet or a machine that is off does nothing: the pod's status stays as it was
+  if (!machine || !machine.kubeletRunning || !machine.poweredOn) return;
+  if (mirrorHash && pod.metadata.deletionTimestamp) {
+    // deleting a mirror pod does not stop the static pod; the kubelet recreates the mirror
+    ctx.api.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
+    ctx.enqueue('kubelet', `machine:${pod.spec.nodeName}`);
+    return;
+  }
+  if (!prt) {
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      if (pod.metadata.deletionTimestamp) ctx.api.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
+      return;
+    }
+    prt = newPodRuntime(pod, ctx.now, mirrorHash);
+    section.pods[key] = prt;
+  }
+  prt.uid = pod.metadata.uid!;
+  advance({ ctx, key, pod, prt, machine, section }, ctx.now);
+}
+
+function newPodRuntime(pod: Pod, now: number, staticHash: string | undefined): PodRuntime {
+  const containers: ContainerRuntime[] = [
+    ...(pod.spec.initContainers ?? []).map((c) => ({ name: c.name, init: true, stage: 'fresh' as const, restartCount: 0 })),
+    ...pod.spec.containers.map((c) => ({ name: c.name, init: false, stage: 'fresh' as const, restartCount: 0 })),
+  ];
+  return {
+    uid: pod.metadata.uid!,
+    node: pod.spec.nodeName!,
+    ...(staticHash ? { staticHash } : {}),
+    startTime: now,
+    sandboxAt: now + SANDBOX_MS,
+    containers,
+    conditions: {},
+    writes: 0,
+  };
+}
+
+export function forget(section: KubeletSection, key: string, prt: PodRuntime): void {
+  releasePodIP(section, prt.node, prt.ip, key);
+  delete section.pods[key];
+}
+
+/** Applies every transition due up to `until`, instant by instant, then schedules the next one. */
+function advance(env: SyncEnv, until: number): void {
+  const { ctx } = env;
+  let guard = 0;
+  // the status at the pod's arrival (Pending, ContainerCreating) or after a spec change
+  writeStatus(env, ctx.now);
+  for (;;) {
+    if (++guard > 10_000) throw new Error(`kubelet: pod ${env.key} did not settle`);
+    const due = nextDue(env);
+    if (due === undefined || due > until) {
+      if (due !== undefined) ctx.schedule(due, env.key);
+      return;
+    }
+    if (closedFormCatchUp(env, due)) continue;
+    if (!applyInstant(env, due)) return;
+    if (!env.section.pods[env.key]) return; // the pod is gone
+  }
+}
+
+function nextDue(env: SyncEnv): number | undefined {
+  const { prt, pod } = env;
+  let due: number | undefined;
+  const consider = (t: number | undefined): void => {
+    if (t !== undefined && (due === undefined || t < due)) due = t;
+  };
+  if (!prt.ip) consider(prt.sandboxAt);
+  if (pod.metadata.deletionTimestamp) {
+    if (!prt.terminating) consider(Math.max(prt.startTime, env.ctx.now));
+    else for (const t of Object.values(prt.terminating.stopAt)) consider(t);
+    return due;
+  }
+  for (const c of prt.containers) consider(c.nextAt);
+  return due;
+}
+
+/** Applies what is due at `t`; false when the pod was deleted. */
+function applyInstant(env: SyncEnv, t: number): boolean {
+  const { prt, pod, machine } = env;
+  if (!prt.ip && prt.sandboxAt <= t) {
+    prt.ip = pod.spec.hostNetwork ? machine.ip : allocatePodIP(env.section, machine, env.key) ?? machine.ip;
+    kick(env, t);
+  }
+  if (pod.metadata.deletionTimestamp) {
+    if (!terminate(env, t)) return false;
+  } else {
+    for (const c of prt.containers) {
+      if (c.nextAt !== undefined && c.nextAt <= t) {
+        c.nextAt = undefined;
+        transition(env, c, t);
+        kick(env, t);
+      }
+    }
+  }
+  writeStatus(env, t);
+  return true;
+}
+
+/** Lets the next container begin: init containers one by one, then the others, one pull at a time. */
+function kick(env: SyncEnv, t: number): void {
+  const { prt } = env;
+  if (!prt.ip) return;
+  const inits = prt.containers.filter((c) => c.init);
+  const pendingInit = inits.find((c) => !(c.stage === 'done' && c.current?.exitCode === 0));
+  if (pendingInit) {
+    if (pendingInit.stage === 'fresh' && pendingInit.nextAt === undefined) pendingInit.nextAt = t;
+    return;
+  }
+  const mains = prt.containers.filter((c) => !c.init);
+  if (mains.some((c) => c.stage === 'pulling' && !c.current)) return;
+  const next = mains.find((c) => c.stage === 'fresh');
+  if (next && next.nextAt === undefined) next.nextAt = t;
+}
+
+function specOf(pod: Pod, c: ContainerRuntime): Container {
+  return (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((s) => s.name === c.name)!;
+}
+
+function event(env: SyncEnv, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string, t: number): void {
+  const r = recordKubeletEvent(env.ctx, env.pod, type, reason, message, fieldPathOf(env.pod, c.name, c.init), t, c.repeat ?? 1);
+  env.prt.writes += r.writes;
+  if (r.created) for (const x of env.prt.containers) if (x.cycle) x.cycle.created = true;
+}
+
+function transition(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  switch (c.stage) {
+    case 'fresh':
+    case 'pullBackoff':
+    case 'crashBackoff':
+    case 'configError':
+      return begin(env, c, t);
+    case 'pulling':
+      return pulled(env, c, t);
+    case 'pullFailed':
+      return enterPullBackoff(env, c, t);
+    case 'running':
+      return running(env, c, t);
+    case 'exited':
+      return decide(env, c, t);
+    default:
+      return;
+  }
+}
+
+/** SyncPod's per-container start: config, then the image, then create and start. */
+function begin(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  const { pod, machine, ctx } = env;
+  const spec = specOf(pod, c);
+  if (c.stage === 'crashBackoff') c.backoff = nextBackoff(c.backoff, c.current?.finishedAt ?? t, t);
+  const resolved = resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env));
+  if (resolved.error) {
+    c.stage = 'configError';
+    c.message = resolved.error;
+    event(env, c, 'Warning', 'Failed', msg.error(resolved.error), t);
+    return; // retried when a ConfigMap or Secret of the namespace changes
+  }
+  const image = spec.image ?? '';
+  const found = lookupImage(image, ctx.runtime.unavailableImages);
+  const present = found.ok && machine.images.includes(machineImageKey(found.ref));
+  const policy = spec.imagePullPolicy ?? 'IfNotPresent';
+  if (policy === 'Never' && !present) {
+    c.stage = 'configError';
+    c.message = msg.neverPull(image);
+    event(env, c, 'Warning', 'ErrImageNeverPull', msg.neverPull(image), t);
+    return;
+  }
+  if (present && policy !== 'Always') {
+    event(env, c, 'Normal', 'Pulled', msg.present(image), t);
+    return start(env, c, t);
+  }
+  event(env, c, 'Normal', 'Pulling', msg.pulling(image), t);
+  c.stage = 'pulling';
+  c.pullStartedAt = t;
+  c.nextAt = t + (!found.ok ? FAILED_PULL_MS : present ? PRESENT_PULL_MS : pullDurationMs(found.info.size, machine.pullDelayMs ?? 0));
+}
+
+function pulled(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  const { pod, machine, ctx } = env;
+  const spec = specOf(pod, c);
+  const image = spec.image ?? '';
+  const found = lookupImage(image, ctx.runtime.unavailableImages);
+  if (!found.ok) {
+    const err = pullErrorMessage(found.ref, found.reason);
+    event(env, c, 'Warning', 'Failed', msg.pullFailed(image, err), t);
+    event(env, c, 'Warning', 'Failed', msg.error('ErrImagePull'), t);
+    c.stage = 'pullFailed';
+    c.message = err;
+    c.pullBackoff = nextBackoff(c.pullBackoff, t, t);
+    c.failedAt = t;
+    c.nextAt = t + SYNC_DELAY_MS;
+    return;
+  }
+  const key = machineImageKey(found.ref);
+  if (!machine.images.includes(key)) machine.images.push(key);
+  const took = t - (c.pullStartedAt ?? t);
+  event(env, c, 'Normal', 'Pulled', msg.pulled(image, took, found.info.size), t);
+  start(env, c, t);
+}
+
+function enterPullBackoff(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  const image = specOf(env.pod, c).image ?? '';
+  event(env, c, 'Normal', 'BackOff', msg.backOffPull(image), t);
+  event(env, c, 'Warning', 'Failed', msg.error('ImagePullBackOff'), t);
+  c.stage = 'pullBackoff';
+  c.message = `${msg.backOffPull(image)}: ErrImagePull: ${c.message ?? ''}`;
+  c.nextAt = (c.failedAt ?? t) + (c.pullBackoff?.ms ?? 10_000);
+}
+
+export function runId(uid: string, name: string, restartCount: number): string {
+  return fakeSha256(`${uid}/${name}/${restartCount}`);
+}
+
+function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  const { pod, ctx, prt } = env;
+  const spec = specOf(pod, c);
+  const found = lookupImage(spec.image ?? '', ctx.runtime.unavailableImages);
+  if (!found.ok) return;
+  if (c.current) {
+    c.previous = c.current;
+    c.restartCount++;
+  }
+  const run = newRun(env, c, spec, t);
+  c.current = run;
+  c.imageName = imageNameOf(found.ref);
+  c.imageID = imageIdOf(found.ref, found.info);
+  c.stage = 'running';
+  c.message = undefined;
+  event(env, c, 'Normal', 'Created', msg.created(c.name), t);
+  event(env, c, 'Normal', 'Started', msg.started(c.name), t);
+  // readiness: without a probe, ready at once; with one, after its initial delay if it passes
+  c.readyAt = undefined;
+  c.unhealthyAt = undefined;
+  c.killAt = undefined;
+  const ip = prt.ip ?? '';
+  if (!spec.readinessProbe) c.readyAt = t;
+  else {
+    const r = evaluateProbe(spec.readinessProbe, spec, run.plan, ip);
+    const delay = (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000;
+    if (r.ok) c.readyAt = t + delay;
+    else c.unhealthyAt = t + delay + 1000;
+  }
+  if (spec.livenessProbe && !c.init) {
+    const r = evaluateProbe(spec.livenessProbe, spec, run.plan, ip);
+    if (!r.ok) {
+      const p = spec.livenessProbe;
+      c.killAt = t + (p.initialDelaySeconds ?? 0) * 1000 + (p.failureThreshold ?? 3) * (p.periodSeconds ?? 10) * 1000;
+    }
+  }
+  if (run.plan.exitAfterMs === 0) return exit(env, c, t, run.plan.exitCode);
+  scheduleRunning(c);
+}
+
+function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number): RunRecord {
+  const { pod, ctx, prt } = env;
+  const found = lookupImage(spec.image ?? '', ctx.runtime.unavailableImages);
+  const resolved = resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env));
+  const plan = found.ok
+    ? planProcess({ container: spec, image: found.info, env: resolved.vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t })
+    : { ports: [], exitCode: 0, lines: [] };
+  return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan };
+}
+
+function scheduleRunning(c: ContainerRuntime): void {
+  const run = c.current!;
+  const times = [c.killAt, c.unhealthyAt, run.plan.exitAfterMs !== undefined ? run.startedAt + run.plan.exitAfterMs : undefined, c.readyAt !== undefined && c.readyAt > run.startedAt ? c.readyAt : undefined];
+  let next: number | undefined;
+  for (const x of times) if (x !== undefined && x > (c.lastAt ?? -Infinity) && (next === undefined || x < next)) next = x;
+  c.nextAt = next;
+}
+
+function running(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  const spec = specOf(env.pod, c);
+  c.lastAt = t;
+  const run = c.current!;
+  const exitAt = run.plan.exitAfterMs !== undefined ? run.startedAt + run.plan.exitAfterMs : undefined;
+  if (c.unhealthyAt !== undefined && c.unhealthyAt <= t) {
+    const r = evaluateProbe(spec.readinessProbe!, spec, run.plan, env.prt.ip ?? '');
+    event(env, c, 'Warning', 'Unhealthy', `Readiness probe failed: ${r.output ?? ''}`, t);
+    c.unhealthyAt = undefined;
+  }
+  if (c.killAt !== undefined && c.killAt <= t && (exitAt === undefined || exitAt > t)) {
+    const p = spec.livenessProbe!;
+    const r = evaluateProbe(p, spec, run.plan, env.prt.ip ?? '');
+    event(env, c, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.output ?? ''}`, t);
+    event(env, c, 'Normal', 'Killing', msg.livenessKill(c.name), t);
+    run.killed = true;
+    const grace = (p.terminationGracePeriodSeconds ?? env.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const stop = run.plan.stopMs;
+    return exit(env, c, t + (stop !== undefined && stop < grace ? stop : grace), stop !== undefined && stop < grace ? 0 : 137);
+  }
+  if (exitAt !== undefined && exitAt <= t) return exit(env, c, exitAt, run.plan.exitCode);
+  scheduleRunning(c);
+}
+
+function exit(env: SyncEnv, c: ContainerRuntime, at: number, code: number): void {
+  const run = c.current!;
+  run.finishedAt = at;
+  run.exitCode = code;
+  run.reason = code === 0 ? 'Completed' : 'Error';
+  c.stage = 'exited';
+  c.readyAt = undefined;
+  c.lastAt = undefined;
+  c.nextAt = at + SYNC_DELAY_MS;
+}
+
+/** After an exit: done, restart now, or wait out the back-off (kuberuntime doBackOff). */
+function decide(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  const policy = env.pod.spec.restartPolicy ?? 'Always';
+  const code = c.current?.exitCode ?? 0;
+  if (policy === 'Never' || (code === 0 && (policy === 'OnFailure' || c.init))) {
+    c.stage = 'done';
+    return;
+  }
+  const finished = c.current?.finishedAt ?? t;
+  if (inBackoff(c.backoff, finished, t)) {
+    c.stage = 'crashBackoff';
+    c.message = `back-off ${goDuration(c.backoff!.ms)} restarting failed container=${c.name} pod=${podDesc(env.pod)}`;
+    event(env, c, 'Warning', 'BackOff', msg.backOffRestart(c.name, env.pod), t);
+    c.nextAt = finished + c.backoff!.ms;
+    return;
+  }
+  c.backoff = nextBackoff(c.backoff, finished, t);
+  c.stage = 'fresh';
+  begin(env, c, t);
+}
+
+/** Graceful termination: Killing, containers stop after min(grace, their stop time), then delete. */
+function terminate(env: SyncEnv, t: number): boolean {
+  const { prt, pod, ctx } = env;
+  if (!prt.terminating) {
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const stopAt: Record<string, number> = {};
+    for (const c of prt.containers) {
+      c.nextAt = undefined;
+      if (c.stage !== 'running') continue;
+      event(env, c, 'Normal', 'Killing', msg.killing(c.name), t);
+      const stop = c.current!.plan.stopMs;
+      stopAt[c.name] = t + (stop !== undefined && stop < grace ? stop : grace);
+    }
+    prt.terminating = { since: t, stopAt };
+  }
+  for (const c of prt.containers) {
+    const at = prt.terminating.stopAt[c.name];
+    if (at === undefined || at > t || c.stage !== 'running') continue;
+    const stop = c.current!.plan.stopMs;
+    const graceful = stop !== undefined && at - prt.terminating.since === stop;
+    const run = c.current!;
+    const exitAt = run.plan.exitAfterMs !== undefined ? run.startedAt + run.plan.exitAfterMs : undefined;
+    run.finishedAt = exitAt !== undefined && exitAt < at ? exitAt : at;
+    run.exitCode = exitAt !== undefined && exitAt < at ? run.plan.exitCode : graceful ? 0 : 137;
+    run.reason = run.exitCode === 0 ? 'Completed' : 'Error';
+    c.stage = 'done';
+    c.readyAt = undefined;
+  }
+  if (Object.keys(prt.terminating.stopAt).every((n) => prt.containers.find((c) => c.name === n)?.stage !== 'running')) {
+    writeStatus(env, t);
+    const { namespace, name } = splitKey(env.key);
+    forget(env.section, env.key, prt);
+    if (ctx.store.get('pods', namespace, name)) ctx.api.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
+    return false;
+  }
+  return true;
+}
+
+function nodeAllocatable(env: SyncEnv): Record<string, string> | undefined {
+  const node = env.ctx.store.get('nodes', undefined, env.prt.node);
+  return node?.status?.allocatable;
+}
+
+function writeStatus(env: SyncEnv, t: number): void {
+  const { ctx, key, prt } = env;
+  const { namespace, name } = splitKey(key);
+  const cur = ctx.store.get('pods', namespace, name) as Pod | undefined;
+  if (!cur) return;
+  const status = computePodStatus(cur, prt, env.machine.ip, t);
+  if (JSON.stringify(status) === JSON.stringify(cur.status)) return;
+  const next = clone(cur);
+  next.status = status;
+  const before = ctx.store.resourceVersion;
+  env.pod = ctx.api.updateStatus(next) as Pod;
+  prt.writes += ctx.store.resourceVersion - before;
+}
+
+// ---- closed form -----------------------------------------------------------------------------
+
+/**
+ * A container crash-looping at the 5-minute cap repeats the same cycle (restart, exit, back-off)
+ * forever. When such a cycle is due and the last one was a clean repeat (same writes, nothing
+ * else wrote meanwhile), skip the cycles that fit before the horizon and the next other timer:
+ * counters, times and resourceVersions advance as if they had run, then the last one runs for
+ * real with its events counted `skipped + 1` times.
+ */
+function closedFormCatchUp(env: SyncEnv, due: number): boolean {
+  const { prt, ctx } = env;
+  const loop = prt.containers.find((c) => c.nextAt === due && c.stage === 'crashBackoff');
+  if (!loop) {
+    return false;
+  }
+  const others = prt.containers.filter((c) => c !== loop);
+  const mark = loop.cycle;
+  const atCap = loop.backoff?.ms === BACKOFF_MAX_MS;
+  const period = mark ? due - mark.startAt : 0;
+  const pure =
+    mark !== undefined &&
+    mark.atCap &&
+    atCap &&
+    !mark.created &&
+    period > 0 &&
+    ctx.store.resourceVersion - mark.startRv === prt.writes - mark.startWrites &&
+    others.every((c) => c.nextAt === undefined) &&
+    !env.pod.metadata.deletionTimestamp &&
+    (loop.current?.plan.exitAfterMs ?? Infinity) < BACKOFF_MAX_MS;
+  const writesPerCycle = mark ? prt.writes - mark.startWrites : 0;
+  // mark the start of this cycle before anything of it happens
+  loop.cycle = { startAt: due, startRv: ctx.store.resourceVersion, startWrites: prt.writes, atCap, created: false };
+  if (!pure) return false;
+  const limit = Math.min(ctx.horizon, ctx.nextTimerAt(env.key) - 1);
+  const cycles = Math.floor((limit - due + 1) / period);
+  const skip = cycles - 1;
+  if (skip < 1) return false;
+  // advance the state by `skip` cycles
+  const shift = skip * period;
+  const pod = env.pod;
+  const spec = specOf(pod, loop);
+  loop.restartCount += skip;
+  const shiftRun = (run: RunRecord | undefined, restarts: number): RunRecord | undefined => {
+    if (!run) return run;
+    const startedAt = run.startedAt + shift;
+    const fresh = newRun(env, loop, spec, startedAt);
+    return { ...run, id: runId(prt.uid, loop.name, restarts), startedAt, ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt + shift } : {}), plan: fresh.plan };
+  };
+  loop.current = shiftRun(loop.current, loop.restartCount);
+  loop.previous = shiftRun(loop.previous, loop.restartCount - 1);
+  if (loop.backoff) loop.backoff = { ms: loop.backoff.ms, lastUpdate: loop.backoff.lastUpdate + shift };
+  loop.nextAt = due + shift;
+  skipResourceVersions(ctx.store, skip * writesPerCycle);
+  prt.writes += skip * writesPerCycle;
+  // the last cycle runs for real, its events standing for every skipped one
+  loop.cycle = { startAt: due + shift, startRv: ctx.store.resourceVersion, startWrites: prt.writes, atCap, created: false };
+  loop.repeat = skip + 1;
+  const end = due + shift + period - 1;
+  let guard = 0;
+  for (;;) {
+    if (++guard > 1000) break;
+    const t = nextDue(env);
+    if (t === undefined || t > end) break;
+    applyInstant(env, t);
+  }
+  loop.repeat = undefined;
+  return true;
+}

@@ -1,0 +1,135 @@
+// What a container's main process does, decided once when it starts: from the image's default
+// behaviour, the pod's command and args (after $(VAR) expansion) and the environment. The plan
+// is plain data kept with the run, so logs and exits are computed from it at any later time.
+
+import type { HttpAnswer, ImageInfo } from '../../images/catalog';
+import type { Container } from '../../api/types';
+import { expandVars } from './env';
+import { fillTemplate } from './log-template';
+import { LoopSpec, ScriptEnv, runScript, sleepMs } from './script';
+
+export interface ProcessPlan {
+  /** ms after the start when the process ends by itself; absent: it runs until stopped */
+  exitAfterMs?: number;
+  exitCode: number;
+  /** [ms offset, text] */
+  lines: [number, string][];
+  loop?: LoopSpec;
+  /** environment the script saw (for loop iterations) */
+  scriptEnv?: ScriptEnv;
+  /** TCP ports it listens on */
+  ports: number[];
+  http?: { body: string; paths?: string[]; notFound?: string };
+  /** ms to end after SIGTERM; absent: ignores SIGTERM (killed at the end of the grace period) */
+  stopMs?: number;
+}
+
+export interface PlanInput {
+  container: Container;
+  image: ImageInfo;
+  env: [string, string][];
+  hostname: string;
+  ip: string;
+  namespace: string;
+  startedAt: number;
+}
+
+const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', 'docker-php-entrypoint', '/usr/local/bin/docker-entrypoint.sh', 'tini', '/tini', 'dumb-init', '--']);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+export function planProcess(input: PlanInput): ProcessPlan {
+  const { container, image } = input;
+  const envMap = new Map(input.env);
+  const command = container.command?.map((a) => expandVars(a, envMap));
+  const args = container.args?.map((a) => expandVars(a, envMap));
+  // Docker's rule: command replaces ENTRYPOINT and drops CMD; args replace CMD
+  let argv = command ? [...command, ...(args ?? [])] : [...(image.entrypoint ?? []), ...(args ?? image.cmd ?? [])];
+  while (argv.length && WRAPPERS.has(argv[0])) argv = argv.slice(1);
+  // an image without ENTRYPOINT or CMD of its own (system images) runs its program with the args
+  if (!command && !image.entrypoint && !image.cmd) return imageDefault(input, argv);
+  if (!argv.length || isImageDefault(argv, image)) return imageDefault(input, argv);
+  const prog = argv[0].split('/').pop()!;
+  const scriptEnv: ScriptEnv = {
+    vars: Object.fromEntries([['HOSTNAME', input.hostname], ['HOME', '/root'], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ...input.env]),
+    hostname: input.hostname,
+    namespace: input.namespace,
+    busybox: image.shells.length === 1,
+  };
+  if (SHELLS.has(prog)) {
+    const c = argv.indexOf('-c');
+    if (c < 0) return repl(input, image);
+    const source = argv[c + 1] ?? '';
+    return fromScript(runScript(source, scriptEnv, input.startedAt), input, scriptEnv);
+  }
+  if (prog === 'sleep') {
+    const ms = sleepMs(argv[1]);
+    return { ...base(image), ...(Number.isFinite(ms) ? { exitAfterMs: ms } : {}), exitCode: 0, lines: [], stopMs: undefined };
+  }
+  // a single command line of the forms the script interpreter knows (echo, cat, env, date ...)
+  const quoted = argv.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const r = runScript(quoted, scriptEnv, input.startedAt);
+  if (r.server || r.lines.some(([, l]) => l.endsWith(': not found'))) {
+    // anything else runs like a server that logs nothing
+    return { ...base(image), exitCode: 0, lines: [] };
+  }
+  return fromScript(r, input, scriptEnv);
+}
+
+function isImageDefault(argv: string[], image: ImageInfo): boolean {
+  const prog = argv[0].split('/').pop();
+  const own = [...(image.cmd ?? []).slice(0, 1), ...(image.entrypoint ?? []).slice(0, 1)].map((p) => p.split('/').pop());
+  return own.includes(prog) && !(SHELLS.has(prog ?? '') && argv.includes('-c'));
+}
+
+function base(image: ImageInfo): Pick<ProcessPlan, 'ports' | 'stopMs'> {
+  return { ports: [], stopMs: image.run === 'server' ? image.stopMs : 100 };
+}
+
+function fromScript(r: ReturnType<typeof runScript>, input: PlanInput, scriptEnv: ScriptEnv): ProcessPlan {
+  if (r.server) {
+    const inner = imageDefault(input, r.server);
+    return { ...inner, lines: [...r.lines, ...inner.lines] };
+  }
+  // a shell script as PID 1 does not handle SIGTERM: it is killed when the grace period ends
+  return {
+    ports: [],
+    exitCode: r.exitCode,
+    lines: r.lines,
+    ...(r.exitAfterMs !== undefined ? { exitAfterMs: r.exitAfterMs } : {}),
+    ...(r.loop ? { loop: r.loop, scriptEnv } : {}),
+  };
+}
+
+function repl(input: PlanInput, image: ImageInfo): ProcessPlan {
+  // an interactive program without stdin reads EOF and ends at once; with stdin it waits
+  if (input.container.stdin) return { ports: [], exitCode: 0, lines: [], stopMs: image.stopMs };
+  return { ports: [], exitCode: 0, exitAfterMs: 0, lines: [] };
+}
+
+function imageDefault(input: PlanInput, argv: string[]): ProcessPlan {
+  const { image } = input;
+  const vars = { at: input.startedAt, hostname: input.hostname, ip: input.ip, vars: image.vars };
+  const fill = (l: string): string => fillTemplate(l, vars);
+  if (image.run === 'repl') return repl(input, image);
+  const env = new Map(input.env);
+  if (image.requiredEnv && !image.requiredEnv.anyOf.some((k) => (env.get(k) ?? '') !== '')) {
+    return { ports: [], exitCode: 1, exitAfterMs: 0, lines: image.requiredEnv.logs.map((l) => [0, fill(l)] as [number, string]) };
+  }
+  const lines = (image.logs ?? []).map((l) => [0, fill(l)] as [number, string]);
+  if (image.run === 'exit') return { ports: [], exitCode: image.exitCode ?? 0, exitAfterMs: image.exitAfterMs ?? 0, lines };
+  return { ports: image.ports ?? [], exitCode: 0, lines, stopMs: image.stopMs, ...(image.http ? { http: httpOf(image.http, argv, fill) } : {}) };
+}
+
+function httpOf(a: HttpAnswer, argv: string[], fill: (s: string) => string): ProcessPlan['http'] {
+  switch (a.kind) {
+    case 'static':
+      return { body: a.body, ...(a.paths ? { paths: a.paths } : {}), ...(a.notFound ? { notFound: fill(a.notFound) } : {}) };
+    case 'template':
+      return { body: fill(a.body) };
+    case 'echo-text': {
+      const i = argv.findIndex((x) => x === '-text' || x.startsWith('-text=') || x === '--text' || x.startsWith('--text='));
+      const text = i < 0 ? a.fallback : argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1] ?? '';
+      return { body: `${text}\n` };
+    }
+  }
+}

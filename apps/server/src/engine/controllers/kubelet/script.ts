@@ -1,0 +1,496 @@
+// A small interpreter for the shell scripts students give containers (`sh -c '...'`): echo,
+// printf, sleep, exit, variables and $((arithmetic)), $(date), `while true` and `for` loops.
+// It does not run anything: it computes, once at start, which lines the script writes at which
+// offset and when it exits. An endless loop is kept as one iteration plus how its variables
+// change, so logs for any later time are computed on demand, never by a timer per line.
+
+import { unixDate } from '../../time';
+
+export interface ScriptEnv {
+  vars: Record<string, string>;
+  hostname: string;
+  namespace: string;
+  /** busybox wording of errors (`cat: can't open 'x'`) rather than GNU coreutils' */
+  busybox: boolean;
+}
+
+/** An endless loop: iteration k starts at startMs + k * periodMs with vars0 + k * deltas. */
+export interface LoopSpec {
+  startMs: number;
+  periodMs: number;
+  body: string;
+  vars0: Record<string, string>;
+  deltas: Record<string, number>;
+}
+
+export interface ScriptResult {
+  lines: [number, string][];
+  /** offset at which the script ends (undefined: never) */
+  exitAfterMs?: number;
+  exitCode: number;
+  loop?: LoopSpec;
+  /** the script execs a long-running program (a server): it runs until stopped */
+  server?: string[];
+}
+
+type Node =
+  | { t: 'cmd'; words: string[]; redirect: boolean; op: string }
+  | { t: 'while'; cond: Node[]; until: boolean; body: Node[]; bodySrc: string; op: string }
+  | { t: 'for'; name: string; items: string[]; body: Node[]; op: string };
+
+/** commands that do their work silently and succeed */
+const SILENT = new Set(['touch', 'rm', 'mkdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'cd', 'export', 'true', ':', 'wget', 'curl', 'nslookup', 'apk', 'apt-get', 'apt', 'set', 'trap', 'umask', 'sync', 'tee', 'mount', 'ulimit']);
+/** programs that run until stopped when a script execs them */
+const SERVERS = new Set(['nginx', 'httpd', 'httpd-foreground', 'redis-server', 'php-fpm', 'apache2-foreground', 'mysqld', 'mariadbd', 'postgres', 'tail', 'top', 'node', 'python', 'python3', 'http-server', 'nc', 'cat']);
+
+const MAX_LINES = 2000;
+const FOREVER = Number.POSITIVE_INFINITY;
+
+export function runScript(source: string, env: ScriptEnv, startAt: number): ScriptResult {
+  const nodes = parse(source);
+  const st: State = { t: 0, lines: [], vars: { ...env.vars }, status: 0, env, startAt };
+  const r = execList(nodes, st);
+  if (r === 'loop') return { lines: st.lines, exitCode: 0, loop: st.loop };
+  if (r === 'server') return { lines: st.lines, exitCode: 0, server: st.server };
+  if (st.t === FOREVER) return { lines: st.lines, exitCode: 0 };
+  return { lines: st.lines, exitAfterMs: st.t, exitCode: r === 'exit' ? st.exitCode! : st.status };
+}
+
+/** Lines of loop iteration k, at absolute offsets from the container's start. */
+export function loopIteration(loop: LoopSpec, k: number, env: ScriptEnv, startAt: number): [number, string][] {
+  const vars: Record<string, string> = { ...loop.vars0 };
+  for (const [name, d] of Object.entries(loop.deltas)) vars[name] = String(Number(loop.vars0[name]) + k * d);
+  const base = loop.startMs + k * loop.periodMs;
+  const st: State = { t: base, lines: [], vars, status: 0, env, startAt };
+  execList(parse(loop.body), st);
+  return st.lines;
+}
+
+interface State {
+  t: number;
+  lines: [number, string][];
+  vars: Record<string, string>;
+  status: number;
+  exitCode?: number;
+  env: ScriptEnv;
+  startAt: number;
+  loop?: LoopSpec;
+  server?: string[];
+}
+
+type Outcome = 'ok' | 'exit' | 'forever' | 'loop' | 'server';
+
+function execList(nodes: Node[], st: State): Outcome {
+  let skip = false;
+  for (const n of nodes) {
+    if (!skip) {
+      const r = exec(n, st);
+      if (r !== 'ok') return r;
+    }
+    skip = (n.op === '&&' && st.status !== 0) || (n.op === '||' && st.status === 0);
+  }
+  return 'ok';
+}
+
+function exec(n: Node, st: State): Outcome {
+  if (n.t === 'for') {
+    for (const item of n.items.flatMap((w) => expandWord(w, st).split(/\s+/).filter(Boolean))) {
+      st.vars[n.name] = item;
+      const r = execList(n.body, st);
+      if (r !== 'ok') return r;
+    }
+    return 'ok';
+  }
+  if (n.t === 'while') return execWhile(n, st);
+  return execCommand(n.words, n.redirect, st);
+}
+
+function execWhile(n: Extract<Node, { t: 'while' }>, st: State): Outcome {
+  // conditions other than `true`/`:` (nslookup, [ ... ]) are taken as always looping
+  const vars0 = { ...st.vars };
+  const start = st.t;
+  const probe: State = { ...st, lines: [], vars: { ...vars0 } };
+  const r0 = execList(n.body, probe);
+  if (r0 !== 'ok') {
+    st.lines.push(...probe.lines);
+    st.t = probe.t;
+    st.status = probe.status;
+    st.exitCode = probe.exitCode;
+    st.server = probe.server;
+    return r0;
+  }
+  const period = Math.max(probe.t - start, 1000);
+  const after1 = { ...probe.vars };
+  const probe2: State = { ...probe, lines: [], vars: { ...after1 }, t: start + period };
+  execList(n.body, probe2);
+  const deltas: Record<string, number> = {};
+  for (const [k, v] of Object.entries(after1)) {
+    const a = Number(vars0[k] ?? NaN);
+    const b = Number(v);
+    const c = Number(probe2.vars[k]);
+    if (Number.isFinite(b) && Number.isFinite(c) && c - b !== 0 && Number.isFinite(a) && b - a === c - b) deltas[k] = b - a;
+  }
+  st.loop = { startMs: start, periodMs: period, body: n.bodySrc, vars0, deltas };
+  return 'loop';
+}
+
+function execCommand(rawWords: string[], redirect: boolean, st: State): Outcome {
+  // assignments before a command (or alone)
+  let i = 0;
+  while (i < rawWords.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rawWords[i])) {
+    const eq = rawWords[i].indexOf('=');
+    st.vars[rawWords[i].slice(0, eq)] = expandWord(rawWords[i].slice(eq + 1), st);
+    i++;
+  }
+  if (i >= rawWords.length) {
+    st.status = 0;
+    return 'ok';
+  }
+  const words = rawWords.slice(i).map((w) => expandWord(w, st));
+  const cmd = words[0].split('/').pop()!;
+  const args = words.slice(1);
+  const out = (text: string): void => {
+    if (!redirect && st.lines.length < MAX_LINES) for (const l of text.split('\n')) st.lines.push([st.t, l]);
+  };
+  st.status = 0;
+  switch (cmd) {
+    case 'echo': {
+      let a = args;
+      let newline = true;
+      while (a[0] === '-n' || a[0] === '-e') {
+        if (a[0] === '-n') newline = false;
+        a = a.slice(1);
+      }
+      if (newline || a.length) out(a.join(' '));
+      return 'ok';
+    }
+    case 'printf': {
+      const fmt = args[0] ?? '';
+      let k = 1;
+      const text = fmt.replace(/%[sd]/g, () => args[k++] ?? '').replace(/\\n/g, '\n').replace(/\n$/, '');
+      out(text);
+      return 'ok';
+    }
+    case 'sleep': {
+      const ms = sleepMs(args[0]);
+      if (ms === FOREVER) {
+        st.t = FOREVER;
+        return 'forever';
+      }
+      st.t += ms;
+      return 'ok';
+    }
+    case 'exit':
+      st.exitCode = Number(args[0] ?? st.status) || 0;
+      return 'exit';
+    case 'false':
+      st.status = 1;
+      return 'ok';
+    case 'date':
+      out(unixDate(st.startAt + st.t));
+      return 'ok';
+    case 'hostname':
+      out(st.env.hostname);
+      return 'ok';
+    case 'env':
+    case 'printenv':
+      if (args.length) {
+        const v = st.vars[args[0]];
+        if (v === undefined) st.status = 1;
+        else out(v);
+      } else out(Object.entries(st.vars).map(([k, v]) => `${k}=${v}`).join('\n'));
+      return 'ok';
+    case 'cat':
+      if (!args.length) break;
+      if (args[0].endsWith('/serviceaccount/namespace')) {
+        out(st.env.namespace);
+        return 'ok';
+      }
+      out(st.env.busybox ? `cat: can't open '${args[0]}': No such file or directory` : `cat: ${args[0]}: No such file or directory`);
+      st.status = 1;
+      return 'ok';
+    case 'ls':
+      if (args[0] && !args[0].startsWith('-') && args[0] !== '/' ) {
+        out(st.env.busybox ? `ls: ${args[0]}: No such file or directory` : `ls: cannot access '${args[0]}': No such file or directory`);
+        st.status = st.env.busybox ? 1 : 2;
+      }
+      return 'ok';
+    case 'exec':
+      return execCommand(rawWords.slice(i + 1), redirect, st);
+  }
+  if (SILENT.has(cmd)) return 'ok';
+  if (SERVERS.has(cmd) || cmd.startsWith('docker-')) {
+    st.server = words;
+    return 'server';
+  }
+  out(`sh: ${words[0]}: not found`);
+  st.status = 127;
+  return 'ok';
+}
+
+/** `sleep` arguments: seconds (fractions allowed), with s/m/h/d suffixes; `infinity`. */
+export function sleepMs(arg: string | undefined): number {
+  if (!arg) return 0;
+  if (arg === 'infinity' || arg === 'inf') return FOREVER;
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
+  if (!m) return 0;
+  const mult = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]]!;
+  return Math.round(parseFloat(m[1]) * mult);
+}
+
+// ---- expansion ------------------------------------------------------------------------------
+
+function expandWord(w: string, st: State): string {
+  let out = '';
+  let i = 0;
+  while (i < w.length) {
+    const c = w[i];
+    if (c === "'") {
+      const j = w.indexOf("'", i + 1);
+      out += w.slice(i + 1, j < 0 ? w.length : j);
+      i = j < 0 ? w.length : j + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      let inner = '';
+      while (j < w.length && w[j] !== '"') {
+        if (w[j] === '\\' && j + 1 < w.length && '"$\\`'.includes(w[j + 1])) {
+          inner += w[j + 1];
+          j += 2;
+          continue;
+        }
+        if (w[j] === '$') {
+          const [val, next] = expandDollar(w, j, st);
+          inner += val;
+          j = next;
+          continue;
+        }
+        inner += w[j++];
+      }
+      out += inner;
+      i = j + 1;
+    } else if (c === '\\' && i + 1 < w.length) {
+      out += w[i + 1];
+      i += 2;
+    } else if (c === '$') {
+      const [val, next] = expandDollar(w, i, st);
+      out += val;
+      i = next;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+function expandDollar(w: string, i: number, st: State): [string, number] {
+  const rest = w.slice(i);
+  let m: RegExpExecArray | null;
+  if (rest.startsWith('$((')) {
+    const end = w.indexOf('))', i);
+    const expr = w.slice(i + 3, end < 0 ? w.length : end);
+    return [String(arith(expr, st)), end < 0 ? w.length : end + 2];
+  }
+  if (rest.startsWith('$(')) {
+    const end = matchParen(w, i + 1);
+    const inner = w.slice(i + 2, end);
+    const sub: State = { ...st, lines: [], redirect: false } as State;
+    execList(parse(inner), sub);
+    return [sub.lines.map((l) => l[1]).join('\n'), end + 1];
+  }
+  if ((m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest)) || (m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(rest))) {
+    return [st.vars[m[1]] ?? '', i + m[0].length];
+  }
+  if (rest.startsWith('$$')) return ['1', i + 2];
+  if (rest.startsWith('$?')) return [String(st.status), i + 2];
+  return ['$', i + 1];
+}
+
+function matchParen(w: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < w.length; j++) {
+    if (w[j] === '(') depth++;
+    else if (w[j] === ')' && --depth === 0) return j;
+  }
+  return w.length;
+}
+
+function arith(expr: string, st: State): number {
+  const subst = expr.replace(/\$?([A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string) => String(Number(st.vars[name] ?? 0) || 0));
+  if (!/^[\d\s+\-*/%()]*$/.test(subst)) return 0;
+  // a tiny precedence-climbing evaluator over + - * / %
+  const toks = subst.match(/\d+|[+\-*/%()]/g) ?? [];
+  let p = 0;
+  const primary = (): number => {
+    const t = toks[p++];
+    if (t === '(') {
+      const v = sum();
+      p++;
+      return v;
+    }
+    if (t === '-') return -primary();
+    return Number(t ?? 0);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (toks[p] === '*' || toks[p] === '/' || toks[p] === '%') {
+      const op = toks[p++];
+      const r = primary();
+      v = op === '*' ? v * r : op === '/' ? (r ? Math.trunc(v / r) : 0) : r ? v % r : 0;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (toks[p] === '+' || toks[p] === '-') v = toks[p++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  return sum();
+}
+
+// ---- parsing --------------------------------------------------------------------------------
+
+interface Tok {
+  w: string;
+  op?: boolean;
+  start: number;
+  end: number;
+}
+
+function tokenize(src: string): Tok[] {
+  const toks: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(src[i - 1]))) {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    if (two === '&&' || two === '||' || two === '>>') {
+      toks.push({ w: two, op: true, start: i, end: i + 2 });
+      i += 2;
+      continue;
+    }
+    if (c === ';' || c === '\n' || c === '|' || c === '&' || c === '>' || c === '<') {
+      toks.push({ w: c, op: true, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    const start = i;
+    let w = '';
+    while (i < src.length && !' \t;\n|&<>'.includes(src[i])) {
+      const ch = src[i];
+      if (ch === "'" || ch === '"') {
+        const j = findClose(src, i);
+        w += src.slice(i, j + 1);
+        i = j + 1;
+      } else if (ch === '$' && src[i + 1] === '(') {
+        const j = matchParen(src, i + 1);
+        w += src.slice(i, j + 1);
+        i = j + 1;
+      } else if (ch === '\\' && i + 1 < src.length) {
+        w += src.slice(i, i + 2);
+        i += 2;
+      } else {
+        w += ch;
+        i++;
+      }
+    }
+    toks.push({ w, start, end: i });
+  }
+  return toks;
+}
+
+function findClose(src: string, i: number): number {
+  const q = src[i];
+  for (let j = i + 1; j < src.length; j++) {
+    if (q === '"' && src[j] === '\\') {
+      j++;
+      continue;
+    }
+    if (src[j] === q) return j;
+  }
+  return src.length - 1;
+}
+
+function parse(src: string): Node[] {
+  const toks = tokenize(src);
+  let p = 0;
+  const list = (stops: string[]): Node[] => {
+    const out: Node[] = [];
+    while (p < toks.length) {
+      const t = toks[p];
+      if (!t.op && stops.includes(t.w)) break;
+      if (t.op && (t.w === ';' || t.w === '\n' || t.w === '&')) {
+        p++;
+        continue;
+      }
+      const node = statement();
+      if (!node) break;
+      const next = toks[p];
+      if (next?.op && (next.w === '&&' || next.w === '||')) {
+        node.op = next.w;
+        p++;
+      }
+      out.push(node);
+    }
+    return out;
+  };
+  const statement = (): Node | undefined => {
+    const t = toks[p];
+    if (!t) return undefined;
+    if (!t.op && (t.w === 'while' || t.w === 'until')) {
+      p++;
+      const cond = list(['do']);
+      p++; // do
+      const bodyStart = toks[p]?.start ?? src.length;
+      const body = list(['done']);
+      const bodyEnd = toks[p]?.start ?? src.length;
+      p++; // done
+      return { t: 'while', cond, until: t.w === 'until', body, bodySrc: src.slice(bodyStart, bodyEnd), op: ';' };
+    }
+    if (!t.op && t.w === 'for') {
+      const name = toks[p + 1]?.w ?? 'i';
+      p += 2;
+      const items: string[] = [];
+      if (toks[p]?.w === 'in') {
+        p++;
+        while (p < toks.length && !toks[p].op && toks[p].w !== 'do') items.push(toks[p++].w);
+      }
+      while (p < toks.length && toks[p].w !== 'do') p++;
+      p++;
+      const body = list(['done']);
+      p++;
+      return { t: 'for', name, items, body, op: ';' };
+    }
+    const words: string[] = [];
+    let redirect = false;
+    while (p < toks.length) {
+      const w = toks[p];
+      if (w.op) {
+        if (w.w === '>' || w.w === '>>' || w.w === '<') {
+          if (w.w !== '<') redirect = true;
+          p += 2;
+          continue;
+        }
+        if (w.w === '|') {
+          // a pipeline: what reaches the log is the last command's output; keep the first's
+          p++;
+          while (p < toks.length && !(toks[p].op && toks[p].w !== '|')) p++;
+          continue;
+        }
+        break;
+      }
+      if (words.length === 0 && (w.w === 'do' || w.w === 'done')) break;
+      words.push(w.w);
+      p++;
+    }
+    return { t: 'cmd', words, redirect, op: ';' };
+  };
+  return list([]);
+}

@@ -1,0 +1,38 @@
+// The controllers a cluster runs, in the order they settle. Order matters only for determinism:
+// work at one instant is processed controller by controller in this order, repeatedly, until
+// nothing is left.
+
+import { ClusterConfig } from '../cluster-state';
+import { Controller } from './controller';
+import { eventTtlController } from './event-ttl';
+import { deploymentController } from './deployment/deployment-controller';
+import { replicaSetController } from './replicaset/replicaset-controller';
+import { daemonSetController } from './daemonset/daemonset-controller';
+import { garbageCollectorController } from './garbage-collector/garbage-collector';
+import { kubeletController } from './kubelet/kubelet-controller';
+import { namespaceDefaultsController } from './namespace-defaults/namespace-defaults';
+import { namespaceController } from './namespace/namespace';
+import { persistentVolumeController } from './persistentvolume/persistentvolume';
+import { schedulerController } from './scheduler/scheduler';
+import { nodeLifecycleController } from './node-lifecycle/node-lifecycle';
+import { endpointsController } from './endpoints/endpoints';
+import { endpointSliceController } from './endpointslice/endpointslice';
+
+export function buildControllers(config: ClusterConfig): Controller[] {
+  void config;
+  return [
+    namespaceDefaultsController(),
+    namespaceController(),
+    deploymentController(),
+    replicaSetController(),
+    daemonSetController(),
+    garbageCollectorController(),
+    persistentVolumeController(),
+    schedulerController(),
+    kubeletController(),
+    nodeLifecycleController(),
+    endpointsController(),
+    endpointSliceController(),
+    eventTtlController(),
+  ];
+}

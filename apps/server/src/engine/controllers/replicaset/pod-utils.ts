@@ -1,0 +1,111 @@
+// Pod predicates and builders the workload controllers share (pkg/controller/controller_utils.go
+// and pkg/api/v1/pod/util.go), with `now` passed in.
+
+import { clone } from '../../api/store';
+import { KubeObject, OwnerReference, Pod, PodTemplateSpec } from '../../api/types';
+import { parseTime } from '../../time';
+
+/** The owner reference with `controller: true`, if any. */
+export function controllerRefOf(obj: KubeObject | undefined): OwnerReference | undefined {
+  return obj?.metadata.ownerReferences?.find((r) => r.controller === true);
+}
+
+/** Not finished and not being deleted: the pods a controller counts (IsPodActive). */
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+}
+
+export function isPodReady(pod: Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+}
+
+/** When the pod last became Ready (ms), or NaN. */
+export function podReadyTime(pod: Pod): number {
+  const c = pod.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True');
+  return parseTime(c?.lastTransitionTime);
+}
+
+/**
+ * Ready for at least minReadySeconds. The real check is `readyTime + minReady < now`, re-checked
+ * by a resync slightly after the boundary; we treat the boundary itself as available so a timer
+ * set at that instant sees the pod available.
+ */
+export function isPodAvailable(pod: Pod, minReadySeconds: number | undefined, now: number): boolean {
+  if (!isPodReady(pod)) return false;
+  if (!minReadySeconds) return true;
+  const t = podReadyTime(pod);
+  return Number.isFinite(t) && t + minReadySeconds * 1000 <= now;
+}
+
+/** The instant a ready pod becomes available, when that is still ahead of `now`. */
+export function availableAt(pod: Pod, minReadySeconds: number | undefined, now: number): number | undefined {
+  if (!minReadySeconds || !isPodReady(pod)) return undefined;
+  const t = podReadyTime(pod);
+  if (!Number.isFinite(t)) return undefined;
+  const at = t + minReadySeconds * 1000;
+  return at > now ? at : undefined;
+}
+
+/** metav1.NewControllerRef */
+export function newControllerRef(owner: KubeObject): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name!,
+    uid: owner.metadata.uid!,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/** A pod for `owner` from its template (controller.GetPodFromTemplate): `<owner>-` + 5 chars. */
+export function podFromTemplate(template: PodTemplateSpec, owner: KubeObject): Pod {
+  const meta = template.metadata ?? {};
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      generateName: `${owner.metadata.name}-`,
+      namespace: owner.metadata.namespace,
+      ownerReferences: [newControllerRef(owner)],
+    },
+    spec: clone(template.spec),
+  };
+  if (meta.labels && Object.keys(meta.labels).length) pod.metadata.labels = clone(meta.labels);
+  if (meta.annotations && Object.keys(meta.annotations).length) pod.metadata.annotations = clone(meta.annotations);
+  if (meta.finalizers?.length) pod.metadata.finalizers = [...meta.finalizers];
+  return pod;
+}
+
+/** Adds `owner` as the controller of `obj` (adoption); returns the changed copy. */
+export function withControllerRef<T extends KubeObject>(obj: T, owner: KubeObject): T {
+  const next = clone(obj);
+  next.metadata.ownerReferences = [...(next.metadata.ownerReferences ?? []), newControllerRef(owner)];
+  return next;
+}
+
+/** Drops the owner reference to `uid` (release); returns the changed copy. */
+export function withoutOwnerRef<T extends KubeObject>(obj: T, uid: string): T {
+  const next = clone(obj);
+  const refs = (next.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+  if (refs.length) next.metadata.ownerReferences = refs;
+  else delete next.metadata.ownerReferences;
+  return next;
+}
+
+/** Deterministic min over optional times. */
+export function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+/** Whether `e` is an API error saying the namespace is being terminated (creates are skipped). */
+export function isNamespaceTerminating(e: unknown): boolean {
+  return e instanceof Error && e.message.includes('because it is being terminated');
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

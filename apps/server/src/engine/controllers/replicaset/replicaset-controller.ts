@@ -1,0 +1,232 @@
+// The ReplicaSet controller (pkg/controller/replicaset): keeps `spec.replicas` active pods that
+// match the selector, adopting orphans and releasing pods whose labels no longer match, creating
+// in slow-start batches and deleting the lowest-ranked pods first; status written only on change.
+
+import { ApiError } from '../../api/errors';
+import { WatchEvent } from '../../api/store';
+import { Condition, KubeObject, Pod, ReplicaSet } from '../../api/types';
+import { Selector, fromLabelSelector, fromLabels, matches } from '../../api/selectors';
+import { rfc3339 } from '../../time';
+import { Controller, ControllerContext, keyOf, splitKey } from '../controller';
+import { OwnerIndex } from './owner-index';
+import { podsToDelete } from './pod-ranking';
+import {
+  availableAt,
+  controllerRefOf,
+  earliest,
+  errorText,
+  isNamespaceTerminating,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+  podFromTemplate,
+  withControllerRef,
+  withoutOwnerRef,
+} from './pod-utils';
+
+export const REPLICASET_SOURCE = { component: 'replicaset-controller' };
+/** --concurrent burst: at most this many creates or deletes per sync (burstReplicas) */
+export const BURST_REPLICAS = 500;
+/** the workqueue's per-item exponential back-off after a failed sync: 5 ms doubling to 1000 s */
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_MAX_MS = 1000_000;
+
+export function replicaSetController(): Controller {
+  const pods = new OwnerIndex<Pod>('pods');
+  return {
+    name: 'replicaset',
+    watch(ev, enqueue, ctx) {
+      if (ev.resource === 'replicasets') {
+        enqueue(keyOf(ev.object));
+        return;
+      }
+      if (ev.resource !== 'pods') return;
+      pods.observe(ev);
+      for (const key of replicaSetsForPodEvent(ev, ctx)) enqueue(key);
+    },
+    sync(key, ctx) {
+      syncReplicaSet(key, ctx, pods);
+    },
+  };
+}
+
+/** The ReplicaSets a pod change concerns: its controller (before and after), or those that may adopt it. */
+function replicaSetsForPodEvent(ev: WatchEvent, ctx: ControllerContext): string[] {
+  const keys: string[] = [];
+  for (const p of [ev.old, ev.object]) {
+    const ref = controllerRefOf(p);
+    if (ref?.kind === 'ReplicaSet' && p) keys.push(`${p.metadata.namespace}/${ref.name}`);
+  }
+  const pod = ev.object as Pod;
+  if (ev.type !== 'DELETED' && !controllerRefOf(pod) && isPodActive(pod)) {
+    for (const rs of ctx.store.list('replicasets', pod.metadata.namespace)) {
+      if (matches(fromLabelSelector(rs.spec?.selector), pod.metadata.labels)) keys.push(keyOf(rs));
+    }
+  }
+  return keys;
+}
+
+function syncReplicaSet(key: string, ctx: ControllerContext, index: OwnerIndex<Pod>): void {
+  const { namespace, name } = splitKey(key);
+  const rs = ctx.store.get('replicasets', namespace, name) as ReplicaSet | undefined;
+  const backoff = backoffState(ctx);
+  if (!rs) {
+    delete backoff[key];
+    return;
+  }
+  const selector = fromLabelSelector(rs.spec.selector);
+  const active = claimPods(ctx, rs, selector, index);
+  let failure: string | undefined;
+  if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, active, index);
+  writeStatus(ctx, rs, active, failure);
+
+  let wake: number | undefined;
+  for (const p of active) wake = earliest(wake, availableAt(p, rs.spec.minReadySeconds, ctx.now));
+  if (failure !== undefined) {
+    const n = (backoff[key] ?? 0) + 1;
+    backoff[key] = n;
+    wake = earliest(wake, ctx.now + Math.min(BACKOFF_BASE_MS * 2 ** (n - 1), BACKOFF_MAX_MS));
+  } else delete backoff[key];
+  if (wake !== undefined) ctx.schedule(wake, key);
+}
+
+function backoffState(ctx: ControllerContext): Record<string, number> {
+  const section = (ctx.runtime.sections.replicaset ??= {});
+  return (section.failures ??= {});
+}
+
+/**
+ * ClaimPods over the active pods: keeps owned pods that still match, releases the others
+ * (unless the ReplicaSet is being deleted) and adopts matching orphans.
+ */
+function claimPods(ctx: ControllerContext, rs: ReplicaSet, selector: Selector, index: OwnerIndex<Pod>): Pod[] {
+  const uid = rs.metadata.uid!;
+  const deleting = !!rs.metadata.deletionTimestamp;
+  const claimed: Pod[] = [];
+  for (const pod of index.owned(ctx.store, uid)) {
+    if (!isPodActive(pod)) continue;
+    if (matches(selector, pod.metadata.labels)) claimed.push(pod);
+    else if (!deleting) tryWrite(() => ctx.api.update(withoutOwnerRef(pod, uid)));
+  }
+  if (deleting || selector.length === 0) return claimed;
+  for (const pod of index.orphansIn(ctx.store, rs.metadata.namespace!)) {
+    if (!isPodActive(pod) || !matches(selector, pod.metadata.labels)) continue;
+    const adopted = tryWrite(() => ctx.api.update(withControllerRef(pod, rs)) as Pod);
+    if (adopted) claimed.push(adopted);
+  }
+  return claimed;
+}
+
+function tryWrite<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ApiError) return undefined; // a conflict or a vanished object: the next sync sees the truth
+    throw e;
+  }
+}
+
+/** Creates or deletes pods toward spec.replicas; returns the error text of a failed call. */
+function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], index: OwnerIndex<Pod>): string | undefined {
+  const want = rs.spec.replicas ?? 1;
+  const diff = active.length - want;
+  if (diff < 0) return createPods(ctx, rs, Math.min(-diff, BURST_REPLICAS), REPLICASET_SOURCE, () => podFromTemplate(rs.spec.template, rs));
+  if (diff === 0) return undefined;
+  const victims = podsToDelete(active, relatedPods(ctx, rs, index), Math.min(diff, BURST_REPLICAS), ctx.now, ctx.rng);
+  let failure: string | undefined;
+  for (const pod of victims) {
+    try {
+      ctx.api.delete('pods', pod.metadata.namespace, pod.metadata.name!);
+      ctx.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, REPLICASET_SOURCE);
+    } catch (e) {
+      if (e instanceof ApiError && e.reason === 'NotFound') continue;
+      failure = errorText(e);
+      ctx.record(rs, 'Warning', 'FailedDelete', `Error deleting: ${failure}`, REPLICASET_SOURCE);
+    }
+  }
+  return failure;
+}
+
+/**
+ * slowStartBatch: batches of 1, 2, 4, ... pods; a batch with a failure ends the run (the rest
+ * are retried on the next sync), so a quota error costs one call, not hundreds.
+ */
+export function createPods(
+  ctx: ControllerContext,
+  owner: KubeObject,
+  count: number,
+  source: { component: string },
+  build: (i: number) => Pod,
+): string | undefined {
+  let remaining = count;
+  let batch = 1;
+  let failure: string | undefined;
+  while (remaining > 0 && failure === undefined) {
+    const n = Math.min(batch, remaining);
+    for (let i = 0; i < n; i++) {
+      try {
+        const pod = ctx.api.create(build(count - remaining + i));
+        ctx.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, source);
+      } catch (e) {
+        if (isNamespaceTerminating(e)) return undefined;
+        failure = errorText(e);
+        ctx.record(owner, 'Warning', 'FailedCreate', `Error creating: ${failure}`, source);
+      }
+    }
+    remaining -= n;
+    batch *= 2;
+  }
+  return failure;
+}
+
+/** Pods of every ReplicaSet sharing this one's controller (getIndirectlyRelatedPods). */
+function relatedPods(ctx: ControllerContext, rs: ReplicaSet, index: OwnerIndex<Pod>): Pod[] {
+  const ref = controllerRefOf(rs);
+  if (!ref) return [];
+  const out: Pod[] = [];
+  for (const other of ctx.store.list('replicasets', rs.metadata.namespace)) {
+    if (controllerRefOf(other)?.uid === ref.uid) out.push(...index.owned(ctx.store, other.metadata.uid!));
+  }
+  return out;
+}
+
+type ReplicaSetStatus = NonNullable<ReplicaSet['status']>;
+
+/** calculateReplicaSetStatus, with the API's omitempty fields left out when zero. */
+export function replicaSetStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, now: number): ReplicaSetStatus {
+  const template = fromLabels(rs.spec.template?.metadata?.labels);
+  let fully = 0;
+  let ready = 0;
+  let available = 0;
+  for (const p of active) {
+    if (matches(template, p.metadata.labels)) fully++;
+    if (isPodReady(p)) {
+      ready++;
+      if (isPodAvailable(p, rs.spec.minReadySeconds, now)) available++;
+    }
+  }
+  let conditions: Condition[] = [...(rs.status?.conditions ?? [])];
+  const hasFailure = conditions.some((c) => c.type === 'ReplicaFailure');
+  if (failure !== undefined && !hasFailure) {
+    const diff = active.length - (rs.spec.replicas ?? 1);
+    const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
+    conditions.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: rfc3339(now), reason, message: failure });
+  } else if (failure === undefined && hasFailure) {
+    conditions = conditions.filter((c) => c.type !== 'ReplicaFailure');
+  }
+  const status: ReplicaSetStatus = { replicas: active.length };
+  if (fully) status.fullyLabeledReplicas = fully;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
+  if (conditions.length) status.conditions = conditions;
+  return status;
+}
+
+function writeStatus(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], failure: string | undefined): void {
+  const current = ctx.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!) as ReplicaSet | undefined;
+  if (!current) return;
+  const status = replicaSetStatus(current, active, failure, ctx.now);
+  if (JSON.stringify(status) === JSON.stringify(current.status ?? {})) return;
+  tryWrite(() => ctx.api.updateStatus({ ...current, status }));
+}

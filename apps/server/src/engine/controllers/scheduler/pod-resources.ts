@@ -1,0 +1,93 @@
+// What a pod asks of a node: resource requests as the scheduler sums them (the larger of the
+// containers' sum and the largest init container, plus overhead), the "non-zero" requests the
+// scoring plugins use (100m CPU and 200 MiB for a container that requests nothing), host ports.
+
+import { Container, Pod } from '../../api/types';
+import { intValue, milliValue } from './quantity';
+
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+export interface PodResources {
+  cpu: number;
+  memory: number;
+  ephemeral: number;
+  /** extended resources (nvidia.com/gpu, hugepages-2Mi ...) */
+  scalar: Record<string, number>;
+  nonZeroCpu: number;
+  nonZeroMemory: number;
+}
+
+export interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+const BASE = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+function containerResources(c: Container): PodResources {
+  const req = c.resources?.requests ?? {};
+  const out: PodResources = {
+    cpu: milliValue(req.cpu),
+    memory: intValue(req.memory),
+    ephemeral: intValue(req['ephemeral-storage']),
+    scalar: {},
+    nonZeroCpu: req.cpu === undefined ? DEFAULT_MILLI_CPU_REQUEST : milliValue(req.cpu),
+    nonZeroMemory: req.memory === undefined ? DEFAULT_MEMORY_REQUEST : intValue(req.memory),
+  };
+  for (const [k, v] of Object.entries(req)) if (!BASE.has(k)) out.scalar[k] = intValue(v);
+  return out;
+}
+
+function empty(): PodResources {
+  return { cpu: 0, memory: 0, ephemeral: 0, scalar: {}, nonZeroCpu: 0, nonZeroMemory: 0 };
+}
+
+export function podResources(pod: Pod): PodResources {
+  const sum = empty();
+  for (const c of pod.spec.containers ?? []) {
+    const r = containerResources(c);
+    sum.cpu += r.cpu;
+    sum.memory += r.memory;
+    sum.ephemeral += r.ephemeral;
+    sum.nonZeroCpu += r.nonZeroCpu;
+    sum.nonZeroMemory += r.nonZeroMemory;
+    for (const [k, v] of Object.entries(r.scalar)) sum.scalar[k] = (sum.scalar[k] ?? 0) + v;
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    const r = containerResources(c);
+    sum.cpu = Math.max(sum.cpu, r.cpu);
+    sum.memory = Math.max(sum.memory, r.memory);
+    sum.ephemeral = Math.max(sum.ephemeral, r.ephemeral);
+    sum.nonZeroCpu = Math.max(sum.nonZeroCpu, r.nonZeroCpu);
+    sum.nonZeroMemory = Math.max(sum.nonZeroMemory, r.nonZeroMemory);
+    for (const [k, v] of Object.entries(r.scalar)) sum.scalar[k] = Math.max(sum.scalar[k] ?? 0, v);
+  }
+  const overhead = (pod.spec.overhead ?? {}) as Record<string, string>;
+  if (overhead.cpu) {
+    sum.cpu += milliValue(overhead.cpu);
+    sum.nonZeroCpu += milliValue(overhead.cpu);
+  }
+  if (overhead.memory) {
+    sum.memory += intValue(overhead.memory);
+    sum.nonZeroMemory += intValue(overhead.memory);
+  }
+  return sum;
+}
+
+export function hostPorts(pod: Pod): HostPort[] {
+  const out: HostPort[] = [];
+  for (const c of pod.spec.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      if (!p.hostPort) continue;
+      out.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
+    }
+  }
+  return out;
+}
+
+/** Two host ports clash when protocol and port match and either IP is the wildcard or they are equal. */
+export function portsConflict(a: HostPort, b: HostPort): boolean {
+  return a.port === b.port && a.protocol === b.protocol && (a.ip === b.ip || a.ip === '0.0.0.0' || b.ip === '0.0.0.0');
+}

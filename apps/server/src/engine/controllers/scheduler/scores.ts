@@ -1,0 +1,139 @@
+// The default profile's score plugins and weights (v1.32): TaintToleration 3, NodeAffinity 2,
+// NodeResourcesFit (LeastAllocated) 1, PodTopologySpread 2 (the system default constraints:
+// hostname maxSkew 3 and zone maxSkew 5, ScheduleAnyway), NodeResourcesBalancedAllocation 1,
+// ImageLocality 1. Each plugin scores 0..100 per node and normalizes as the real one does.
+
+import { Node, Pod } from '../../api/types';
+import { NodeAggregate } from './node-cache';
+import { PodInfo, allocatable, effectiveTaints, matchNodeSelectorTerm, toleratedBy } from './filters';
+
+const MAX = 100;
+const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+export interface Candidate {
+  node: Node;
+  agg: NodeAggregate;
+}
+
+function leastAllocated(p: PodInfo, c: Candidate): number {
+  const a = allocatable(c.node);
+  const one = (req: number, cap: number): number => (cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MAX) / cap));
+  const cpu = one(c.agg.nonZeroCpu + p.res.nonZeroCpu, a.cpu);
+  const mem = one(c.agg.nonZeroMemory + p.res.nonZeroMemory, a.memory);
+  return Math.floor((cpu + mem) / 2);
+}
+
+function balancedAllocation(p: PodInfo, c: Candidate): number {
+  const a = allocatable(c.node);
+  const fractions: number[] = [];
+  if (a.cpu > 0) fractions.push(Math.min(1, (c.agg.cpu + p.res.cpu) / a.cpu));
+  if (a.memory > 0) fractions.push(Math.min(1, (c.agg.memory + p.res.memory) / a.memory));
+  const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
+  return Math.trunc((1 - std) * MAX);
+}
+
+/** DefaultNormalizeScore of the framework's helper. */
+function normalize(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? MAX : 0));
+  return scores.map((s) => {
+    const v = Math.trunc((MAX * s) / max);
+    return reverse ? MAX - v : v;
+  });
+}
+
+function taintToleration(p: PodInfo, cs: Candidate[]): number[] {
+  if (!cs.some((c) => c.node.spec?.taints?.some((t) => t.effect === 'PreferNoSchedule'))) return cs.map(() => MAX);
+  const tolerations = (p.pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  const counts = cs.map((c) => effectiveTaints(c.node).filter((t) => t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)).length);
+  return normalize(counts, true);
+}
+
+function nodeAffinity(p: PodInfo, cs: Candidate[]): number[] {
+  const preferred: { weight: number; preference: any }[] = p.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  if (!preferred.length) return cs.map(() => 0);
+  const sums = cs.map((c) => preferred.reduce((s, t) => (t.weight && matchNodeSelectorTerm(t.preference ?? {}, c.node) ? s + t.weight : s), 0));
+  return normalize(sums, false);
+}
+
+/**
+ * PodTopologySpread with the system default constraints. The pods to spread are those of the
+ * pod's controlling owner (the real plugin uses the selectors of the Services, ReplicaSets and
+ * StatefulSets that select the pod; the owner's is by far the common case).
+ */
+function topologySpread(owner: string | undefined, cs: Candidate[]): number[] {
+  if (!owner) return cs.map(() => 0);
+  const hostWeight = Math.log(cs.length + 2);
+  const zoneCounts = new Map<string, number>();
+  for (const c of cs) {
+    const z = c.node.metadata.labels?.[ZONE_LABEL];
+    if (z !== undefined) zoneCounts.set(z, (zoneCounts.get(z) ?? 0) + (c.agg.owners.get(owner) ?? 0));
+  }
+  const zoneWeight = Math.log(zoneCounts.size + 2);
+  const raw = cs.map((c) => {
+    let s = (c.agg.owners.get(owner) ?? 0) * hostWeight + (3 - 1);
+    const z = c.node.metadata.labels?.[ZONE_LABEL];
+    if (z !== undefined) s += (zoneCounts.get(z) ?? 0) * zoneWeight + (5 - 1);
+    return Math.round(s);
+  });
+  let min = Infinity;
+  let max = 0;
+  for (const s of raw) {
+    min = Math.min(min, s);
+    max = Math.max(max, s);
+  }
+  return raw.map((s) => (max === 0 ? MAX : Math.trunc((MAX * (max + min - s)) / max)));
+}
+
+const MB = 1024 * 1024;
+const MIN_IMAGE = 23 * MB;
+const MAX_CONTAINER_IMAGE = 1000 * MB;
+
+export function normalizedImageName(image: string): string {
+  const lastSlash = image.lastIndexOf('/');
+  const tail = image.slice(lastSlash + 1);
+  return tail.includes(':') || tail.includes('@') ? image : `${image}:latest`;
+}
+
+// stored objects are immutable: a node's image table can be kept beside its status
+const imageTables = new WeakMap<object, Map<string, number>>();
+
+function imageTable(node: Node): Map<string, number> {
+  const status = node.status ?? {};
+  let m = imageTables.get(status);
+  if (!m) {
+    m = new Map();
+    for (const img of status.images ?? []) for (const n of img.names ?? []) m.set(n, img.sizeBytes ?? 0);
+    imageTables.set(status, m);
+  }
+  return m;
+}
+
+function imageLocality(pod: Pod, cs: Candidate[]): number[] {
+  const containers = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
+  if (!containers.length) return cs.map(() => 0);
+  const tables = cs.map((c) => imageTable(c.node));
+  const images = containers.map((ct) => normalizedImageName(ct.image ?? ''));
+  // the score of an image is scaled by how many nodes have it (spread), so one node with a
+  // big image does not attract every pod
+  const spread = images.map((name) => tables.filter((t) => t.has(name)).length / cs.length);
+  const maxThreshold = MAX_CONTAINER_IMAGE * containers.length;
+  return tables.map((t) => {
+    let sum = 0;
+    images.forEach((name, i) => {
+      const size = t.get(name);
+      if (size !== undefined) sum += Math.trunc(size * spread[i]);
+    });
+    sum = Math.min(Math.max(sum, MIN_IMAGE), maxThreshold);
+    return Math.trunc((MAX * (sum - MIN_IMAGE)) / (maxThreshold - MIN_IMAGE));
+  });
+}
+
+/** Weighted total score per candidate, in candidate order. */
+export function scoreNodes(p: PodInfo, owner: string | undefined, cs: Candidate[]): number[] {
+  const taint = taintToleration(p, cs);
+  const affinity = nodeAffinity(p, cs);
+  const spread = topologySpread(owner, cs);
+  const images = imageLocality(p.pod, cs);
+  return cs.map((c, i) => 3 * taint[i] + 2 * affinity[i] + leastAllocated(p, c) + 2 * spread[i] + balancedAllocation(p, c) + images[i]);
+}

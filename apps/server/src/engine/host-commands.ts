@@ -1,0 +1,32 @@
+// The programs installed on the sandbox's hosts beyond the shell's own utilities: kubectl and
+// the node services. Each is an ExternalCommand adapter over the engine.
+
+import type { Sandbox } from './sandbox';
+import type { ExternalCommand } from './shell/types';
+import { runKubectl } from './kubectl/kubectl';
+import { systemctlCommand } from './host/systemctl';
+
+export function hostCommands(sandbox: Sandbox): Record<string, ExternalCommand> {
+  const kubectl: ExternalCommand = (ctx) =>
+    runKubectl(ctx.argv.slice(1), {
+      cluster: sandbox.cluster,
+      stdin: ctx.stdin,
+      out: ctx.stdout,
+      err: ctx.stderr,
+      fs: ctx.fs,
+      env: ctx.env,
+      user: ctx.user,
+      host: ctx.host,
+      isTTY: ctx.isTTY,
+      signal: ctx.signal,
+      now: () => sandbox.clock.now(),
+      sleep: async (ms) => {
+        await sandbox.clock.sleep(ms);
+      },
+      virtualTime: sandbox.clock.virtual,
+    });
+  return {
+    kubectl,
+    systemctl: systemctlCommand(sandbox),
+  };
+}

@@ -1,0 +1,61 @@
+// The shape of the image catalog: what an image is (size, digest) and what its default process
+// does when the kubelet starts it (serve, exit, refuse without configuration).
+
+/** What a container answers over HTTP. */
+export type HttpAnswer =
+  /** a fixed body on `paths` (every path when absent); 404 with `notFound` elsewhere */
+  | { kind: 'static'; body: string; paths?: string[]; notFound?: string }
+  /** a body template: {hostname}, {ip}, {version} are filled per container */
+  | { kind: 'template'; body: string }
+  /** hashicorp/http-echo: the -text argument */
+  | { kind: 'echo-text'; fallback: string };
+
+export interface ImageBehaviour {
+  /**
+   * server: runs until stopped; exit: ends by itself (exitCode after exitAfterMs);
+   * repl: an interactive program (sh, bash, python, node) that ends at once, exit 0, without stdin
+   */
+  run: 'server' | 'exit' | 'repl';
+  exitCode?: number;
+  exitAfterMs?: number;
+  /** TCP ports the default process listens on */
+  ports?: number[];
+  http?: HttpAnswer;
+  /** first log lines, templates: {time:<style>}, {ip}, {hostname}, {version} */
+  logs?: string[];
+  /** without one of these variables the process logs `logs` and exits 1 at once */
+  requiredEnv?: { anyOf: string[]; logs: string[] };
+  /** shells in the image, for `kubectl exec` */
+  shells: string[];
+  /** ms to exit after SIGTERM; undefined: ignores it and is killed when the grace period ends */
+  stopMs?: number;
+  entrypoint?: string[];
+  cmd?: string[];
+  /** template variables ({version}) */
+  vars?: Record<string, string>;
+}
+
+export interface TagVariant extends Partial<ImageBehaviour> {
+  /** tags this variant applies to */
+  match: RegExp;
+}
+
+export interface ImageEntry extends ImageBehaviour {
+  /** familiar repository name: `nginx`, `registry.k8s.io/pause` */
+  repo: string;
+  /** known tags and their compressed size in bytes */
+  tags: Record<string, number>;
+  /** per-tag changes (php's fpm and apache flavours, versions in logs) */
+  variants?: TagVariant[];
+  /** other repository names for the same image (k8s.gcr.io/x for registry.k8s.io/x) */
+  aliases?: string[];
+}
+
+/** One resolved image: catalog entry merged with its tag's variant. */
+export interface ImageInfo extends ImageBehaviour {
+  repo: string;
+  tag: string;
+  size: number;
+  /** `sha256:<64 hex>` */
+  digest: string;
+}

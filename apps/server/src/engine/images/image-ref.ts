@@ -1,0 +1,51 @@
+// Image references as containerd normalizes them: `nginx` is docker.io/library/nginx:latest,
+// `bitnami/redis:7` is docker.io/bitnami/redis:7, anything whose first part looks like a host
+// (a dot, a port or `localhost`) names its own registry.
+
+export interface ImageRef {
+  /** what the pod spec says */
+  raw: string;
+  registry: string;
+  /** path inside the registry: `library/nginx` */
+  path: string;
+  /** '' when only a digest is given */
+  tag: string;
+  digest?: string;
+  /** fully qualified, as containerd reports it: `docker.io/library/nginx:latest` */
+  full: string;
+  /** the catalog's key: `nginx`, `hashicorp/http-echo`, `registry.k8s.io/pause` */
+  familiar: string;
+}
+
+export function parseImageRef(raw: string): ImageRef {
+  let rest = raw.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag = '';
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  } else if (!digest) tag = 'latest';
+  const parts = rest.split('/');
+  let registry = 'docker.io';
+  if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) {
+    registry = parts.shift()!;
+  }
+  if (registry === 'index.docker.io') registry = 'docker.io';
+  let path = parts.join('/');
+  if (registry === 'docker.io' && parts.length === 1) path = `library/${path}`;
+  const full = `${registry}/${path}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+  const familiar = registry === 'docker.io' ? (path.startsWith('library/') ? path.slice(8) : path) : `${registry}/${path}`;
+  return { raw, registry, path, tag, digest, full, familiar };
+}
+
+/** `repo:tag` as machines list their images (MachineState.images) */
+export function machineImageKey(ref: ImageRef): string {
+  return `${ref.familiar}:${ref.tag || ref.digest || 'latest'}`;
+}

@@ -1,0 +1,46 @@
+// What a kubectl invocation gets from the shell it runs in: the cluster it talks to (through
+// its kubeconfig), the terminal streams, the host's files and simulated time.
+
+import type { Cluster } from '../cluster';
+import type { ShellSignal } from '../shell/types';
+import type { UserFs } from '../shell/user-fs';
+
+export interface KubectlHost {
+  cluster: Cluster;
+  stdin: string;
+  out(text: string): void;
+  err(text: string): void;
+  fs: UserFs;
+  env: Record<string, string>;
+  user: string;
+  host: string;
+  isTTY: boolean;
+  signal: ShellSignal;
+  now(): number;
+  /** waits in simulated time; the door decides how (instant in virtual time) */
+  sleep(ms: number): Promise<void> | void;
+  /**
+   * Virtual time (scripts, tests): a command that waits ends when nothing more will happen
+   * within its timeout instead of waiting for ^C.
+   */
+  virtualTime: boolean;
+}
+
+/** A usage error: printed as `error: <msg>` plus `See 'kubectl <cmd> -h' for help and examples`. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** An error kubectl prints as `error: <msg>` (the message may already carry its own prefix). */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}

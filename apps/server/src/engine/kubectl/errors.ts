@@ -1,0 +1,18 @@
+// How kubectl prints API errors (cmd/util/helpers.go checkErr / StandardErrorMessage).
+
+import { ApiError } from '../api/errors';
+
+/**
+ * `Error from server (NotFound): pods "x" not found`; Invalid errors as
+ * `The Pod "x" is invalid: <cause>` or, with several causes, one `* cause` per line.
+ */
+export function formatApiError(e: ApiError, source?: { verb: 'creating' | 'applying' | 'replacing' | 'patching' | 'retrieving'; file: string }): string {
+  if (e.reason === 'Invalid' && e.details.causes?.length) {
+    const causes = e.details.causes;
+    const head = `The ${e.details.kind} "${e.details.name}" is invalid: `;
+    if (causes.length === 1) return `${head}${causes[0].field}: ${causes[0].detail}\n`;
+    return `${head}\n${causes.map((c) => `* ${c.field}: ${c.detail}`).join('\n')}\n`;
+  }
+  const where = source ? `error when ${source.verb} "${source.file}": ` : '';
+  return `Error from server (${e.reason}): ${where}${e.message}\n`;
+}

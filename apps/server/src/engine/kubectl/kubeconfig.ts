@@ -1,0 +1,101 @@
+// The kubeconfig a kubectl reads ($KUBECONFIG or ~/.kube/config on its host), and whether the
+// server it names answers.
+
+import { parse as parseYaml } from 'yaml';
+import type { Cluster } from '../cluster';
+import { FsError } from '../shell/filesystem';
+import type { UserFs } from '../shell/user-fs';
+import { CommandError } from './context';
+
+export interface KubeContextEntry {
+  name: string;
+  cluster?: string;
+  user?: string;
+  namespace?: string;
+}
+
+export interface Kubeconfig {
+  path: string;
+  currentContext: string;
+  contexts: KubeContextEntry[];
+  clusters: { name: string; server: string }[];
+  users: { name: string }[];
+  /** the parsed document, for `config view` and edits */
+  doc: Record<string, any>;
+}
+
+export function kubeconfigPath(env: Record<string, string>, user: string): string {
+  if (env.KUBECONFIG) return env.KUBECONFIG.split(':')[0];
+  const home = env.HOME || (user === 'root' ? '/root' : `/home/${user}`);
+  return `${home}/.kube/config`;
+}
+
+/** undefined when there is no kubeconfig at all (kubectl then talks to localhost:8080) */
+export function loadKubeconfig(fs: UserFs, env: Record<string, string>, user: string): Kubeconfig | undefined {
+  const path = kubeconfigPath(env, user);
+  let text: string;
+  try {
+    text = fs.readFile(path);
+  } catch (e) {
+    if (e instanceof FsError && e.code === 'ENOENT') {
+      if (env.KUBECONFIG) throw new CommandError(`error: stat ${path}: no such file or directory`);
+      return undefined;
+    }
+    if (e instanceof FsError && e.code === 'EACCES') {
+      throw new CommandError(`error: error loading config file "${path}": open ${path}: permission denied`);
+    }
+    throw e;
+  }
+  let doc: any;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new CommandError(`error: error loading config file "${path}": yaml: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (typeof doc !== 'object' || Array.isArray(doc)) doc = {};
+  return {
+    path,
+    doc,
+    currentContext: String(doc['current-context'] ?? ''),
+    contexts: (doc.contexts ?? []).map((c: any) => ({ name: String(c?.name ?? ''), ...(c?.context ?? {}) })),
+    clusters: (doc.clusters ?? []).map((c: any) => ({ name: String(c?.name ?? ''), server: String(c?.cluster?.server ?? '') })),
+    users: (doc.users ?? []).map((u: any) => ({ name: String(u?.name ?? '') })),
+  };
+}
+
+export interface Connection {
+  server: string;
+  namespace: string;
+  context?: KubeContextEntry;
+}
+
+/**
+ * Resolves the server and namespace for a call, or throws the message real kubectl prints when
+ * the server cannot be reached.
+ */
+export function connect(cluster: Cluster, kc: Kubeconfig | undefined, overrides: { context?: string; namespace?: string; server?: string }): Connection {
+  let server = 'http://localhost:8080';
+  let namespace = 'default';
+  let context: KubeContextEntry | undefined;
+  if (kc) {
+    const ctxName = overrides.context || kc.currentContext;
+    context = kc.contexts.find((c) => c.name === ctxName);
+    if (overrides.context && !context) throw new CommandError(`error: context "${overrides.context}" does not exist`);
+    if (context) {
+      const cl = kc.clusters.find((c) => c.name === context!.cluster);
+      if (cl?.server) server = cl.server;
+      if (context.namespace) namespace = context.namespace;
+    }
+  }
+  if (overrides.server) server = overrides.server;
+  if (overrides.namespace) namespace = overrides.namespace;
+  const hostPort = server.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const reachable = cluster.runtime.apiServerUp && cluster.runtime.apiServerEndpoint.endsWith(`//${hostPort}`) && cluster.runtime.machines.master?.poweredOn !== false;
+  if (!reachable) {
+    if (cluster.runtime.machines.master?.poweredOn === false && cluster.runtime.apiServerEndpoint.endsWith(`//${hostPort}`)) {
+      throw new CommandError(`Unable to connect to the server: dial tcp ${hostPort}: connect: no route to host`);
+    }
+    throw new CommandError(`The connection to the server ${hostPort} was refused - did you specify the right host or port?`);
+  }
+  return { server, namespace, context };
+}

@@ -1,0 +1,138 @@
+// What create, apply and replace share: turning a manifest document into a request (mapping,
+// client-side validation, namespace), and reporting per-document failures the way kubectl does
+// (the valid objects go through, the invalid ones are reported, exit code 1).
+
+import { ApiError, isApiError } from '../api/errors';
+import { ResourceInfo, resourceForKind } from '../api/resources';
+import { KubeObject } from '../api/types';
+import { clone } from '../api/store';
+import { Invocation } from './command';
+import { CommandError } from './context';
+import { formatApiError } from './errors';
+import { ManifestDoc, readManifests } from './manifests';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export interface PreparedObject {
+  info: ResourceInfo;
+  obj: KubeObject;
+  source: string;
+}
+
+export type DryRun = 'none' | 'client' | 'server';
+
+export function dryRunMode(inv: Invocation): DryRun {
+  const v = inv.flags.str('dry-run') || 'none';
+  if (v === 'none' || v === 'false') return 'none';
+  if (v === 'client' || v === 'true' || v === 'unchanged') return 'client';
+  if (v === 'server') return 'server';
+  throw new CommandError(`error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+export function dryRunSuffix(mode: DryRun): string {
+  return mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+}
+
+/** Reads -f sources; problems (unparseable files) are returned for reporting. */
+export function loadDocs(inv: Invocation): { docs: ManifestDoc[]; problems: string[] } {
+  const files = inv.flags.list('filename');
+  if (files.length === 0) throw new CommandError('error: must specify one of -f and -k');
+  const set = readManifests(files, inv.host.fs, inv.host.stdin, inv.flags.bool('recursive'));
+  return { docs: set.docs, problems: set.problems.map((p) => `${p.message}\n`) };
+}
+
+/**
+ * Client-side checks and mapping for one document. Throws a CommandError with kubectl's text
+ * when the document cannot become a request.
+ */
+export function prepare(inv: Invocation, doc: ManifestDoc): PreparedObject {
+  const raw = doc.obj as Record<string, any>;
+  const validate = inv.flags.str('validate') || 'strict';
+  const check = validate !== 'false' && validate !== 'ignore';
+  if (typeof raw.apiVersion !== 'string' || raw.apiVersion === '') {
+    if (check) throw new CommandError(`error: error validating "${doc.source}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`);
+    throw new CommandError(`error: unable to decode "${doc.source}": Object 'apiVersion' is missing in '${JSON.stringify(raw)}'`);
+  }
+  if (typeof raw.kind !== 'string' || raw.kind === '') {
+    if (check) throw new CommandError(`error: error validating "${doc.source}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`);
+    throw new CommandError(`error: unable to decode "${doc.source}": Object 'Kind' is missing in '${JSON.stringify(raw)}'`);
+  }
+  const info = resourceForKind(raw.apiVersion, raw.kind);
+  const meta = (raw.metadata ?? {}) as Record<string, any>;
+  if (!info) {
+    throw new CommandError(`error: resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${doc.source}": no matches for kind "${raw.kind}" in version "${raw.apiVersion}"\nensure CRDs are installed first`);
+  }
+  const obj = clone(doc.obj);
+  obj.metadata = obj.metadata ?? {};
+  if (info.namespaced) {
+    const ns = inv.namespace();
+    if (obj.metadata.namespace && inv.namespaceExplicit() && obj.metadata.namespace !== ns) {
+      throw new CommandError(`error: the namespace from the provided object "${obj.metadata.namespace}" does not match the namespace "${ns}". You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`);
+    }
+    obj.metadata.namespace = obj.metadata.namespace || ns;
+  }
+  return { info, obj, source: doc.source };
+}
+
+/** Server-side strict field validation (the default `--validate=strict`). */
+export function strictCheck(inv: Invocation, p: PreparedObject, verb: 'creating' | 'applying' | 'replacing'): void {
+  const validate = inv.flags.str('validate') || 'strict';
+  if (validate === 'false' || validate === 'ignore') return;
+  try {
+    inv.api().strictDecode(p.obj);
+  } catch (e) {
+    if (validate === 'warn' && isApiError(e)) {
+      const m = /strict decoding error: (.*)$/.exec((e as ApiError).message);
+      inv.err(`Warning: ${m ? m[1] : (e as ApiError).message}\n`);
+      return;
+    }
+    if (isApiError(e)) throw new SourcedApiError(e as ApiError, verb, p.source);
+    throw e;
+  }
+}
+
+/** An API error that kubectl reports with `error when creating "file": ...`. */
+export class SourcedApiError extends Error {
+  constructor(
+    readonly apiError: ApiError,
+    readonly verb: 'creating' | 'applying' | 'replacing' | 'patching' | 'retrieving',
+    readonly source: string,
+  ) {
+    super(apiError.message);
+  }
+}
+
+/** Prints one failure of a multi-object command; returns nothing (the caller sets exit 1). */
+export function reportObjectError(inv: Invocation, e: unknown, verb: SourcedApiError['verb'], source: string): void {
+  if (e instanceof SourcedApiError) inv.err(formatApiError(e.apiError, { verb: e.verb, file: e.source }));
+  else if (isApiError(e)) inv.err(formatApiError(e as ApiError, { verb, file: source }));
+  else if (e instanceof CommandError) inv.err(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
+  else throw e;
+}
+
+/** The last-applied-configuration annotation value: the manifest as JSON, keys sorted. */
+export function lastAppliedValue(obj: KubeObject): string {
+  const copy = clone(obj);
+  if (copy.metadata?.annotations) {
+    delete copy.metadata.annotations[LAST_APPLIED];
+    if (Object.keys(copy.metadata.annotations).length === 0) delete copy.metadata.annotations;
+  }
+  return `${JSON.stringify(sortKeys(copy))}\n`;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
+export function withLastApplied(obj: KubeObject): KubeObject {
+  const out = clone(obj);
+  out.metadata = out.metadata ?? {};
+  out.metadata.annotations = { ...(out.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(obj) };
+  return out;
+}

@@ -1,0 +1,57 @@
+// `-o` for get-like commands: which printer, and printing objects with it.
+
+import { KubeObject } from '../api/types';
+import { CommandError } from './context';
+import { printName } from './printers/get-printer';
+import { listOf, printJson, printYaml } from './printers/object-printer';
+import { printJsonPath } from './printers/jsonpath';
+import { printCustomColumns } from './printers/custom-columns';
+
+export type OutputSpec =
+  | { kind: 'table'; wide: boolean }
+  | { kind: 'name' }
+  | { kind: 'yaml' }
+  | { kind: 'json' }
+  | { kind: 'jsonpath'; template: string; asJson: boolean }
+  | { kind: 'custom-columns'; spec: string };
+
+const ALLOWED = 'json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide';
+
+export function parseOutput(o: string, template = ''): OutputSpec {
+  if (o === '') return { kind: 'table', wide: false };
+  if (o === 'wide') return { kind: 'table', wide: true };
+  if (o === 'name') return { kind: 'name' };
+  if (o === 'yaml') return { kind: 'yaml' };
+  if (o === 'json') return { kind: 'json' };
+  const eq = o.indexOf('=');
+  const format = eq >= 0 ? o.slice(0, eq) : o;
+  const arg = eq >= 0 ? o.slice(eq + 1) : template;
+  if (format === 'jsonpath' || format === 'jsonpath-as-json') {
+    if (!arg) throw new CommandError('error: template format specified but no template given');
+    return { kind: 'jsonpath', template: arg, asJson: format === 'jsonpath-as-json' };
+  }
+  if (format === 'custom-columns') {
+    if (!arg) throw new CommandError('error: custom-columns format specified but no custom columns given');
+    return { kind: 'custom-columns', spec: arg };
+  }
+  throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}`);
+}
+
+/** Prints objects with a non-table printer; `single` prints one object rather than a List. */
+export function printObjects(items: KubeObject[], output: OutputSpec, opts: { single: boolean; showManagedFields: boolean }): string {
+  const view = opts.showManagedFields ? items : items;
+  switch (output.kind) {
+    case 'name':
+      return view.map((o) => printName(o)).join('');
+    case 'yaml':
+      return printYaml(opts.single ? view[0] : (listOf(view) as Record<string, unknown>));
+    case 'json':
+      return printJson(opts.single ? view[0] : (listOf(view) as Record<string, unknown>));
+    case 'jsonpath':
+      return printJsonPath(opts.single ? view[0] : listOf(view), output.template, output.asJson);
+    case 'custom-columns':
+      return printCustomColumns(view, output.spec);
+    case 'table':
+      throw new Error('tables are printed by the get printer');
+  }
+}

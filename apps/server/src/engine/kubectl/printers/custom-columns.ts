@@ -1,0 +1,54 @@
+// `-o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image` (cli-runtime
+// customcolumn.go): headers as given, each cell the column's JSONPath results printed with
+// fmt.Sprint and joined by `,`, `<none>` when there is no result; through the get tabwriter.
+
+import { goSprint } from './go-format';
+import { JsonPathError, findJsonPathResults, parseJsonPath, relaxedJsonPathExpression, JsonPathSyntaxError, type JsonPathTemplate } from './jsonpath';
+import { GET_TABWRITER, TabWriter } from './tabwriter';
+
+export interface CustomColumn {
+  header: string;
+  /** the relaxed JSONPath, already in `{.a.b}` form */
+  fieldSpec: string;
+}
+
+/** NewCustomColumnsPrinterFromSpec: parses `HEADER:path,...`; throws JsonPathError with kubectl's text. */
+export function parseCustomColumnsSpec(spec: string): CustomColumn[] {
+  if (spec.length === 0) throw new JsonPathError('custom-columns format specified but no custom columns given');
+  return spec.split(',').map((part) => {
+    const colon = part.indexOf(':');
+    if (colon < 0) throw new JsonPathError(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
+    return { header: part.slice(0, colon), fieldSpec: relaxedJsonPathExpression(part.slice(colon + 1)) };
+  });
+}
+
+function compile(columns: readonly CustomColumn[]): JsonPathTemplate[] {
+  return columns.map((c) => {
+    try {
+      return parseJsonPath(c.fieldSpec);
+    } catch (e) {
+      if (e instanceof JsonPathSyntaxError) throw new JsonPathError(e.message);
+      throw e;
+    }
+  });
+}
+
+function cell(tmpl: JsonPathTemplate, obj: unknown): string {
+  const values = findJsonPathResults(tmpl, obj, true);
+  const strings: string[] = [];
+  if (values.length === 0 || values[0].length === 0) strings.push('<none>');
+  for (const list of values) for (const v of list) strings.push(goSprint(v));
+  return strings.join(',');
+}
+
+/**
+ * The custom-columns table for `items` (the objects of a list, or one object). The header line is
+ * printed even when there are no items, as kubectl does for an empty list.
+ */
+export function printCustomColumns(items: readonly unknown[], columns: readonly CustomColumn[] | string, opts: { noHeaders?: boolean } = {}): string {
+  const cols = typeof columns === 'string' ? parseCustomColumnsSpec(columns) : columns;
+  const parsers = compile(cols);
+  let text = opts.noHeaders ? '' : `${cols.map((c) => c.header).join('\t')}\n`;
+  for (const obj of items) text += `${parsers.map((p) => cell(p, obj)).join('\t')}\n`;
+  return new TabWriter(GET_TABWRITER).write(text).flush();
+}

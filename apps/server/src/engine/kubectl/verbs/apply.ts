@@ -1,0 +1,96 @@
+// kubectl apply -f (client-side apply): create with the last-applied-configuration annotation,
+// or a three-way strategic merge patch from it: created / configured / unchanged.
+
+import { ApiError, isApiError } from '../../api/errors';
+import { strategicMergePatch, threeWayPatch } from '../../api/patch';
+import { qualifiedResource } from '../../api/resources';
+import { KubeObject } from '../../api/types';
+import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
+import { printName } from '../printers/get-printer';
+import { parseOutput, printObjects } from '../output';
+import { LAST_APPLIED, dryRunMode, dryRunSuffix, lastAppliedValue, loadDocs, prepare, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+
+export const applyCommand: CommandDef = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  flags: [
+    FILENAME_FLAG,
+    RECURSIVE_FLAG,
+    OUTPUT_FLAG,
+    DRY_RUN_FLAG,
+    VALIDATE_FLAG,
+    FIELD_MANAGER_FLAG,
+    SELECTOR_FLAG,
+    { name: 'force', type: 'bool' },
+    { name: 'prune', type: 'bool' },
+    { name: 'server-side', type: 'bool' },
+    { name: 'force-conflicts', type: 'bool' },
+    { name: 'overwrite', type: 'bool', default: true },
+    { name: 'record', type: 'bool' },
+    { name: 'wait', type: 'bool' },
+    { name: 'kustomize', shorthand: 'k', type: 'string' },
+  ],
+  subcommands: [],
+  run: runApply,
+};
+
+function runApply(inv: Invocation): number {
+  const { docs, problems } = loadDocs(inv);
+  const mode = dryRunMode(inv);
+  const output = parseOutput(inv.flags.str('output'));
+  let failed = problems.length > 0;
+  const printed: KubeObject[] = [];
+  for (const doc of docs) {
+    try {
+      const p = prepare(inv, doc);
+      strictCheck(inv, p, 'applying');
+      const api = inv.api();
+      const name = p.obj.metadata.name ?? '';
+      const live = name ? api.tryGet(p.info.resource, p.obj.metadata.namespace, name) : undefined;
+      let result: KubeObject;
+      let op: string;
+      if (!live) {
+        const obj = withLastApplied(p.obj);
+        result = mode === 'client' ? obj : api.create(obj, { dryRun: mode === 'server' });
+        op = 'created';
+      } else {
+        const original = live.metadata.annotations?.[LAST_APPLIED];
+        if (original === undefined) {
+          inv.err(`Warning: resource ${p.info.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
+        }
+        const modified = withLastApplied(p.obj);
+        let parsedOriginal: unknown = {};
+        try {
+          parsedOriginal = original ? JSON.parse(original) : {};
+        } catch {
+          parsedOriginal = {};
+        }
+        const patch = threeWayPatch(parsedOriginal, modified, live);
+        if (Object.keys(patch).length === 0) {
+          result = live;
+          op = 'unchanged';
+        } else {
+          const next = strategicMergePatch(live, patch) as KubeObject;
+          next.metadata.resourceVersion = live.metadata.resourceVersion;
+          result = mode === 'client' ? next : api.update(next, { dryRun: mode === 'server' });
+          op = 'configured';
+        }
+      }
+      if (mode === 'none') inv.settle();
+      if (output.kind === 'table') inv.out(printName(result, `${op}${dryRunSuffix(mode)}`));
+      else printed.push(result);
+    } catch (e) {
+      failed = true;
+      if (isApiError(e) && (e as ApiError).reason === 'Conflict') {
+        const ae = e as ApiError;
+        inv.err(`error: error when applying patch:\n\nto:\nResource: "${qualifiedResource(inv.api().infoFor(doc.obj))}", Name: "${doc.obj.metadata?.name}"\nfor: "${doc.source}": ${ae.message}\n`);
+        continue;
+      }
+      reportObjectError(inv, e, 'creating', doc.source);
+    }
+  }
+  for (const p of problems) inv.err(p);
+  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  void lastAppliedValue;
+  return failed ? 1 : 0;
+}

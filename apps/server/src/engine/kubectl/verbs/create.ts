@@ -1,0 +1,251 @@
+// kubectl create -f, and the generators: create namespace|deployment|service|configmap|secret|
+// serviceaccount. Objects are built client-side exactly as kubectl builds them, then sent.
+
+import { KubeObject } from '../../api/types';
+import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
+import { CommandError, UsageError } from '../context';
+import { FlagSpec } from '../flags';
+import { printName } from '../printers/get-printer';
+import { parseOutput, printObjects } from '../output';
+import { dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { encodeBase64 } from '../../api/defaults/base64';
+
+const WRITE_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG, { name: 'save-config', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, { name: 'template', type: 'string' }];
+
+/** Sends one generated object and prints what kubectl prints. */
+function send(inv: Invocation, obj: KubeObject): number {
+  const mode = dryRunMode(inv);
+  const output = parseOutput(inv.flags.str('output'));
+  const api = inv.api();
+  const info = api.infoFor(obj);
+  if (info.namespaced) obj.metadata.namespace = inv.namespace();
+  const toSend = inv.flags.bool('save-config') ? withLastApplied(obj) : obj;
+  const result = mode === 'client' ? toSend : api.create(toSend, { dryRun: mode === 'server' });
+  if (output.kind === 'table') inv.out(printName(result, `created${dryRunSuffix(mode)}`));
+  else inv.out(printObjects([mode === 'client' ? clientView(result) : result], output, { single: true, showManagedFields: false }));
+  return 0;
+}
+
+/** What `--dry-run=client -o yaml` shows: the object as built, with the null timestamp and empty status. */
+function clientView(obj: KubeObject): KubeObject {
+  const out: KubeObject = { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } };
+  if (out.metadata.namespace === 'default' || obj.kind === 'Namespace') delete out.metadata.namespace;
+  if (obj.kind === 'Deployment' || obj.kind === 'Namespace') out.status = {};
+  if (obj.kind === 'Service') out.status = { loadBalancer: {} };
+  return out;
+}
+
+function nameArg(inv: Invocation): string {
+  if (inv.args.length === 0) throw new UsageError('NAME is required');
+  if (inv.args.length > 1) throw new UsageError(`exactly one NAME is required, got ${inv.args.length}`);
+  return inv.args[0];
+}
+
+const createNamespace: CommandDef = {
+  name: 'namespace',
+  aliases: ['ns'],
+  short: 'Create a namespace with the specified name',
+  flags: WRITE_FLAGS,
+  run: (inv) => send(inv, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: nameArg(inv) }, spec: {} }),
+};
+
+const createServiceAccount: CommandDef = {
+  name: 'serviceaccount',
+  aliases: ['sa'],
+  short: 'Create a service account with the specified name',
+  flags: WRITE_FLAGS,
+  run: (inv) => send(inv, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: nameArg(inv) } }),
+};
+
+/** container name from an image: basename without tag or digest, `.` and `_` made `-` */
+export function containerNameFromImage(image: string): string {
+  let base = image.split('/').pop() ?? image;
+  base = base.split('@')[0].split(':')[0];
+  return base.replace(/[._]/g, '-');
+}
+
+const createDeployment: CommandDef = {
+  name: 'deployment',
+  aliases: ['deploy'],
+  short: 'Create a deployment with the specified name',
+  flags: [...WRITE_FLAGS, { name: 'image', type: 'stringSlice', required: true }, { name: 'replicas', shorthand: 'r', type: 'int', default: 1 }, { name: 'port', type: 'int', default: -1 }],
+  run(inv) {
+    const name = nameArg(inv);
+    const images = inv.flags.list('image');
+    const command = inv.dashArgs();
+    const port = inv.flags.int('port');
+    if (images.length > 1 && command.length) throw new CommandError('error: cannot specify multiple --image options and command');
+    const labels = { app: name };
+    const containers = images.map((image) => ({
+      name: containerNameFromImage(image),
+      image,
+      ...(command.length ? { command } : {}),
+      ...(port >= 0 ? { ports: [{ containerPort: port }] } : {}),
+      resources: {},
+    }));
+    return send(inv, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, labels },
+      spec: {
+        replicas: inv.flags.int('replicas'),
+        selector: { matchLabels: labels },
+        strategy: {},
+        template: { metadata: { labels }, spec: { containers } },
+      },
+    });
+  },
+};
+
+function serviceGenerator(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName', name: string): CommandDef {
+  const flags: FlagSpec[] = [...WRITE_FLAGS, { name: 'tcp', type: 'stringSlice' }];
+  if (type === 'ClusterIP') flags.push({ name: 'clusterip', type: 'string' });
+  if (type === 'NodePort') flags.push({ name: 'node-port', type: 'int', default: 0 });
+  if (type === 'ExternalName') flags.push({ name: 'external-name', type: 'string', required: true });
+  return {
+    name,
+    short: `Create a ${type} service`,
+    flags,
+    run(inv) {
+      const svcName = nameArg(inv);
+      const tcp = inv.flags.list('tcp');
+      if (type !== 'ExternalName' && tcp.length === 0 && inv.flags.str('clusterip') !== 'None') {
+        throw new CommandError('error: at least one tcp port specifier must be provided');
+      }
+      const ports = tcp.map((spec) => {
+        const [p, t] = spec.split(':');
+        const port = Number(p);
+        const target = t === undefined ? port : /^\d+$/.test(t) ? Number(t) : t;
+        if (!Number.isInteger(port)) throw new CommandError(`error: ${p} is not a valid port number`);
+        const out: Record<string, unknown> = { name: `${p}-${t ?? p}`, port, protocol: 'TCP', targetPort: target };
+        if (type === 'NodePort' && inv.flags.int('node-port') > 0) out.nodePort = inv.flags.int('node-port');
+        return out;
+      });
+      const spec: Record<string, unknown> = { ports, selector: { app: svcName }, type };
+      if (type === 'ClusterIP' && inv.flags.str('clusterip')) spec.clusterIP = inv.flags.str('clusterip');
+      if (type === 'ExternalName') {
+        delete spec.selector;
+        spec.externalName = inv.flags.str('external-name');
+        if (!ports.length) delete spec.ports;
+      }
+      return send(inv, { apiVersion: 'v1', kind: 'Service', metadata: { name: svcName, labels: { app: svcName } }, spec });
+    },
+  };
+}
+
+const createService: CommandDef = {
+  name: 'service',
+  aliases: ['svc'],
+  short: 'Create a service using a specified subcommand',
+  subcommands: [serviceGenerator('ClusterIP', 'clusterip'), serviceGenerator('NodePort', 'nodeport'), serviceGenerator('LoadBalancer', 'loadbalancer'), serviceGenerator('ExternalName', 'externalname')],
+};
+
+/** --from-literal=k=v and --from-file=[key=]path, as the configmap and secret generators read them */
+function collectData(inv: Invocation): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const lit of inv.flags.list('from-literal')) {
+    const eq = lit.indexOf('=');
+    if (eq <= 0) throw new CommandError(`error: invalid literal source ${lit}, expected key=value`);
+    const key = lit.slice(0, eq);
+    if (key in data) throw new CommandError(`error: cannot add key ${key}, another key by that name already exists in Data for ConfigMap "${inv.args[0]}"`);
+    data[key] = lit.slice(eq + 1);
+  }
+  for (const src of inv.flags.list('from-file')) {
+    const eq = src.indexOf('=');
+    const key = eq > 0 ? src.slice(0, eq) : (src.split('/').pop() ?? src);
+    const path = eq > 0 ? src.slice(eq + 1) : src;
+    if (inv.host.fs.isDir(path)) {
+      for (const f of inv.host.fs.readDir(path)) data[f] = inv.host.fs.readFile(`${path}/${f}`);
+    } else {
+      if (!inv.host.fs.exists(path)) throw new CommandError(`error: error reading ${path}: no such file or directory`);
+      data[key] = inv.host.fs.readFile(path);
+    }
+  }
+  for (const path of inv.flags.list('from-env-file')) {
+    if (!inv.host.fs.exists(path)) throw new CommandError(`error: open ${path}: no such file or directory`);
+    for (const line of inv.host.fs.readFile(path).split('\n')) {
+      const t = line.trim();
+      if (!t || t.startsWith('#')) continue;
+      const eq = t.indexOf('=');
+      if (eq > 0) data[t.slice(0, eq)] = t.slice(eq + 1);
+    }
+  }
+  return data;
+}
+
+const DATA_FLAGS: FlagSpec[] = [
+  { name: 'from-literal', type: 'stringArray' },
+  { name: 'from-file', type: 'stringSlice' },
+  { name: 'from-env-file', type: 'stringSlice' },
+  { name: 'append-hash', type: 'bool' },
+];
+
+const createConfigMap: CommandDef = {
+  name: 'configmap',
+  aliases: ['cm'],
+  short: 'Create a config map from a local file, directory or literal value',
+  flags: [...WRITE_FLAGS, ...DATA_FLAGS],
+  run(inv) {
+    const name = nameArg(inv);
+    const data = collectData(inv);
+    return send(inv, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, ...(Object.keys(data).length ? { data } : {}) });
+  },
+};
+
+const createSecretGeneric: CommandDef = {
+  name: 'generic',
+  short: 'Create a secret from a local file, directory, or literal value',
+  flags: [...WRITE_FLAGS, ...DATA_FLAGS, { name: 'type', type: 'string' }],
+  run(inv) {
+    const name = nameArg(inv);
+    const data = collectData(inv);
+    const encoded: Record<string, string> = {};
+    for (const [k, v] of Object.entries(data)) encoded[k] = encodeBase64(v);
+    const obj: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name }, ...(Object.keys(encoded).length ? { data: encoded } : {}) };
+    if (inv.flags.str('type')) obj.type = inv.flags.str('type');
+    return send(inv, obj);
+  },
+};
+
+const createSecret: CommandDef = {
+  name: 'secret',
+  short: 'Create a secret using a specified subcommand',
+  subcommands: [createSecretGeneric],
+};
+
+export const createCommand: CommandDef = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  flags: [FILENAME_FLAG, RECURSIVE_FLAG, ...WRITE_FLAGS, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'selector', shorthand: 'l', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  subcommands: [createConfigMap, createDeployment, createNamespace, createSecret, createService, createServiceAccount],
+  run: runCreateFromFiles,
+};
+
+function runCreateFromFiles(inv: Invocation): number {
+  if (inv.flags.list('filename').length === 0) {
+    if (inv.args.length) throw new CommandError(`error: unknown command "${inv.args[0]}" for "kubectl create"`);
+    throw new UsageError('must specify one of -f and -k');
+  }
+  const { docs, problems } = loadDocs(inv);
+  const mode = dryRunMode(inv);
+  const output = parseOutput(inv.flags.str('output'));
+  let failed = problems.length > 0;
+  const printed: KubeObject[] = [];
+  for (const doc of docs) {
+    try {
+      const p = prepare(inv, doc);
+      strictCheck(inv, p, 'creating');
+      const obj = inv.flags.bool('save-config') ? withLastApplied(p.obj) : p.obj;
+      const result = mode === 'client' ? obj : inv.api().create(obj, { dryRun: mode === 'server' });
+      if (mode === 'none') inv.settle();
+      if (output.kind === 'table') inv.out(printName(result, `created${dryRunSuffix(mode)}`));
+      else printed.push(result);
+    } catch (e) {
+      failed = true;
+      reportObjectError(inv, e, 'creating', doc.source);
+    }
+  }
+  for (const p of problems) inv.err(p);
+  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  return failed ? 1 : 0;
+}

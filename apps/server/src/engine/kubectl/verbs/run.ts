@@ -1,0 +1,165 @@
+// kubectl run: a single pod labelled run=<name>, with --image, --port, --labels, --env,
+// --restart, --command and `-- args`; -i/-t attach to it (output streamed until it ends) and
+// --rm deletes it afterwards.
+
+import { KubeObject, Pod } from '../../api/types';
+import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, Invocation, OUTPUT_FLAG } from '../command';
+import { CommandError } from '../context';
+import { printName } from '../printers/get-printer';
+import { parseOutput, printObjects } from '../output';
+import { dryRunMode, dryRunSuffix } from '../object-ops';
+import { watchLoop } from '../watch';
+import { containerLogLines } from '../pod-logs';
+
+export const runCommand: CommandDef = {
+  name: 'run',
+  short: 'Run a particular image on the cluster',
+  flags: [
+    { name: 'image', type: 'string', required: true },
+    { name: 'port', type: 'string' },
+    { name: 'labels', shorthand: 'l', type: 'string' },
+    { name: 'env', type: 'stringArray' },
+    { name: 'restart', type: 'string', default: 'Always' },
+    { name: 'command', type: 'bool' },
+    { name: 'rm', type: 'bool' },
+    { name: 'stdin', shorthand: 'i', type: 'bool' },
+    { name: 'tty', shorthand: 't', type: 'bool' },
+    { name: 'attach', type: 'bool' },
+    { name: 'quiet', shorthand: 'q', type: 'bool' },
+    { name: 'image-pull-policy', type: 'string' },
+    { name: 'annotations', type: 'stringArray' },
+    { name: 'expose', type: 'bool' },
+    { name: 'privileged', type: 'bool' },
+    { name: 'pod-running-timeout', type: 'duration', default: '1m0s' },
+    { name: 'overrides', type: 'string' },
+    { name: 'save-config', type: 'bool' },
+    { name: 'override-type', type: 'string', default: 'merge' },
+    OUTPUT_FLAG,
+    DRY_RUN_FLAG,
+    FIELD_MANAGER_FLAG,
+  ],
+  run: runRun,
+};
+
+function parseLabels(text: string, name: string): Record<string, string> {
+  if (!text) return { run: name };
+  const out: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new CommandError(`error: invalid label spec: ${part}`);
+    out[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return out;
+}
+
+async function runRun(inv: Invocation): Promise<number> {
+  const { flags } = inv;
+  if (inv.args.length === 0) throw new CommandError('error: NAME is required for run\nSee \'kubectl run -h\' for help and examples');
+  const name = inv.args[0];
+  const dash = inv.dashArgs();
+  const extra = inv.args.slice(1, inv.args.length - dash.length);
+  const containerArgs = [...extra, ...dash];
+  const restart = flags.str('restart');
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new CommandError(`error: invalid restart policy: ${restart}`);
+  const rm = flags.bool('rm');
+  const interactive = flags.bool('stdin');
+  const tty = flags.bool('tty');
+  const attach = flags.bool('attach') || interactive;
+  if (rm && !attach) throw new CommandError('error: --rm should only be used for attached containers');
+  const mode = dryRunMode(inv);
+
+  const container: Record<string, unknown> = { name, image: flags.str('image') };
+  if (containerArgs.length) container[flags.bool('command') ? 'command' : 'args'] = containerArgs;
+  if (flags.list('env').length) {
+    container.env = flags.list('env').map((e) => {
+      const eq = e.indexOf('=');
+      if (eq <= 0) throw new CommandError(`error: invalid env: ${e}`);
+      return { name: e.slice(0, eq), value: e.slice(eq + 1) };
+    });
+  }
+  if (flags.str('image-pull-policy')) container.imagePullPolicy = flags.str('image-pull-policy');
+  if (flags.str('port')) {
+    const port = Number(flags.str('port'));
+    if (!Number.isInteger(port)) throw new CommandError(`error: strconv.Atoi: parsing "${flags.str('port')}": invalid syntax`);
+    container.ports = [{ containerPort: port }];
+  }
+  if (interactive) {
+    container.stdin = true;
+    container.stdinOnce = true;
+  }
+  if (tty) container.tty = true;
+  container.resources = {};
+  const pod: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: parseLabels(flags.str('labels'), name) },
+    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
+    status: {},
+  };
+  const annotations = flags.list('annotations');
+  if (annotations.length) {
+    pod.metadata.annotations = Object.fromEntries(annotations.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+  }
+
+  const output = parseOutput(flags.str('output'));
+  if (mode === 'client') {
+    if (output.kind === 'table') inv.out(printName(pod, `created${dryRunSuffix(mode)}`));
+    else inv.out(printObjects([{ ...pod, metadata: { ...pod.metadata, creationTimestamp: null } }], output, { single: true, showManagedFields: false }));
+    return 0;
+  }
+  const api = inv.api();
+  pod.metadata.namespace = inv.namespace();
+  const created = api.create(pod, { dryRun: mode === 'server' }) as Pod;
+  inv.settle();
+  if (!attach) {
+    if (output.kind === 'table') inv.out(printName(created, `created${dryRunSuffix(mode)}`));
+    else inv.out(printObjects([created], output, { single: true, showManagedFields: false }));
+    return 0;
+  }
+  if (tty && !inv.host.isTTY) inv.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  return attachAndWait(inv, created, rm);
+}
+
+/**
+ * Streams the pod's output until its container ends (`-i` without a terminal), then deletes it
+ * with --rm. The exit code is the container's, as kubectl run reports it.
+ */
+async function attachAndWait(inv: Invocation, pod: Pod, rm: boolean): Promise<number> {
+  const api = inv.host.cluster.api;
+  const ns = pod.metadata.namespace!;
+  const name = pod.metadata.name!;
+  let printed = 0;
+  let exitCode = 0;
+  const flush = (): void => {
+    const lines = containerLogLines(inv.host.cluster, ns, name, pod.spec.containers[0].name);
+    for (; printed < lines.length; printed++) inv.out(`${lines[printed]}\n`);
+  };
+  const done = (): boolean => {
+    flush();
+    const cur = api.tryGet('pods', ns, name) as Pod | undefined;
+    if (!cur) return true;
+    const st = cur.status?.containerStatuses?.[0];
+    const phase = cur.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      exitCode = st?.state?.terminated?.exitCode ?? (phase === 'Failed' ? 1 : 0);
+      return true;
+    }
+    const waiting = st?.state?.waiting?.reason;
+    if (waiting === 'ErrImagePull' || waiting === 'ImagePullBackOff' || waiting === 'CreateContainerConfigError') return true;
+    return false;
+  };
+  const result = done() ? 'done' : await watchLoop(inv, undefined, () => undefined, { onTick: done });
+  const cur = api.tryGet('pods', ns, name) as Pod | undefined;
+  const waiting = cur?.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+  if (result === 'timeout' || waiting) {
+    inv.err(`error: timed out waiting for the condition\n`);
+    exitCode = 1;
+  }
+  if (result === 'interrupted') exitCode = 130;
+  if (rm && cur) {
+    api.delete('pods', ns, name, {});
+    inv.settle();
+    inv.out(`pod "${name}" deleted\n`);
+  }
+  return exitCode;
+}

@@ -1,0 +1,66 @@
+// The cluster's seeded random source (sfc32). Its state is part of the serialized cluster, so a
+// replay draws exactly the same names, IPs and kube-proxy choices.
+
+export type RandomState = [number, number, number, number];
+
+export function seedRandom(seed: number): RandomState {
+  // splitmix32 expands one seed into four well-mixed words
+  let s = seed >>> 0;
+  const next = (): number => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  return [next(), next(), next(), next()];
+}
+
+export class Random {
+  constructor(private readonly s: RandomState) {}
+
+  /** a uniformly distributed 32-bit unsigned integer */
+  nextUint32(): number {
+    const s = this.s;
+    const t = (((s[0] + s[1]) >>> 0) + s[3]) >>> 0;
+    s[3] = (s[3] + 1) >>> 0;
+    s[0] = s[1] ^ (s[1] >>> 9);
+    s[1] = (s[2] + (s[2] << 3)) >>> 0;
+    s[2] = ((s[2] << 21) | (s[2] >>> 11)) >>> 0;
+    s[2] = (s[2] + t) >>> 0;
+    return t;
+  }
+
+  /** integer in [0, n) */
+  int(n: number): number {
+    return Math.floor((this.nextUint32() / 0x100000000) * n);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)];
+  }
+
+  /** A random string from Kubernetes' name alphabet (apimachinery util/rand). */
+  string(n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += NAME_ALPHABET[this.int(NAME_ALPHABET.length)];
+    return out;
+  }
+
+  hex(n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += '0123456789abcdef'[this.int(16)];
+    return out;
+  }
+
+  uuid(): string {
+    const h = this.hex(32).split('');
+    h[12] = '4';
+    h[16] = '89ab'[this.int(4)];
+    const s = h.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+}
+
+/** apimachinery's `alphanums`: no vowels, no 0, 1, 3, so generated names never spell words. */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

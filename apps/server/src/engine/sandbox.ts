@@ -1,0 +1,127 @@
+// A student's sandbox: the simulated cluster, its hosts (master, node1, node2 with their files)
+// and the commands the shell offers on them. Every door (CLI, web terminal, Discord, REST) runs
+// command lines through a Sandbox; what differs is only its clock.
+
+import { Cluster, CreateClusterInput } from './cluster';
+import { SerializedCluster } from './cluster-state';
+import { FileSystem, FileSystemJSON } from './shell/filesystem';
+import { newHostState } from './shell/hosts';
+import { Shell } from './shell/shell';
+import { ExternalCommand, HostState, OutputSink, RunOptions, RunResult, ShellEnvironment, ShellSession } from './shell/types';
+import { newShellSession } from './shell/session';
+import { hostCommands } from './host-commands';
+import { adminKubeconfig } from './bootstrap/kubeconfig';
+
+/** Where simulated time comes from: the wall clock (interactive) or a virtual one (scripts, tests). */
+export interface SandboxClock {
+  now(): number;
+  /** waits `ms` of simulated time (virtual: instantly) */
+  sleep(ms: number): Promise<void> | void;
+  /** virtual time: waiting commands end when nothing more will happen */
+  readonly virtual: boolean;
+}
+
+/** A virtual clock: time moves only when something sleeps or the caller advances it. */
+export class VirtualClock implements SandboxClock {
+  readonly virtual = true;
+  constructor(private t: number) {}
+  now(): number {
+    return this.t;
+  }
+  sleep(ms: number): void {
+    this.t += Math.max(0, ms);
+  }
+  advanceTo(t: number): void {
+    this.t = Math.max(this.t, t);
+  }
+}
+
+interface SerializedHost {
+  hostname: string;
+  ip: string;
+  fs: FileSystemJSON;
+  services: Record<string, unknown>;
+}
+
+export class Sandbox {
+  readonly hosts: Record<string, HostState>;
+
+  private constructor(
+    readonly cluster: Cluster,
+    readonly clock: SandboxClock,
+  ) {
+    this.hosts = {};
+    const saved = cluster.hosts as Record<string, SerializedHost>;
+    if (Object.keys(saved).length) {
+      for (const [name, h] of Object.entries(saved)) {
+        this.hosts[name] = { hostname: h.hostname, ip: h.ip, fs: FileSystem.fromJSON(h.fs), services: h.services };
+      }
+    } else {
+      this.initHosts();
+    }
+  }
+
+  static create(input: CreateClusterInput, clock?: SandboxClock): Sandbox {
+    const cluster = Cluster.create(input);
+    return new Sandbox(cluster, clock ?? new VirtualClock(input.start));
+  }
+
+  static load(data: SerializedCluster, clock: SandboxClock): Sandbox {
+    return new Sandbox(Cluster.load(data), clock);
+  }
+
+  serialize(): SerializedCluster {
+    const hosts: Record<string, SerializedHost> = {};
+    for (const [name, h] of Object.entries(this.hosts)) hosts[name] = { hostname: h.hostname, ip: h.ip, fs: h.fs.toJSON(), services: h.services };
+    this.cluster.hosts = hosts;
+    return this.cluster.serialize();
+  }
+
+  /** The shell environment commands see: time, hosts and the registered commands. */
+  environment(): ShellEnvironment {
+    const commands: Record<string, ExternalCommand> = hostCommands(this);
+    return {
+      now: () => this.clock.now(),
+      sleep: async (ms: number) => {
+        await this.clock.sleep(ms);
+        this.cluster.step(this.clock.now());
+      },
+      hosts: this.hosts,
+      commands,
+    };
+  }
+
+  newSession(): ShellSession {
+    return newShellSession({ host: 'master', user: 'student' });
+  }
+
+  /** Runs one command line in `session`, first bringing the cluster to the clock's time. */
+  async run(session: ShellSession, line: string, sink?: OutputSink, opts: RunOptions = {}): Promise<{ result: RunResult; session: ShellSession }> {
+    this.cluster.step(this.clock.now());
+    const shell = new Shell(this.environment(), session);
+    const result = await shell.run(line, sink, opts);
+    this.cluster.settle();
+    return { result, session: shell.session };
+  }
+
+  private initHosts(): void {
+    const machines = Object.values(this.cluster.runtime.machines);
+    const peers = machines.map((m) => ({ name: m.name, ip: m.ip }));
+    const now = this.cluster.now;
+    for (const m of machines) this.hosts[m.name] = newHostState(m.name, m.ip, peers, now);
+    if (this.cluster.runtime.apiServerUp) this.writeAdminKubeconfig();
+  }
+
+  /** What kubeadm init leaves on master, and the student's copy from the kubeadm instructions. */
+  writeAdminKubeconfig(): void {
+    const master = this.hosts.master;
+    if (!master) return;
+    const now = this.cluster.now;
+    const text = adminKubeconfig(this.cluster.runtime.apiServerEndpoint);
+    const fs = master.fs;
+    for (const d of ['/etc/kubernetes', '/etc/kubernetes/manifests', '/etc/kubernetes/pki']) if (!fs.exists(d)) fs.mkdir(d, { owner: 'root', mode: 0o755, now });
+    fs.write('/etc/kubernetes/admin.conf', text, { owner: 'root', mode: 0o600, now });
+    if (!fs.exists('/home/student/.kube')) fs.mkdir('/home/student/.kube', { owner: 'student', mode: 0o755, now });
+    fs.write('/home/student/.kube/config', text, { owner: 'student', mode: 0o600, now });
+  }
+}

@@ -1,0 +1,58 @@
+// The shell's own small command AST (sh-syntax validates the grammar; see syntax-check.ts).
+
+export type WordPart =
+  /** unquoted text: subject to tilde expansion (at word start) and globbing */
+  | { kind: 'lit'; value: string }
+  /** text that came from quotes or backslash escapes: taken literally */
+  | { kind: 'quoted'; value: string }
+  /** "..." : its parts expand but are never split or globbed */
+  | { kind: 'dq'; parts: WordPart[] }
+  | { kind: 'param'; name: string; op?: ParamOp; arg?: Word }
+  | { kind: 'cmdsub'; body: List }
+  | { kind: 'arith'; expr: Word };
+
+export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'len';
+
+export interface Word {
+  parts: WordPart[];
+  /** source text, for messages and the reserved-word check */
+  raw: string;
+}
+
+export type RedirOp = '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<-' | '<<<' | '>|';
+
+export interface Redirect {
+  fd: number;
+  op: RedirOp;
+  target: Word;
+  /** here-document body: a word to expand, or literal text when the delimiter was quoted */
+  heredoc?: Word;
+}
+
+export interface Assignment {
+  name: string;
+  value: Word;
+  append: boolean;
+}
+
+export type Command =
+  | { type: 'simple'; assigns: Assignment[]; words: Word[]; redirs: Redirect[] }
+  | { type: 'subshell'; body: List; redirs: Redirect[] }
+  | { type: 'group'; body: List; redirs: Redirect[] }
+  | { type: 'if'; clauses: { cond: List; body: List }[]; elseBody?: List; redirs: Redirect[] }
+  | { type: 'for'; name: string; items?: Word[]; body: List; redirs: Redirect[] }
+  | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redirect[] };
+
+export interface Pipeline {
+  negated: boolean;
+  commands: Command[];
+}
+
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+}
+
+export interface List {
+  items: { andOr: AndOr; background: boolean }[];
+}

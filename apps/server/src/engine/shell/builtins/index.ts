@@ -1,0 +1,8 @@
+// Shell builtins: run inside the shell and may change its state. Checked before anything else.
+
+import type { Registry } from '../command-registry';
+import { MISC_BUILTINS } from '../utils/misc';
+import { IDENTITY_BUILTINS } from './identity';
+import { STATE_BUILTINS } from './state-builtins';
+
+export const SHELL_BUILTINS: Registry = { ...STATE_BUILTINS, ...IDENTITY_BUILTINS, ...MISC_BUILTINS };

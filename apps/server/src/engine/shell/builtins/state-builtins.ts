@@ -1,0 +1,334 @@
+// Builtins that change or read the shell's own state: cd, export, unset, exit, history, source...
+
+import type { Builtin, Registry } from '../command-registry';
+import { FsError } from '../filesystem';
+import { isShellOnly } from '../interpreter';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const cd: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1).filter((a, i) => !(i === 0 && (a === '-L' || a === '-P')));
+  if (args.length > 1) {
+    ctx.stderr('bash: cd: too many arguments\n');
+    return 1;
+  }
+  let target = args[0];
+  if (target === undefined || target === '') {
+    target = ctx.state.env.HOME;
+    if (!target) {
+      ctx.stderr('bash: cd: HOME not set\n');
+      return 1;
+    }
+  }
+  let print = false;
+  if (target === '-') {
+    target = ctx.state.env.OLDPWD;
+    if (!target) {
+      ctx.stderr('bash: cd: OLDPWD not set\n');
+      return 1;
+    }
+    print = true;
+  }
+  try {
+    ctx.fs.checkEnter(target);
+  } catch (e) {
+    if (e instanceof FsError) {
+      ctx.stderr(`bash: cd: ${args[0] ?? target}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const abs = ctx.fs.resolve(target);
+  ctx.state.env.OLDPWD = ctx.state.cwd;
+  ctx.state.cwd = abs;
+  ctx.state.env.PWD = abs;
+  if (print) ctx.stdout(`${abs}\n`);
+  return 0;
+};
+
+/** `declare -x NAME="value"`, as `export -p` prints */
+function declareLine(name: string, value: string): string {
+  return `declare -x ${name}="${value.replace(/(["\\$`])/g, '\\$1')}"\n`;
+}
+
+const exportCmd: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1).filter((a) => a !== '-n' && a !== '-p' && a !== '-f');
+  if (args.length === 0) {
+    for (const k of Object.keys(ctx.state.env).sort()) ctx.stdout(declareLine(k, ctx.state.env[k]));
+    return 0;
+  }
+  let status = 0;
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME.test(name)) {
+      ctx.stderr(`bash: export: \`${a}': not a valid identifier\n`);
+      status = 1;
+      continue;
+    }
+    if (eq >= 0) ctx.state.env[name] = a.slice(eq + 1);
+    else ctx.state.env[name] ??= '';
+  }
+  return status;
+};
+
+const unset: Builtin = (ctx) => {
+  let status = 0;
+  for (const a of ctx.argv.slice(1)) {
+    if (a === '-v' || a === '-f') continue;
+    if (!NAME.test(a)) {
+      ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`);
+      status = 1;
+      continue;
+    }
+    delete ctx.state.env[a];
+  }
+  return status;
+};
+
+const exit: Builtin = (ctx) => {
+  const arg = ctx.argv[1];
+  if (arg === undefined) return ctx.runner.exit(ctx.state.status);
+  if (!/^[-+]?\d+$/.test(arg)) {
+    ctx.stderr(`bash: exit: ${arg}: numeric argument required\n`);
+    return ctx.runner.exit(2);
+  }
+  if (ctx.argv.length > 2) {
+    ctx.stderr('bash: exit: too many arguments\n');
+    return 1;
+  }
+  return ctx.runner.exit(((Number(arg) % 256) + 256) % 256);
+};
+
+const logout: Builtin = (ctx) => {
+  if (ctx.state.frames.length === 0 || ctx.state.frames[ctx.state.frames.length - 1].kind === 'shell') {
+    ctx.stderr('bash: logout: not login shell: use `exit\'\n');
+    return 1;
+  }
+  return exit(ctx);
+};
+
+const history: Builtin = (ctx) => {
+  const h = ctx.state.history;
+  const arg = ctx.argv[1];
+  if (arg === '-c') {
+    h.length = 0;
+    return 0;
+  }
+  let start = 0;
+  if (arg !== undefined) {
+    if (!/^\d+$/.test(arg)) {
+      ctx.stderr(`bash: history: ${arg}: numeric argument required\n`);
+      return 1;
+    }
+    start = Math.max(0, h.length - Number(arg));
+  }
+  for (let i = start; i < h.length; i++) ctx.stdout(`${String(i + 1).padStart(5)}  ${h[i]}\n`);
+  return 0;
+};
+
+const source: Builtin = async (ctx) => {
+  const file = ctx.argv[1];
+  if (file === undefined) {
+    ctx.stderr(`bash: ${ctx.argv[0]}: filename argument required\n${ctx.argv[0]}: usage: ${ctx.argv[0]} filename [arguments]\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = ctx.fs.readFile(file);
+  } catch (e) {
+    if (e instanceof FsError) {
+      ctx.stderr(`bash: ${file}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const saved = ctx.state.args;
+  if (ctx.argv.length > 2) ctx.state.args = ctx.argv.slice(2);
+  try {
+    return await ctx.runner.runSource(text, ctx.state, ctx.io);
+  } finally {
+    ctx.state.args = saved;
+  }
+};
+
+const evalCmd: Builtin = (ctx) => ctx.runner.runSource(ctx.argv.slice(1).join(' '), ctx.state, ctx.io);
+
+const shift: Builtin = (ctx) => {
+  const n = ctx.argv[1] === undefined ? 1 : Number(ctx.argv[1]);
+  if (!Number.isInteger(n) || n < 0 || n > ctx.state.args.length) return 1;
+  ctx.state.args = ctx.state.args.slice(n);
+  return 0;
+};
+
+/** `set` alone lists variables; options (-e, -x, -o pipefail) are accepted and ignored */
+const set: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1);
+  if (args.length === 0) {
+    for (const k of Object.keys(ctx.state.env).sort()) ctx.stdout(`${k}=${quoteValue(ctx.state.env[k])}\n`);
+    return 0;
+  }
+  const dd = args.indexOf('--');
+  if (dd >= 0) ctx.state.args = args.slice(dd + 1);
+  return 0;
+};
+
+function quoteValue(v: string): string {
+  return /^[A-Za-z0-9_./:,=+-]*$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`;
+}
+
+/** `read VAR...`: one line of stdin, split over the names */
+const read: Builtin = (ctx) => {
+  const names = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (ctx.stdin === '') return 1;
+  const nl = ctx.stdin.indexOf('\n');
+  const line = nl < 0 ? ctx.stdin : ctx.stdin.slice(0, nl);
+  const targets = names.length ? names : ['REPLY'];
+  const fields = line.trim().split(/[ \t]+/);
+  targets.forEach((n, i) => {
+    ctx.state.env[n] = i === targets.length - 1 ? fields.slice(i).join(' ') : fields[i] ?? '';
+  });
+  return nl < 0 ? 1 : 0;
+};
+
+const type: Builtin = (ctx) => {
+  let status = 0;
+  for (const name of ctx.argv.slice(1)) {
+    const kind = ctx.runner.knownCommand(name);
+    if (kind === 'builtin') ctx.stdout(`${name} is a shell builtin\n`);
+    else if (kind === 'file') ctx.stdout(`${name} is ${binPath(name)}\n`);
+    else {
+      ctx.stderr(`bash: type: ${name}: not found\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+/** where `which` says a sandbox command lives */
+export function binPath(name: string): string {
+  return `/usr/bin/${name}`;
+}
+
+const which: Builtin = (ctx) => {
+  let status = 0;
+  const names = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (names.length === 0) return 1;
+  for (const name of names) {
+    if (ctx.runner.knownCommand(name) === 'file' || (ctx.runner.knownCommand(name) === 'builtin' && !isShellOnly(name))) ctx.stdout(`${binPath(name)}\n`);
+    else status = 1;
+  }
+  return status;
+};
+
+/** bash / sh: `-c STRING`, a script file, or (alone) a nested interactive shell */
+const bash: Builtin = async (ctx) => {
+  const args = ctx.argv.slice(1);
+  while (args.length && /^-[exuvo]+$/.test(args[0]) || args[0] === '-o' || args[0] === 'pipefail' || args[0] === '--login' || args[0] === '-l' || args[0] === '-i') args.shift();
+  if (args[0] === '-c') {
+    if (args[1] === undefined) {
+      ctx.stderr(`${ctx.argv[0]}: -c: option requires an argument\n`);
+      return 2;
+    }
+    return ctx.runner.runScript(args[1], args[2] ?? ctx.argv[0], args.slice(3), ctx.state, ctx.io);
+  }
+  if (args.length === 0) {
+    if (ctx.stdin !== '') return ctx.runner.runScript(ctx.stdin, ctx.argv[0], [], ctx.state, ctx.io);
+    ctx.state.frames.push({ kind: 'shell', host: ctx.state.host, cwd: ctx.state.cwd, user: ctx.state.user, env: { ...ctx.state.env } });
+    ctx.state.hostStack = ctx.state.frames.map((f) => f.host);
+    return 0;
+  }
+  let text: string;
+  try {
+    text = ctx.fs.readFile(args[0]);
+  } catch (e) {
+    if (e instanceof FsError) {
+      ctx.stderr(`${ctx.argv[0]}: ${args[0]}: ${e.message}\n`);
+      return 127;
+    }
+    throw e;
+  }
+  return ctx.runner.runScript(text, args[0], args.slice(1), ctx.state, ctx.io);
+};
+
+function aliasLine(name: string, value: string): string {
+  return `alias ${name}='${value.replace(/'/g, "'\\''")}'\n`;
+}
+
+const alias: Builtin = (ctx) => {
+  const aliases = (ctx.state.aliases ??= {});
+  const args = ctx.argv.slice(1).filter((a) => a !== '-p');
+  if (args.length === 0) {
+    for (const k of Object.keys(aliases).sort()) ctx.stdout(aliasLine(k, aliases[k]));
+    return 0;
+  }
+  let status = 0;
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      aliases[a.slice(0, eq)] = a.slice(eq + 1);
+      continue;
+    }
+    if (Object.hasOwn(aliases, a)) ctx.stdout(aliasLine(a, aliases[a]));
+    else {
+      ctx.stderr(`bash: alias: ${a}: not found\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const unalias: Builtin = (ctx) => {
+  const aliases = (ctx.state.aliases ??= {});
+  const args = ctx.argv.slice(1);
+  if (args.length === 0) {
+    ctx.stderr('unalias: usage: unalias [-a] name [name ...]\n');
+    return 2;
+  }
+  if (args[0] === '-a') {
+    for (const k of Object.keys(aliases)) delete aliases[k];
+    return 0;
+  }
+  let status = 0;
+  for (const a of args) {
+    if (Object.hasOwn(aliases, a)) delete aliases[a];
+    else {
+      ctx.stderr(`bash: unalias: ${a}: not found\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+/** `complete -F __start_kubectl k`: completion happens in the terminal, not here */
+const complete: Builtin = () => 0;
+
+const trueCmd: Builtin = () => 0;
+const falseCmd: Builtin = () => 1;
+
+export const STATE_BUILTINS: Registry = {
+  cd,
+  export: exportCmd,
+  unset,
+  exit,
+  logout,
+  history,
+  source,
+  '.': source,
+  eval: evalCmd,
+  shift,
+  set,
+  read,
+  type,
+  true: trueCmd,
+  false: falseCmd,
+  ':': trueCmd,
+  bash,
+  sh: bash,
+  alias,
+  unalias,
+  complete,
+};
+
+/** `which` is a file (/usr/bin/which), not a builtin */
+export const WHICH: Registry = { which };

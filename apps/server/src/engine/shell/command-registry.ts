@@ -1,0 +1,45 @@
+// The contract between the interpreter and the commands it ships (builtins and utilities).
+// Dispatch is a lookup in these records, never a chain of comparisons.
+
+import type { CommandContext, ShellSession } from './types';
+
+/** the interpreter's mutable state while a line runs: the session plus positional parameters */
+export interface ExecState extends ShellSession {
+  args: string[];
+  /** script or shell name for $0 */
+  arg0: string;
+}
+
+/** the streams of one command */
+export interface Io {
+  stdin: string;
+  out(text: string): void;
+  err(text: string): void;
+  tty: boolean;
+}
+
+/** what the interpreter offers to commands that run other commands (sudo, xargs, ssh, bash) */
+export interface Runner {
+  runArgv(argv: string[], state: ExecState, io: Io): Promise<number>;
+  /** parses and runs `src` in `state` (source, eval, ssh HOST CMD) */
+  runSource(src: string, state: ExecState, io: Io): Promise<number>;
+  /** runs a script in a child shell with its own $0 and positional parameters */
+  runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io): Promise<number>;
+  knownCommand(name: string): 'builtin' | 'file' | undefined;
+  /** throws the interpreter's exit signal (unwinds to the nearest shell) */
+  exit(code: number): never;
+}
+
+export interface BuiltinContext extends CommandContext {
+  state: ExecState;
+  io: Io;
+  runner: Runner;
+}
+
+export type Builtin = (ctx: BuiltinContext) => Promise<number> | number;
+
+export type Registry = Record<string, Builtin>;
+
+export function homeOf(user: string): string {
+  return user === 'root' ? '/root' : `/home/${user}`;
+}

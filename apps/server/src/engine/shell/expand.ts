@@ -1,0 +1,270 @@
+// Word expansion in bash's order: tilde, parameters, command substitution, arithmetic, then
+// field splitting (unquoted results only) and pathname expansion against the virtual fs.
+
+import type { List, Word, WordPart } from './ast';
+import { evalArith } from './arith';
+import { globToRegExp } from './glob';
+
+import { ExpansionError } from './expand-error';
+
+export { ExpansionError };
+
+export interface Expander {
+  getVar(name: string): string | undefined;
+  setVar(name: string, value: string): void;
+  /** runs a command substitution, returning its stdout */
+  commandSubst(body: List): Promise<string>;
+  /** directory entries for globbing; [] when unreadable */
+  listDir(absPath: string): string[];
+  exists(absPath: string): boolean;
+  isDir(absPath: string): boolean;
+  cwd: string;
+  home(user?: string): string | undefined;
+}
+
+interface Seg {
+  text: string;
+  quoted: boolean;
+}
+
+const IFS_WS = /[ \t\n]+/;
+
+/** expands words into fields (argv) */
+export async function expandWords(words: Word[], x: Expander): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of words) for (const b of braceExpand(w)) out.push(...(await expandFields(b, x, true)));
+  return out;
+}
+
+const MAX_BRACE_WORDS = 10_000;
+
+/** `{a,b}` and `{1..5}` in unquoted text, before any other expansion (bash's order) */
+export function braceExpand(w: Word, budget = { n: MAX_BRACE_WORDS }): Word[] {
+  for (const [i, p] of w.parts.entries()) {
+    if (p.kind !== 'lit') continue;
+    const m = findBrace(p.value);
+    if (!m) continue;
+    const alts = m.alts;
+    if (alts.length > budget.n) return [w];
+    budget.n -= alts.length;
+    const out: Word[] = [];
+    for (const alt of alts) {
+      const value = p.value.slice(0, m.start) + alt + p.value.slice(m.end);
+      const parts = [...w.parts.slice(0, i), { kind: 'lit' as const, value }, ...w.parts.slice(i + 1)];
+      out.push(...braceExpand({ parts, raw: w.raw }, budget));
+    }
+    return out;
+  }
+  return [w];
+}
+
+function findBrace(s: string): { start: number; end: number; alts: string[] } | undefined {
+  for (let start = s.indexOf('{'); start >= 0; start = s.indexOf('{', start + 1)) {
+    if (start > 0 && s[start - 1] === '$') continue;
+    let depth = 0;
+    const commas: number[] = [];
+    for (let j = start; j < s.length; j++) {
+      if (s[j] === '{') depth++;
+      else if (s[j] === '}') {
+        depth--;
+        if (depth === 0) {
+          const body = s.slice(start + 1, j);
+          if (commas.length > 0) {
+            const cuts = [start, ...commas, j];
+            return { start, end: j + 1, alts: cuts.slice(0, -1).map((c, k) => s.slice(c + 1, cuts[k + 1])) };
+          }
+          const seq = /^(-?\d+)\.\.(-?\d+)$/.exec(body) ?? /^([a-zA-Z])\.\.([a-zA-Z])$/.exec(body);
+          if (seq) {
+            const numeric = /\d/.test(seq[1]);
+            const a = numeric ? Number(seq[1]) : seq[1].charCodeAt(0);
+            const b = numeric ? Number(seq[2]) : seq[2].charCodeAt(0);
+            if (Math.abs(b - a) > MAX_BRACE_WORDS) return undefined;
+            const alts: string[] = [];
+            for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? 1 : -1) alts.push(numeric ? String(v) : String.fromCharCode(v));
+            return { start, end: j + 1, alts };
+          }
+          break;
+        }
+      } else if (s[j] === ',' && depth === 1) commas.push(j);
+    }
+  }
+  return undefined;
+}
+
+/** expands one word without splitting or globbing (assignments, here-documents, `case` words) */
+export async function expandString(w: Word, x: Expander): Promise<string> {
+  let s = '';
+  for (const [i, p] of w.parts.entries()) s += await partText(p, x, i === 0);
+  return s;
+}
+
+/** expands a redirection target: one field, globbed if it matches exactly one path */
+export async function expandTarget(w: Word, x: Expander): Promise<string | undefined> {
+  const fields = await expandFields(w, x, true);
+  return fields.length === 1 ? fields[0] : undefined;
+}
+
+async function expandFields(w: Word, x: Expander, split: boolean): Promise<string[]> {
+  const fields: Seg[][] = [[]];
+  const cur = (): Seg[] => fields[fields.length - 1];
+  for (const [i, p] of w.parts.entries()) {
+    if (p.kind === 'lit') {
+      cur().push({ text: i === 0 ? tilde(p.value, x) : p.value, quoted: false });
+    } else if (p.kind === 'quoted') {
+      cur().push({ text: p.value, quoted: true });
+    } else if (p.kind === 'dq') {
+      cur().push({ text: await dqText(p.parts, x), quoted: true });
+    } else {
+      const value = await partText(p, x, false);
+      if (!split) {
+        cur().push({ text: value, quoted: false });
+        continue;
+      }
+      const pieces = value.split(IFS_WS);
+      pieces.forEach((piece, k) => {
+        if (k > 0 && cur().length > 0) fields.push([]);
+        if (piece !== '') cur().push({ text: piece, quoted: false });
+      });
+    }
+  }
+  const out: string[] = [];
+  for (const f of fields) {
+    if (f.length === 0) continue;
+    if (f.every((s) => !s.quoted && s.text === '')) continue;
+    const globbed = f.some((s) => !s.quoted && /[*?[]/.test(s.text)) ? glob(f, x) : [];
+    if (globbed.length > 0) out.push(...globbed);
+    else out.push(f.map((s) => s.text).join(''));
+  }
+  return out;
+}
+
+function tilde(value: string, x: Expander): string {
+  if (!value.startsWith('~')) return value;
+  const slash = value.indexOf('/');
+  const user = value.slice(1, slash < 0 ? undefined : slash);
+  const home = x.home(user || undefined);
+  if (home === undefined) return value;
+  return home + (slash < 0 ? '' : value.slice(slash));
+}
+
+async function dqText(parts: WordPart[], x: Expander): Promise<string> {
+  let s = '';
+  for (const p of parts) s += await partText(p, x, false);
+  return s;
+}
+
+async function partText(p: WordPart, x: Expander, first: boolean): Promise<string> {
+  switch (p.kind) {
+    case 'lit':
+      return first ? tilde(p.value, x) : p.value;
+    case 'quoted':
+      return p.value;
+    case 'dq':
+      return dqText(p.parts, x);
+    case 'cmdsub':
+      return (await x.commandSubst(p.body)).replace(/\n+$/, '');
+    case 'arith': {
+      const expr = await expandString(p.expr, x);
+      return String(evalArith(expr, (n) => x.getVar(n)));
+    }
+    case 'param':
+      return param(p, x);
+  }
+}
+
+async function param(p: Extract<WordPart, { kind: 'param' }>, x: Expander): Promise<string> {
+  const v = x.getVar(p.name);
+  const arg = async (): Promise<string> => (p.arg ? expandString(p.arg, x) : '');
+  switch (p.op) {
+    case undefined:
+      return v ?? '';
+    case 'len':
+      return String([...(v ?? '')].length);
+    case ':-':
+      return v === undefined || v === '' ? arg() : v;
+    case '-':
+      return v === undefined ? arg() : v;
+    case ':=':
+    case '=':
+      if (v === undefined || (p.op === ':=' && v === '')) {
+        const value = await arg();
+        x.setVar(p.name, value);
+        return value;
+      }
+      return v;
+    case ':+':
+      return v === undefined || v === '' ? '' : arg();
+    case '+':
+      return v === undefined ? '' : arg();
+    case ':?':
+    case '?':
+      if (v === undefined || (p.op === ':?' && v === '')) {
+        const msg = await arg();
+        throw new ExpansionError(`${p.name}: ${msg || 'parameter null or not set'}`);
+      }
+      return v;
+    case '#':
+    case '##':
+    case '%':
+    case '%%': {
+      const value = v ?? '';
+      const pat = globToRegExp(await arg(), false).source.slice(1, -1);
+      const greedy = p.op.length === 2;
+      if (p.op[0] === '#') {
+        // `#` removes the shortest matching prefix, `##` the longest
+        for (let n = greedy ? value.length : 0; greedy ? n >= 0 : n <= value.length; n += greedy ? -1 : 1) {
+          if (new RegExp(`^(?:${pat})$`).test(value.slice(0, n))) return value.slice(n);
+        }
+        return value;
+      }
+      for (let n = greedy ? 0 : value.length; greedy ? n <= value.length : n >= 0; n += greedy ? 1 : -1) {
+        if (new RegExp(`^(?:${pat})$`).test(value.slice(n))) return value.slice(0, n);
+      }
+      return value;
+    }
+  }
+}
+
+/** pathname expansion of one field; [] when nothing matches (the word stays as typed) */
+function glob(field: Seg[], x: Expander): string[] {
+  // the pattern with quoted characters escaped, so only unquoted * ? [ are special
+  const pattern = field.map((s) => (s.quoted ? s.text.replace(/[*?[\]\\]/g, (c) => `\\${c}`) : s.text)).join('');
+  const absolute = pattern.startsWith('/');
+  const comps = pattern.split('/').filter((c, i) => c !== '' || i === 0);
+  let paths: string[] = [absolute ? '' : '.'];
+  for (const [i, comp] of comps.entries()) {
+    if (i === 0 && absolute) continue;
+    const isLast = i === comps.length - 1;
+    const next: string[] = [];
+    if (!/(^|[^\\])[*?[]/.test(comp)) {
+      const name = comp.replace(/\\(.)/g, '$1');
+      for (const p of paths) {
+        const candidate = p === '.' ? name : `${p}/${name}`;
+        if (!isLast || x.exists(abs(candidate, x.cwd))) next.push(candidate);
+      }
+    } else {
+      const re = globToRegExp(comp, true);
+      for (const p of paths) {
+        const dir = p === '.' ? x.cwd : p === '' ? '/' : abs(p, x.cwd);
+        for (const name of x.listDir(dir)) {
+          if (name.startsWith('.') && !comp.startsWith('.')) continue;
+          if (re.test(name)) next.push(p === '.' ? name : `${p}/${name}`);
+        }
+      }
+    }
+    paths = next;
+    if (paths.length === 0) return [];
+  }
+  const found = paths.filter((p) => x.exists(abs(p, x.cwd))).sort(compareC);
+  // `*/` matches directories only, and keeps its slash
+  return pattern.endsWith('/') ? found.filter((p) => x.isDir(abs(p, x.cwd))).map((p) => `${p}/`) : found;
+}
+
+function abs(p: string, cwd: string): string {
+  if (p.startsWith('/')) return p;
+  return cwd === '/' ? `/${p}` : `${cwd}/${p}`;
+}
+
+export function compareC(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,101 @@
+import { FileSystem, FsError, MAX_FILE_BYTES, MAX_NODES, basename, dirname, resolvePath } from './filesystem';
+import { baseFileSystem } from './hosts';
+import { UserFs } from './user-fs';
+
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (e) {
+    if (e instanceof FsError) return e.code;
+    throw e;
+  }
+}
+
+describe('paths', () => {
+  it.each([
+    ['/home/student', 'a/b', '/home/student/a/b'],
+    ['/home/student', '../x', '/home/x'],
+    ['/home/student', '/etc//hosts/', '/etc/hosts'],
+    ['/', '..', '/'],
+    ['/a', './b/./c/..', '/a/b'],
+  ])('resolvePath(%j, %j) = %j', (cwd, p, want) => expect(resolvePath(cwd, p)).toBe(want));
+
+  it('splits paths', () => {
+    expect([dirname('/a/b'), dirname('/a'), basename('/a/b'), basename('dir/'), basename('/')]).toEqual(['/a', '/', 'b', 'dir', '/']);
+  });
+});
+
+describe('FileSystem', () => {
+  it('round-trips through plain JSON', () => {
+    const fs = baseFileSystem('master', '10.0.0.10', undefined, 1000);
+    fs.write('/tmp/a.yaml', 'kind: Pod\n', { owner: 'student', now: 2000 });
+    const json = JSON.parse(JSON.stringify(fs.toJSON()));
+    const back = FileSystem.fromJSON(json);
+    expect(back.toJSON()).toEqual(fs.toJSON());
+    expect(back.read('/tmp/a.yaml')).toBe('kind: Pod\n');
+    expect(back.stat('/tmp/a.yaml')).toEqual({ type: 'file', content: 'kind: Pod\n', mode: 0o644, owner: 'student', mtime: 2000 });
+  });
+
+  it('lists, renames and removes subtrees', () => {
+    const fs = new FileSystem();
+    fs.mkdir('/a/b/c', { parents: true });
+    fs.write('/a/b/f', 'x');
+    expect(fs.list('/a/b')).toEqual(['c', 'f']);
+    fs.rename('/a', '/z');
+    expect(fs.walk('/z')).toEqual(['/z', '/z/b', '/z/b/c', '/z/b/f']);
+    expect(code(() => fs.remove('/z'))).toBe('ENOTEMPTY');
+    fs.remove('/z', true);
+    expect(fs.size).toBe(1);
+  });
+
+  it('refuses a file over 1 MiB', () => {
+    const fs = new FileSystem();
+    fs.write('/ok', 'x'.repeat(MAX_FILE_BYTES));
+    expect(code(() => fs.write('/big', 'x'.repeat(MAX_FILE_BYTES + 1)))).toBe('ENOSPC');
+    expect(code(() => fs.write('/ok', 'y', { append: true }))).toBe('ENOSPC');
+    // multi-byte characters count as their UTF-8 bytes
+    expect(code(() => fs.write('/utf', 'é'.repeat(MAX_FILE_BYTES / 2 + 1)))).toBe('ENOSPC');
+  });
+
+  it(`refuses more than ${MAX_NODES} files per host`, () => {
+    const fs = new FileSystem();
+    for (let i = 1; i < MAX_NODES; i++) fs.write(`/f${i}`, '');
+    expect(fs.size).toBe(MAX_NODES);
+    expect(code(() => fs.write('/one-more', ''))).toBe('ENOSPC');
+    expect(code(() => fs.mkdir('/dir'))).toBe('ENOSPC');
+    fs.write('/f1', 'overwriting is fine');
+  });
+});
+
+describe('UserFs permissions', () => {
+  const fs = baseFileSystem('master', '10.0.0.10');
+  fs.mkdir('/etc/kubernetes', { owner: 'root' });
+  fs.write('/etc/kubernetes/admin.conf', 'secret', { owner: 'root', mode: 0o600 });
+  fs.write('/root/notes', 'root only', { owner: 'root' });
+  const student = new UserFs(fs, 'student', '/home/student', 0);
+  const root = new UserFs(fs, 'root', '/root', 0);
+
+  it.each([
+    ['read admin.conf', () => student.readFile('/etc/kubernetes/admin.conf'), 'EACCES'],
+    ['read through /root (0700)', () => student.readFile('/root/notes'), 'EACCES'],
+    ['list /root', () => student.readDir('/root'), 'EACCES'],
+    ['create in /etc', () => student.writeFile('/etc/new', 'x'), 'EACCES'],
+    ['remove from /etc', () => student.remove('/etc/hosts'), 'EACCES'],
+    ['write /etc/hosts', () => student.writeFile('/etc/hosts', 'x'), 'EACCES'],
+    ['chmod a root file', () => student.chmod('/etc/hosts', 0o777), 'EPERM'],
+    ['read a directory', () => student.readFile('/etc'), 'EISDIR'],
+    ['read a missing file', () => student.readFile('nope'), 'ENOENT'],
+    ['read under a file', () => student.readFile('/etc/hosts/x'), 'ENOTDIR'],
+    ['mkdir over a file', () => student.mkdir('/etc/hosts'), 'EEXIST'],
+    ['create in /tmp', () => student.writeFile('/tmp/mine', 'x'), undefined],
+    ['write in home', () => student.writeFile('notes.txt', 'x'), undefined],
+    ['root reads admin.conf', () => root.readFile('/etc/kubernetes/admin.conf'), undefined],
+    ['root writes /etc', () => root.writeFile('/etc/motd', 'hi'), undefined],
+  ])('%s', (_name, fn, want) => expect(code(fn)).toBe(want));
+
+  it('gives new files to their creator', () => {
+    student.writeFile('/tmp/owned', 'x');
+    expect(fs.stat('/tmp/owned')).toMatchObject({ owner: 'student', mode: 0o644 });
+  });
+});

@@ -1,0 +1,59 @@
+// The simulated machines: Ubuntu 24.04 hosts with a student account and a small base file system.
+
+import { FileSystem } from './filesystem';
+import type { HostState } from './types';
+
+export const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
+NAME="Ubuntu"
+VERSION_ID="24.04"
+VERSION="24.04.1 LTS (Noble Numbat)"
+VERSION_CODENAME=noble
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=noble
+LOGO=ubuntu-logo
+`;
+
+export const KERNEL_RELEASE = '6.8.0-48-generic';
+
+/** the default classroom machines: a control-plane node and two workers */
+export const DEFAULT_HOSTS: { name: string; ip: string }[] = [
+  { name: 'master', ip: '10.0.0.10' },
+  { name: 'node1', ip: '10.0.0.11' },
+  { name: 'node2', ip: '10.0.0.12' },
+];
+
+/** a fresh Ubuntu file system for `hostname`; `peers` fill /etc/hosts */
+export function baseFileSystem(hostname: string, _ip: string, peers: { name: string; ip: string }[] = DEFAULT_HOSTS, now = 0): FileSystem {
+  const fs = new FileSystem();
+  const dir = (p: string, owner = 'root', mode = 0o755): void => fs.mkdir(p, { owner, mode, now });
+  const file = (p: string, content: string, owner = 'root', mode = 0o644): void => fs.write(p, content, { owner, mode, now });
+  for (const d of ['/bin', '/boot', '/dev', '/etc', '/home', '/opt', '/proc', '/srv', '/sys', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/var', '/var/lib', '/var/log', '/etc/apt']) dir(d);
+  dir('/tmp', 'root', 0o1777);
+  dir('/root', 'root', 0o700);
+  dir('/home/student', 'student', 0o750);
+  file('/etc/os-release', OS_RELEASE);
+  file('/etc/hostname', `${hostname}\n`);
+  file('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${hostname}\n${peers.map((p) => `${p.ip} ${p.name}`).join('\n')}\n`);
+  file('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nstudent:x:1000:1000:student:/home/student:/bin/bash\n');
+  file('/etc/shadow', 'root:*:20000:0:99999:7:::\nstudent:*:20000:0:99999:7:::\n', 'root', 0o640);
+  file('/home/student/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n', 'student');
+  file('/home/student/.profile', '# ~/.profile: executed by the command interpreter for login shells.\n', 'student');
+  file('/root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n');
+  return fs;
+}
+
+export function newHostState(hostname: string, ip: string, peers?: { name: string; ip: string }[], now = 0): HostState {
+  return { hostname, ip, fs: baseFileSystem(hostname, ip, peers, now), services: {} };
+}
+
+/** master, node1 and node2, as a fresh cluster of shape `kubeadm` has them */
+export function defaultHosts(now = 0): Record<string, HostState> {
+  const hosts: Record<string, HostState> = {};
+  for (const h of DEFAULT_HOSTS) hosts[h.name] = newHostState(h.name, h.ip, DEFAULT_HOSTS, now);
+  return hosts;
+}

@@ -1,0 +1,504 @@
+// Runs the command AST: lists, pipelines (stdout text handed from stage to stage), redirections,
+// expansions, and dispatch to builtins, registered commands and utilities by name lookup.
+
+import type { AndOr, Command, List, Pipeline, Redirect, Word } from './ast';
+import type { BuiltinContext, ExecState, Io, Registry, Runner } from './command-registry';
+import { homeOf } from './command-registry';
+import { ExpansionError, Expander, expandString, expandTarget, expandWords } from './expand';
+import { FsError } from './filesystem';
+import { newHostState } from './hosts';
+import { ShellSyntaxError, parseShell } from './parser';
+import { checkSyntax } from './syntax-check';
+import type { HostState, ShellEnvironment, ShellSignal } from './types';
+import { UserFs } from './user-fs';
+
+/** `exit N`: unwinds to the nearest shell (subshell, ssh session, top level) */
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+
+/** ^C: unwinds the whole line */
+export class InterruptSignal {}
+
+export const MAX_EXEC_DEPTH = 64;
+/** bash-level names that `sudo` cannot run: they exist only inside a shell */
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'eval', 'shift', 'read', 'local', 'exec', 'help']);
+/** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
+const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
+
+export const PID = 4242;
+
+type SimpleCommand = Extract<Command, { type: 'simple' }>;
+
+export class Interpreter implements Runner {
+  private depth = 0;
+
+  constructor(
+    readonly environment: ShellEnvironment,
+    private readonly builtins: Registry,
+    private readonly utilities: Registry,
+    readonly signal: ShellSignal,
+  ) {}
+
+  hostState(name: string): HostState {
+    let h = this.environment.hosts[name];
+    if (!h) {
+      h = newHostState(name, '10.0.0.99');
+      this.environment.hosts[name] = h;
+    }
+    return h;
+  }
+
+  userFs(state: ExecState): UserFs {
+    return new UserFs(this.hostState(state.host).fs, state.user, state.cwd, this.environment.now());
+  }
+
+  knownCommand(name: string): 'builtin' | 'file' | undefined {
+    const known = Object.hasOwn(this.builtins, name) || Object.hasOwn(this.environment.commands, name) || Object.hasOwn(this.utilities, name);
+    if (!known) return undefined;
+    return BASH_BUILTINS.has(name) && Object.hasOwn(this.builtins, name) ? 'builtin' : 'file';
+  }
+
+  exit(code: number): never {
+    throw new ExitSignal(code);
+  }
+
+  // ---- entry points used by builtins --------------------------------------------------------
+
+  async runSource(src: string, state: ExecState, io: Io): Promise<number> {
+    let list: List;
+    try {
+      const parsed = parseShell(src);
+      for (const w of parsed.warnings) io.err(`bash: ${w}\n`);
+      const bad = await checkSyntax(src);
+      if (bad !== undefined && !/unexpected end of file/.test(bad) && parsed.warnings.length === 0) {
+        io.err(`bash: ${bad}\n`);
+        return 2;
+      }
+      list = parsed.list;
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        io.err(`bash: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    return this.execList(list, state, io);
+  }
+
+  async runArgv(argv: string[], state: ExecState, io: Io): Promise<number> {
+    return this.dispatch(argv, {}, state, io);
+  }
+
+  // ---- the AST ------------------------------------------------------------------------------
+
+  async execList(list: List, state: ExecState, io: Io): Promise<number> {
+    if (++this.depth > MAX_EXEC_DEPTH) {
+      this.depth--;
+      io.err(`bash: maximum nesting level exceeded (${MAX_EXEC_DEPTH})\n`);
+      return 2;
+    }
+    try {
+      for (const item of list.items) {
+        if (this.signal.aborted) throw new InterruptSignal();
+        // no job control: `cmd &` runs to completion, as if in the foreground
+        state.status = await this.execAndOr(item.andOr, state, io);
+      }
+      return state.status;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private async execAndOr(a: AndOr, state: ExecState, io: Io): Promise<number> {
+    let status = await this.execPipeline(a.first, state, io);
+    for (const { op, pipeline } of a.rest) {
+      state.status = status;
+      if ((op === '&&') === (status === 0)) status = await this.execPipeline(pipeline, state, io);
+    }
+    return status;
+  }
+
+  private async execPipeline(p: Pipeline, state: ExecState, io: Io): Promise<number> {
+    let status: number;
+    if (p.commands.length === 1) status = await this.execCommand(p.commands[0], state, io);
+    else {
+      let stdin = io.stdin;
+      status = 0;
+      for (const [k, cmd] of p.commands.entries()) {
+        const last = k === p.commands.length - 1;
+        let buf = '';
+        const stageIo: Io = last ? { ...io, stdin } : { stdin, out: (t) => (buf += t), err: io.err, tty: false };
+        status = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo));
+        stdin = buf;
+        if (this.signal.aborted) throw new InterruptSignal();
+      }
+    }
+    return p.negated ? (status === 0 ? 1 : 0) : status;
+  }
+
+  /** runs `fn` on a copy of the state; `exit` ends only the copy */
+  async inSubshell(state: ExecState, fn: (sub: ExecState) => Promise<number>): Promise<number> {
+    const sub = cloneState(state);
+    try {
+      return await fn(sub);
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.code;
+      throw e;
+    }
+  }
+
+  private async execCommand(cmd: Command, state: ExecState, io: Io): Promise<number> {
+    let cio: Io;
+    try {
+      const r = await this.applyRedirects(cmd.redirs, state, io);
+      if (typeof r === 'number') return r;
+      cio = r;
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        io.err(`bash: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+    switch (cmd.type) {
+      case 'simple':
+        return this.execSimple(cmd, state, cio);
+      case 'subshell':
+        return this.inSubshell(state, (sub) => this.execList(cmd.body, sub, cio));
+      case 'group':
+        return this.execList(cmd.body, state, cio);
+      case 'if': {
+        for (const c of cmd.clauses) {
+          if ((await this.execList(c.cond, state, cio)) === 0) return this.execList(c.body, state, cio);
+        }
+        return cmd.elseBody ? this.execList(cmd.elseBody, state, cio) : 0;
+      }
+      case 'for': {
+        const items = cmd.items ? await this.expandArgs(cmd.items, state, cio) : state.args;
+        if (items === undefined) return 1;
+        let status = 0;
+        for (const item of items) {
+          if (this.signal.aborted) throw new InterruptSignal();
+          state.env[cmd.name] = item;
+          status = await this.execList(cmd.body, state, cio);
+        }
+        return status;
+      }
+      case 'while': {
+        let status = 0;
+        for (let n = 0; ; n++) {
+          if (this.signal.aborted) throw new InterruptSignal();
+          // an endless loop must not hang the cluster: no real terminal waits this long
+          if (n >= 10000) {
+            cio.err('bash: loop stopped after 10000 iterations (sandbox limit)\n');
+            return 1;
+          }
+          const c = await this.execList(cmd.cond, state, cio);
+          if ((c === 0) === cmd.until) break;
+          status = await this.execList(cmd.body, state, cio);
+        }
+        return status;
+      }
+    }
+  }
+
+  private async expandArgs(words: Word[], state: ExecState, io: Io): Promise<string[] | undefined> {
+    try {
+      return await expandWords(words, this.expander(state, io));
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        io.err(`bash: ${e.message}\n`);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** replaces a leading alias by its words (bash expands aliases before running the line) */
+  private unalias(cmd: SimpleCommand, state: ExecState, seen = new Set<string>()): SimpleCommand | string {
+    const first = cmd.words[0];
+    const aliases = state.aliases ?? {};
+    if (!first || first.parts.length !== 1 || first.parts[0].kind !== 'lit' || first.parts[0].value !== first.raw) return cmd;
+    const name = first.raw;
+    if (!Object.hasOwn(aliases, name) || seen.has(name)) return cmd;
+    seen.add(name);
+    let list: List;
+    try {
+      list = parseShell(aliases[name]).list;
+    } catch {
+      return cmd;
+    }
+    const only = list.items.length === 1 && list.items[0].andOr.rest.length === 0 && list.items[0].andOr.first.commands.length === 1 ? list.items[0].andOr.first.commands[0] : undefined;
+    if (!only || only.type !== 'simple' || list.items[0].andOr.first.negated) {
+      // a compound alias (`alias kp='kubectl get pods | grep web'`): run its text with the arguments
+      return `${aliases[name]} ${cmd.words.slice(1).map((w) => w.raw).join(' ')}`;
+    }
+    const expanded: SimpleCommand = { type: 'simple', assigns: [...cmd.assigns, ...only.assigns], words: [...only.words, ...cmd.words.slice(1)], redirs: [...only.redirs, ...cmd.redirs] };
+    return only.words.length > 0 ? this.unalias(expanded, state, seen) : expanded;
+  }
+
+  private async execSimple(original: SimpleCommand, state: ExecState, io: Io): Promise<number> {
+    const cmd = this.unalias(original, state);
+    if (typeof cmd === 'string') return this.runSource(cmd, state, io);
+    const x = this.expander(state, io);
+    let argv: string[];
+    const assigned: Record<string, string> = {};
+    const before = state.status;
+    this.lastSubst = undefined;
+    try {
+      for (const a of cmd.assigns) {
+        const v = await expandString(a.value, x);
+        assigned[a.name] = a.append ? (state.env[a.name] ?? '') + v : v;
+      }
+      argv = await expandWords(cmd.words, x);
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        io.err(`bash: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+    if (argv.length === 0) {
+      Object.assign(state.env, assigned);
+      const s = this.lastSubst ?? 0;
+      state.status = before;
+      return s;
+    }
+    return this.dispatch(argv, assigned, state, io);
+  }
+
+  private lastSubst: number | undefined;
+
+  expander(state: ExecState, io: Io): Expander {
+    return {
+      cwd: state.cwd,
+      getVar: (name) => specialVar(name, state) ?? state.env[name],
+      setVar: (name, value) => {
+        state.env[name] = value;
+      },
+      commandSubst: async (body) => {
+        let out = '';
+        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { stdin: '', out: (t) => (out += t), err: io.err, tty: false }));
+        this.lastSubst = status;
+        return out;
+      },
+      listDir: (dir) => {
+        try {
+          return this.userFs(state).readDir(dir);
+        } catch {
+          return [];
+        }
+      },
+      exists: (p) => this.userFs(state).exists(p),
+      isDir: (p) => this.userFs(state).isDir(p),
+      home: (user) => (user === undefined ? state.env.HOME ?? homeOf(state.user) : user === 'root' || user === 'student' ? homeOf(user) : undefined),
+    };
+  }
+
+  // ---- redirections -------------------------------------------------------------------------
+
+  /** the command's streams after its redirections, or an exit status when one failed */
+  private async applyRedirects(redirs: Redirect[], state: ExecState, io: Io): Promise<Io | number> {
+    if (redirs.length === 0) return io;
+    const fds: Record<number, (t: string) => void> = { 1: io.out, 2: io.err };
+    let stdin = io.stdin;
+    let tty = io.tty;
+    const x = this.expander(state, io);
+    const fs = this.userFs(state);
+    for (const r of redirs) {
+      if (r.op === '<<' || r.op === '<<-') {
+        stdin = r.heredoc ? await expandString(r.heredoc, x) : '';
+        continue;
+      }
+      if (r.op === '<<<') {
+        stdin = `${await expandString(r.target, x)}\n`;
+        continue;
+      }
+      if ((r.op === '>&' || r.op === '<&') && /^(\d+|-)$/.test(r.target.raw)) {
+        if (r.target.raw !== '-' && fds[Number(r.target.raw)]) fds[r.fd] = fds[Number(r.target.raw)];
+        if (r.fd === 1) tty = tty && r.target.raw === '1';
+        continue;
+      }
+      const target = await expandTarget(r.target, x);
+      if (target === undefined) {
+        io.err(`bash: ${r.target.raw}: ambiguous redirect\n`);
+        return 1;
+      }
+      if (r.op === '<' || r.op === '<&') {
+        try {
+          stdin = fs.readFile(target);
+        } catch (e) {
+          if (e instanceof FsError) {
+            io.err(`bash: ${target}: ${e.message}\n`);
+            return 1;
+          }
+          throw e;
+        }
+        continue;
+      }
+      const append = r.op === '>>' || r.op === '&>>';
+      if (target === '/dev/null') {
+        const sink = (): void => undefined;
+        if (r.op.startsWith('&') || r.op === '>&') fds[1] = fds[2] = sink;
+        else fds[r.fd] = sink;
+        if (r.fd === 1 || r.op.startsWith('&') || r.op === '>&') tty = false;
+        continue;
+      }
+      if (target === '/dev/stderr' || target === '/dev/stdout') {
+        fds[r.fd] = target === '/dev/stderr' ? fds[2] : fds[1];
+        continue;
+      }
+      try {
+        if (!append) fs.writeFile(target, '');
+        else if (!fs.exists(target)) fs.writeFile(target, '');
+      } catch (e) {
+        if (e instanceof FsError) {
+          io.err(`bash: ${target}: ${e.message}\n`);
+          return 1;
+        }
+        throw e;
+      }
+      let failed = false;
+      const writer = (t: string): void => {
+        if (failed || t === '') return;
+        try {
+          this.userFs(state).appendFile(target, t);
+        } catch (e) {
+          if (!(e instanceof FsError)) throw e;
+          failed = true;
+          io.err(`bash: ${target}: ${e.message}\n`);
+        }
+      };
+      if (r.op === '&>' || r.op === '&>>' || r.op === '>&') {
+        fds[1] = fds[2] = writer;
+        tty = false;
+      } else {
+        fds[r.fd] = writer;
+        if (r.fd === 1) tty = false;
+      }
+    }
+    return { stdin, out: fds[1], err: fds[2], tty };
+  }
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  async dispatch(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): Promise<number> {
+    if (this.signal.aborted) throw new InterruptSignal();
+    const name = argv[0];
+    const builtin = Object.hasOwn(this.builtins, name) ? this.builtins[name] : undefined;
+    const external = Object.hasOwn(this.environment.commands, name) ? this.environment.commands[name] : undefined;
+    const utility = Object.hasOwn(this.utilities, name) ? this.utilities[name] : undefined;
+    const ctx = this.context(argv, assigned, state, io);
+    try {
+      if (builtin) return await builtin(ctx);
+      if (external) return await external(ctx);
+      if (utility) return await utility(ctx);
+      if (name.includes('/')) return await this.execPath(name, ctx);
+    } catch (e) {
+      if (e instanceof ExitSignal || e instanceof InterruptSignal) throw e;
+      if (e instanceof FsError) {
+        io.err(`${name}: ${e.message}\n`);
+        return 1;
+      }
+      if (this.signal.aborted) throw new InterruptSignal();
+      throw e;
+    }
+    io.err(`bash: ${name}: command not found\n`);
+    return 127;
+  }
+
+  /** `./script.sh`, `/usr/bin/ls`: binaries by their path, or a script file */
+  private async execPath(path: string, ctx: BuiltinContext): Promise<number> {
+    const abs = ctx.fs.resolve(path);
+    const node = ctx.fs.stat(path);
+    const bin = /^\/(usr\/)?(local\/)?s?bin\/([^/]+)$/.exec(abs);
+    if (bin && this.knownCommand(bin[3]) !== undefined && !isShellOnly(bin[3])) return this.dispatch([bin[3], ...ctx.argv.slice(1)], {}, ctx.state, ctx.io);
+    if (!node) {
+      ctx.stderr(`bash: ${path}: No such file or directory\n`);
+      return 127;
+    }
+    if (node.type === 'dir') {
+      ctx.stderr(`bash: ${path}: Is a directory\n`);
+      return 126;
+    }
+    const bits = ctx.user === 'root' ? 0o111 : node.owner === ctx.user ? (node.mode >> 6) & 1 : node.mode & 1;
+    if (!bits) {
+      ctx.stderr(`bash: ${path}: Permission denied\n`);
+      return 126;
+    }
+    return this.runScript(ctx.fs.readFile(path), path, ctx.argv.slice(1), ctx.state, ctx.io);
+  }
+
+  /** runs a script in a child shell with its own positional parameters */
+  async runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io): Promise<number> {
+    return this.inSubshell(state, (sub) => {
+      sub.args = args;
+      sub.arg0 = arg0;
+      return this.runSource(src.replace(/^#![^\n]*\n/, ''), sub, io);
+    });
+  }
+
+  context(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): BuiltinContext {
+    const env = { ...state.env, ...assigned };
+    const environment = this.environment;
+    return {
+      argv,
+      env,
+      cwd: state.cwd,
+      host: state.host,
+      user: state.user,
+      stdin: io.stdin,
+      stdout: io.out,
+      stderr: io.err,
+      fs: this.userFs(state),
+      isTTY: io.tty,
+      signal: this.signal,
+      now: () => environment.now(),
+      sleep: (ms) => environment.sleep(ms),
+      hostState: this.hostState(state.host),
+      environment,
+      state,
+      io,
+      runner: this,
+    };
+  }
+}
+
+export function isShellOnly(name: string): boolean {
+  return NOT_BINARIES.has(name);
+}
+
+function specialVar(name: string, state: ExecState): string | undefined {
+  switch (name) {
+    case '?':
+      return String(state.status);
+    case '$':
+      return String(PID);
+    case '#':
+      return String(state.args.length);
+    case '@':
+    case '*':
+      return state.args.join(' ');
+    case '0':
+      return state.arg0;
+    case '-':
+      return 'himBHs';
+    case '!':
+      return '';
+    case 'PWD':
+      return state.cwd;
+    case 'HOSTNAME':
+      return state.env.HOSTNAME ?? state.host;
+    case 'UID':
+    case 'EUID':
+      return state.user === 'root' ? '0' : '1000';
+    default:
+      if (/^[1-9]\d*$/.test(name)) return state.args[Number(name) - 1];
+      return undefined;
+  }
+}
+
+export function cloneState(s: ExecState): ExecState {
+  return { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env } })), args: [...s.args] };
+}

@@ -1,0 +1,150 @@
+// The sandbox shell's entry point: one command line in, streamed output and an exit status out.
+
+import type { ExecState, Io, Registry } from './command-registry';
+import { ExitSignal, InterruptSignal, Interpreter } from './interpreter';
+import { ShellSyntaxError, parseShell } from './parser';
+import { newShellSession } from './session';
+import { checkSyntax } from './syntax-check';
+import type { OutputSink, RunOptions, RunResult, ShellEnvironment, ShellSession, ShellSignal } from './types';
+import { SHELL_BUILTINS } from './builtins';
+import { UTILITIES } from './utils';
+
+export const MAX_LINE = 100_000;
+export const HISTORY_SIZE = 1000;
+
+const NEVER: ShellSignal = { aborted: false, onAbort: () => () => undefined };
+
+/** an engine-safe AbortController for ^C */
+export function createSignal(): { signal: ShellSignal; abort(): void } {
+  const listeners = new Set<() => void>();
+  const state = { aborted: false };
+  return {
+    signal: {
+      get aborted() {
+        return state.aborted;
+      },
+      onAbort(l) {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    },
+    abort() {
+      if (state.aborted) return;
+      state.aborted = true;
+      for (const l of [...listeners]) l();
+    },
+  };
+}
+
+export interface ShellOptions {
+  /** replaces or adds builtins (tests); the defaults are SHELL_BUILTINS and UTILITIES */
+  builtins?: Registry;
+  utilities?: Registry;
+}
+
+export class Shell {
+  private readonly builtins: Registry;
+  private readonly utilities: Registry;
+
+  constructor(
+    readonly environment: ShellEnvironment,
+    public session: ShellSession = newShellSession(),
+    opts: ShellOptions = {},
+  ) {
+    this.builtins = { ...SHELL_BUILTINS, ...opts.builtins };
+    this.utilities = { ...UTILITIES, ...opts.utilities };
+  }
+
+  /** runs one command line (it may hold several lines: a pasted here-document) */
+  async run(line: string, sink?: OutputSink, opts: RunOptions = {}): Promise<RunResult> {
+    let stdout = '';
+    let stderr = '';
+    const io: Io = {
+      stdin: '',
+      out: (t) => {
+        if (t === '') return;
+        stdout += t;
+        sink?.write('stdout', t);
+      },
+      err: (t) => {
+        if (t === '') return;
+        stderr += t;
+        sink?.write('stderr', t);
+      },
+      tty: opts.isTTY ?? true,
+    };
+    const done = (exitCode: number, exited?: boolean): RunResult => {
+      this.session.status = exitCode;
+      return exited ? { stdout, stderr, exitCode, exited } : { stdout, stderr, exitCode };
+    };
+    if (line.length > MAX_LINE) {
+      io.err('bash: command line too long\n');
+      return done(2);
+    }
+    this.remember(line);
+    if (line.trim() === '') return done(this.session.status);
+
+    let list;
+    try {
+      const parsed = parseShell(line);
+      const bad = await checkSyntax(line);
+      // bash reads past a here-document cut short by the end of input, mvdan/sh refuses it
+      if (bad !== undefined && parsed.warnings.length === 0) {
+        io.err(`bash: ${bad}\n`);
+        return done(2);
+      }
+      for (const w of parsed.warnings) io.err(`bash: ${w}\n`);
+      list = parsed.list;
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        io.err(`bash: ${e.message}\n`);
+        return done(2);
+      }
+      throw e;
+    }
+
+    const state: ExecState = { ...structuredCopy(this.session), args: [], arg0: 'bash' };
+    const interp = new Interpreter(this.environment, this.builtins, this.utilities, opts.signal ?? NEVER);
+    let status: number;
+    let exited = false;
+    try {
+      status = await interp.execList(list, state, io);
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        status = e.code;
+        exited = leaveShell(state, io);
+      } else if (e instanceof InterruptSignal) status = 130;
+      else throw e;
+    }
+    const { args: _args, arg0: _arg0, ...session } = state;
+    this.session = { ...session, history: this.session.history };
+    return done(status, exited);
+  }
+
+  private remember(line: string): void {
+    const h = this.session.history;
+    const entry = line.replace(/\n+$/, '');
+    // Ubuntu's HISTCONTROL=ignoreboth: no blank or space-led lines, no repeats
+    if (entry.trim() === '' || entry.startsWith(' ') || h[h.length - 1] === entry) return;
+    h.push(entry);
+    if (h.length > HISTORY_SIZE) h.splice(0, h.length - HISTORY_SIZE);
+  }
+}
+
+/** `exit` in the outermost shell of a frame: back to the shell below; true when none is left */
+function leaveShell(state: ExecState, io: Io): boolean {
+  const frame = state.frames.pop();
+  if (!frame) return true;
+  state.hostStack = state.frames.map((f) => f.host);
+  io.out(frame.kind === 'shell' ? 'exit\n' : 'logout\n');
+  if (frame.kind === 'ssh') io.err(`Connection to ${state.host} closed.\n`);
+  state.host = frame.host;
+  state.cwd = frame.cwd;
+  state.user = frame.user;
+  state.env = frame.env;
+  return false;
+}
+
+function structuredCopy(s: ShellSession): ShellSession {
+  return JSON.parse(JSON.stringify(s)) as ShellSession;
+}

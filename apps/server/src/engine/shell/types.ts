@@ -1,0 +1,103 @@
+// The shell's public contracts: session state, the host environment it runs in, and the
+// interface through which other engineers plug commands (kubectl, kubeadm, curl, ...) in.
+
+import type { FileSystem } from './filesystem';
+import type { UserFs } from './user-fs';
+
+/** a shell nested inside the current one (ssh HOST, sudo -i): restored by `exit` */
+export interface SavedFrame {
+  /** ssh: a remote login; login: `sudo -i`, `su -`; shell: `sudo -s`, `sudo su`, `bash` */
+  kind: 'ssh' | 'login' | 'shell';
+  host: string;
+  cwd: string;
+  user: string;
+  env: Record<string, string>;
+}
+
+/** one terminal's shell state; plain JSON, stored by the door that owns the terminal */
+export interface ShellSession {
+  env: Record<string, string>;
+  cwd: string;
+  host: string;
+  /** hosts of the shells below the current one (ssh); top of stack is last */
+  hostStack: string[];
+  history: string[];
+  user: string;
+  /** `$?` of the last command line */
+  status: number;
+  /** shells to return to on `exit` (ssh, sudo -i, bash); their hosts are hostStack */
+  frames: SavedFrame[];
+  /** `alias k=kubectl` */
+  aliases?: Record<string, string>;
+}
+
+export interface HostState {
+  hostname: string;
+  ip: string;
+  fs: FileSystem;
+  /** free-form, owned by whoever simulates the host's services (kubelet, containerd, ...) */
+  services: Record<string, unknown>;
+}
+
+/** engine-safe stand-in for AbortSignal: ^C from the terminal */
+export interface ShellSignal {
+  readonly aborted: boolean;
+  /** registers a listener; returns a function that removes it */
+  onAbort(listener: () => void): () => void;
+}
+
+export interface CommandContext {
+  /** argv[0] is the command name as typed */
+  argv: string[];
+  /** the variables the command sees (a copy: changes do not reach the shell) */
+  env: Record<string, string>;
+  cwd: string;
+  host: string;
+  /** `student` or `root` */
+  user: string;
+  stdin: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** the current host's file system, as this user from this directory */
+  fs: UserFs;
+  /** true when stdout goes straight to the terminal (not a pipe, file or `$( )`) */
+  isTTY: boolean;
+  signal: ShellSignal;
+  /** simulated time, epoch ms */
+  now(): number;
+  /** waits in simulated time (the host decides how); commands that wait use this */
+  sleep(ms: number): Promise<void> | void;
+  /** the host this command runs on */
+  hostState: HostState;
+  environment: ShellEnvironment;
+}
+
+/** returns the exit status */
+export type ExternalCommand = (ctx: CommandContext) => Promise<number> | number;
+
+export interface ShellEnvironment {
+  now(): number;
+  /** advances simulated time; the host (cluster service) decides how */
+  sleep(ms: number): Promise<void> | void;
+  hosts: Record<string, HostState>;
+  commands: Record<string, ExternalCommand>;
+}
+
+/** where a command line's output goes as it is produced */
+export interface OutputSink {
+  write(stream: 'stdout' | 'stderr', text: string): void;
+}
+
+export interface RunOptions {
+  signal?: ShellSignal;
+  /** the door's terminal is a TTY (browser terminal); false for Discord/REST */
+  isTTY?: boolean;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** the outermost shell exited: the door may close the terminal */
+  exited?: boolean;
+}

@@ -1,0 +1,29 @@
+// The utilities in /usr/bin. Commands registered by the environment (kubectl, curl, ...) take
+// precedence over these, builtins over both.
+
+import type { Registry } from '../command-registry';
+import { IDENTITY_UTILS } from '../builtins/identity';
+import { WHICH } from '../builtins/state-builtins';
+import { AWK_UTILS } from './awk';
+import { FILE_UTILS } from './files';
+import { FIND_UTILS } from './find';
+import { GREP_UTILS } from './grep';
+import { LS_UTILS } from './ls';
+import { MISC_UTILS } from './misc';
+import { SED_UTILS } from './sed';
+import { TEXT_UTILS } from './text';
+
+export const UTILITIES: Registry = {
+  ...FILE_UTILS,
+  ...FIND_UTILS,
+  ...LS_UTILS,
+  ...TEXT_UTILS,
+  ...GREP_UTILS,
+  ...SED_UTILS,
+  ...AWK_UTILS,
+  ...MISC_UTILS,
+  ...IDENTITY_UTILS,
+  ...WHICH,
+  less: FILE_UTILS.cat,
+  more: FILE_UTILS.cat,
+};

@@ -1,0 +1,99 @@
+// Pending timers: at most one per (controller, key), the earliest time winning, as a workqueue's
+// AddAfter behaves. Ordered by (time, controller order, key) so that timers due at the same
+// instant fire in an order that does not depend on when they were scheduled.
+
+import { TimerEntry } from './cluster-state';
+
+export class TimerQueue {
+  private readonly byId = new Map<string, TimerEntry>();
+  private heap: TimerEntry[] = [];
+
+  constructor(private readonly order: Map<string, number>) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  add(at: number, controller: string, key: string): void {
+    const id = `${controller}\u0000${key}`;
+    const cur = this.byId.get(id);
+    if (cur && cur.at <= at) return;
+    const entry = { at, controller, key };
+    this.byId.set(id, entry);
+    this.push(entry);
+  }
+
+  peek(): TimerEntry | undefined {
+    this.dropStale();
+    return this.heap[0];
+  }
+
+  pop(): TimerEntry | undefined {
+    this.dropStale();
+    const top = this.heap[0];
+    if (!top) return undefined;
+    this.removeTop();
+    this.byId.delete(`${top.controller}\u0000${top.key}`);
+    return top;
+  }
+
+  /** The earliest timer time, ignoring one controller's key (for closed-form catch-up). */
+  earliestExcept(controller: string, key: string | undefined): number {
+    let best = Infinity;
+    for (const e of this.byId.values()) {
+      if (e.controller === controller && e.key === key) continue;
+      if (e.at < best) best = e.at;
+    }
+    return best;
+  }
+
+  entries(): TimerEntry[] {
+    return [...this.byId.values()].sort((a, b) => this.compare(a, b));
+  }
+
+  private dropStale(): void {
+    while (this.heap.length) {
+      const top = this.heap[0];
+      if (this.byId.get(`${top.controller}\u0000${top.key}`) === top) return;
+      this.removeTop();
+    }
+  }
+
+  private compare(a: TimerEntry, b: TimerEntry): number {
+    if (a.at !== b.at) return a.at - b.at;
+    const oa = this.order.get(a.controller) ?? 1e9;
+    const ob = this.order.get(b.controller) ?? 1e9;
+    if (oa !== ob) return oa - ob;
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  }
+
+  private push(e: TimerEntry): void {
+    const h = this.heap;
+    h.push(e);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.compare(h[i], h[p]) >= 0) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  private removeTop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (!h.length) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.compare(h[l], h[m]) < 0) m = l;
+      if (r < h.length && this.compare(h[r], h[m]) < 0) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m], h[i]];
+      i = m;
+    }
+  }
+}

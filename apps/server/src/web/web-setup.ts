@@ -1,0 +1,31 @@
+// Pages: Handlebars views from the root views/ folder (layouts, partials, pages), static files
+// from public/, and security headers with a Content-Security-Policy that allows no inline
+// script or style: client code lives in public/ and is loaded from this origin only.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import hbs from 'hbs';
+import helmet from 'helmet';
+import { projectPath } from '../config/paths';
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // A classroom server often runs on plain HTTP in a LAN: do not force https subresources.
+  upgradeInsecureRequests: null,
+};
+
+export async function setUpWeb(app: NestExpressApplication): Promise<void> {
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
+  app.useStaticAssets(projectPath('public'), { index: false, maxAge: '1h' });
+  app.setBaseViewsDir(projectPath('views'));
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layouts/main' });
+  await new Promise<void>((resolve) => hbs.registerPartials(projectPath('views', 'partials'), () => resolve()));
+}

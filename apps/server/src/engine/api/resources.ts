@@ -60,6 +60,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('daemonsets', 'DaemonSet', 'apps', 'v1', true, ['ds'], { categories: ['all'], hasGeneration: true }),
   r('deployments', 'Deployment', 'apps', 'v1', true, ['deploy'], { categories: ['all'], hasGeneration: true }),
   r('replicasets', 'ReplicaSet', 'apps', 'v1', true, ['rs'], { categories: ['all'], hasGeneration: true }),
+  r('leases', 'Lease', 'coordination.k8s.io', 'v1', true),
   r('endpointslices', 'EndpointSlice', 'discovery.k8s.io', 'v1', true),
   r('clusterrolebindings', 'ClusterRoleBinding', 'rbac.authorization.k8s.io', 'v1', false, [], { storedOnly: true }),
   r('clusterroles', 'ClusterRole', 'rbac.authorization.k8s.io', 'v1', false, [], { storedOnly: true }),

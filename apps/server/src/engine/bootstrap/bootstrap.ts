@@ -7,6 +7,7 @@ import { KubeObject } from '../api/types';
 import { rfc3339 } from '../time';
 import { API_SERVER_ENDPOINT, KUBERNETES_VERSION, MASTER_IP, machineNames, newMachine, nodeObject, staticPod } from './machines';
 import { systemObjects } from './system-objects';
+import { nodeLease } from './lease';
 
 /** System images every kubeadm node has pulled during installation. */
 export const SYSTEM_IMAGES = [
@@ -53,6 +54,7 @@ export function initControlPlane(cluster: Cluster, externalCloudProvider: boolea
     m.images = [...SYSTEM_IMAGES, ...(m.name === 'master' ? MASTER_IMAGES : [])];
     m.joined = true;
     create(nodeObject(m, rng, { controlPlane: m.name === 'master', externalCloudProvider, networkReady: true, at }));
+    create(nodeLease(m.name, cluster.now));
   }
   for (const o of systemObjects(MASTER_IP)) create(o);
 }

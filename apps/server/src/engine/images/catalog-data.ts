@@ -4,7 +4,6 @@
 import { ImageEntry } from './catalog-types';
 import { HTTPD_IT_WORKS, NGINX_NOT_FOUND_PAGE, NGINX_WELCOME_PAGE } from './nginx-page';
 
-
 const NGINX_LOGS = [
   '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
   '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',

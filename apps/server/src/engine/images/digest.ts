@@ -1,6 +1,6 @@
 // Stable fake SHA-256 values: a digest or container ID must look real and never change for the
-// same input, without node:crypto (the engine is pure). Eight FNV-1a lanes with distinct seeds,
-// each mixed with murmur3's finalizer, give 64 hex digits.
+// same input, without node:crypto (the engine is pure). FNV-1a with murmur3's finalizer, then
+// splitmix32 stretches it to 64 hex digits (not collision-proof beyond 32 bits; fine here).
 
 function lane(input: string, seed: number): number {
   let h = (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
@@ -16,10 +16,18 @@ function lane(input: string, seed: number): number {
   return h >>> 0;
 }
 
-/** 64 lowercase hex digits derived from `input` */
+/** 64 lowercase hex digits derived from `input` (one hash, stretched by splitmix32) */
 export function fakeSha256(input: string): string {
+  let s = lane(input, 1);
   let out = '';
-  for (let i = 0; i < 8; i++) out += lane(input, i + 1).toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++) {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    z = (z ^ (z >>> 16)) >>> 0;
+    out += z.toString(16).padStart(8, '0');
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import { clusterInfoCommand } from './verbs/cluster-info';
 import { configCommand } from './verbs/config';
 import { createCommand } from './verbs/create';
 import { deleteCommand } from './verbs/delete';
+import { describeCommand } from './verbs/describe';
 import { getCommand } from './verbs/get';
 import { notSupported } from './verbs/not-supported';
 import { runCommand } from './verbs/run';
@@ -37,7 +38,7 @@ export const COMMANDS: CommandDef[] = [
   notSupported('drain', 'Drain node in preparation for maintenance'),
   notSupported('taint', 'Update the taints on one or more nodes'),
   // Troubleshooting and Debugging Commands
-  notSupported('describe', 'Show details of a specific resource or group of resources'),
+  describeCommand,
   notSupported('logs', 'Print the logs for a container in a pod'),
   notSupported('attach', 'Attach to a running container'),
   notSupported('exec', 'Execute a command in a container'),

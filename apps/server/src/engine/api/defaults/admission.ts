@@ -73,3 +73,15 @@ export function admitDefaultTolerations(pod: Pod): void {
   if (!tolerates(UNREACHABLE)) add.push({ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
   if (add.length) pod.spec.tolerations = [...tolerations, ...add];
 }
+
+/**
+ * The reasons the admission plugins refuse a pod, for `ApiError.forbidden('pods', name, why)`:
+ * a ServiceAccount that does not exist in the pod's namespace, a PriorityClass that does not.
+ */
+export function missingServiceAccount(namespace: string, name: string): string {
+  return `error looking up service account ${namespace}/${name}: serviceaccount "${name}" not found`;
+}
+
+export function missingPriorityClass(name: string): string {
+  return `no PriorityClass with name ${name} was found`;
+}

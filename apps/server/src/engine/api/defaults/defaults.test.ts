@@ -1,4 +1,4 @@
-import { applyDefaults, admitDefaultTolerations, admitPod, admitServiceAccount, imageTag, qosClass } from './index';
+import { applyDefaults, admitDefaultTolerations, admitPod, admitServiceAccount, imageTag, missingPriorityClass, missingServiceAccount, qosClass } from './index';
 import { Random, seedRandom } from '../../random';
 import { encodeBase64 } from './base64';
 import { KubeObject, Pod } from '../types';
@@ -135,6 +135,59 @@ describe('applyDefaults', () => {
       ipFamilies: ['IPv4'],
       ipFamilyPolicy: 'SingleStack',
     });
+  });
+
+  // kubectl.1.32 create ... --dry-run=client -o json, then what the server adds (allocation aside)
+  it.each([
+    [
+      'namespace dev',
+      { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'dev', creationTimestamp: null }, spec: {}, status: {} },
+      { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'dev', creationTimestamp: null, labels: { 'kubernetes.io/metadata.name': 'dev' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } },
+    ],
+    [
+      'serviceaccount robot',
+      { kind: 'ServiceAccount', apiVersion: 'v1', metadata: { name: 'robot', creationTimestamp: null } },
+      { kind: 'ServiceAccount', apiVersion: 'v1', metadata: { name: 'robot', creationTimestamp: null } },
+    ],
+    [
+      'configmap cfg --from-literal=a=b',
+      { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'cfg', creationTimestamp: null }, data: { a: 'b' } },
+      { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'cfg', creationTimestamp: null }, data: { a: 'b' } },
+    ],
+    [
+      'secret generic s --from-literal=password=x',
+      { kind: 'Secret', apiVersion: 'v1', metadata: { name: 's', creationTimestamp: null }, data: { password: 'eA==' } },
+      { kind: 'Secret', apiVersion: 'v1', metadata: { name: 's', creationTimestamp: null }, data: { password: 'eA==' }, type: 'Opaque' },
+    ],
+    [
+      'service loadbalancer lb --tcp=80',
+      {
+        kind: 'Service',
+        apiVersion: 'v1',
+        metadata: { name: 'lb', creationTimestamp: null, labels: { app: 'lb' } },
+        spec: { ports: [{ name: '80', protocol: 'TCP', port: 80, targetPort: 80 }], selector: { app: 'lb' }, type: 'LoadBalancer' },
+        status: { loadBalancer: {} },
+      },
+      {
+        kind: 'Service',
+        apiVersion: 'v1',
+        metadata: { name: 'lb', creationTimestamp: null, labels: { app: 'lb' } },
+        spec: {
+          allocateLoadBalancerNodePorts: true,
+          externalTrafficPolicy: 'Cluster',
+          internalTrafficPolicy: 'Cluster',
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+          ports: [{ name: '80', protocol: 'TCP', port: 80, targetPort: 80 }],
+          selector: { app: 'lb' },
+          sessionAffinity: 'None',
+          type: 'LoadBalancer',
+        },
+        status: { loadBalancer: {} },
+      },
+    ],
+  ])('kubectl create %s', (_cmd, client, server) => {
+    expect(defaulted(client)).toEqual(server);
   });
 
   it.each([
@@ -291,6 +344,13 @@ describe('admitPod', () => {
     expect(a).toEqual(b);
     expect(a.spec.volumes![0].name).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(a.spec.tolerations).toHaveLength(2);
+  });
+});
+
+describe('admission refusals', () => {
+  it('word them as the plugins do', () => {
+    expect(missingServiceAccount('dev', 'robot')).toBe('error looking up service account dev/robot: serviceaccount "robot" not found');
+    expect(missingPriorityClass('high')).toBe('no PriorityClass with name high was found');
   });
 });
 

@@ -9,7 +9,8 @@ import { defaultPod, defaultPodSpec } from './pod';
 import { encodeBase64 } from './base64';
 import { canonicalizeQuantities } from '../schema/decode';
 
-export { admitPod, admitServiceAccount, admitDefaultTolerations, SERVICE_ACCOUNT_MOUNT_PATH } from './admission';
+export { admitPod, admitServiceAccount, admitDefaultTolerations, missingPriorityClass, missingServiceAccount, SERVICE_ACCOUNT_MOUNT_PATH } from './admission';
+export { SYSTEM_PRIORITY_CLASSES } from './pod';
 export { imageTag, qosClass } from './pod';
 
 type Defaulter = (obj: any) => void;

@@ -14,12 +14,23 @@ export function machineKey(node: string): string {
   return `machine:${node}`;
 }
 
+function statusOnly(a: Pod, b: Pod): boolean {
+  return (
+    (a.spec === b.spec || JSON.stringify(a.spec) === JSON.stringify(b.spec)) &&
+    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
+    a.metadata.uid === b.metadata.uid &&
+    JSON.stringify(a.metadata.annotations) === JSON.stringify(b.metadata.annotations)
+  );
+}
+
 export function kubeletController(): Controller {
   return {
     name: KUBELET,
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'pods') {
         const pod = ev.object as Pod;
+        // the kubelet's own status writes need no new sync
+        if (ev.type === 'MODIFIED' && ev.old && statusOnly(ev.old as Pod, pod)) return;
         const node = pod.spec?.nodeName ?? (ev.old as Pod | undefined)?.spec?.nodeName;
         if (node || kubeletSection(ctx.runtime).pods[keyOf(pod)]) enqueue(keyOf(pod));
         if (ev.type === 'DELETED' && node && pod.metadata.annotations?.[MIRROR_ANNOTATION]) enqueue(machineKey(node));

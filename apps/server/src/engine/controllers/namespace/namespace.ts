@@ -100,7 +100,9 @@ function reportConditions(ctx: ControllerContext, ns: Namespace, r: Remaining): 
   if (same) return ns;
   const next = clone(ns);
   next.status = { phase: 'Terminating', conditions };
-  return ctx.api.updateStatus(next) as Namespace;
+  // straight to the store: ApiServer.update removes any object that has a deletionTimestamp and
+  // no metadata.finalizers, while a namespace stays until its spec.finalizers are empty too
+  return ctx.store.put('namespaces', next) as Namespace;
 }
 
 /** The finalize subresource: without its `kubernetes` finalizer the namespace is removed. */

@@ -36,7 +36,16 @@ export function deployment(name: string, replicas: number, extra: Partial<Deploy
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, namespace: 'default' },
-    spec: { replicas, selector: { matchLabels: { app: name } }, template: parkedTemplate({ app: name }, image), ...extra },
+    // the API server's defaults, spelled out (defaulting may not be wired into every test cluster)
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: parkedTemplate({ app: name }, image),
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      ...extra,
+    },
   };
 }
 

@@ -32,6 +32,13 @@ describe('printJsonPath matches kubectl v1.32', () => {
   });
 });
 
+it('reads keys with escaped dots', () => {
+  const saved = JSON.parse(testdata('deployment-saved.json'));
+  expect(printJsonPath(saved, '{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}')).toBe(
+    testdata('deployment-saved-annotation.txt'),
+  );
+});
+
 describe('lists', () => {
   const pod = (name: string, phase: string, ip?: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, status: { phase, podIP: ip } });
   const list = listOf([pod('a', 'Running', '10.0.0.1'), pod('b', 'Pending')]);

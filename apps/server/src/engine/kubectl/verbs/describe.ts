@@ -1,0 +1,138 @@
+// kubectl describe: TYPE [NAME_PREFIX], TYPE/NAME, -l, -A, -f, --show-events. A name that is
+// not found exactly describes every object whose name starts with it, as kubectl does.
+
+import { ApiError } from '../../api/errors';
+import { RESOURCES, ResourceInfo, resourceForKind } from '../../api/resources';
+import { KubeEvent, KubeObject, Node } from '../../api/types';
+import { clone } from '../../api/store';
+import { currentRenewTime, microTime } from '../../bootstrap/lease';
+import { parseTime, rfc3339 } from '../../time';
+import { ALL_NAMESPACES_FLAG, CommandDef, FILENAME_FLAG, Invocation, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandError } from '../context';
+import { formatApiError } from '../errors';
+import { readManifests } from '../manifests';
+import { DescribeContext, describeAll, eventsMatching } from '../printers/describe/describe';
+import { parseResourceArgs } from '../resource-args';
+
+export const describeCommand: CommandDef = {
+  name: 'describe',
+  short: 'Show details of a specific resource or group of resources',
+  flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, ALL_NAMESPACES_FLAG, { name: 'show-events', type: 'bool', default: true }, { name: 'chunk-size', type: 'int', default: 500 }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  run: runDescribe,
+};
+
+function runDescribe(inv: Invocation): number {
+  const { flags } = inv;
+  const files = flags.list('filename');
+  if (files.length === 0 && inv.args.length === 0) {
+    throw new CommandError(
+      'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples',
+    );
+  }
+  const api = inv.api();
+  const namespace = inv.namespace();
+  const allNs = flags.bool('all-namespaces');
+  const selector = flags.str('selector');
+  const objects: KubeObject[] = [];
+  const errors: string[] = [];
+  const lookup = (info: ResourceInfo, ns: string | undefined, name: string): void => {
+    const exact = api.tryGet(info.resource, ns, name);
+    if (exact) {
+      objects.push(exact);
+      return;
+    }
+    const prefixed = api.list(info.resource, { namespace: info.namespaced ? ns : undefined }).filter((o) => o.metadata.name!.startsWith(name));
+    if (prefixed.length) objects.push(...prefixed);
+    else api.get(info.resource, ns, name); // throws the NotFound kubectl reports
+  };
+  if (files.length) {
+    const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
+    for (const p of set.problems) errors.push(`${p.message}\n`);
+    for (const d of set.docs) {
+      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
+      if (!info) continue;
+      tryLookup(() => lookup(info, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? ''), errors);
+    }
+  } else {
+    const { refs } = parseResourceArgs(inv.args);
+    for (const ref of refs) {
+      if (ref.name !== undefined) tryLookup(() => lookup(ref.info, namespace, ref.name!), errors);
+      else objects.push(...api.list(ref.info.resource, { namespace: allNs ? undefined : namespace, labelSelector: selector || undefined }));
+    }
+    if (objects.length === 0 && errors.length === 0 && refs.every((r) => r.name === undefined)) {
+      const scope = allNs || refs.every((r) => !r.info.namespaced) ? '' : ` in ${namespace} namespace`;
+      inv.err(`No resources found${scope}.\n`);
+      return 0;
+    }
+  }
+  const ctx = describeContext(inv, flags.bool('show-events'));
+  if (objects.length) inv.out(describeAll(objects.map((o) => (o.kind === 'Node' ? heartbeatView(inv, o as Node) : o)), ctx));
+  for (const e of errors) inv.err(e);
+  return errors.length ? 1 : 0;
+}
+
+function tryLookup(fn: () => void, errors: string[]): void {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ApiError) errors.push(formatApiError(e));
+    else throw e;
+  }
+}
+
+/** What describers may fetch, served from the store at the command's time. */
+export function describeContext(inv: Invocation, showEvents: boolean): DescribeContext {
+  const cluster = inv.host.cluster;
+  const store = cluster.store;
+  const now = inv.host.now();
+  const byKind = (kind: string): ResourceInfo | undefined => RESOURCES.find((r) => r.kind === kind);
+  return {
+    now,
+    eventsFor(obj) {
+      if (!showEvents) return undefined;
+      const ns = obj.metadata.namespace || 'default';
+      return eventsMatching(store.list('events', ns) as KubeEvent[], obj);
+    },
+    list(kind, namespace) {
+      const info = byKind(kind);
+      return info ? store.list(info.resource, info.namespaced ? namespace : undefined) : [];
+    },
+    get(kind, namespace, name) {
+      const info = byKind(kind);
+      const obj = info ? store.get(info.resource, info.namespaced ? namespace : undefined, name) : undefined;
+      if (obj && kind === 'Lease') return renewedLease(inv, obj);
+      return obj;
+    },
+  };
+}
+
+/**
+ * A node's conditions as its kubelet reports them: while it runs, the heartbeat is re-posted at
+ * least every nodeStatusReportFrequency (5 min) even when nothing changed.
+ */
+function heartbeatView(inv: Invocation, node: Node): Node {
+  const machine = inv.host.cluster.runtime.machines[node.metadata.name!];
+  const registered = parseTime(node.metadata.creationTimestamp);
+  if (!machine?.kubeletRunning || !machine.poweredOn || Number.isNaN(registered)) return node;
+  const out = clone(node);
+  for (const c of out.status?.conditions ?? []) {
+    const last = parseTime(c.lastHeartbeatTime);
+    const beat = registered + Math.floor((inv.host.now() - registered) / NODE_STATUS_REPORT_MS) * NODE_STATUS_REPORT_MS;
+    if (!Number.isNaN(last) && beat > last) c.lastHeartbeatTime = rfc3339(beat);
+  }
+  return out;
+}
+
+const NODE_STATUS_REPORT_MS = 5 * 60_000;
+
+/** A node's Lease as its kubelet keeps it: renewed every 10 s while the kubelet runs. */
+function renewedLease(inv: Invocation, lease: KubeObject): KubeObject {
+  const machine = inv.host.cluster.runtime.machines[lease.metadata.name!];
+  if (!machine?.kubeletRunning || !machine.poweredOn) return lease;
+  const node = inv.host.cluster.store.get('nodes', undefined, lease.metadata.name!) as Node | undefined;
+  const registered = parseTime(node?.metadata.creationTimestamp);
+  if (Number.isNaN(registered)) return lease;
+  const out = clone(lease);
+  out.spec.renewTime = microTime(currentRenewTime(registered, inv.host.now()));
+  return out;
+}

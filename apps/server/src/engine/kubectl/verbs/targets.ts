@@ -1,0 +1,127 @@
+// What the mutating verbs (label, annotate, scale, patch, set, rollout, taint...) share, as
+// kubectl's resource builder and its patch helpers do: the objects named by `TYPE NAME`,
+// `TYPE/NAME`, -f, -l or --all (missing ones reported, the rest visited), and writing a
+// changed copy back with the object's resourceVersion.
+
+import { ApiError, isApiError } from '../../api/errors';
+import { ResourceInfo, resourceForKind } from '../../api/resources';
+import { KubeObject } from '../../api/types';
+import { Invocation } from '../command';
+import { CommandError } from '../context';
+import { formatApiError } from '../errors';
+import { readManifests } from '../manifests';
+import { DryRun } from '../object-ops';
+import { parseResourceArgs } from '../resource-args';
+
+export interface Target {
+  info: ResourceInfo;
+  obj: KubeObject;
+}
+
+export interface TargetSet {
+  targets: Target[];
+  /** per-object failures, already formatted (`Error from server (NotFound): ...`) */
+  errors: string[];
+  /** one object named directly (kubectl's IntoSingleItemImplied) */
+  single: boolean;
+}
+
+export interface TargetOptions {
+  selector?: string;
+  fieldSelector?: string;
+  all?: boolean;
+  allNamespaces?: boolean;
+  files?: string[];
+}
+
+/** The `You must provide one or more resources...` error of a builder with nothing to visit. */
+export const NO_RESOURCES =
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+export function collectTargets(inv: Invocation, args: string[], opts: TargetOptions = {}): TargetSet {
+  const api = inv.api();
+  const namespace = inv.namespace();
+  const out: TargetSet = { targets: [], errors: [], single: false };
+  const push = (info: ResourceInfo, ns: string | undefined, name: string): void => {
+    try {
+      out.targets.push({ info, obj: api.get(info.resource, ns, name) });
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      out.errors.push(formatApiError(e as ApiError));
+    }
+  };
+  if (opts.files?.length) {
+    if (args.length) throw new CommandError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    const set = readManifests(opts.files, inv.host.fs, inv.host.stdin, false);
+    for (const p of set.problems) out.errors.push(`${p.message}\n`);
+    for (const d of set.docs) {
+      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
+      if (!info) throw new CommandError(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "${d.obj.metadata?.namespace ?? ''}" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`);
+      push(info, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? '');
+    }
+    out.single = set.docs.length === 1;
+    return out;
+  }
+  if (args.length === 0) throw new CommandError(NO_RESOURCES);
+  const { refs, hasNames } = parseResourceArgs(args);
+  const listing = !!(opts.selector || opts.fieldSelector || opts.all);
+  if (hasNames && listing) throw new CommandError('error: name cannot be provided when a selector is specified');
+  if (!hasNames && !listing) throw new CommandError('error: resource(s) were provided, but no name was specified');
+  for (const ref of refs) {
+    if (ref.name !== undefined) push(ref.info, namespace, ref.name);
+    else {
+      for (const o of api.list(ref.info.resource, {
+        namespace: opts.allNamespaces ? undefined : namespace,
+        labelSelector: opts.selector || undefined,
+        fieldSelector: opts.fieldSelector || undefined,
+      })) {
+        out.targets.push({ info: ref.info, obj: o });
+      }
+    }
+  }
+  out.single = hasNames && refs.length === 1;
+  return out;
+}
+
+/**
+ * Writes `next` (a changed copy of `live`) as a PATCH would: against the object's current
+ * resourceVersion unless `next` carries one of its own (a --resource-version precondition).
+ * Returns the object as stored (or as it would be, in a dry run).
+ */
+export function writeObject(inv: Invocation, live: KubeObject, next: KubeObject, mode: DryRun = 'none'): KubeObject {
+  if (mode === 'client') return next;
+  const toSend = { ...next, metadata: { ...next.metadata, resourceVersion: next.metadata.resourceVersion || live.metadata.resourceVersion } };
+  const result = inv.api().update(toSend, { dryRun: mode === 'server' });
+  if (mode === 'none') inv.settle();
+  return result;
+}
+
+/** Prints a target set's errors; true when there were any. */
+export function printErrors(inv: Invocation, errors: string[]): boolean {
+  for (const e of errors) inv.err(e.endsWith('\n') ? e : `${e}\n`);
+  return errors.length > 0;
+}
+
+/** kubectl's GetResourcesAndPairs: resource arguments first, then `k=v` / `k-` arguments. */
+export function splitPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const s of args) {
+    const isPair = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
+    if (isPair) pairs.push(s);
+    else if (pairs.length) throw new CommandError(`error: all resources must be specified before ${pairType} changes: ${s}`);
+    else resources.push(s);
+  }
+  return { resources, pairs };
+}
+
+/** Runs `fn` for one target, turning its errors into printed lines (kubectl's ContinueOnError). */
+export function visit(inv: Invocation, errors: string[], fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (isApiError(e)) errors.push(formatApiError(e as ApiError));
+    else if (e instanceof CommandError) errors.push(e.message);
+    else throw e;
+  }
+}

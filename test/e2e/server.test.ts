@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import request from 'supertest';
+import { projectPath } from '../../apps/server/src/config/paths';
 import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { bootApp, Harness } from './app-harness';
 
@@ -21,7 +22,7 @@ describe('server on the wall clock', () => {
     const db = new Database(h.config.databaseFile, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT name FROM kubeaula_migrations').all()).toEqual([{ name: '20261125180000_init' }]);
+      expect(db.prepare('SELECT name FROM kubeaula_migrations ORDER BY name').all()).toEqual(fs.readdirSync(projectPath('prisma', 'migrations')).filter((n) => /^\d/.test(n)).sort().map((name) => ({ name })));
     } finally {
       db.close();
     }

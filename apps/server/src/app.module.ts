@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type pino from 'pino';
+import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './clock/clock.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
@@ -22,6 +23,7 @@ export class AppModule {
         LoggerModule.forRoot(requestLoggingParams(logger)),
         DatabaseModule,
         ClockModule.forRoot(config.clock),
+        AuthModule.forRoot(config),
       ],
       controllers: [HealthController, HomeController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -3,6 +3,7 @@
 //   kubeaula run FILE|- [options]                              a script on a fresh cluster, virtual time
 
 import { parseArgs } from 'node:util';
+import { runAdminCommand } from './admin-command';
 import { runScriptCommand } from './run-command';
 import { runShellCommand } from './shell-command';
 
@@ -12,6 +13,7 @@ Commands:
   shell     an interactive sandbox on a local simulated cluster (real time)
   run       run a script of commands on a fresh simulated cluster (virtual time)
   serve     start the server and dashboard (npm start)
+  admin     create the first instructor, reset a password
 
 Run "kubeaula <command> --help" for its options.
 `;
@@ -23,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
       return runScriptCommand(rest);
     case 'shell':
       return runShellCommand(rest);
+    case 'admin':
+      return runAdminCommand(rest);
     case undefined:
     case 'help':
     case '--help':

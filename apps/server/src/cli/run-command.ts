@@ -5,8 +5,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Sandbox, VirtualClock } from '../engine/sandbox';
 import { splitScript } from '../engine/script';
-import { rfc3339 } from '../engine/time';
-import { CliError, DEFAULT_START, copyWorkspace, sandboxOptions } from './sandbox-options';
+import { CliError, DEFAULT_START, SandboxOptions, copyWorkspace, sandboxOptions } from './sandbox-options';
 import { parseTime } from '../engine/time';
 
 const HELP = `usage: kubeaula run FILE|- [options]
@@ -71,6 +70,21 @@ export async function runScriptCommand(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const outcome = await runScript(text, { ...opts, strict: !!values.strict, json: !!values.json }, (t) => process.stdout.write(t));
+  if (values['state-out']) {
+    fs.writeFileSync(String(values['state-out']), JSON.stringify(outcome.sandbox.serialize()));
+  }
+  return outcome.code;
+}
+
+export interface ScriptOptions extends SandboxOptions {
+  strict?: boolean;
+  json?: boolean;
+}
+
+/** Runs a script on a fresh (or loaded) sandbox in virtual time, writing the transcript. */
+export async function runScript(text: string, opts: ScriptOptions, write: (s: string) => void): Promise<{ code: number; sandbox: Sandbox }> {
+  const values = { strict: opts.strict, json: opts.json };
   const clock = new VirtualClock(opts.stateIn ? opts.stateIn.now : opts.start);
   const sandbox = opts.stateIn
     ? Sandbox.load(opts.stateIn, clock)
@@ -80,9 +94,6 @@ export async function runScriptCommand(argv: string[]): Promise<number> {
   const items = await splitScript(text);
   let step: string | null = null;
   let code = 0;
-  const write = (s: string): void => {
-    process.stdout.write(s);
-  };
   for (const item of items) {
     if (item.kind === 'step') {
       step = item.id;
@@ -106,9 +117,5 @@ export async function runScriptCommand(argv: string[]): Promise<number> {
     }
     if (result.exited) break;
   }
-  if (values['state-out']) {
-    fs.writeFileSync(String(values['state-out']), JSON.stringify(sandbox.serialize()));
-  }
-  void rfc3339;
-  return code;
+  return { code, sandbox };
 }

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       sqliteSynchronous: 'FULL',
       clock: { mode: 'wall' },
       shutdownTimeoutMs: 10000,
+      auth: { rateLimitPerMinute: 10, sessionIdleMs: 12 * 3600_000, secret: undefined, restWaitMs: 5000 },
     });
   });
 

@@ -28,6 +28,18 @@ export interface AppConfig {
   clock: { mode: 'wall' } | { mode: 'virtual'; startMs: number };
   /** How long shutdown waits for requests in flight before the process exits anyway. */
   shutdownTimeoutMs: number;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** Sign-in and sign-up attempts per minute per client address. */
+  rateLimitPerMinute: number;
+  /** A session not used for this long is over. */
+  sessionIdleMs: number;
+  /** Secret for CSRF tokens; undefined: a random one kept in a file beside the database. */
+  secret?: string;
+  /** How long a door that cannot stream (REST) lets a waiting command run, in wall time. */
+  restWaitMs: number;
 }
 
 /** The variables read, with their defaults; README's configuration table mirrors this. */
@@ -68,6 +80,10 @@ const envSchema = z.object({
     z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: 'must be an ISO 8601 time' }),
   ),
   SHUTDOWN_TIMEOUT_MS: optional(intInRange(0, 600_000)),
+  AUTH_RATE_LIMIT: optional(intInRange(1, 100_000)),
+  SESSION_IDLE_MINUTES: optional(intInRange(1, 525_600)),
+  KUBEAULA_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  REST_WAIT_MS: optional(intInRange(0, 60_000)),
 });
 
 type Env = Record<string, string | undefined>;
@@ -115,6 +131,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         ? { mode: 'virtual', startMs: Date.parse(v.KUBEAULA_CLOCK_START ?? DEFAULT_VIRTUAL_CLOCK_START) }
         : { mode: 'wall' },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    auth: {
+      rateLimitPerMinute: v.AUTH_RATE_LIMIT ?? 10,
+      sessionIdleMs: (v.SESSION_IDLE_MINUTES ?? 12 * 60) * 60_000,
+      secret: v.KUBEAULA_SECRET,
+      restWaitMs: v.REST_WAIT_MS ?? 5000,
+    },
   };
 }
 

@@ -22,6 +22,8 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 export async function setUpWeb(app: NestExpressApplication): Promise<void> {
+  // A reverse proxy on this machine may say the request came over HTTPS (Secure cookies then).
+  app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   app.useStaticAssets(projectPath('public'), { index: false, maxAge: '1h' });
   app.setBaseViewsDir(projectPath('views'));

@@ -11,32 +11,44 @@ import { deleteCommand } from './verbs/delete';
 import { describeCommand } from './verbs/describe';
 import { getCommand } from './verbs/get';
 import { notSupported } from './verbs/not-supported';
+import { taintCommand } from './verbs/taint';
+import { drainCommand } from './verbs/drain';
+import { uncordonCommand } from './verbs/cordon';
+import { cordonCommand } from './verbs/cordon';
+import { annotateCommand } from './verbs/annotate';
+import { labelCommand } from './verbs/label';
+import { replaceCommand } from './verbs/replace';
+import { patchCommand } from './verbs/patch';
+import { scaleCommand } from './verbs/scale';
+import { rolloutCommand } from './verbs/rollout';
+import { setCommand } from './verbs/set';
+import { exposeCommand } from './verbs/expose';
 import { runCommand } from './verbs/run';
 import { versionCommand } from './verbs/version';
 
 export const COMMANDS: CommandDef[] = [
   // Basic Commands (Beginner)
   createCommand,
-  notSupported('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
+  exposeCommand,
   runCommand,
-  notSupported('set', 'Set specific features on objects'),
+  setCommand,
   // Basic Commands (Intermediate)
   notSupported('explain', 'Get documentation for a resource'),
   getCommand,
   notSupported('edit', 'Edit a resource on the server', 'there is no editor in the sandbox; use `kubectl apply -f` or `kubectl patch`'),
   deleteCommand,
   // Deploy Commands
-  notSupported('rollout', 'Manage the rollout of a resource'),
-  notSupported('scale', 'Set a new size for a deployment, replica set, or replication controller'),
+  rolloutCommand,
+  scaleCommand,
   notSupported('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller', 'the cluster has no metrics-server'),
   // Cluster Management Commands
   notSupported('certificate', 'Modify certificate resources'),
   clusterInfoCommand,
   notSupported('top', 'Display resource (CPU/memory) usage'),
-  notSupported('cordon', 'Mark node as unschedulable'),
-  notSupported('uncordon', 'Mark node as schedulable'),
-  notSupported('drain', 'Drain node in preparation for maintenance'),
-  notSupported('taint', 'Update the taints on one or more nodes'),
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
   // Troubleshooting and Debugging Commands
   describeCommand,
   notSupported('logs', 'Print the logs for a container in a pod'),
@@ -51,13 +63,13 @@ export const COMMANDS: CommandDef[] = [
   // Advanced Commands
   notSupported('diff', 'Diff the live version against a would-be applied version'),
   applyCommand,
-  notSupported('patch', 'Update fields of a resource'),
-  notSupported('replace', 'Replace a resource by file name or stdin'),
+  patchCommand,
+  replaceCommand,
   notSupported('wait', 'Experimental: Wait for a specific condition on one or many resources'),
   notSupported('kustomize', 'Build a kustomization target from a directory or URL'),
   // Settings Commands
-  notSupported('label', 'Update the labels on a resource'),
-  notSupported('annotate', 'Update the annotations on a resource'),
+  labelCommand,
+  annotateCommand,
   notSupported('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   // Other Commands
   notSupported('alpha', 'Commands for features in alpha'),

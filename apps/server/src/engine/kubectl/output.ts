@@ -4,7 +4,7 @@ import { KubeObject } from '../api/types';
 import { CommandError } from './context';
 import { printName } from './printers/get-printer';
 import { listOf, printJson, printYaml } from './printers/object-printer';
-import { printJsonPath } from './printers/jsonpath';
+import { JsonPathError, printJsonPath } from './printers/jsonpath';
 import { printCustomColumns } from './printers/custom-columns';
 
 export type OutputSpec =
@@ -38,8 +38,16 @@ export function parseOutput(o: string, template = ''): OutputSpec {
 }
 
 /** Prints objects with a non-table printer; `single` prints one object rather than a List. */
-export function printObjects(items: KubeObject[], output: OutputSpec, opts: { single: boolean; showManagedFields: boolean }): string {
-  const view = opts.showManagedFields ? items : items;
+export function printObjects(items: KubeObject[], output: OutputSpec, opts: { single: boolean; showManagedFields: boolean; noHeaders?: boolean; allowMissingKeys?: boolean }): string {
+  try {
+    return printWith(items, output, opts);
+  } catch (e) {
+    if (e instanceof JsonPathError) throw new CommandError(`error: ${e.message}`);
+    throw e;
+  }
+}
+
+function printWith(view: KubeObject[], output: OutputSpec, opts: { single: boolean; noHeaders?: boolean; allowMissingKeys?: boolean }): string {
   switch (output.kind) {
     case 'name':
       return view.map((o) => printName(o)).join('');
@@ -48,9 +56,9 @@ export function printObjects(items: KubeObject[], output: OutputSpec, opts: { si
     case 'json':
       return printJson(opts.single ? view[0] : (listOf(view) as Record<string, unknown>));
     case 'jsonpath':
-      return printJsonPath(opts.single ? view[0] : listOf(view), output.template, output.asJson);
+      return printJsonPath(opts.single ? view[0] : listOf(view), output.template, { outputJson: output.asJson, allowMissingKeys: opts.allowMissingKeys ?? true });
     case 'custom-columns':
-      return printCustomColumns(view, output.spec);
+      return printCustomColumns(view, output.spec, { noHeaders: opts.noHeaders });
     case 'table':
       throw new Error('tables are printed by the get printer');
   }

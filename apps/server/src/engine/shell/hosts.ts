@@ -32,11 +32,13 @@ export function baseFileSystem(hostname: string, _ip: string, peers: { name: str
   const fs = new FileSystem();
   const dir = (p: string, owner = 'root', mode = 0o755): void => fs.mkdir(p, { owner, mode, now });
   const file = (p: string, content: string, owner = 'root', mode = 0o644): void => fs.write(p, content, { owner, mode, now });
-  for (const d of ['/bin', '/boot', '/dev', '/etc', '/home', '/opt', '/proc', '/srv', '/sys', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/var', '/var/lib', '/var/log', '/etc/apt']) dir(d);
+  for (const d of ['/bin', '/boot', '/dev', '/etc', '/home', '/opt', '/proc', '/srv', '/sys', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/var', '/var/lib', '/var/log', '/etc/apt', '/etc/apt/keyrings', '/etc/apt/sources.list.d', '/etc/sysctl.d', '/etc/modules-load.d', '/etc/default']) dir(d);
   dir('/tmp', 'root', 0o1777);
   dir('/root', 'root', 0o700);
   dir('/home/student', 'student', 0o750);
   file('/etc/os-release', OS_RELEASE);
+  file('/etc/sysctl.conf', '# /etc/sysctl.conf - Configuration file for setting system variables\n');
+  file('/etc/fstab', 'LABEL=cloudimg-rootfs\t/\t ext4\tdiscard,commit=30,errors=remount-ro\t0 1\n/swap.img\tnone\tswap\tsw\t0\t0\n');
   file('/etc/hostname', `${hostname}\n`);
   file('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${hostname}\n${peers.map((p) => `${p.ip} ${p.name}`).join('\n')}\n`);
   file('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nstudent:x:1000:1000:student:/home/student:/bin/bash\n');

@@ -402,7 +402,9 @@ export class Interpreter implements Runner {
         return 1;
       }
       if (this.signal.aborted) throw new InterruptSignal();
-      throw e;
+      // a bug in a command must not take the terminal down with it
+      io.err(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
     }
     io.err(`bash: ${name}: command not found\n`);
     return 127;

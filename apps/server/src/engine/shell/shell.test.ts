@@ -352,3 +352,53 @@ describe('misc builtins', () => {
     { line: 'read a b <<< "1 2 3"; echo "$a|$b"', stdout: '1|2 3\n' },
   ])('$line', async (c) => expectCases([c]));
 });
+
+describe('aliases', () => {
+  it('expands a leading alias on later lines, as bash does', async () => {
+    await expectCases([
+      { line: 'alias k=kubectl kgp="kubectl get pods"' },
+      { line: 'k get pods | grep -c web', stdout: '2\n' },
+      { line: 'kgp | wc -l', stdout: '4\n' },
+      { line: 'alias', stdout: "alias k='kubectl'\nalias kgp='kubectl get pods'\n" },
+      { line: 'alias kw="kubectl get pods | grep web"; kw -c', stdout: '2\n' },
+      { line: 'echo k', stdout: 'k\n' },
+      { line: '"k" get', stderr: 'bash: k: command not found\n', code: 127 },
+      { line: 'unalias k; k', stderr: 'bash: k: command not found\n', code: 127 },
+      { line: 'alias nope', stderr: 'bash: alias: nope: not found\n', code: 1 },
+      { line: 'type sudo', stdout: 'sudo is /usr/bin/sudo\n' },
+    ]);
+  });
+});
+
+describe('terminal output', () => {
+  it('lays ls out in columns on a TTY, one per line elsewhere', async () => {
+    const rig = testRig();
+    await rig.run('touch deployment.yaml service.yaml configmap.yaml ingress.yaml kustomization.yaml notes.txt');
+    const tty = await rig.shell.run('ls', undefined, { isTTY: true });
+    // GNU ls -C -w 80 (it pads with tabs; spaces look the same)
+    expect(tty.stdout).toBe('configmap.yaml   ingress.yaml        notes.txt\ndeployment.yaml  kustomization.yaml  service.yaml\n');
+    await rig.run('touch a-much-longer-file-name-for-wrapping.yaml another-long-file-name-here.yaml');
+    const wrapped = await rig.shell.run('ls', undefined, { isTTY: true });
+    expect(wrapped.stdout).toBe(
+      'a-much-longer-file-name-for-wrapping.yaml  deployment.yaml     notes.txt\n' +
+        'another-long-file-name-here.yaml           ingress.yaml        service.yaml\n' +
+        'configmap.yaml                             kustomization.yaml\n',
+    );
+    expect((await rig.run('ls | head -2')).stdout).toBe('a-much-longer-file-name-for-wrapping.yaml\nanother-long-file-name-here.yaml\n');
+  });
+
+  it('prints ls -l with owners, sizes and times', async () => {
+    const rig = testRig();
+    await rig.run('mkdir k8s; echo "kind: Pod" > k8s/pod.yaml; sudo touch /tmp/root-file');
+    expect((await rig.run('ls -l k8s /tmp')).stdout).toBe(
+      '/tmp:\ntotal 0\n-rw-r--r-- 1 root root 0 Jan  1 00:00 root-file\n\nk8s:\ntotal 4\n-rw-r--r-- 1 student student 10 Jan  1 00:00 pod.yaml\n',
+    );
+    expect((await rig.run('ls -ld k8s /etc/hostname')).stdout).toBe(
+      '-rw-r--r-- 1 root    root       7 Dec 31 00:00 /etc/hostname\ndrwxr-xr-x 2 student student 4096 Jan  1 00:00 k8s\n',
+    );
+  });
+
+  it('expands braces before anything else', async () => {
+    await expectCases([{ line: 'mkdir -p app/{base,overlays/{dev,prod}} && find app -type d', stdout: 'app\napp/base\napp/overlays\napp/overlays/dev\napp/overlays/prod\n' }]);
+  });
+});

@@ -117,7 +117,7 @@ export class Shell {
       else throw e;
     }
     const { args: _args, arg0: _arg0, ...session } = state;
-    this.session = { ...session, history: this.session.history };
+    this.session = session;
     return done(status, exited);
   }
 

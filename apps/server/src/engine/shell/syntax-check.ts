@@ -4,6 +4,7 @@
 import { parse } from 'sh-syntax';
 
 const PLAIN = /^[\w \t\-./=:,@%+^]*$/;
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', 'function', 'select', 'time', 'coproc']);
 
 interface ShParseError {
   Incomplete?: boolean;
@@ -14,7 +15,7 @@ interface ShParseError {
 /** undefined when mvdan/sh accepts `src`, else bash's message (without `bash: `) */
 export async function checkSyntax(src: string): Promise<string | undefined> {
   // a line of plain words has no grammar to get wrong; spare it the WASM round trip
-  if (PLAIN.test(src)) return undefined;
+  if (PLAIN.test(src) && !src.split(/\s+/).some((w) => RESERVED.has(w))) return undefined;
   try {
     await parse(src, { keepComments: false });
     return undefined;

@@ -15,6 +15,11 @@ export class UserFs {
     private readonly now: number,
   ) {}
 
+  /** Ubuntu's umask: 022 for root, 002 for users with their own group (pam_umask usergroups) */
+  get umask(): number {
+    return this.user === 'root' ? 0o022 : 0o002;
+  }
+
   resolve(path: string): string {
     return resolvePath(this.cwd, path);
   }
@@ -106,7 +111,8 @@ export class UserFs {
     if (!this.allowed(parent, W | X)) throw new FsError('EACCES');
   }
 
-  writeFile(path: string, content: string, append = false): void {
+  /** creates or replaces a file; a new one gets `mode` (default 0666) less the umask */
+  writeFile(path: string, content: string, append = false, mode = 0o666): void {
     const abs = this.resolve(path);
     this.traverse(abs);
     const n = this.raw.stat(abs);
@@ -114,7 +120,7 @@ export class UserFs {
       if (n.type === 'dir') throw new FsError('EISDIR');
       if (!this.allowed(n, W)) throw new FsError('EACCES');
     } else this.checkParentWritable(abs);
-    this.raw.write(abs, content, { now: this.now, owner: this.user, mode: 0o644, append });
+    this.raw.write(abs, content, { now: this.now, owner: this.user, mode: mode & ~this.umask, append });
   }
 
   appendFile(path: string, content: string): void {
@@ -132,14 +138,14 @@ export class UserFs {
         if (n?.type === 'dir') continue;
         if (n) throw new FsError('EEXIST');
         this.checkParentWritable(cur);
-        this.raw.mkdir(cur, { now: this.now, owner: this.user });
+        this.raw.mkdir(cur, { now: this.now, owner: this.user, mode: 0o777 & ~this.umask });
       }
       return;
     }
     this.traverse(abs);
     if (this.raw.exists(abs)) throw new FsError('EEXIST');
     this.checkParentWritable(abs);
-    this.raw.mkdir(abs, { now: this.now, owner: this.user });
+    this.raw.mkdir(abs, { now: this.now, owner: this.user, mode: 0o777 & ~this.umask });
   }
 
   remove(path: string, recursive = false): void {
@@ -179,5 +185,15 @@ export class UserFs {
     if (!n) throw new FsError('ENOENT');
     if (this.user !== 'root' && n.owner !== this.user) throw new FsError('EPERM');
     this.raw.chmod(abs, mode);
+  }
+
+  /** only root may give a file away */
+  chown(path: string, owner: string): void {
+    const abs = this.resolve(path);
+    this.traverse(abs);
+    const n = this.raw.stat(abs);
+    if (!n) throw new FsError('ENOENT');
+    if (this.user !== 'root') throw new FsError('EPERM');
+    this.raw.chown(abs, owner);
   }
 }

@@ -4,6 +4,7 @@
 // template step by step: the same traversal, type guesses, enum lines and word wrapping.
 
 import { SCHEMA, SchemaField } from './data';
+import { apiVersionOf, resolveResourceArg } from '../resources';
 
 /** The slice of OpenAPI v3 schema the template looks at. */
 interface Schema {
@@ -18,10 +19,14 @@ interface Schema {
   enum?: string[];
 }
 
-/** kubectl's error; `stdout` is what it had already printed (the KIND/VERSION header). */
+/**
+ * kubectl's failure: `stderr` is its exact line (exit code 1), `stdout` what it had already
+ * printed (the KIND/VERSION header, for an unknown field).
+ */
 export class ExplainError extends Error {
   constructor(
     message: string,
+    readonly stderr: string,
     readonly stdout = '',
   ) {
     super(message);
@@ -222,7 +227,7 @@ function output(s: Schema, path: string[], recursive: boolean): string {
  */
 export function explain(resourceKind: string, fieldPath: string | readonly string[] = [], recursive = false): string {
   const key = SCHEMA.kinds[resourceKind] ? resourceKind : Object.keys(SCHEMA.kinds).find((k) => k.endsWith(`/${resourceKind}`));
-  if (!key) throw new ExplainError(`couldn't find resource for "${resourceKind}"`);
+  if (!key) throw new ExplainError(`couldn't find resource for "${resourceKind}"`, `error: couldn't find resource for "${resourceKind}"`);
   const parts = key.split('/');
   const kind = parts.pop()!;
   const version = parts.pop()!;
@@ -230,6 +235,24 @@ export function explain(resourceKind: string, fieldPath: string | readonly strin
   const path = typeof fieldPath === 'string' ? fieldPath.split('.').filter(Boolean) : [...fieldPath];
   const header = `${group ? `GROUP:      ${group}\n` : ''}KIND:       ${kind}\nVERSION:    ${version}\n\n`;
   const body = output({ $ref: SCHEMA.kinds[key] }, path, recursive);
-  if (!body) throw new ExplainError(`field "${path[path.length - 1]}" does not exist`, header);
+  if (!body) {
+    const message = `field "${path[path.length - 1]}" does not exist`;
+    throw new ExplainError(message, `error: ${message}`, header);
+  }
   return `${header}${body}\n`;
+}
+
+/**
+ * `kubectl explain ARG [--recursive]` from its argument as typed: `po`, `deploy.spec.template`,
+ * `svc.spec.ports`. The first dotted part names the resource as kubectl's RESTMapper resolves it.
+ */
+export function explainArgument(arg: string, recursive = false): string {
+  const [resource, ...path] = arg.split('.');
+  const info = resolveResourceArg(resource);
+  if (!info) {
+    // kubectl's handler for an unmatched resource prints this line without `error: `
+    const message = `the server doesn't have a resource type "${resource}"`;
+    throw new ExplainError(message, message);
+  }
+  return explain(`${apiVersionOf(info)}/${info.kind}`, path, recursive);
 }

@@ -1,4 +1,4 @@
-import { explain, ExplainError, typeErrors, unknownFields } from './index';
+import { explain, explainArgument, ExplainError, typeErrors, unknownFields } from './index';
 import golden from './testdata/explain-golden.json';
 
 // Recorded from the real kubectl v1.32 binary, run against a stub API server that serves an
@@ -6,6 +6,12 @@ import golden from './testdata/explain-golden.json';
 describe('explain matches kubectl v1.32', () => {
   it.each(golden.map((g) => [g.command, g] as const))('%s', (_cmd, g) => {
     expect(explain(g.kind, g.path, g.recursive)).toBe(g.stdout);
+  });
+
+  it('resolves the argument as kubectl does', () => {
+    expect(explainArgument('deploy.spec.strategy', true)).toBe(golden.find((g) => g.command === 'kubectl explain deployments.spec.strategy --recursive')!.stdout);
+    expect(explainArgument('po')).toBe(golden[0].stdout);
+    expect(() => explainArgument('foo.spec')).toThrow(expect.objectContaining({ stderr: 'the server doesn\'t have a resource type "foo"', stdout: '' }));
   });
 
   it('fails on an unknown field after printing the header', () => {
@@ -17,6 +23,7 @@ describe('explain matches kubectl v1.32', () => {
     }
     expect(err).toBeInstanceOf(ExplainError);
     expect((err as ExplainError).message).toBe('field "bar" does not exist');
+    expect((err as ExplainError).stderr).toBe('error: field "bar" does not exist');
     expect((err as ExplainError).stdout).toBe('KIND:       Pod\nVERSION:    v1\n\n');
   });
 });

@@ -18,6 +18,7 @@ import {
   isValidPortNum,
 } from './names';
 import { quantityValue } from './quantity';
+import { validateAffinity } from './affinity';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
@@ -49,6 +50,7 @@ export function validatePodSpec(spec: any, path: string): FieldError[] {
   errs.push(...validateEnum(spec.dnsPolicy, DNS_POLICIES, `${path}.dnsPolicy`));
   if (spec.dnsPolicy === 'None' && !spec.dnsConfig) errs.push(required(`${path}.dnsConfig`, "must provide `dnsConfig` when `dnsPolicy` is None"));
   errs.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
+  errs.push(...validateAffinity(spec.affinity, `${path}.affinity`));
   if (spec.serviceAccountName) {
     for (const m of isDNS1123Subdomain(spec.serviceAccountName)) errs.push(invalid(`${path}.serviceAccountName`, spec.serviceAccountName, m));
   }
@@ -127,12 +129,28 @@ function validateKeyToPaths(items: any[] | undefined, path: string): FieldError[
   const errs: FieldError[] = [];
   (items ?? []).forEach((it, i) => {
     const p = `${path}[${i}]`;
+    const target = String(it?.path ?? '');
     if (!it?.key) errs.push(required(`${p}.key`));
-    if (!it?.path) errs.push(required(`${p}.path`));
-    else if (it.path.startsWith('/')) errs.push(invalid(`${p}.path`, it.path, 'must be a relative path'));
-    else if (it.path.split('/').includes('..')) errs.push(invalid(`${p}.path`, it.path, "must not contain '..'"));
+    if (!target) errs.push(required(`${p}.path`));
+    // ValidateLocalNonReservedPath
+    errs.push(...localDescendingPath(target, `${p}.path`));
+    if (normalizedStartsWithDotDot(target)) errs.push(invalid(`${p}.path`, target, "must not start with '..'"));
+    if (typeof it?.mode === 'number' && (it.mode > 0o777 || it.mode < 0)) {
+      errs.push(invalid(`${p}.mode`, it.mode, 'must be a number between 0 and 0777 (octal), both inclusive'));
+    }
   });
   return errs;
+}
+
+/** strings.HasPrefix(path.Clean(p), "..") */
+function normalizedStartsWithDotDot(p: string): boolean {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return !p.startsWith('/') && out.join('/').startsWith('..');
 }
 
 function validateContainers(containers: any[] | undefined, volumes: Set<string>, path: string, grace: unknown): FieldError[] {
@@ -228,11 +246,19 @@ function hostPortConflicts(containers: any[], path: string): FieldError[] {
   containers.forEach((c, ci) => {
     (c?.ports ?? []).forEach((port: any, pi: number) => {
       if (!port?.hostPort) return;
-      const key = `${port.protocol}/${port.hostIP ?? ''}/${port.hostPort}`;
-      if (seen.has(key)) errs.push(duplicate(`${path}[${ci}].ports[${pi}]`, `${port.hostIP ?? ''}:${port.hostPort}/${port.protocol}`));
+      const key = `${port.protocol ?? ''}/${port.hostIP ?? ''}/${port.hostPort}`;
+      if (seen.has(key)) errs.push(duplicate(`${path}[${ci}].ports[${pi}].hostPort`, key));
       seen.add(key);
     });
   });
+  return errs;
+}
+
+/** validateLocalDescendingPath: both checks apply, one error each. */
+function localDescendingPath(p: string, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (p.startsWith('/')) errs.push(invalid(path, p, 'must be a relative path'));
+  if (p.split('/').includes('..')) errs.push(invalid(path, p, "must not contain '..'"));
   return errs;
 }
 
@@ -294,10 +320,8 @@ function validateVolumeMounts(mounts: any[] | undefined, volumes: Set<string>, p
     if (!m?.mountPath) errs.push(required(`${p}.mountPath`));
     if (m?.mountPath && points.has(m.mountPath)) errs.push(invalid(`${p}.mountPath`, m.mountPath, 'must be unique'));
     if (m?.mountPath) points.add(m.mountPath);
-    if (m?.subPath) {
-      if (String(m.subPath).startsWith('/')) errs.push(invalid(`${path}.subPath`, m.subPath, 'must be a relative path'));
-      else if (String(m.subPath).split('/').includes('..')) errs.push(invalid(`${path}.subPath`, m.subPath, "must not contain '..'"));
-    }
+    // the real code reports it at the list's path, not the mount's
+    if (m?.subPath) errs.push(...localDescendingPath(String(m.subPath), `${path}.subPath`));
   });
   return errs;
 }

@@ -14,7 +14,7 @@ import { GenerationMemo, computeHash } from '../deployment/template-hash';
 import { scaledValue } from '../deployment/rollout-math';
 import { OwnerIndex } from '../replicaset/owner-index';
 import { createPods } from '../replicaset/replicaset-controller';
-import { availableAt, controllerRefOf, earliest, errorText, isPodAvailable, isPodReady, podFromTemplate, withControllerRef, withoutOwnerRef } from '../replicaset/pod-utils';
+import { availableAt, controllerRefOf, podChangeMatters, earliest, errorText, isPodAvailable, isPodReady, podFromTemplate, withControllerRef, withoutOwnerRef } from '../replicaset/pod-utils';
 import { addDaemonPodTolerations, nodeShouldRunDaemonPod, pinToNode, targetNodeName } from './node-fit';
 
 export const DAEMONSET_SOURCE = { component: 'daemonset-controller' };
@@ -34,6 +34,7 @@ export function daemonSetController(): Controller {
         enqueue(keyOf(ev.object));
       } else if (ev.resource === 'pods') {
         pods.observe(ev);
+        if (ev.type === 'MODIFIED' && !podChangeMatters(ev.old as Pod, ev.object as Pod)) return;
         for (const p of [ev.old, ev.object]) {
           const ref = controllerRefOf(p);
           if (p && ref?.kind === 'DaemonSet') enqueue(`${p.metadata.namespace}/${ref.name}`);

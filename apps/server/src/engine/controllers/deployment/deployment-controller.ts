@@ -53,7 +53,7 @@ import {
   revisionOf,
   specReplicas,
 } from './rollout-math';
-import { GenerationMemo, POD_TEMPLATE_HASH, canonicalJson, computeHash, equalIgnoreHash, templateIdentity } from './template-hash';
+import { GenerationMemo, POD_TEMPLATE_HASH, computeHash, equalIgnoreHash, templateIdentity } from './template-hash';
 
 export const DEPLOYMENT_SOURCE = { component: 'deployment-controller' };
 const MAX_REV_HISTORY_CHARS = 2000;
@@ -105,7 +105,7 @@ export function deploymentController(): Controller {
         delete failures[key];
         return;
       }
-      const s = new DeploymentSync(ctx, clone(stored), replicaSets, pods, identity);
+      const s = new DeploymentSync(ctx, workingCopy(stored), replicaSets, pods, identity);
       let failed = false;
       try {
         s.run();
@@ -500,7 +500,7 @@ class DeploymentSync {
   }
 
   private writeStatus(status: DeploymentStatus): void {
-    if (canonicalJson(status) === canonicalJson(this.d.status ?? {})) return;
+    if (JSON.stringify(status) === JSON.stringify(this.d.status ?? {})) return;
     this.d.status = status;
     this.save();
   }
@@ -528,14 +528,14 @@ class DeploymentSync {
     const cur = ctx.store.get('deployments', this.d.metadata.namespace, this.d.metadata.name!) as Deployment | undefined;
     if (!cur) throw new ApiError('NotFound', `deployments.apps "${this.d.metadata.name}" not found`);
     let latest: Deployment = cur;
-    if (canonicalJson(cur.metadata.annotations ?? {}) !== canonicalJson(this.d.metadata.annotations ?? {})) {
+    if (!sameStrings(cur.metadata.annotations, this.d.metadata.annotations)) {
       latest = ctx.api.update({ ...cur, metadata: { ...cur.metadata, annotations: this.d.metadata.annotations } }) as Deployment;
     }
-    if (canonicalJson(latest.status ?? {}) !== canonicalJson(this.d.status ?? {})) {
+    if (JSON.stringify(latest.status ?? {}) !== JSON.stringify(this.d.status ?? {})) {
       latest = ctx.api.updateStatus({ ...latest, status: this.d.status }) as Deployment;
     }
     const status = this.d.status;
-    this.d = clone(latest);
+    this.d = workingCopy(latest);
     this.d.status = status;
   }
 
@@ -543,6 +543,19 @@ class DeploymentSync {
   private refresh<T extends ReplicaSet | undefined>(rss: T[]): T[] {
     return rss.map((rs) => (rs ? ((this.ctx.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!) as T) ?? rs) : rs));
   }
+}
+
+/**
+ * A copy to work on: metadata and status are copied, the spec is shared (it is never changed
+ * here; frozen objects in tests would catch it).
+ */
+function workingCopy(d: Deployment): Deployment {
+  return { ...d, metadata: { ...d.metadata, annotations: d.metadata.annotations && { ...d.metadata.annotations } }, status: clone(d.status) };
+}
+
+function sameStrings(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => a![k] === b?.[k]);
 }
 
 /** The oldest ReplicaSet whose template equals the Deployment's (hash label ignored). */

@@ -4,7 +4,7 @@
 
 import { Pod } from '../../api/types';
 import { Controller, keyOf } from '../controller';
-import { MIRROR_ANNOTATION, syncPod } from './pod-sync';
+import { MIRROR_ANNOTATION, ownStatusWrite, syncPod } from './pod-sync';
 import { kubeletSection } from './runtime-state';
 import { syncMachine } from './static-pods';
 
@@ -30,7 +30,7 @@ export function kubeletController(): Controller {
       if (ev.resource === 'pods') {
         const pod = ev.object as Pod;
         // the kubelet's own status writes need no new sync
-        if (ev.type === 'MODIFIED' && ev.old && statusOnly(ev.old as Pod, pod)) return;
+        if (ev.type === 'MODIFIED' && (ownStatusWrite.active || (ev.old && statusOnly(ev.old as Pod, pod)))) return;
         const node = pod.spec?.nodeName ?? (ev.old as Pod | undefined)?.spec?.nodeName;
         if (node || kubeletSection(ctx.runtime).pods[keyOf(pod)]) enqueue(keyOf(pod));
         if (ev.type === 'DELETED' && node && pod.metadata.annotations?.[MIRROR_ANNOTATION]) enqueue(machineKey(node));

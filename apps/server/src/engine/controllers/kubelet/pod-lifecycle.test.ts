@@ -210,3 +210,32 @@ describe('static pods', () => {
 function get2(c: Cluster, name: string): Pod {
   return c.api.get('pods', 'kube-system', name) as Pod;
 }
+
+describe('liveness and machines', () => {
+  it('a failing liveness probe kills and restarts the container', () => {
+    const c = fresh();
+    c.at(START + S, () =>
+      c.api.create(mk('lp', [{ name: 'lp', image: 'nginx', livenessProbe: { httpGet: { path: '/healthz', port: 80 }, initialDelaySeconds: 3, periodSeconds: 3 } }])),
+    );
+    c.step(START + 40 * S);
+    const cs = get(c, 'lp').status!.containerStatuses![0];
+    expect(cs.restartCount).toBeGreaterThanOrEqual(1);
+    expect(evs(c, 'lp')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Warning Unhealthy Liveness probe failed: HTTP probe failed with statuscode: 404/), expect.stringMatching(/^Normal Killing Container lp failed liveness probe, will be restarted/)]),
+    );
+  });
+
+  it('a pod on a machine whose kubelet is stopped keeps its status', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('bb', [{ name: 'bb', image: 'busybox' }])));
+    c.step(START + 20 * S);
+    c.runtime.machines.node1.kubeletRunning = false;
+    const before = get(c, 'bb').status;
+    c.step(START + 600 * S);
+    expect(get(c, 'bb').status!.containerStatuses).toEqual(before!.containerStatuses);
+    c.runtime.machines.node1.kubeletRunning = true;
+    c.enqueue('kubelet', 'machine:node1');
+    c.step(START + 700 * S);
+    expect(get(c, 'bb').status!.containerStatuses![0].restartCount).toBeGreaterThan(before!.containerStatuses![0].restartCount);
+  });
+});

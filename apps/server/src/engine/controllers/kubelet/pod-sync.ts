@@ -30,6 +30,9 @@ export const PRESENT_PULL_MS = 500;
 
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
+/** set while the kubelet writes a pod status, so its own watch skips the echo (synchronous) */
+export const ownStatusWrite = { active: false };
+
 interface SyncEnv {
   ctx: ControllerContext;
   key: string;
@@ -101,19 +104,21 @@ export function forget(section: KubeletSection, key: string, prt: PodRuntime): v
 function advance(env: SyncEnv, until: number): void {
   const { ctx } = env;
   let guard = 0;
-  // the status at the pod's arrival (Pending, ContainerCreating) or after a spec change
-  writeStatus(env, ctx.now);
+  let applied = false;
   for (;;) {
     if (++guard > 10_000) throw new Error(`kubelet: pod ${env.key} did not settle`);
     const due = nextDue(env);
     if (due === undefined || due > until) {
       if (due !== undefined) ctx.schedule(due, env.key);
-      return;
+      break;
     }
+    applied = true;
     if (closedFormCatchUp(env, due)) continue;
     if (!applyInstant(env, due)) return;
     if (!env.section.pods[env.key]) return; // the pod is gone
   }
+  // nothing was due: the status at the pod's arrival (Pending, ContainerCreating) or after a change
+  if (!applied) writeStatus(env, ctx.now);
 }
 
 function nextDue(env: SyncEnv): number | undefined {
@@ -208,6 +213,7 @@ function begin(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const resolved = resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env));
   if (resolved.error) {
     c.stage = 'configError';
+    c.reason = undefined;
     c.message = resolved.error;
     event(env, c, 'Warning', 'Failed', msg.error(resolved.error), t);
     return; // retried when a ConfigMap or Secret of the namespace changes
@@ -218,6 +224,7 @@ function begin(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const policy = spec.imagePullPolicy ?? 'IfNotPresent';
   if (policy === 'Never' && !present) {
     c.stage = 'configError';
+    c.reason = 'ErrImageNeverPull';
     c.message = msg.neverPull(image);
     event(env, c, 'Warning', 'ErrImageNeverPull', msg.neverPull(image), t);
     return;
@@ -435,7 +442,12 @@ function writeStatus(env: SyncEnv, t: number): void {
   const next = clone(cur);
   next.status = status;
   const before = ctx.store.resourceVersion;
-  env.pod = ctx.api.updateStatus(next) as Pod;
+  ownStatusWrite.active = true;
+  try {
+    env.pod = ctx.api.updateStatus(next) as Pod;
+  } finally {
+    ownStatusWrite.active = false;
+  }
   prt.writes += ctx.store.resourceVersion - before;
 }
 

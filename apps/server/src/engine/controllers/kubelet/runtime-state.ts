@@ -47,8 +47,9 @@ export interface ContainerRuntime {
   stage: ContainerStage;
   /** when this container's next transition is due */
   nextAt?: number;
-  /** waiting reason and message for the pull and config stages */
+  /** waiting message for the pull and config stages, and a reason other than the stage's */
   message?: string;
+  reason?: string;
   restartCount: number;
   current?: RunRecord;
   previous?: RunRecord;

@@ -4,17 +4,30 @@
 
 import { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../../api/types';
 import { qosClass } from '../../api/defaults/pod';
-import { rfc3339 } from '../../time';
+import { rfc3339 as formatTime } from '../../time';
 import { ContainerRuntime, PodRuntime, RunRecord } from './runtime-state';
+
+// statuses repeat the same few timestamps on every write: remember the last ones formatted
+const TIME_CACHE = new Map<number, string>();
+function rfc3339(ms: number): string {
+  let s = TIME_CACHE.get(ms);
+  if (s === undefined) {
+    if (TIME_CACHE.size > 256) TIME_CACHE.clear();
+    s = formatTime(ms);
+    TIME_CACHE.set(ms, s);
+  }
+  return s;
+}
 
 export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now: number): PodStatus {
   const initSpecs = pod.spec.initContainers ?? [];
   const specs = pod.spec.containers ?? [];
   const initRt = prt.containers.filter((c) => c.init);
   const mainRt = prt.containers.filter((c) => !c.init);
-  const initDone = initRt.every((c) => c.stage === 'done' && c.current?.exitCode === 0);
-  const initStatuses = initSpecs.map((s, i) => containerStatus(s, initRt[i], pod, now, false));
-  const statuses = specs.map((s, i) => containerStatus(s, mainRt[i], pod, now, !initDone));
+  // a pod with init containers shows PodInitializing for every container not started yet
+  const hasInit = initSpecs.length > 0;
+  const initStatuses = initSpecs.map((s, i) => containerStatus(s, initRt[i], pod, now, hasInit));
+  const statuses = specs.map((s, i) => containerStatus(s, mainRt[i], pod, now, hasInit));
   const phase = podPhase(pod, initRt, mainRt, statuses);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
 
@@ -100,7 +113,7 @@ function terminatedOf(run: RunRecord): ContainerState {
   };
 }
 
-function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod: Pod, now: number, initPending: boolean): ContainerStatus {
+function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod: Pod, now: number, hasInit: boolean): ContainerStatus {
   const mounts = (spec.volumeMounts ?? []).map((m) => ({
     name: m.name,
     mountPath: m.mountPath,
@@ -134,11 +147,11 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
       if (hasRun) lastState = terminatedOf(rt.current!);
       break;
     case 'configError':
-      state = { waiting: { reason: 'CreateContainerConfigError', message: rt.message } };
+      state = { waiting: { reason: rt.reason ?? 'CreateContainerConfigError', message: rt.message } };
       if (hasRun) lastState = terminatedOf(rt.current!);
       break;
     default:
-      state = { waiting: { reason: initPending && !rt?.init ? 'PodInitializing' : 'ContainerCreating' } };
+      state = { waiting: { reason: hasInit ? 'PodInitializing' : 'ContainerCreating' } };
   }
   const ready = rt?.stage === 'running' && rt.readyAt !== undefined && rt.readyAt <= now && !pod.metadata.deletionTimestamp;
   const status: ContainerStatus = {

@@ -154,3 +154,13 @@ describe('node lifecycle', () => {
     });
   });
 });
+
+describe('pod garbage collection', () => {
+  test('the pods of a deleted node are removed', () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    c.at(T0 + S, () => c.api.create(pod('web', { nodeName: 'node2' })));
+    c.step(T0 + 30 * S);
+    c.at(T0 + 40 * S, () => c.api.delete('nodes', undefined, 'node2'));
+    expect((c.store.list('pods') as Pod[]).filter((p) => p.spec.nodeName === 'node2')).toEqual([]);
+  });
+});

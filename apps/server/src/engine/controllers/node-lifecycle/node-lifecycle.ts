@@ -49,7 +49,10 @@ export function nodeLifecycleController(): Controller {
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'nodes') {
         const node = ev.object as Node;
-        if (ev.type === 'DELETED') return;
+        if (ev.type === 'DELETED') {
+          enqueue(node.metadata.name!); // its pods are orphans now
+          return;
+        }
         enqueue(node.metadata.name!);
         // readiness changes move zone states, which decide tainting on the other nodes
         if (!ev.old || readyStatus(ev.old as Node) !== readyStatus(node)) {
@@ -65,7 +68,10 @@ export function nodeLifecycleController(): Controller {
     },
     sync(name, ctx) {
       let node = ctx.store.get('nodes', undefined, name) as Node | undefined;
-      if (!node) return;
+      if (!node) {
+        collectOrphans(ctx, name);
+        return;
+      }
       const machine = ctx.runtime.machines[name];
       if (machine) {
         const down = !machine.poweredOn || !machine.kubeletRunning;
@@ -81,6 +87,25 @@ export function nodeLifecycleController(): Controller {
       evictionPass(ctx, node);
     },
   };
+}
+
+/**
+ * The pod garbage collector's orphan pass: pods bound to a node that no longer exists are
+ * force-deleted (the real one waits a 40 s quarantine first, in case the node comes back).
+ */
+function collectOrphans(ctx: ControllerContext, nodeName: string): void {
+  for (const pod of podsOn(ctx, nodeName)) {
+    const next = clone(pod);
+    const cond: Condition = { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
+    next.status = { ...(next.status ?? {}), conditions: [...(next.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), cond] };
+    if (next.status.phase !== 'Succeeded' && next.status.phase !== 'Failed') next.status.phase = 'Failed';
+    ctx.api.updateStatus(next);
+    try {
+      ctx.api.delete('pods', pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
+    } catch {
+      // already gone
+    }
+  }
 }
 
 function hasNoExecute(ctx: ControllerContext, nodeName: string): boolean {

@@ -2,7 +2,8 @@
 // and pkg/api/v1/pod/util.go), with `now` passed in.
 
 import { clone } from '../../api/store';
-import { KubeObject, OwnerReference, Pod, PodTemplateSpec } from '../../api/types';
+import { KubeObject, Labels, OwnerReference, Pod, PodTemplateSpec } from '../../api/types';
+import { Selector, matches } from '../../api/selectors';
 import { parseTime } from '../../time';
 
 /** The owner reference with `controller: true`, if any. */
@@ -108,4 +109,41 @@ export function isNamespaceTerminating(e: unknown): boolean {
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A selector as a function; equality requirements (all a matchLabels selector has) take a fast path. */
+export function compileSelector(sel: Selector): (labels: Labels | undefined) => boolean {
+  if (sel.every((r) => (r.op === '=' || r.op === '==' || r.op === 'in') && r.values.length === 1)) {
+    const keys = sel.map((r) => r.key);
+    const values = sel.map((r) => r.values[0]);
+    return (labels) => {
+      if (!labels) return keys.length === 0;
+      for (let i = 0; i < keys.length; i++) if (labels[keys[i]] !== values[i]) return false;
+      return true;
+    };
+  }
+  return (labels) => matches(sel, labels);
+}
+
+/**
+ * Whether a pod update can change what a workload controller computes: labels, owner, deletion,
+ * phase or readiness. Other updates (container states, IPs, restart counts) are skipped: the
+ * next sync reads them fresh anyway.
+ */
+export function podChangeMatters(old: Pod | undefined, cur: Pod): boolean {
+  if (!old) return true;
+  if (old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp) return true;
+  if (old.status?.phase !== cur.status?.phase) return true;
+  if (old.spec?.nodeName !== cur.spec?.nodeName) return true;
+  if (readyKey(old) !== readyKey(cur)) return true;
+  if (controllerRefOf(old)?.uid !== controllerRefOf(cur)?.uid) return true;
+  const a = old.metadata.labels ?? {};
+  const b = cur.metadata.labels ?? {};
+  const ka = Object.keys(a);
+  return ka.length !== Object.keys(b).length || ka.some((k) => a[k] !== b[k]);
+}
+
+function readyKey(p: Pod): string {
+  const c = p.status?.conditions?.find((x) => x.type === 'Ready');
+  return c ? `${c.status}/${c.lastTransitionTime}` : '';
 }

@@ -12,6 +12,7 @@ import { OwnerIndex } from './owner-index';
 import { podsToDelete } from './pod-ranking';
 import {
   availableAt,
+  compileSelector,
   controllerRefOf,
   earliest,
   errorText,
@@ -19,6 +20,7 @@ import {
   isPodActive,
   isPodAvailable,
   isPodReady,
+  podChangeMatters,
   podFromTemplate,
   withControllerRef,
   withoutOwnerRef,
@@ -37,17 +39,29 @@ export function replicaSetController(): Controller {
     name: 'replicaset',
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'replicasets') {
+        // our own status writes change nothing a sync reads
+        if (ev.type === 'MODIFIED' && ev.old && !specChanged(ev.old, ev.object)) return;
         enqueue(keyOf(ev.object));
         return;
       }
       if (ev.resource !== 'pods') return;
       pods.observe(ev);
+      if (ev.type === 'MODIFIED' && !podChangeMatters(ev.old as Pod, ev.object as Pod)) return;
       for (const key of replicaSetsForPodEvent(ev, ctx)) enqueue(key);
     },
     sync(key, ctx) {
       syncReplicaSet(key, ctx, pods);
     },
   };
+}
+
+function specChanged(old: KubeObject, cur: KubeObject): boolean {
+  return (
+    old.metadata.generation !== cur.metadata.generation ||
+    old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp ||
+    old.metadata.uid !== cur.metadata.uid ||
+    controllerRefOf(old)?.uid !== controllerRefOf(cur)?.uid
+  );
 }
 
 /** The ReplicaSets a pod change concerns: its controller (before and after), or those that may adopt it. */
@@ -103,14 +117,15 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet, selector: Selector, i
   const uid = rs.metadata.uid!;
   const deleting = !!rs.metadata.deletionTimestamp;
   const claimed: Pod[] = [];
+  const match = compileSelector(selector);
   for (const pod of index.owned(ctx.store, uid)) {
     if (!isPodActive(pod)) continue;
-    if (matches(selector, pod.metadata.labels)) claimed.push(pod);
+    if (match(pod.metadata.labels)) claimed.push(pod);
     else if (!deleting) tryWrite(() => ctx.api.update(withoutOwnerRef(pod, uid)));
   }
   if (deleting || selector.length === 0) return claimed;
   for (const pod of index.orphansIn(ctx.store, rs.metadata.namespace!)) {
-    if (!isPodActive(pod) || !matches(selector, pod.metadata.labels)) continue;
+    if (!isPodActive(pod) || !match(pod.metadata.labels)) continue;
     const adopted = tryWrite(() => ctx.api.update(withControllerRef(pod, rs)) as Pod);
     if (adopted) claimed.push(adopted);
   }
@@ -194,12 +209,12 @@ type ReplicaSetStatus = NonNullable<ReplicaSet['status']>;
 
 /** calculateReplicaSetStatus, with the API's omitempty fields left out when zero. */
 export function replicaSetStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, now: number): ReplicaSetStatus {
-  const template = fromLabels(rs.spec.template?.metadata?.labels);
+  const template = compileSelector(fromLabels(rs.spec.template?.metadata?.labels));
   let fully = 0;
   let ready = 0;
   let available = 0;
   for (const p of active) {
-    if (matches(template, p.metadata.labels)) fully++;
+    if (template(p.metadata.labels)) fully++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, rs.spec.minReadySeconds, now)) available++;

@@ -1,7 +1,6 @@
 import { Node, Pod } from '../../api/types';
-import { FilterStatus, filterNode } from './filters';
+import { FilterStatus, filterNode, podInfo } from './filters';
 import { NodeAggregate } from './node-cache';
-import { hostPorts, podResources } from './pod-resources';
 import { fitErrorMessage, preemptionMessage, reasonHistogram } from './fit-error';
 import { milliValue, intValue } from './quantity';
 
@@ -27,7 +26,7 @@ function agg(extra: Partial<NodeAggregate> = {}): NodeAggregate {
 }
 
 function run(p: Pod, n: Node, a: NodeAggregate = agg()): FilterStatus | undefined {
-  return filterNode({ pod: p, res: podResources(p), ports: hostPorts(p) }, n, a);
+  return filterNode(podInfo(p), n, a);
 }
 
 const cpuPod = (cpu: string): Pod => pod({ containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu } } }] });

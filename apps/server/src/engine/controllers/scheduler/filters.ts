@@ -5,7 +5,7 @@
 
 import { Node, Pod, Taint, Toleration } from '../../api/types';
 import { intValue, milliValue } from './quantity';
-import { HostPort, PodResources, portsConflict } from './pod-resources';
+import { HostPort, PodResources, hostPorts, podResources, portsConflict } from './pod-resources';
 import { NodeAggregate } from './node-cache';
 
 export type FilterCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
@@ -19,6 +19,13 @@ export interface PodInfo {
   pod: Pod;
   res: PodResources;
   ports: HostPort[];
+  /** the pod requests extended resources (checked one by one) */
+  hasScalar?: boolean;
+}
+
+export function podInfo(pod: Pod): PodInfo {
+  const res = podResources(pod);
+  return { pod, res, ports: hostPorts(pod), hasScalar: Object.keys(res.scalar).length > 0 };
 }
 
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
@@ -125,32 +132,57 @@ export interface Allocatable {
   raw: Record<string, string>;
 }
 
-// stored objects are immutable, so a node's parsed allocatable can be kept beside it
-const allocCache = new WeakMap<object, Allocatable>();
+/**
+ * What the filters and scores read of a node, computed once per stored node object (stored
+ * objects are immutable: a changed node is a new object, and the old entry goes with it).
+ */
+export interface NodeFacts {
+  node: Node;
+  alloc: Allocatable;
+  /** the taints that filter: NoSchedule and NoExecute, with the implied readiness taint */
+  hardTaints: Taint[];
+  preferNoSchedule: Taint[];
+  images: Map<string, number>;
+}
 
-export function allocatable(node: Node): Allocatable {
-  const status = node.status ?? {};
-  let a = allocCache.get(status);
-  if (!a) {
-    const raw = status.allocatable ?? {};
-    a = {
+const facts = new WeakMap<Node, NodeFacts>();
+
+export function nodeFacts(node: Node): NodeFacts {
+  const cur = facts.get(node);
+  if (cur) return cur;
+  const raw = node.status?.allocatable ?? {};
+  const taints = effectiveTaints(node);
+  const images = new Map<string, number>();
+  for (const img of node.status?.images ?? []) for (const n of img.names ?? []) images.set(n, img.sizeBytes ?? 0);
+  const f: NodeFacts = {
+    node,
+    alloc: {
       cpu: milliValue(raw.cpu),
       memory: intValue(raw.memory),
       ephemeral: intValue(raw['ephemeral-storage']),
       pods: raw.pods === undefined ? 110 : intValue(raw.pods),
       raw,
-    };
-    allocCache.set(status, a);
-  }
-  return a;
+    },
+    hardTaints: taints.filter((x) => x.effect === 'NoSchedule' || x.effect === 'NoExecute'),
+    preferNoSchedule: taints.filter((x) => x.effect === 'PreferNoSchedule'),
+    images,
+  };
+  facts.set(node, f);
+  return f;
 }
 
-function insufficient(p: PodInfo, node: Node, agg: NodeAggregate): string[] {
-  const alloc = allocatable(node);
-  const reasons: string[] = [];
-  if (agg.pods + 1 > alloc.pods) reasons.push(REASON_TOO_MANY_PODS);
+export function allocatable(node: Node): Allocatable {
+  return nodeFacts(node).alloc;
+}
+
+function insufficient(p: PodInfo, alloc: Allocatable, agg: NodeAggregate): string[] | undefined {
   const r = p.res;
-  if (r.cpu === 0 && r.memory === 0 && r.ephemeral === 0 && !Object.keys(r.scalar).length) return reasons;
+  const tooMany = agg.pods + 1 > alloc.pods;
+  const noScalar = !p.hasScalar;
+  if (r.cpu === 0 && r.memory === 0 && r.ephemeral === 0 && noScalar) return tooMany ? [REASON_TOO_MANY_PODS] : undefined;
+  if (!tooMany && r.cpu <= alloc.cpu - agg.cpu && r.memory <= alloc.memory - agg.memory && r.ephemeral <= alloc.ephemeral - agg.ephemeral && noScalar) return undefined;
+  const reasons: string[] = [];
+  if (tooMany) reasons.push(REASON_TOO_MANY_PODS);
   if (r.cpu > 0 && r.cpu > alloc.cpu - agg.cpu) reasons.push('Insufficient cpu');
   if (r.memory > 0 && r.memory > alloc.memory - agg.memory) reasons.push('Insufficient memory');
   if (r.ephemeral > 0 && r.ephemeral > alloc.ephemeral - agg.ephemeral) reasons.push('Insufficient ephemeral-storage');
@@ -160,25 +192,14 @@ function insufficient(p: PodInfo, node: Node, agg: NodeAggregate): string[] {
   return reasons;
 }
 
-// the taints that filter (NoSchedule, NoExecute), computed once per stored node object
-const filteringTaints = new WeakMap<object, Taint[]>();
-
-function hardTaints(node: Node): Taint[] {
-  let t = filteringTaints.get(node);
-  if (!t) {
-    t = effectiveTaints(node).filter((x) => x.effect === 'NoSchedule' || x.effect === 'NoExecute');
-    filteringTaints.set(node, t);
-  }
-  return t;
-}
-
 /** Runs the filters for one node; undefined when the pod fits. */
 export function filterNode(p: PodInfo, node: Node, agg: NodeAggregate): FilterStatus | undefined {
   const tolerations = p.pod.spec.tolerations;
   if (node.spec?.unschedulable && !toleratedBy(tolerations, { key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' })) {
     return { code: 'UnschedulableAndUnresolvable', reasons: [REASON_UNSCHEDULABLE] };
   }
-  for (const taint of hardTaints(node)) {
+  const f = nodeFacts(node);
+  for (const taint of f.hardTaints) {
     if (!toleratedBy(tolerations, taint)) {
       return { code: 'UnschedulableAndUnresolvable', reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`] };
     }
@@ -189,7 +210,6 @@ export function filterNode(p: PodInfo, node: Node, agg: NodeAggregate): FilterSt
   if (p.ports.length && p.ports.some((want) => agg.ports.some((used) => portsConflict(want, used)))) {
     return { code: 'Unschedulable', reasons: [REASON_PORTS] };
   }
-  const reasons = insufficient(p, node, agg);
-  if (reasons.length) return { code: 'Unschedulable', reasons };
-  return undefined;
+  const reasons = insufficient(p, f.alloc, agg);
+  return reasons?.length ? { code: 'Unschedulable', reasons } : undefined;
 }

@@ -194,4 +194,19 @@ describe('scheduler', () => {
     c.step(T0 + 60_000);
     expect(getPod(c, 'vip').spec.nodeName).toBe(vip.status?.nominatedNodeName);
   });
+
+  test('any split of time gives the same bindings, events and random draws', () => {
+    const run = (steps: number[]): string => {
+      const c = newCluster();
+      c.at(T0 + 1000, () => {
+        for (let i = 0; i < 4; i++) c.api.create(podManifest(`w${i}`, {}, '1000m'));
+      });
+      c.at(T0 + 2000, () => c.api.delete('pods', 'default', 'w0', { gracePeriodSeconds: 0 }));
+      for (const t of steps) c.step(t);
+      return JSON.stringify([c.store.list('pods', 'default'), c.store.list('events', 'default'), c.serialize().rng, c.runtime.sections.scheduler]);
+    };
+    const end = T0 + 11 * 60_000;
+    expect(run([end])).toContain('FailedScheduling');
+    expect(run([end])).toBe(run([T0 + 2500, T0 + 3000, T0 + 4000, T0 + 5 * 60_000, T0 + 6 * 60_000 + 1, end]));
+  });
 });

@@ -11,11 +11,10 @@ import { Condition, Node, Pod } from '../../api/types';
 import { rfc3339 } from '../../time';
 import { Controller, ControllerContext, splitKey } from '../controller';
 import { NodeAggregate, NodeCache, PodEntry, controllerOwner, podKey } from './node-cache';
-import { FilterStatus, PodInfo, filterNode } from './filters';
+import { FilterStatus, PodInfo, filterNode, podInfo } from './filters';
 import { scoreNodes, Candidate } from './scores';
 import { NO_NODES_AVAILABLE, NO_PREEMPTION_VICTIMS, PREEMPTION_NOT_HELPFUL, fitErrorMessage, preemptionMessage } from './fit-error';
-import { checkVolumes, claimNames } from './volumes';
-import { hostPorts, podResources } from './pod-resources';
+import { checkVolumes } from './volumes';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 export const INITIAL_BACKOFF_MS = 1000;
@@ -153,7 +152,7 @@ function schedule(ctx: ControllerContext, cache: NodeCache, pod: Pod): Outcome {
     const notHelpful = nodes.map(() => [PREEMPTION_NOT_HELPFUL]);
     return { message: fitErrorMessage({ numAllNodes: numAll, preFilterMsg: volumes.preFilterMsg, postFilterMsg: preemptionMessage(numAll, notHelpful) }) };
   }
-  const info: PodInfo = { pod, res: podResources(pod), ports: hostPorts(pod) };
+  const info = podInfo(pod);
   const feasible: Candidate[] = [];
   const failed: { node: Node; agg: NodeAggregate; status: FilterStatus }[] = [];
   for (const node of nodes) {
@@ -287,4 +286,3 @@ function bind(ctx: ControllerContext, pod: Pod, node: string): void {
   ctx.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, SOURCE);
 }
 
-export { claimNames };

@@ -5,7 +5,7 @@
 
 import { Node, Pod } from '../../api/types';
 import { NodeAggregate } from './node-cache';
-import { PodInfo, allocatable, effectiveTaints, matchNodeSelectorTerm, toleratedBy } from './filters';
+import { PodInfo, allocatable, matchNodeSelectorTerm, nodeFacts, toleratedBy } from './filters';
 
 const MAX = 100;
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -43,9 +43,9 @@ function normalize(scores: number[], reverse: boolean): number[] {
 }
 
 function taintToleration(p: PodInfo, cs: Candidate[]): number[] {
-  if (!cs.some((c) => c.node.spec?.taints?.some((t) => t.effect === 'PreferNoSchedule'))) return cs.map(() => MAX);
+  if (!cs.some((c) => nodeFacts(c.node).preferNoSchedule.length)) return cs.map(() => MAX);
   const tolerations = (p.pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-  const counts = cs.map((c) => effectiveTaints(c.node).filter((t) => t.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, t)).length);
+  const counts = cs.map((c) => nodeFacts(c.node).preferNoSchedule.filter((t) => !toleratedBy(tolerations, t)).length);
   return normalize(counts, true);
 }
 
@@ -95,24 +95,10 @@ export function normalizedImageName(image: string): string {
   return tail.includes(':') || tail.includes('@') ? image : `${image}:latest`;
 }
 
-// stored objects are immutable: a node's image table can be kept beside its status
-const imageTables = new WeakMap<object, Map<string, number>>();
-
-function imageTable(node: Node): Map<string, number> {
-  const status = node.status ?? {};
-  let m = imageTables.get(status);
-  if (!m) {
-    m = new Map();
-    for (const img of status.images ?? []) for (const n of img.names ?? []) m.set(n, img.sizeBytes ?? 0);
-    imageTables.set(status, m);
-  }
-  return m;
-}
-
 function imageLocality(pod: Pod, cs: Candidate[]): number[] {
   const containers = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
   if (!containers.length) return cs.map(() => 0);
-  const tables = cs.map((c) => imageTable(c.node));
+  const tables = cs.map((c) => nodeFacts(c.node).images);
   const images = containers.map((ct) => normalizedImageName(ct.image ?? ''));
   // the score of an image is scaled by how many nodes have it (spread), so one node with a
   // big image does not attract every pod

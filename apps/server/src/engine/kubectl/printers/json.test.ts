@@ -8,7 +8,7 @@ const testdata = (name: string): string => readFileSync(join(__dirname, 'testdat
 describe('toJson matches kubectl v1.32 byte for byte', () => {
   // typed objects print in Go struct field order: insertion order here. (configmap-keys is left
   // out: JS objects put integer-like keys such as "2" and "10" first, whatever the insertion order.)
-  it.each(['deployment', 'deployment-args', 'service', 'job'])('%s', (name) => {
+  it.each(['deployment', 'deployment-args', 'service', 'job', 'run', 'run-args'])('%s', (name) => {
     const text = testdata(`${name}.json`);
     expect(toJson(JSON.parse(text), { sortKeys: false })).toBe(text);
   });

@@ -8,7 +8,7 @@ import { goFloat, resolvesToNonString, toYaml, yamlKeyLess } from './yaml';
 const testdata = (name: string): string => readFileSync(join(__dirname, 'testdata', name), 'utf8');
 
 describe('toYaml matches kubectl v1.32 byte for byte', () => {
-  it.each(['deployment', 'deployment-args', 'deployment-saved', 'service', 'configmap-keys', 'job'])('%s', (name) => {
+  it.each(['deployment', 'deployment-args', 'deployment-saved', 'service', 'configmap-keys', 'job', 'run', 'run-args'])('%s', (name) => {
     const obj = JSON.parse(testdata(`${name}.json`));
     expect(toYaml(obj)).toBe(testdata(`${name}.yaml`));
   });

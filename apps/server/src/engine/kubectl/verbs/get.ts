@@ -23,7 +23,7 @@ import { readManifests } from '../manifests';
 import { parseOutput, printObjects, OutputSpec } from '../output';
 import { parseResourceArgs, ResourceRef } from '../resource-args';
 import { printTable, printTables } from '../printers/get-printer';
-import { sortObjects } from '../printers/sort-by';
+import { SortByError, sortObjects } from '../printers/sort-by';
 import { watchLoop } from '../watch';
 
 export const getCommand: CommandDef = {
@@ -127,7 +127,17 @@ async function runGet(inv: Invocation): Promise<number> {
     }
   }
   const sortBy = flags.str('sort-by');
-  if (sortBy) for (const b of blocks) b.items = sortObjects(b.items, sortBy);
+  if (sortBy) {
+    try {
+      for (const b of blocks) b.items = sortObjects(b.items, sortBy);
+    } catch (e) {
+      if (!(e instanceof SortByError)) throw e;
+      // kubectl v1.32: a table quietly prints nothing; other printers report the error
+      if (e.reason === 'unsortable') throw new CommandError(`F0101 00:00:00.000000    4242 sorter.go:329] Field ${e.field} in *unstructured.Unstructured is an unsortable type: interface, err: ${e.message}`, 255);
+      if (output.kind !== 'table') throw new CommandError(`error: ${e.message}`);
+      for (const b of blocks) b.items = [];
+    }
+  }
 
   const watching = flags.bool('watch') || flags.bool('watch-only');
   const total = blocks.reduce((n, b) => n + b.items.length, 0);
@@ -150,7 +160,14 @@ async function runGet(inv: Invocation): Promise<number> {
       );
       inv.out(text);
     } else {
-      inv.out(printObjects(blocks.flatMap((b) => b.items), output, { single: singleObject, showManagedFields: flags.bool('show-managed-fields') }));
+      inv.out(
+        printObjects(blocks.flatMap((b) => b.items), output, {
+          single: singleObject,
+          showManagedFields: flags.bool('show-managed-fields'),
+          noHeaders: flags.bool('no-headers'),
+          allowMissingKeys: flags.bool('allow-missing-template-keys'),
+        }),
+      );
     }
   }
   for (const e of errors) inv.err(e);

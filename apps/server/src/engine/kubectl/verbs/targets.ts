@@ -32,6 +32,8 @@ export interface TargetOptions {
   all?: boolean;
   allNamespaces?: boolean;
   files?: string[];
+  /** a type without names means every object of it (ResourceTypeOrNameArgs(true, ...)) */
+  typeMeansAll?: boolean;
 }
 
 /** The `You must provide one or more resources...` error of a builder with nothing to visit. */
@@ -66,7 +68,7 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
   const { refs, hasNames } = parseResourceArgs(args);
   const listing = !!(opts.selector || opts.fieldSelector || opts.all);
   if (hasNames && listing) throw new CommandError('error: name cannot be provided when a selector is specified');
-  if (!hasNames && !listing) throw new CommandError('error: resource(s) were provided, but no name was specified');
+  if (!hasNames && !listing && !opts.typeMeansAll) throw new CommandError('error: resource(s) were provided, but no name was specified');
   for (const ref of refs) {
     if (ref.name !== undefined) push(ref.info, namespace, ref.name);
     else {

@@ -136,7 +136,8 @@ function copyTree(ctx: CommandContext, from: string, to: string): void {
   const node = ctx.fs.stat(from);
   if (!node) throw new FsError('ENOENT');
   if (node.type === 'file') {
-    ctx.fs.writeFile(to, ctx.fs.readFile(from));
+    // a new copy keeps the source's permissions, less the umask (cp without -p)
+    ctx.fs.writeFile(to, ctx.fs.readFile(from), false, node.mode & 0o777);
     return;
   }
   if (!ctx.fs.isDir(to)) ctx.fs.mkdir(to);
@@ -274,4 +275,46 @@ const chmod: Builtin = (ctx) => {
   return status;
 };
 
-export const FILE_UTILS: Registry = { cat, rm, rmdir, mkdir, cp, mv, touch, tee, chmod };
+const USERS: Record<string, string> = { root: 'root', '0': 'root', student: 'student', '1000': 'student' };
+
+const chown: Builtin = (ctx) => {
+  const p = getopt(ctx, ctx.argv.slice(1), { flags: 'Rvhf', long: { recursive: 'R' } });
+  if (typeof p === 'number') return p;
+  const [spec, ...files] = p.operands;
+  if (spec === undefined) return missing(ctx);
+  if (files.length === 0) {
+    ctx.stderr(`chown: missing operand after ‘${spec}’\nTry 'chown --help' for more information.\n`);
+    return 1;
+  }
+  const [userPart, groupPart] = spec.split(':');
+  const user = userPart === '' ? undefined : USERS[userPart];
+  if (userPart !== '' && user === undefined) {
+    ctx.stderr(`chown: invalid user: ‘${spec}’\n`);
+    return 1;
+  }
+  if (groupPart !== undefined && groupPart !== '' && USERS[groupPart] === undefined) {
+    ctx.stderr(`chown: invalid group: ‘${spec}’\n`);
+    return 1;
+  }
+  let status = 0;
+  for (const f of files) {
+    if (!ctx.fs.exists(f)) {
+      ctx.stderr(`chown: cannot access '${f}': No such file or directory\n`);
+      status = 1;
+      continue;
+    }
+    // groups follow owners in this sandbox (each user has a group of its name)
+    const owner = user ?? USERS[groupPart ?? ''];
+    if (owner === undefined) continue;
+    const targets = has(p, 'R') ? ctx.fs.raw.walk(ctx.fs.resolve(f)) : [ctx.fs.resolve(f)];
+    for (const t of targets) {
+      if (!attempt(ctx, `chown: changing ownership of '${t === ctx.fs.resolve(f) ? f : t}'`, () => ctx.fs.chown(t, owner))) {
+        status = 1;
+        break;
+      }
+    }
+  }
+  return status;
+};
+
+export const FILE_UTILS: Registry = { cat, rm, rmdir, mkdir, cp, mv, touch, tee, chmod, chown };

@@ -8,6 +8,7 @@ import { AWK_UTILS } from './awk';
 import { FILE_UTILS } from './files';
 import { FIND_UTILS } from './find';
 import { GREP_UTILS } from './grep';
+import { KERNEL_UTILS } from './kernel';
 import { LS_UTILS } from './ls';
 import { MISC_UTILS } from './misc';
 import { SED_UTILS } from './sed';
@@ -19,6 +20,7 @@ export const UTILITIES: Registry = {
   ...LS_UTILS,
   ...TEXT_UTILS,
   ...GREP_UTILS,
+  ...KERNEL_UTILS,
   ...SED_UTILS,
   ...AWK_UTILS,
   ...MISC_UTILS,

@@ -1,0 +1,103 @@
+// `kubeaula admin`: account administration on the server's database, for the first instructor
+// and for password resets without email. Reads DATABASE_URL like the server (and migrates the
+// database first, so it works before the server has ever started).
+//   kubeaula admin create --username U [--role instructor|admin] [--display-name NAME]
+//   kubeaula admin reset-password --username U
+// The password comes from KUBEAULA_PASSWORD, or the first line of standard input.
+import { parseArgs } from 'node:util';
+import { AuthService } from '../auth/auth.service';
+import { WallClock } from '../clock/clock';
+import { AppError } from '../common/app-error';
+import { ConfigError, loadConfig } from '../config/config';
+import { projectPath } from '../config/paths';
+import { PrismaService } from '../database/prisma.service';
+import { prepareSqliteDatabase } from '../database/sqlite';
+
+const HELP = `usage: kubeaula admin <create|reset-password> --username NAME [options]
+
+  create           create an account (the first instructor, typically)
+      --role instructor|admin   (default instructor)
+      --display-name NAME
+  reset-password   set a new password and end the account's sessions
+
+The password is read from KUBEAULA_PASSWORD or from the first line of standard input.
+`;
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.KUBEAULA_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (process.stdin.isTTY) process.stderr.write('password: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+export async function runAdminCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  let values;
+  try {
+    values = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, 'display-name': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (e) {
+    process.stderr.write(`kubeaula admin: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help || sub === undefined || sub === 'help') {
+    process.stdout.write(HELP);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'create' && sub !== 'reset-password') {
+    process.stderr.write(`kubeaula admin: unknown subcommand "${sub}"\n\n${HELP}`);
+    return 2;
+  }
+  if (!values.username) {
+    process.stderr.write(`kubeaula admin ${sub}: --username is required\n`);
+    return 2;
+  }
+  const role = values.role ?? 'instructor';
+  if (role !== 'instructor' && role !== 'admin') {
+    process.stderr.write(`kubeaula admin create: --role must be instructor or admin\n`);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`kubeaula admin: ${e.message}\n`);
+      return 78;
+    }
+    throw e;
+  }
+  prepareSqliteDatabase(config.databaseFile, projectPath('prisma', 'migrations'), config.sqliteSynchronous);
+  const prisma = new PrismaService(config);
+  await prisma.onModuleInit();
+  try {
+    const auth = new AuthService(prisma, new WallClock(), config);
+    const password = await readPassword();
+    if (sub === 'create') {
+      const user = await auth.register({ username: values.username, password, displayName: values['display-name'], role });
+      process.stdout.write(`created ${user.role} "${user.username}"\n`);
+    } else {
+      const user = await prisma.user.findUnique({ where: { username: values.username.toLowerCase() } });
+      if (!user || user.deletedAt) {
+        process.stderr.write(`kubeaula admin reset-password: no account "${values.username}"\n`);
+        return 1;
+      }
+      await auth.setPassword(user.id, password);
+      process.stdout.write(`password of "${user.username}" changed; its sessions were ended\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      const details = e.details?.map((d) => `: ${d.path} ${d.message}`).join('') ?? '';
+      process.stderr.write(`kubeaula admin ${sub}: ${e.message}${details}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await prisma.$disconnect();
+  }
+}

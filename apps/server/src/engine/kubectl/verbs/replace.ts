@@ -1,0 +1,84 @@
+// kubectl replace -f (kubectl's pkg/cmd/replace): a PUT of each document; --force deletes the
+// object and creates it again (waiting for it to be gone, as kubectl does).
+
+import { KubeObject } from '../../api/types';
+import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
+import { kindPrefix, printName } from '../printers/get-printer';
+import { parseOutput, printObjects } from '../output';
+import { dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck } from '../object-ops';
+import { watchLoop } from '../watch';
+
+export const replaceCommand: CommandDef = {
+  name: 'replace',
+  short: 'Replace a resource by file name or stdin',
+  flags: [
+    FILENAME_FLAG,
+    RECURSIVE_FLAG,
+    OUTPUT_FLAG,
+    DRY_RUN_FLAG,
+    VALIDATE_FLAG,
+    FIELD_MANAGER_FLAG,
+    { name: 'force', type: 'bool' },
+    { name: 'grace-period', type: 'int', default: -1 },
+    { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background' },
+    { name: 'timeout', type: 'duration', default: '0s' },
+    { name: 'wait', type: 'bool' },
+    { name: 'save-config', type: 'bool' },
+    { name: 'subresource', type: 'string' },
+    { name: 'raw', type: 'string' },
+    { name: 'template', type: 'string' },
+    { name: 'kustomize', shorthand: 'k', type: 'string' },
+  ],
+  run: runReplace,
+};
+
+async function runReplace(inv: Invocation): Promise<number> {
+  const { docs, problems } = loadDocs(inv);
+  const mode = dryRunMode(inv);
+  const output = parseOutput(inv.flags.str('output'));
+  const force = inv.flags.bool('force');
+  let failed = problems.length > 0;
+  const printed: KubeObject[] = [];
+  for (const doc of docs) {
+    try {
+      const p = prepare(inv, doc);
+      strictCheck(inv, p, 'replacing');
+      const api = inv.api();
+      let result: KubeObject;
+      if (force && mode === 'none') {
+        const ns = p.obj.metadata.namespace;
+        const name = p.obj.metadata.name ?? '';
+        const live = api.tryGet(p.info.resource, ns, name);
+        if (live) {
+          const grace = inv.flags.int('grace-period');
+          api.delete(p.info.resource, ns, name, { gracePeriodSeconds: grace >= 0 ? grace : undefined });
+          inv.settle();
+          inv.out(`${kindPrefix(p.info.kind, p.info.group)} "${name}" deleted\n`);
+          const gone = (): boolean => api.tryGet(p.info.resource, ns, name)?.metadata.uid !== live.metadata.uid;
+          if (!gone()) await watchLoop(inv, undefined, () => undefined, { onTick: gone });
+        }
+        const fresh = { ...p.obj, metadata: { ...p.obj.metadata } };
+        delete fresh.metadata.resourceVersion;
+        delete fresh.metadata.uid;
+        result = api.create(fresh);
+      } else {
+        try {
+          result = mode === 'client' ? p.obj : api.update(p.obj, { dryRun: mode === 'server' });
+        } catch (e) {
+          reportObjectError(inv, e, 'replacing', doc.source);
+          failed = true;
+          continue;
+        }
+      }
+      if (mode === 'none') inv.settle();
+      if (output.kind === 'table') inv.out(printName(result, `replaced${dryRunSuffix(mode)}`));
+      else printed.push(result);
+    } catch (e) {
+      failed = true;
+      reportObjectError(inv, e, 'replacing', doc.source);
+    }
+  }
+  for (const p of problems) inv.err(p);
+  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  return failed ? 1 : 0;
+}

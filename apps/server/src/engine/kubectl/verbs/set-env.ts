@@ -1,0 +1,115 @@
+// kubectl set env (kubectl's pkg/cmd/set/set_env.go): `KEY=value` sets, `KEY-` removes, on the
+// containers chosen by -c (all by default); --list prints the current environment; nothing is
+// printed for an object that does not change.
+
+import { clone } from '../../api/store';
+import { KubeObject } from '../../api/types';
+import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandError } from '../context';
+import { dryRunMode, dryRunSuffix } from '../object-ops';
+import { parseOutput, printObjects } from '../output';
+import { printName } from '../printers/get-printer';
+import { podSpecOf } from './set-image';
+import { collectTargets, printErrors, splitPairs, visit, writeObject } from './targets';
+
+type EnvVar = { name: string; value?: string; valueFrom?: Record<string, any> };
+
+export const setEnvCommand: CommandDef = {
+  name: 'env',
+  short: 'Update environment variables on a pod template',
+  flags: [
+    SELECTOR_FLAG,
+    FILENAME_FLAG,
+    RECURSIVE_FLAG,
+    OUTPUT_FLAG,
+    DRY_RUN_FLAG,
+    FIELD_MANAGER_FLAG,
+    ALL_NAMESPACES_FLAG,
+    { name: 'all', type: 'bool' },
+    { name: 'containers', shorthand: 'c', type: 'string', default: '*' },
+    { name: 'env', shorthand: 'e', type: 'stringArray' },
+    { name: 'list', type: 'bool' },
+    { name: 'resolve', type: 'bool' },
+    { name: 'overwrite', type: 'bool', default: true },
+    { name: 'local', type: 'bool' },
+    { name: 'keys', type: 'stringSlice' },
+    { name: 'from', type: 'string' },
+    { name: 'prefix', type: 'string' },
+    { name: 'template', type: 'string' },
+    { name: 'kustomize', shorthand: 'k', type: 'string' },
+  ],
+  run: runSetEnv,
+};
+
+function globMatch(pattern: string, name: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(name);
+}
+
+function runSetEnv(inv: Invocation): number {
+  const { flags } = inv;
+  const { resources, pairs } = splitPairs(inv.args, 'environment');
+  const all = [...pairs, ...flags.list('env')];
+  const set: EnvVar[] = [];
+  const remove: string[] = [];
+  for (const p of all) {
+    if (p.includes('=') && p[0] !== '=') {
+      const eq = p.indexOf('=');
+      const name = p.slice(0, eq);
+      const i = set.findIndex((e) => e.name === name);
+      if (i >= 0) set.splice(i, 1);
+      set.push({ name, value: p.slice(eq + 1) });
+    } else if (p.endsWith('-') && p !== '-') remove.push(p.slice(0, -1));
+    else throw new CommandError(`error: environment variables must be of the form key=value: ${p}`);
+  }
+  const list = flags.bool('list');
+  const files = flags.list('filename');
+  if (resources.length === 0 && files.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (!list && set.length === 0 && remove.length === 0 && !flags.str('from')) throw new CommandError('error: at least one environment variable must be provided');
+  const output = parseOutput(flags.str('output'));
+  const mode = dryRunMode(inv);
+  const pattern = flags.str('containers') || '*';
+  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), allNamespaces: flags.bool('all-namespaces'), files });
+  const errors = [...found.errors];
+  const printed: KubeObject[] = [];
+  for (const { obj } of found.targets) {
+    visit(inv, errors, () => {
+      const next = clone(obj);
+      const spec = podSpecOf(next);
+      if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}s "${obj.metadata.name}" does not have a pod template`);
+      const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c) => globMatch(pattern, c.name)) as { name: string; env?: EnvVar[] }[];
+      if (containers.length === 0) {
+        inv.err(`warning: ${obj.kind.toLowerCase()}s/${obj.metadata.name} does not have any containers matching "${pattern}"\n`);
+        return;
+      }
+      if (list) {
+        for (const c of containers) {
+          inv.out(`# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n`);
+          for (const e of c.env ?? []) {
+            if (e.valueFrom) {
+              const ref = e.valueFrom.fieldRef ? `field path ${e.valueFrom.fieldRef.fieldPath}` : e.valueFrom.configMapKeyRef ? `configmap ${e.valueFrom.configMapKeyRef.name}, key ${e.valueFrom.configMapKeyRef.key}` : e.valueFrom.secretKeyRef ? `secret ${e.valueFrom.secretKeyRef.name}, key ${e.valueFrom.secretKeyRef.key}` : 'unknown';
+              inv.out(`# ${e.name} from ${ref}\n`);
+            } else inv.out(`${e.name}=${e.value ?? ''}\n`);
+          }
+        }
+        return;
+      }
+      for (const c of containers) {
+        let env = [...(c.env ?? [])].filter((e) => !remove.includes(e.name));
+        for (const v of set) {
+          const i = env.findIndex((e) => e.name === v.name);
+          if (i >= 0) env[i] = { ...v };
+          else env = [...env, { ...v }];
+        }
+        if (env.length) c.env = env;
+        else delete c.env;
+      }
+      if (JSON.stringify(next) === JSON.stringify(obj)) return;
+      const result = writeObject(inv, obj, next, mode);
+      if (output.kind === 'table') inv.out(printName(result, `env updated${dryRunSuffix(mode)}`));
+      else printed.push(result);
+    });
+  }
+  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  return printErrors(inv, errors) ? 1 : 0;
+}

@@ -1,0 +1,113 @@
+import type { Command, List, Word } from './ast';
+import { ShellSyntaxError, parseShell } from './parser';
+import { checkSyntax } from './syntax-check';
+
+const lit = (value: string): Word => ({ parts: [{ kind: 'lit', value }], raw: value });
+
+function only(list: List): Command {
+  expect(list.items).toHaveLength(1);
+  expect(list.items[0].andOr.rest).toHaveLength(0);
+  expect(list.items[0].andOr.first.commands).toHaveLength(1);
+  return list.items[0].andOr.first.commands[0];
+}
+
+describe('parseShell', () => {
+  it('builds lists of and-or pipelines', () => {
+    const { list } = parseShell('a | b && c || d; e &');
+    expect(list.items.map((i) => i.background)).toEqual([false, true]);
+    const ao = list.items[0].andOr;
+    expect(ao.first.commands).toHaveLength(2);
+    expect(ao.rest.map((r) => r.op)).toEqual(['&&', '||']);
+  });
+
+  it('separates assignments, words and redirections', () => {
+    const cmd = only(parseShell('A=1 B+=x cmd arg 2>&1 >out <in').list);
+    expect(cmd).toEqual({
+      type: 'simple',
+      assigns: [
+        { name: 'A', append: false, value: lit('1') },
+        { name: 'B', append: true, value: lit('x') },
+      ],
+      words: [lit('cmd'), lit('arg')],
+      redirs: [
+        { fd: 2, op: '>&', target: lit('1') },
+        { fd: 1, op: '>', target: lit('out') },
+        { fd: 0, op: '<', target: lit('in') },
+      ],
+    });
+  });
+
+  it('keeps quoting apart from literal text', () => {
+    const cmd = only(parseShell(`echo a'b c'"d $X \\$"\\e`).list);
+    expect(cmd.type === 'simple' && cmd.words[1].parts).toEqual([
+      { kind: 'lit', value: 'a' },
+      { kind: 'quoted', value: 'b c' },
+      { kind: 'dq', parts: [{ kind: 'quoted', value: 'd ' }, { kind: 'param', name: 'X' }, { kind: 'quoted', value: ' $' }] },
+      { kind: 'quoted', value: 'e' },
+    ]);
+  });
+
+  it('parses parameter forms', () => {
+    const cmd = only(parseShell('echo ${A:-x y} ${#B} $? $1 ${C%.*}').list);
+    expect(cmd.type === 'simple' && cmd.words.slice(1).map((w) => w.parts[0])).toEqual([
+      { kind: 'param', name: 'A', op: ':-', arg: { parts: [{ kind: 'lit', value: 'x y' }], raw: 'x y' } },
+      { kind: 'param', name: 'B', op: 'len' },
+      { kind: 'param', name: '?' },
+      { kind: 'param', name: '1' },
+      { kind: 'param', name: 'C', op: '%', arg: { parts: [{ kind: 'lit', value: '.*' }], raw: '.*' } },
+    ]);
+  });
+
+  it('reads here-documents after the line that opens them', () => {
+    const { list } = parseShell("cat <<A <<-'B'; echo next\nbody $X\nA\n\tliteral $Y\n\tB\necho after");
+    const first = list.items[0].andOr.first.commands[0];
+    expect(first.redirs.map((r) => r.heredoc)).toEqual([
+      { parts: [{ kind: 'quoted', value: 'body ' }, { kind: 'param', name: 'X' }, { kind: 'quoted', value: '\n' }], raw: 'body $X\n' },
+      { parts: [{ kind: 'quoted', value: 'literal $Y\n' }], raw: 'literal $Y\n' },
+    ]);
+    expect(list.items).toHaveLength(3);
+  });
+
+  it('parses compound commands', () => {
+    const { list } = parseShell('if a; then b; elif c; then d; else e; fi; for x in 1 2; do f; done; while g; do h; done; (i); { j; }');
+    expect(list.items.map((i) => i.andOr.first.commands[0].type)).toEqual(['if', 'for', 'while', 'subshell', 'group']);
+  });
+
+  it('treats reserved words as words outside command position', () => {
+    const cmd = only(parseShell('echo if then fi }').list);
+    expect(cmd.type === 'simple' && cmd.words.map((w) => w.raw)).toEqual(['echo', 'if', 'then', 'fi', '}']);
+  });
+
+  it.each([
+    ['a |', 'syntax error: unexpected end of file'],
+    ['| a', "syntax error near unexpected token `|'"],
+    ['a && && b', "syntax error near unexpected token `&&'"],
+    ['(a', 'syntax error: unexpected end of file'],
+    ['a)', "syntax error near unexpected token `)'"],
+    ['then', "syntax error near unexpected token `then'"],
+    ['for 1 in a; do b; done', "syntax error near unexpected token `1'"],
+    ['echo ${a b}', '${a b}: bad substitution'],
+    ['f() { a; }', 'functions are not supported in this sandbox'],
+    ['case x in a) b;; esac', 'case: this construct is not supported in this sandbox'],
+  ])('%j fails with %j', (src, message) => {
+    expect(() => parseShell(src)).toThrow(new ShellSyntaxError(message));
+  });
+
+  it('limits nesting', () => {
+    expect(() => parseShell(`${'( '.repeat(60)}a${' )'.repeat(60)}`)).toThrow('nesting too deep');
+  });
+});
+
+describe('checkSyntax (mvdan/sh through sh-syntax)', () => {
+  it.each([
+    ['echo ok | grep o && x=$(date) || true', undefined],
+    ['kubectl get pods -o wide', undefined],
+    ['export 1x=2', undefined],
+    ['a | | b', "syntax error near unexpected token `|'"],
+    ['echo "x', 'unexpected EOF while looking for matching `"\''],
+    ['echo a &&', 'syntax error: unexpected end of file'],
+    ['done', "syntax error near unexpected token `done'"],
+  ])('%j', async (src, want) => {
+    expect(await checkSyntax(src)).toBe(want);
+  });
+});

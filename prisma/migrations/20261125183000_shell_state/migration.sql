@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ShellSession" ADD COLUMN "shell" JSONB;
+

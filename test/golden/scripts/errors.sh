@@ -1,0 +1,24 @@
+# What a student sees when things go wrong.
+kubectl get
+kubectl get pod nope
+kubectl get foo
+kubectl gett pods
+kubectl get pods --foo
+kubectl run x
+kubectl delete pods
+kubectl create deployment web
+kubectl run Bad_Name --image=nginx
+cat > bad.yaml <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: bad
+spec:
+  containerz:
+  - name: c
+    image: nginx
+YAML
+kubectl apply -f bad.yaml
+kubectl apply -f missing.yaml
+kubectl delete namespace default
+foo

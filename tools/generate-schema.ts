@@ -41,6 +41,7 @@ const KINDS: [string, string, string][] = [
   ['apps/v1/Deployment', 'V1Deployment', 'apps/v1/Deployment'],
   ['apps/v1/ReplicaSet', 'V1ReplicaSet', 'apps/v1/ReplicaSet'],
   ['apps/v1/DaemonSet', 'V1DaemonSet', 'apps/v1/DaemonSet'],
+  ['coordination.k8s.io/v1/Lease', 'V1Lease', 'coordination.k8s.io/v1/Lease'],
   ['discovery.k8s.io/v1/EndpointSlice', 'V1EndpointSlice', 'discovery.k8s.io/v1/EndpointSlice'],
   ['storage.k8s.io/v1/StorageClass', 'V1StorageClass', 'storage.k8s.io/v1/StorageClass'],
   ['rbac.authorization.k8s.io/v1/ClusterRole', 'V1ClusterRole', 'rbac.authorization.k8s.io/v1/ClusterRole'],

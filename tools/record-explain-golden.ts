@@ -46,6 +46,7 @@ const QUERIES: [string, string, boolean][] = [
   ['EndpointSlice', 'endpointslices.endpoints', false],
   ['ReplicaSet', 'replicasets.spec.selector', true],
   ['DaemonSet', 'daemonsets.spec.updateStrategy', false],
+  ['Lease', 'leases.spec', false],
   ['Pod', 'pods', true],
 ];
 
@@ -56,6 +57,7 @@ const RESOURCES: Record<string, [string, boolean]> = {
   Event: ['events', true], Deployment: ['deployments', true], ReplicaSet: ['replicasets', true], DaemonSet: ['daemonsets', true],
   EndpointSlice: ['endpointslices', true], StorageClass: ['storageclasses', false], ClusterRole: ['clusterroles', false],
   ClusterRoleBinding: ['clusterrolebindings', false], Role: ['roles', true], RoleBinding: ['rolebindings', true],
+  Lease: ['leases', true],
 };
 const SCALAR_TYPES: Record<string, string | undefined> = { Time: 'string', MicroTime: 'string', FieldsV1: 'object', RawExtension: 'object' };
 

@@ -4,7 +4,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type pino from 'pino';
 import { AuthModule } from './auth/auth.module';
+import { ClassroomsModule } from './classrooms/classrooms.module';
 import { ClockModule } from './clock/clock.module';
+import { ClustersModule } from './clusters/clusters.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -24,6 +26,8 @@ export class AppModule {
         DatabaseModule,
         ClockModule.forRoot(config.clock),
         AuthModule.forRoot(config),
+        ClustersModule,
+        ClassroomsModule,
       ],
       controllers: [HealthController, HomeController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

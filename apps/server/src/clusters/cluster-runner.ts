@@ -27,7 +27,7 @@ export interface Mutation<T> {
   input: Omit<Prisma.InputUncheckedCreateInput, 'clusterId' | 'seq'>;
   /** A whole new sandbox (reset, restore) instead of the one the change ran on. */
   replace?: Sandbox;
-  /** More writes for the same transaction (shell session, ...). */
+  /** More writes for the same transaction, before the Input row (which may refer to them). */
   extra?: (version: number) => PrismaPromise<unknown>[];
   result: T;
 }
@@ -134,8 +134,8 @@ export class ClusterRunner {
           where: { id: clusterId, version: base },
           data: { state, version, engineVersion: ENGINE_VERSION, stateAt: new Date(sandbox.cluster.now), nextTransitionAt: next === undefined ? null : new Date(next), updatedAt: now },
         }),
-        this.prisma.input.create({ data: { ...m.input, clusterId, seq: version } }),
         ...(m.extra?.(version) ?? []),
+        this.prisma.input.create({ data: { ...m.input, clusterId, seq: version } }),
       ];
       let results: unknown[];
       try {

@@ -101,9 +101,12 @@ export class Cluster {
     // kubeadm ran a little before the cluster is handed over, so its system pods are Running
     const bootAt = input.start - BOOTSTRAP_LEAD_MS;
     const cluster = new Cluster(config, bootAt, seedRandom(config.seed), 1, runtime, {}, input.freezeObjects ?? false);
+    // the installation's own Events are not kept: a new cluster starts with an empty event list
+    cluster.quietEvents = true;
     bootstrap(cluster);
     cluster.settle();
     cluster.step(input.start);
+    cluster.quietEvents = false;
     return cluster;
   }
 
@@ -255,11 +258,12 @@ export class Cluster {
    * message and source bump `count` and `lastTimestamp` of the existing Event.
    */
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    if (this.quietEvents) return;
     const namespace = obj.metadata.namespace || 'default';
-    const section = (this.runtime.sections.events ??= { index: {} as Record<string, string> });
-    const aggKey = [obj.metadata.uid, fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
+    const index = this.eventIndex();
+    const aggKey = aggregationKey(obj.metadata.uid, fieldPath, type, reason, message, source.component, source.host);
     const now = rfc3339(this.current);
-    const existingName: string | undefined = section.index[aggKey];
+    const existingName: string | undefined = index.get(aggKey);
     const existing = existingName ? (this.store.get('events', namespace, existingName) as KubeEvent | undefined) : undefined;
     if (existing) {
       const next = clone(existing);
@@ -308,13 +312,36 @@ export class Cluster {
     } catch {
       return; // an event that cannot be stored (namespace gone) is dropped, as the recorder does
     }
-    section.index[aggKey] = name;
+    index.set(aggKey, name);
     this.schedule('event-ttl', this.current + 3600_000, `${namespace}/${name}`);
   }
+
+  /**
+   * Event aggregation index (aggregation key → Event name). Derived from the stored Events, so
+   * it is rebuilt after a load instead of being serialized.
+   */
+  private eventIndex(): Map<string, string> {
+    if (!this.aggIndex) {
+      this.aggIndex = new Map();
+      for (const e of this.store.list('events') as KubeEvent[]) {
+        const io = e.involvedObject;
+        this.aggIndex.set(aggregationKey(io.uid, io.fieldPath, e.type ?? 'Normal', e.reason ?? '', e.message ?? '', e.source?.component ?? '', e.source?.host), e.metadata.name!);
+      }
+    }
+    return this.aggIndex;
+  }
+
+  /** While true, no Events are recorded (the installation before the cluster is handed over). */
+  quietEvents = false;
+  private aggIndex: Map<string, string> | undefined;
 
   timerEntries(): TimerEntry[] {
     return this.timers.entries();
   }
+}
+
+function aggregationKey(uid: string | undefined, fieldPath: string | undefined, type: string, reason: string, message: string, component: string, host: string | undefined): string {
+  return `${uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}\u0000${component}\u0000${host ?? ''}`;
 }
 
 export function createCluster(input: CreateClusterInput): Cluster {

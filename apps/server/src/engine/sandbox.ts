@@ -36,10 +36,18 @@ export class VirtualClock implements SandboxClock {
   }
 }
 
+/**
+ * A host as stored: its file system as a difference from the fresh Ubuntu host it started as
+ * (the base is rebuilt on load), so that a cluster's state stays small.
+ */
 interface SerializedHost {
   hostname: string;
   ip: string;
-  fs: FileSystemJSON;
+  /** when the base file system was made */
+  baseAt: number;
+  peers: { name: string; ip: string }[];
+  changed: FileSystemJSON['nodes'];
+  removed: string[];
   services: Record<string, unknown>;
 }
 
@@ -54,7 +62,9 @@ export class Sandbox {
     const saved = cluster.hosts as Record<string, SerializedHost>;
     if (Object.keys(saved).length) {
       for (const [name, h] of Object.entries(saved)) {
-        this.hosts[name] = { hostname: h.hostname, ip: h.ip, fs: FileSystem.fromJSON(h.fs), services: h.services };
+        const nodes = { ...newHostState(h.hostname, h.ip, h.peers, h.baseAt).fs.toJSON().nodes, ...h.changed };
+        for (const path of h.removed) delete nodes[path];
+        this.hosts[name] = { hostname: h.hostname, ip: h.ip, fs: FileSystem.fromJSON({ nodes }), services: h.services };
       }
     } else {
       this.initHosts();
@@ -72,7 +82,14 @@ export class Sandbox {
 
   serialize(): SerializedCluster {
     const hosts: Record<string, SerializedHost> = {};
-    for (const [name, h] of Object.entries(this.hosts)) hosts[name] = { hostname: h.hostname, ip: h.ip, fs: h.fs.toJSON(), services: h.services };
+    for (const [name, h] of Object.entries(this.hosts)) {
+      const base = newHostState(h.hostname, h.ip, this.peers(), this.baseAt).fs.toJSON().nodes;
+      const nodes = h.fs.toJSON().nodes;
+      const changed: FileSystemJSON['nodes'] = {};
+      for (const [path, node] of Object.entries(nodes)) if (JSON.stringify(node) !== JSON.stringify(base[path])) changed[path] = node;
+      const removed = Object.keys(base).filter((path) => !(path in nodes));
+      hosts[name] = { hostname: h.hostname, ip: h.ip, baseAt: this.baseAt, peers: this.peers(), changed, removed, services: h.services };
+    }
     this.cluster.hosts = hosts;
     return this.cluster.serialize();
   }
@@ -104,11 +121,17 @@ export class Sandbox {
     return { result, session: shell.session };
   }
 
+  /** the cluster's creation time: every host's base file system is made then */
+  private get baseAt(): number {
+    return this.cluster.config.start;
+  }
+
+  private peers(): { name: string; ip: string }[] {
+    return Object.values(this.cluster.runtime.machines).map((m) => ({ name: m.name, ip: m.ip }));
+  }
+
   private initHosts(): void {
-    const machines = Object.values(this.cluster.runtime.machines);
-    const peers = machines.map((m) => ({ name: m.name, ip: m.ip }));
-    const now = this.cluster.now;
-    for (const m of machines) this.hosts[m.name] = newHostState(m.name, m.ip, peers, now);
+    for (const m of Object.values(this.cluster.runtime.machines)) this.hosts[m.name] = newHostState(m.name, m.ip, this.peers(), this.baseAt);
     if (this.cluster.runtime.apiServerUp) this.writeAdminKubeconfig();
   }
 

@@ -8,10 +8,17 @@ export const DAY = 24 * HOUR;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+let lastSecond = NaN;
+let lastText = '';
+
 /** `2026-01-01T00:00:00Z` (truncated to seconds) */
 export function rfc3339(ms: number): string {
+  const second = Math.floor(ms / SECOND);
+  if (second === lastSecond) return lastText; // many writes happen at one instant
   const d = civil(ms);
-  return `${d.year}-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}Z`;
+  lastSecond = second;
+  lastText = `${d.year}-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}Z`;
+  return lastText;
 }
 
 /** parses an RFC 3339 timestamp into epoch ms; NaN when malformed */

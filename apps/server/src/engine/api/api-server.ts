@@ -115,8 +115,8 @@ export class ApiServer {
 
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.infoFor(input);
-    const obj = clone(input);
-    obj.metadata = obj.metadata ?? {};
+    // the API server takes ownership of what controllers hand it; user input is copied
+    const obj = opts.internal ? { ...input, metadata: { ...(input.metadata ?? {}) } } : clone(input);
     const meta = obj.metadata;
     if (info.namespaced) meta.namespace = meta.namespace || 'default';
     else delete meta.namespace;
@@ -141,8 +141,10 @@ export class ApiServer {
     this.plugins.applyDefaults(obj);
     if (info.resource === 'pods') this.plugins.admitPod(obj as Pod, this.rng);
     this.checkValid(info, obj);
-    if (!opts.internal) this.admitLimits(info, obj);
-    this.checkSize(info, obj);
+    if (!opts.internal) {
+      this.admitLimits(info, obj);
+      this.checkSize(info, obj);
+    }
     if (info.resource === 'services') this.services.allocate(obj, undefined, opts.dryRun === true);
     if (opts.dryRun) return obj;
     return this.store.put(info.resource, obj);
@@ -227,9 +229,10 @@ export class ApiServer {
     }
     let obj: KubeObject;
     if (opts.subresource === 'status') {
-      obj = { ...clone(old), status: clone(input.status) };
+      // stored objects are immutable, so the new version may share everything but its status
+      obj = { ...old, metadata: { ...old.metadata }, status: input.status };
     } else {
-      obj = clone(input);
+      obj = opts.internal ? { ...input, metadata: { ...input.metadata } } : clone(input);
       obj.metadata = {
         ...obj.metadata,
         namespace,
@@ -244,23 +247,23 @@ export class ApiServer {
       if (obj.metadata.generation === undefined) delete obj.metadata.generation;
       if (STATUS_SUBRESOURCE.has(info.resource)) {
         if (old.status === undefined) delete obj.status;
-        else obj.status = clone(old.status);
+        else obj.status = old.status;
       }
       this.plugins.applyDefaults(obj);
-      if (info.hasGeneration && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+      if (info.hasGeneration && !deepEqual(obj.spec, old.spec)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
       if (info.resource === 'services') this.services.allocate(obj, old, opts.dryRun === true);
     }
-    this.checkValid(info, obj, old);
-    this.checkSize(info, obj);
+    if (opts.subresource !== 'status') this.checkValid(info, obj, old);
+    if (!opts.internal && opts.subresource !== 'status') this.checkSize(info, obj);
     if (opts.dryRun) return obj;
     if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && info.resource !== 'pods') {
       this.services.release(info.resource === 'services' ? old : undefined);
       return this.store.remove(info.resource, namespace, name);
     }
     // nothing changed: the API server does not write (resourceVersion stays)
-    if (JSON.stringify(stripRv(obj)) === JSON.stringify(stripRv(old))) return old;
+    if (sameExceptRv(obj, old)) return old;
     return this.store.put(info.resource, obj);
   }
 
@@ -356,8 +359,41 @@ export class ApiServer {
   }
 }
 
-function stripRv(o: KubeObject): KubeObject {
-  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined } };
+function sameExceptRv(a: KubeObject, b: KubeObject): boolean {
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (k === 'metadata') continue;
+    if (!deepEqual(a[k], b[k])) return false;
+  }
+  const ma = a.metadata as Record<string, unknown>;
+  const mb = b.metadata as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(ma), ...Object.keys(mb)])) {
+    if (k === 'resourceVersion') continue;
+    if (!deepEqual(ma[k], mb[k])) return false;
+  }
+  return true;
+}
+
+/** Structural equality of JSON values (undefined members count as absent). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let na = 0;
+  for (const k in ra) {
+    if (ra[k] === undefined) continue;
+    na++;
+    if (!deepEqual(ra[k], rb[k])) return false;
+  }
+  let nb = 0;
+  for (const k in rb) if (rb[k] !== undefined) nb++;
+  return na === nb;
 }
 
 function sameList(a: string[], b: string[] | undefined): boolean {

@@ -20,8 +20,6 @@ export function eventTtlController(): Controller {
         return;
       }
       ctx.store.remove('events', namespace, name);
-      const index: Record<string, string> | undefined = ctx.runtime.sections.events?.index;
-      if (index) for (const k of Object.keys(index)) if (index[k] === name) delete index[k];
     },
   };
 }

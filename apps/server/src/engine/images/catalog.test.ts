@@ -61,3 +61,24 @@ describe('lookupImage', () => {
     expect(lookupImage('nginx:1.26', ['nginx:1.27']).ok).toBe(true);
   });
 });
+
+describe('the images of the k8s-website corpus', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('path') as typeof import('path');
+  const root = path.resolve(__dirname, '../../../../../../shared/corpus/k8s-website');
+  const images = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) for (const m of fs.readFileSync(p, 'utf8').matchAll(/image:\s*["']?([^\s"']+)/g)) images.add(m[1]);
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  const list = [...images].sort();
+  (list.length ? it.each(list) : it.skip.each(['(../shared absent)']))('%s is in the catalog', (image) => {
+    expect(lookupImage(image).ok).toBe(true);
+  });
+});

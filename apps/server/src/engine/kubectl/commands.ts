@@ -11,6 +11,9 @@ import { deleteCommand } from './verbs/delete';
 import { describeCommand } from './verbs/describe';
 import { getCommand } from './verbs/get';
 import { notSupported } from './verbs/not-supported';
+import { waitCommand } from './verbs/wait';
+import { eventsCommand } from './verbs/events';
+import { topCommand } from './verbs/top';
 import { taintCommand } from './verbs/taint';
 import { drainCommand } from './verbs/drain';
 import { uncordonCommand } from './verbs/cordon';
@@ -44,7 +47,7 @@ export const COMMANDS: CommandDef[] = [
   // Cluster Management Commands
   notSupported('certificate', 'Modify certificate resources'),
   clusterInfoCommand,
-  notSupported('top', 'Display resource (CPU/memory) usage'),
+  topCommand,
   cordonCommand,
   uncordonCommand,
   drainCommand,
@@ -59,13 +62,13 @@ export const COMMANDS: CommandDef[] = [
   notSupported('cp', 'Copy files and directories to and from containers'),
   notSupported('auth', 'Inspect authorization'),
   notSupported('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
-  notSupported('events', 'List events'),
+  eventsCommand,
   // Advanced Commands
   notSupported('diff', 'Diff the live version against a would-be applied version'),
   applyCommand,
   patchCommand,
   replaceCommand,
-  notSupported('wait', 'Experimental: Wait for a specific condition on one or many resources'),
+  waitCommand,
   notSupported('kustomize', 'Build a kustomization target from a directory or URL'),
   // Settings Commands
   labelCommand,

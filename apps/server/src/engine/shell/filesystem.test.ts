@@ -96,6 +96,6 @@ describe('UserFs permissions', () => {
 
   it('gives new files to their creator', () => {
     student.writeFile('/tmp/owned', 'x');
-    expect(fs.stat('/tmp/owned')).toMatchObject({ owner: 'student', mode: 0o644 });
+    expect(fs.stat('/tmp/owned')).toMatchObject({ owner: 'student', mode: 0o664 });
   });
 });

@@ -21,8 +21,10 @@ export class ExitSignal {
 export class InterruptSignal {}
 
 export const MAX_EXEC_DEPTH = 64;
+/** a variable holds at most what a file may */
+export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'eval', 'shift', 'read', 'local', 'exec', 'help']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'eval', 'shift', 'read', 'local', 'exec', 'help']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
@@ -250,6 +252,7 @@ export class Interpreter implements Runner {
       for (const a of cmd.assigns) {
         const v = await expandString(a.value, x);
         assigned[a.name] = a.append ? (state.env[a.name] ?? '') + v : v;
+        if (assigned[a.name].length > MAX_VAR) throw new ExpansionError(`${a.name}: value too large (sandbox limit ${MAX_VAR} characters)`);
       }
       argv = await expandWords(cmd.words, x);
     } catch (e) {

@@ -391,14 +391,87 @@ describe('terminal output', () => {
     const rig = testRig();
     await rig.run('mkdir k8s; echo "kind: Pod" > k8s/pod.yaml; sudo touch /tmp/root-file');
     expect((await rig.run('ls -l k8s /tmp')).stdout).toBe(
-      '/tmp:\ntotal 0\n-rw-r--r-- 1 root root 0 Jan  1 00:00 root-file\n\nk8s:\ntotal 4\n-rw-r--r-- 1 student student 10 Jan  1 00:00 pod.yaml\n',
+      '/tmp:\ntotal 0\n-rw-r--r-- 1 root root 0 Jan  1 00:00 root-file\n\nk8s:\ntotal 4\n-rw-rw-r-- 1 student student 10 Jan  1 00:00 pod.yaml\n',
     );
     expect((await rig.run('ls -ld k8s /etc/hostname')).stdout).toBe(
-      '-rw-r--r-- 1 root    root       7 Dec 31 00:00 /etc/hostname\ndrwxr-xr-x 2 student student 4096 Jan  1 00:00 k8s\n',
+      '-rw-r--r-- 1 root    root       7 Dec 31 00:00 /etc/hostname\ndrwxrwxr-x 2 student student 4096 Jan  1 00:00 k8s\n',
     );
   });
 
   it('expands braces before anything else', async () => {
     await expectCases([{ line: 'mkdir -p app/{base,overlays/{dev,prod}} && find app -type d', stdout: 'app\napp/base\napp/overlays\napp/overlays/dev\napp/overlays/prod\n' }]);
+  });
+});
+
+describe('a kubeadm install, as the lesson types it', () => {
+  it('prepares the kernel: modules, sysctl, swap', async () => {
+    const rig = testRig();
+    await expectCasesOn(rig, [
+      { line: 'sysctl net.bridge.bridge-nf-call-iptables', stderr: 'sysctl: cannot stat /proc/sys/net/bridge/bridge-nf-call-iptables: No such file or directory\n', code: 1 },
+      { line: 'modprobe overlay', stderr: "modprobe: ERROR: could not insert 'overlay': Operation not permitted\n", code: 1 },
+      { line: 'sudo modprobe overlay && sudo modprobe br_netfilter && lsmod | wc -l', stdout: '3\n' },
+      {
+        line: 'cat <<EOF | sudo tee /etc/sysctl.d/k8s.conf >/dev/null\nnet.bridge.bridge-nf-call-iptables  = 1\nnet.ipv4.ip_forward                 = 1\nEOF',
+      },
+      { line: 'sudo sysctl --system', stdout: '* Applying /etc/sysctl.d/k8s.conf ...\nnet.bridge.bridge-nf-call-iptables = 1\nnet.ipv4.ip_forward = 1\n* Applying /etc/sysctl.conf ...\n' },
+      { line: 'sysctl -n net.ipv4.ip_forward', stdout: '1\n' },
+      { line: 'sysctl -w net.ipv4.ip_forward=0', stderr: 'sysctl: permission denied on key "net.ipv4.ip_forward"\n', code: 1 },
+    ]);
+    rig.env.hosts.master.services.kernel = { ...(rig.env.hosts.master.services.kernel as object), swap: true };
+    await expectCasesOn(rig, [
+      { line: 'free -h | grep Swap', stdout: 'Swap:          1.9Gi          0B       1.9Gi\n' },
+      { line: 'swapoff -a', stderr: 'swapoff: /swap.img: swapoff failed: Operation not permitted\n', code: 4 },
+      { line: 'sudo swapoff -a && free | grep Swap', stdout: 'Swap:              0           0           0\n' },
+    ]);
+    expect(rig.env.hosts.master.services.kernel).toEqual({ swap: false, modules: ['overlay', 'br_netfilter'], sysctl: expect.objectContaining({ 'net.ipv4.ip_forward': '1' }) });
+  });
+
+  it('copies admin.conf for the student, as kubeadm init suggests', async () => {
+    const rig = testRig();
+    rig.env.hosts.master.fs.mkdir('/etc/kubernetes');
+    rig.env.hosts.master.fs.write('/etc/kubernetes/admin.conf', 'apiVersion: v1\nkind: Config\n', { owner: 'root', mode: 0o600 });
+    await expectCasesOn(rig, [
+      { line: 'mkdir -p $HOME/.kube' },
+      { line: 'sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config' },
+      { line: 'ls -l .kube', stdout: 'total 4\n-rw------- 1 root root 28 Jan  1 00:00 config\n' },
+      { line: 'cat .kube/config', stderr: 'cat: .kube/config: Permission denied\n', code: 1 },
+      { line: 'sudo chown $(id -u):$(id -g) $HOME/.kube/config' },
+      { line: 'head -1 .kube/config', stdout: 'apiVersion: v1\n' },
+      { line: 'chown root .kube/config', stderr: "chown: changing ownership of '.kube/config': Operation not permitted\n", code: 1 },
+    ]);
+  });
+});
+
+async function expectCasesOn(rig: ReturnType<typeof testRig>, cases: Case[]): Promise<void> {
+  for (const c of cases) {
+    const r = await rig.run(c.line);
+    expect({ line: c.line, stdout: r.stdout, stderr: r.stderr, code: r.exitCode }).toEqual({ line: c.line, stdout: c.stdout ?? '', stderr: c.stderr ?? '', code: c.code ?? 0 });
+  }
+}
+
+describe('history expansion', () => {
+  it('reruns the last line with sudo !!', async () => {
+    await expectCases([
+      { line: 'cat /etc/shadow | head -1', stderr: 'cat: /etc/shadow: Permission denied\n', code: 0 },
+      { line: 'sudo !!', stdout: 'sudo cat /etc/shadow | head -1\nroot:*:20000:0:99999:7:::\n' },
+      { line: 'echo !$', stdout: 'echo -1\n-1\n' },
+      { line: "echo '!!' \"a != b\" [ ! x ]", stdout: '!! a != b [ ! x ]\n' },
+      { line: '!nope', stderr: 'bash: !nope: event not found\n' },
+      // a line whose expansion failed is not remembered
+      { line: 'history 2', stdout: `    4  echo '!!' "a != b" [ ! x ]\n    5  history 2\n` },
+    ]);
+  });
+});
+
+describe('time and runaway lines', () => {
+  it('times a command in simulated time', async () => {
+    const r = await testRig().run('time sleep 2');
+    expect(r).toEqual({ stdout: '', stderr: '\nreal\t0m2.000s\nuser\t0m0.000s\nsys\t0m0.000s\n', exitCode: 0 });
+  });
+
+  it('stops a variable from eating the memory', async () => {
+    const r = await testRig().run('x=aaaaaaaaaaaaaaaa; for i in $(seq 20); do x=$x$x; done; echo ${#x}');
+    expect(r.stderr).toBe('bash: x: value too large (sandbox limit 1048576 characters)\n'.repeat(4));
+    expect(r.stdout).toBe('1048576\n');
   });
 });

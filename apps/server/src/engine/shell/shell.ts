@@ -5,6 +5,7 @@ import { ExitSignal, InterruptSignal, Interpreter } from './interpreter';
 import { ShellSyntaxError, parseShell } from './parser';
 import { newShellSession } from './session';
 import { checkSyntax } from './syntax-check';
+import { expandHistory } from './history-expansion';
 import type { OutputSink, RunOptions, RunResult, ShellEnvironment, ShellSession, ShellSignal } from './types';
 import { SHELL_BUILTINS } from './builtins';
 import { UTILITIES } from './utils';
@@ -81,6 +82,16 @@ export class Shell {
       io.err('bash: command line too long\n');
       return done(2);
     }
+    const hist = expandHistory(line, this.session.history);
+    if ('error' in hist) {
+      io.err(`bash: ${hist.error}\n`);
+      return done(this.session.status);
+    }
+    if (hist.changed) {
+      // bash shows the line it is about to run
+      io.out(`${hist.line}\n`);
+      line = hist.line;
+    }
     this.remember(line);
     if (line.trim() === '') return done(this.session.status);
 
@@ -114,7 +125,12 @@ export class Shell {
         status = e.code;
         exited = leaveShell(state, io);
       } else if (e instanceof InterruptSignal) status = 130;
-      else throw e;
+      else {
+        // the last resort: a runaway line (a string grown past memory, a deep recursion) ends
+        // with a message, never with a broken terminal
+        io.err(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
+        status = 1;
+      }
     }
     const { args: _args, arg0: _arg0, ...session } = state;
     this.session = session;

@@ -185,11 +185,25 @@ export function canonicalizeQuantities(obj: unknown): void {
   if (root) walkQuantities(obj, root);
 }
 
+/** Whether a type holds a Quantity anywhere below it: the walk skips the subtrees that do not. */
+const quantityTypes = new Map<string, boolean>();
+
+function holdsQuantity(typeId: string): boolean {
+  const known = quantityTypes.get(typeId);
+  if (known !== undefined) return known;
+  quantityTypes.set(typeId, false); // a cycle holds nothing new
+  const t = SCHEMA.types[typeId];
+  const result = !!t && Object.values(t.f).some((f) => f.s === 'Quantity' || (f.r !== undefined && holdsQuantity(f.r)));
+  quantityTypes.set(typeId, result);
+  return result;
+}
+
 function walkQuantities(value: Record<string, unknown>, type: SchemaType): void {
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const field = type.f[key];
+    if (!field || (field.s !== 'Quantity' && (field.r === undefined || !holdsQuantity(field.r)))) continue;
     const v = value[key];
-    if (!field || v === null || v === undefined) continue;
+    if (v === null || v === undefined) continue;
     if (field.s === 'Quantity') {
       value[key] = mapQuantities(v, field.t);
     } else if (field.r) {

@@ -1,5 +1,7 @@
 import { explain, explainArgument, ExplainError, typeErrors, unknownFields } from './index';
 import golden from './testdata/explain-golden.json';
+import { RESOURCES, apiVersionOf } from '../resources';
+import { rootType } from './data';
 
 // Recorded from the real kubectl v1.32 binary, run against a stub API server that serves an
 // OpenAPI v3 document built from fields.json (so it checks the rendering, not the data).
@@ -25,6 +27,14 @@ describe('explain matches kubectl v1.32', () => {
     expect((err as ExplainError).message).toBe('field "bar" does not exist');
     expect((err as ExplainError).stderr).toBe('error: field "bar" does not exist');
     expect((err as ExplainError).stdout).toBe('KIND:       Pod\nVERSION:    v1\n\n');
+  });
+});
+
+describe('fields.json', () => {
+  it.each(RESOURCES.map((r) => [`${apiVersionOf(r)}/${r.kind}`, r] as const))('has the schema of %s', (_key, r) => {
+    const root = rootType(apiVersionOf(r), r.kind);
+    expect(root).toBeDefined();
+    expect(Object.keys(root!.f)).toEqual(expect.arrayContaining(['apiVersion', 'kind', 'metadata']));
   });
 });
 

@@ -8,7 +8,7 @@ import { resourceForKind } from '../resources';
 import { IMMUTABLE_ERROR, NameValidator, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment } from './names';
 import { invalid } from './field';
 import { validateObjectMeta } from './meta';
-import { validatePodSpec, validatePodSpecUpdate } from './pod';
+import { deepEqual, validatePodSpec, validatePodSpecUpdate } from './pod';
 import { validateDaemonSet, validateDeployment, validateReplicaSet } from './workloads';
 import { validateService } from './service';
 import {
@@ -49,6 +49,9 @@ const KINDS: Record<string, KindRule> = {
   RoleBinding: { name: nameIsPathSegment },
 };
 
+/** Kinds whose own validation reads only `spec` (and, for claims, status only on spec changes). */
+const SPEC_ONLY = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'PersistentVolume', 'PersistentVolumeClaim', 'Node']);
+
 /** Field errors for a defaulted object (and, on update, the stored one), in the real order. */
 export function validateObject(obj: KubeObject, old?: KubeObject): FieldError[] {
   const info = resourceForKind(obj.apiVersion, obj.kind);
@@ -57,6 +60,9 @@ export function validateObject(obj: KubeObject, old?: KubeObject): FieldError[] 
   if (old && obj.metadata?.name !== old.metadata?.name) {
     errs.push(invalid('metadata.name', String(obj.metadata?.name ?? ''), IMMUTABLE_ERROR));
   }
+  // an update that leaves the spec as stored (a status or metadata write, the common case for
+  // controllers) cannot make a spec-only kind invalid: the stored spec was validated
+  if (old && SPEC_ONLY.has(obj.kind) && deepEqual(obj.spec, old.spec)) return errs;
   if (rule.validate) errs.push(...rule.validate(obj, old));
   return errs;
 }

@@ -8,13 +8,13 @@ import { ApiError } from '../../api/errors';
 import { clone } from '../../api/store';
 import { DaemonSet, Node, Pod, PodTemplateSpec } from '../../api/types';
 import { fromLabelSelector, matches } from '../../api/selectors';
-import { parseTime } from '../../time';
+
 import { Controller, ControllerContext, keyOf, splitKey } from '../controller';
 import { GenerationMemo, computeHash } from '../deployment/template-hash';
 import { scaledValue } from '../deployment/rollout-math';
 import { OwnerIndex } from '../replicaset/owner-index';
 import { createPods } from '../replicaset/replicaset-controller';
-import { availableAt, controllerRefOf, podChangeMatters, earliest, errorText, isPodAvailable, isPodReady, podFromTemplate, withControllerRef, withoutOwnerRef } from '../replicaset/pod-utils';
+import { availableAt, controllerRefOf, parseTimeCached, podChangeMatters, earliest, errorText, isPodAvailable, isPodReady, podFromTemplate, withControllerRef, withoutOwnerRef } from '../replicaset/pod-utils';
 import { addDaemonPodTolerations, nodeShouldRunDaemonPod, pinToNode, targetNodeName } from './node-fit';
 
 export const DAEMONSET_SOURCE = { component: 'daemonset-controller' };
@@ -190,7 +190,7 @@ function byCreationAndPhase(a: Pod, b: Pod): number {
   const ra = a.status?.phase === 'Running' ? 0 : 1;
   const rb = b.status?.phase === 'Running' ? 0 : 1;
   if (ra !== rb) return ra - rb;
-  const d = parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp);
+  const d = parseTimeCached(a.metadata.creationTimestamp) - parseTimeCached(b.metadata.creationTimestamp);
   if (d !== 0) return d;
   return a.metadata.name! < b.metadata.name! ? -1 : 1;
 }

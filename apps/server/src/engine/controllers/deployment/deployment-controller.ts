@@ -185,7 +185,8 @@ class DeploymentSync {
     const { ctx, d } = this;
     const newRevision = String(Math.max(0, ...oldRSs.map(revisionOf)) + 1);
     if (existing) {
-      const rsCopy = clone(existing);
+      // shallow: only annotations and minReadySeconds change, both replaced rather than mutated
+      const rsCopy: ReplicaSet = { ...existing, metadata: { ...existing.metadata }, spec: { ...existing.spec } };
       const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true);
       if (annotationsUpdated || (rsCopy.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0)) {
         if (d.spec.minReadySeconds) rsCopy.spec.minReadySeconds = d.spec.minReadySeconds;

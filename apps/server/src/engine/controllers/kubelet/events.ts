@@ -50,10 +50,16 @@ export function recordKubeletEvent(
 ): { writes: number; created: boolean } {
   const host = pod.spec.nodeName ?? '';
   const namespace = pod.metadata.namespace || 'default';
-  const index: Record<string, string> | undefined = ctx.runtime.sections.events?.index;
-  const aggKey = [pod.metadata.uid, fieldPath ?? '', type, reason, message, 'kubelet', host].join('\u0000');
-  const name = index?.[aggKey];
-  const existing = name ? (ctx.store.get('events', namespace, name) as KubeEvent | undefined) : undefined;
+  const aggKey = [pod.metadata.uid, fieldPath ?? '', type, reason, message, host].join('\u0000');
+  const existing = findEvent(ctx, namespace, aggKey, (e) =>
+    e.involvedObject.uid === pod.metadata.uid &&
+    (e.involvedObject.fieldPath ?? '') === (fieldPath ?? '') &&
+    e.type === type &&
+    e.reason === reason &&
+    e.message === message &&
+    e.source?.component === 'kubelet' &&
+    (e.source?.host ?? '') === host,
+  );
   if (!existing) {
     const before = ctx.store.resourceVersion;
     ctx.record(pod, type, reason, message, { component: 'kubelet', host }, fieldPath);
@@ -61,10 +67,32 @@ export function recordKubeletEvent(
     const more = times > 1 ? recordKubeletEvent(ctx, pod, type, reason, message, fieldPath, at, times - 1).writes : 0;
     return { writes: made + more, created: true };
   }
+  CACHE.get(ctx.store)?.set(aggKey, existing.metadata.name!);
   const next = clone(existing);
   next.count = (next.count ?? 1) + times;
   next.lastTimestamp = rfc3339(at);
   const before = ctx.store.resourceVersion;
   ctx.api.update(next, { internal: true });
   return { writes: ctx.store.resourceVersion - before, created: false };
+}
+
+/** aggregation key → Event name, per store; derived data, checked on every use */
+const CACHE = new WeakMap<object, Map<string, string>>();
+
+function findEvent(ctx: ControllerContext, namespace: string, aggKey: string, match: (e: KubeEvent) => boolean): KubeEvent | undefined {
+  let cache = CACHE.get(ctx.store);
+  if (!cache) CACHE.set(ctx.store, (cache = new Map()));
+  const name = cache.get(aggKey);
+  if (name) {
+    const e = ctx.store.get('events', namespace, name) as KubeEvent | undefined;
+    if (e && match(e)) return e;
+    cache.delete(aggKey);
+  }
+  for (const e of ctx.store.list('events', namespace) as KubeEvent[]) {
+    if (match(e)) {
+      cache.set(aggKey, e.metadata.name!);
+      return e;
+    }
+  }
+  return undefined;
 }

@@ -239,3 +239,49 @@ describe('liveness and machines', () => {
     expect(get(c, 'bb').status!.containerStatuses![0].restartCount).toBeGreaterThan(before!.containerStatuses![0].restartCount);
   });
 });
+
+describe('power cycle', () => {
+  it('containers of a machine that was off restart when it comes back', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('web', [{ name: 'web', image: 'nginx' }])));
+    c.step(START + 20 * S);
+    c.runtime.machines.node1.poweredOn = false;
+    c.enqueue('kubelet', 'machine:node1');
+    c.step(START + 30 * S);
+    c.runtime.machines.node1.poweredOn = true;
+    c.enqueue('kubelet', 'machine:node1');
+    c.step(START + 40 * S);
+    const cs = get(c, 'web').status!.containerStatuses![0];
+    expect(cs.restartCount).toBe(1);
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 255, reason: 'Unknown' });
+    expect(cs.state.running).toBeDefined();
+  });
+});
+
+describe('the liveness exec example of the Kubernetes docs', () => {
+  it('is healthy for 30 s, then killed and restarted', () => {
+    const c = fresh();
+    c.at(START + S, () =>
+      c.api.create(
+        mk('liveness-exec', [
+          {
+            name: 'liveness',
+            image: 'registry.k8s.io/busybox',
+            args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
+            livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 },
+          },
+        ]),
+      ),
+    );
+    c.step(START + 35 * S);
+    expect(get(c, 'liveness-exec').status!.containerStatuses![0].restartCount).toBe(0);
+    c.step(START + 90 * S);
+    expect(get(c, 'liveness-exec').status!.containerStatuses![0].restartCount).toBe(1);
+    expect(evs(c, 'liveness-exec')).toEqual(
+      expect.arrayContaining([
+        "Warning Unhealthy Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory x3",
+        'Normal Killing Container liveness failed liveness probe, will be restarted',
+      ]),
+    );
+  });
+});

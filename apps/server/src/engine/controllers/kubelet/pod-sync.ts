@@ -16,7 +16,7 @@ import { resolveContainerEnv } from './env';
 import { fieldPathOf, msg, podDesc, recordKubeletEvent } from './events';
 import { allocatePodIP, releasePodIP } from './ip-allocator';
 import { planProcess } from './process-model';
-import { evaluateProbe } from './probes';
+import { evaluateProbe, probeTimeline } from './probes';
 import { ContainerRuntime, KubeletSection, PodRuntime, RunRecord, kubeletSection } from './runtime-state';
 import { computePodStatus } from './status';
 import { skipResourceVersions } from './store-versions';
@@ -58,7 +58,13 @@ export function syncPod(ctx: ControllerContext, key: string): void {
   }
   const machine = ctx.runtime.machines[pod.spec.nodeName];
   // a stopped kubelet or a machine that is off does nothing: the pod's status stays as it was
+  if (machine && !machine.poweredOn) (section.poweredOff ??= {})[machine.name] = true;
   if (!machine || !machine.kubeletRunning || !machine.poweredOn) return;
+  if (section.poweredOff?.[machine.name]) {
+    // the machine came back: its machine sync restarts what was running first
+    ctx.enqueue('kubelet', `machine:${machine.name}`);
+    return;
+  }
   if (mirrorHash && pod.metadata.deletionTimestamp) {
     // deleting a mirror pod does not stop the static pod; the kubelet recreates the mirror
     ctx.api.delete('pods', namespace, name, { gracePeriodSeconds: 0 });
@@ -179,8 +185,8 @@ function specOf(pod: Pod, c: ContainerRuntime): Container {
   return (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((s) => s.name === c.name)!;
 }
 
-function event(env: SyncEnv, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string, t: number): void {
-  const r = recordKubeletEvent(env.ctx, env.pod, type, reason, message, fieldPathOf(env.pod, c.name, c.init), t, c.repeat ?? 1);
+function event(env: SyncEnv, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string, t: number, times = 1): void {
+  const r = recordKubeletEvent(env.ctx, env.pod, type, reason, message, fieldPathOf(env.pod, c.name, c.init), t, (c.repeat ?? 1) * times);
   env.prt.writes += r.writes;
   if (r.created) for (const x of env.prt.containers) if (x.cycle) x.cycle.created = true;
 }
@@ -299,17 +305,14 @@ function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const ip = prt.ip ?? '';
   if (!spec.readinessProbe) c.readyAt = t;
   else {
-    const r = evaluateProbe(spec.readinessProbe, spec, run.plan, ip);
-    const delay = (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000;
-    if (r.ok) c.readyAt = t + delay;
-    else c.unhealthyAt = t + delay + 1000;
+    const r = probeTimeline(spec.readinessProbe, spec, run.plan, ip);
+    if (r.firstPass !== undefined) c.readyAt = t + r.firstPass;
+    // a probe failing from the start reports once a period has passed without success
+    if (r.firstFail !== undefined && (r.firstPass === undefined || r.firstFail < r.firstPass)) c.unhealthyAt = t + r.firstFail;
   }
   if (spec.livenessProbe && !c.init) {
-    const r = evaluateProbe(spec.livenessProbe, spec, run.plan, ip);
-    if (!r.ok) {
-      const p = spec.livenessProbe;
-      c.killAt = t + (p.initialDelaySeconds ?? 0) * 1000 + (p.failureThreshold ?? 3) * (p.periodSeconds ?? 10) * 1000;
-    }
+    const r = probeTimeline(spec.livenessProbe, spec, run.plan, ip);
+    if (r.failedOut !== undefined) c.killAt = t + r.failedOut;
   }
   if (run.plan.exitAfterMs === 0) return exit(env, c, t, run.plan.exitCode);
   scheduleRunning(c);
@@ -339,14 +342,14 @@ function running(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const run = c.current!;
   const exitAt = run.plan.exitAfterMs !== undefined ? run.startedAt + run.plan.exitAfterMs : undefined;
   if (c.unhealthyAt !== undefined && c.unhealthyAt <= t) {
-    const r = evaluateProbe(spec.readinessProbe!, spec, run.plan, env.prt.ip ?? '');
+    const r = evaluateProbe(spec.readinessProbe!, spec, run.plan, env.prt.ip ?? '', t - run.startedAt);
     event(env, c, 'Warning', 'Unhealthy', `Readiness probe failed: ${r.output ?? ''}`, t);
     c.unhealthyAt = undefined;
   }
   if (c.killAt !== undefined && c.killAt <= t && (exitAt === undefined || exitAt > t)) {
     const p = spec.livenessProbe!;
-    const r = evaluateProbe(p, spec, run.plan, env.prt.ip ?? '');
-    event(env, c, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.output ?? ''}`, t);
+    const r = evaluateProbe(p, spec, run.plan, env.prt.ip ?? '', t - run.startedAt);
+    event(env, c, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.output ?? ''}`, t, p.failureThreshold ?? 3);
     event(env, c, 'Normal', 'Killing', msg.livenessKill(c.name), t);
     run.killed = true;
     const grace = (p.terminationGracePeriodSeconds ?? env.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
@@ -483,6 +486,7 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   const writesPerCycle = mark ? prt.writes - mark.startWrites : 0;
   // mark the start of this cycle before anything of it happens
   loop.cycle = { startAt: due, startRv: ctx.store.resourceVersion, startWrites: prt.writes, atCap, created: false };
+  (globalThis as any).__dbg?.push(JSON.stringify([pure, due, mark, atCap, period, ctx.store.resourceVersion, prt.writes, others.map((c) => c.nextAt)]));
   if (!pure) return false;
   const limit = Math.min(ctx.horizon, ctx.nextTimerAt(env.key) - 1);
   const cycles = Math.floor((limit - due + 1) / period);

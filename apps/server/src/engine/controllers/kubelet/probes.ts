@@ -10,7 +10,8 @@ export interface ProbeResult {
   output?: string;
 }
 
-export function evaluateProbe(probe: Probe, container: Container, plan: ProcessPlan, podIP: string): ProbeResult {
+/** The probe's result `offset` ms after the container started. */
+export function evaluateProbe(probe: Probe, container: Container, plan: ProcessPlan, podIP: string, offset = 0): ProbeResult {
   const portOf = (p: number | string): number => {
     if (typeof p === 'number') return p;
     const named = (container.ports ?? []).find((x) => x.name === p);
@@ -37,9 +38,42 @@ export function evaluateProbe(probe: Probe, container: Container, plan: ProcessP
   }
   if (probe.exec) {
     const cmd = probe.exec.command ?? [];
-    // `cat /tmp/healthy` style checks of files the container never wrote fail as cat does
-    if (cmd[0] === 'cat' && cmd[1]) return { ok: false, output: `cat: can't open '${cmd[1]}': No such file or directory` };
+    // `cat /tmp/healthy` style checks: the file exists while the container's script keeps it
+    const file = cmd[0] === 'cat' || cmd[0] === 'ls' ? cmd[1] : cmd[0] === 'test' ? cmd[2] : undefined;
+    if (file) {
+      const f = plan.files?.[file];
+      if (f && f[0] <= offset && (f[1] === null || offset < f[1])) return { ok: true };
+      return { ok: false, output: `cat: can't open '${file}': No such file or directory` };
+    }
     return { ok: true };
   }
   return { ok: true };
+}
+
+/**
+ * When a probe first passes and first fails, probing every period from its initial delay, and when
+ * it has failed `failureThreshold` times in a row (liveness kills then). Offsets from the start.
+ */
+export function probeTimeline(probe: Probe, container: Container, plan: ProcessPlan, podIP: string): { firstPass?: number; firstFail?: number; failedOut?: number } {
+  const delay = (probe.initialDelaySeconds ?? 0) * 1000;
+  const period = (probe.periodSeconds ?? 10) * 1000;
+  const threshold = probe.failureThreshold ?? 3;
+  // results only change when a file appears or goes: probe until the last change, then a few more
+  let lastChange = 0;
+  for (const [a, b] of Object.values(plan.files ?? {})) lastChange = Math.max(lastChange, a, b ?? 0);
+  const end = Math.max(delay, lastChange) + (threshold + 1) * period;
+  let firstPass: number | undefined;
+  let firstFail: number | undefined;
+  let run = 0;
+  for (let t = delay; t <= end; t += period) {
+    const ok = evaluateProbe(probe, container, plan, podIP, t).ok;
+    if (ok) {
+      firstPass ??= t;
+      run = 0;
+    } else {
+      firstFail ??= t;
+      if (++run >= threshold) return { firstPass, firstFail, failedOut: t };
+    }
+  }
+  return { firstPass, firstFail };
 }

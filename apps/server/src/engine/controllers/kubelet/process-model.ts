@@ -22,6 +22,8 @@ export interface ProcessPlan {
   http?: { body: string; paths?: string[]; notFound?: string };
   /** ms to end after SIGTERM; absent: ignores SIGTERM (killed at the end of the grace period) */
   stopMs?: number;
+  /** files the process creates and removes: path → [created, removed or null] (ms offsets) */
+  files?: Record<string, [number, number | null]>;
 }
 
 export interface PlanInput {
@@ -97,6 +99,7 @@ function fromScript(r: ReturnType<typeof runScript>, input: PlanInput, scriptEnv
     lines: r.lines,
     ...(r.exitAfterMs !== undefined ? { exitAfterMs: r.exitAfterMs } : {}),
     ...(r.loop ? { loop: r.loop, scriptEnv } : {}),
+    ...(r.files ? { files: r.files } : {}),
   };
 }
 

@@ -106,6 +106,8 @@ export interface KubeletSection {
   ipam: Record<string, IpamState>;
   /** static pod manifest hash → when the kubelet first saw it (config.seen) */
   staticSeen?: Record<string, number>;
+  /** machines seen powered off: their containers are gone when they come back */
+  poweredOff?: Record<string, boolean>;
 }
 
 export function kubeletSection(runtime: RuntimeState): KubeletSection {

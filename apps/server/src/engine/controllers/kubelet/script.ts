@@ -31,10 +31,12 @@ export interface ScriptResult {
   loop?: LoopSpec;
   /** the script execs a long-running program (a server): it runs until stopped */
   server?: string[];
+  /** files the script creates and removes: path → [created offset, removed offset or null] */
+  files?: Record<string, [number, number | null]>;
 }
 
 type Node =
-  | { t: 'cmd'; words: string[]; redirect: boolean; op: string }
+  | { t: 'cmd'; words: string[]; redirect: boolean | string; op: string }
   | { t: 'while'; cond: Node[]; until: boolean; body: Node[]; bodySrc: string; op: string }
   | { t: 'for'; name: string; items: string[]; body: Node[]; op: string };
 
@@ -48,12 +50,13 @@ const FOREVER = Number.POSITIVE_INFINITY;
 
 export function runScript(source: string, env: ScriptEnv, startAt: number): ScriptResult {
   const nodes = parse(source);
-  const st: State = { t: 0, lines: [], vars: { ...env.vars }, status: 0, env, startAt };
+  const st: State = { t: 0, lines: [], vars: { ...env.vars }, status: 0, env, startAt, files: {} };
   const r = execList(nodes, st);
-  if (r === 'loop') return { lines: st.lines, exitCode: 0, loop: st.loop };
-  if (r === 'server') return { lines: st.lines, exitCode: 0, server: st.server };
-  if (st.t === FOREVER) return { lines: st.lines, exitCode: 0 };
-  return { lines: st.lines, exitAfterMs: st.t, exitCode: r === 'exit' ? st.exitCode! : st.status };
+  const files = Object.keys(st.files).length ? { files: st.files } : {};
+  if (r === 'loop') return { lines: st.lines, exitCode: 0, loop: st.loop, ...files };
+  if (r === 'server') return { lines: st.lines, exitCode: 0, server: st.server, ...files };
+  if (st.t === FOREVER) return { lines: st.lines, exitCode: 0, ...files };
+  return { lines: st.lines, exitAfterMs: st.t, exitCode: r === 'exit' ? st.exitCode! : st.status, ...files };
 }
 
 /** Lines of loop iteration k, at absolute offsets from the container's start. */
@@ -61,7 +64,7 @@ export function loopIteration(loop: LoopSpec, k: number, env: ScriptEnv, startAt
   const vars: Record<string, string> = { ...loop.vars0 };
   for (const [name, d] of Object.entries(loop.deltas)) vars[name] = String(Number(loop.vars0[name]) + k * d);
   const base = loop.startMs + k * loop.periodMs;
-  const st: State = { t: base, lines: [], vars, status: 0, env, startAt };
+  const st: State = { t: base, lines: [], vars, status: 0, env, startAt, files: {} };
   execList(parse(loop.body), st);
   return st.lines;
 }
@@ -76,6 +79,7 @@ interface State {
   startAt: number;
   loop?: LoopSpec;
   server?: string[];
+  files: Record<string, [number, number | null]>;
 }
 
 type Outcome = 'ok' | 'exit' | 'forever' | 'loop' | 'server';
@@ -134,7 +138,7 @@ function execWhile(n: Extract<Node, { t: 'while' }>, st: State): Outcome {
   return 'loop';
 }
 
-function execCommand(rawWords: string[], redirect: boolean, st: State): Outcome {
+function execCommand(rawWords: string[], redirect: boolean | string, st: State): Outcome {
   // assignments before a command (or alone)
   let i = 0;
   while (i < rawWords.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rawWords[i])) {
@@ -150,7 +154,8 @@ function execCommand(rawWords: string[], redirect: boolean, st: State): Outcome 
   const cmd = words[0].split('/').pop()!;
   const args = words.slice(1);
   const out = (text: string): void => {
-    if (!redirect && st.lines.length < MAX_LINES) for (const l of text.split('\n')) st.lines.push([st.t, l]);
+    if (typeof redirect === 'string') touch(st, redirect);
+    else if (!redirect && st.lines.length < MAX_LINES) for (const l of text.split('\n')) st.lines.push([st.t, l]);
   };
   st.status = 0;
   switch (cmd) {
@@ -206,6 +211,7 @@ function execCommand(rawWords: string[], redirect: boolean, st: State): Outcome 
         out(st.env.namespace);
         return 'ok';
       }
+      if (st.files[args[0]] && st.files[args[0]][1] === null) return 'ok';
       out(st.env.busybox ? `cat: can't open '${args[0]}': No such file or directory` : `cat: ${args[0]}: No such file or directory`);
       st.status = 1;
       return 'ok';
@@ -217,6 +223,15 @@ function execCommand(rawWords: string[], redirect: boolean, st: State): Outcome 
       return 'ok';
     case 'exec':
       return execCommand(rawWords.slice(i + 1), redirect, st);
+    case 'touch':
+      for (const a of args) if (!a.startsWith('-')) touch(st, a);
+      return 'ok';
+    case 'rm':
+      for (const a of args) {
+        const f = st.files[a];
+        if (f && f[1] === null) f[1] = st.t;
+      }
+      return 'ok';
   }
   if (SILENT.has(cmd)) return 'ok';
   if (SERVERS.has(cmd) || cmd.startsWith('docker-')) {
@@ -226,6 +241,11 @@ function execCommand(rawWords: string[], redirect: boolean, st: State): Outcome 
   out(`sh: ${words[0]}: not found`);
   st.status = 127;
   return 'ok';
+}
+
+function touch(st: State, path: string): void {
+  const f = st.files[path];
+  if (!f || f[1] !== null) st.files[path] = [st.t, null];
 }
 
 /** `sleep` arguments: seconds (fractions allowed), with s/m/h/d suffixes; `infinity`. */
@@ -469,12 +489,13 @@ function parse(src: string): Node[] {
       return { t: 'for', name, items, body, op: ';' };
     }
     const words: string[] = [];
-    let redirect = false;
+    let redirect: boolean | string = false;
     while (p < toks.length) {
       const w = toks[p];
       if (w.op) {
         if (w.w === '>' || w.w === '>>' || w.w === '<') {
-          if (w.w !== '<') redirect = true;
+          const target = toks[p + 1]?.w ?? '';
+          if (w.w !== '<') redirect = target.startsWith('/dev/') ? true : target.replace(/^["']|["']$/g, '');
           p += 2;
           continue;
         }

@@ -7,13 +7,24 @@ import { fakeMd5 } from '../../images/digest';
 import { rfc3339 } from '../../time';
 import { ControllerContext, keyOf } from '../controller';
 import { MIRROR_ANNOTATION } from './pod-sync';
+import { KubeletSection, kubeletSection } from './runtime-state';
 
 export function syncMachine(ctx: ControllerContext, nodeName: string): void {
   const machine = ctx.runtime.machines[nodeName];
-  if (!machine || !machine.kubeletRunning || !machine.poweredOn || !ctx.runtime.apiServerUp) return;
+  if (!machine) return;
+  const section = kubeletSection(ctx.runtime);
+  if (!machine.poweredOn) {
+    (section.poweredOff ??= {})[nodeName] = true;
+    return;
+  }
+  if (!machine.kubeletRunning || !ctx.runtime.apiServerUp) return;
+  if (section.poweredOff?.[nodeName]) {
+    delete section.poweredOff[nodeName];
+    rebooted(section, nodeName, ctx.now);
+  }
   const node = ctx.store.get('nodes', undefined, nodeName) as Node | undefined;
   if (!node) return;
-  const seen = ((ctx.runtime.sections.kubelet ??= { pods: {}, ipam: {} }).staticSeen ??= {}) as Record<string, number>;
+  const seen = (section.staticSeen ??= {});
   for (const manifest of machine.staticPods) {
     const hash = fakeMd5(JSON.stringify(manifest));
     seen[hash] ??= ctx.now;
@@ -29,6 +40,25 @@ export function syncMachine(ctx: ControllerContext, nodeName: string): void {
   }
   // a kubelet that comes back resumes its pods
   for (const p of ctx.store.list('pods')) if ((p as Pod).spec?.nodeName === nodeName) ctx.enqueue('kubelet', keyOf(p));
+}
+
+/** After a power cycle every container is gone: it shows as ended (Unknown, 255) and restarts. */
+function rebooted(section: KubeletSection, nodeName: string, now: number): void {
+  for (const prt of Object.values(section.pods)) {
+    if (prt.node !== nodeName) continue;
+    for (const c of prt.containers) {
+      if (c.current && c.current.finishedAt === undefined) {
+        c.current.finishedAt = now;
+        c.current.exitCode = 255;
+        c.current.reason = 'Unknown';
+        c.stage = 'exited';
+        c.nextAt = now;
+      } else if (c.stage === 'pulling') {
+        c.stage = 'fresh';
+        c.nextAt = now;
+      }
+    }
+  }
 }
 
 function mirrorPod(manifest: KubeObject, node: Node, name: string, namespace: string, hash: string, seenAt: number): KubeObject {

@@ -164,3 +164,9 @@ describe('pod garbage collection', () => {
     expect((c.store.list('pods') as Pod[]).filter((p) => p.spec.nodeName === 'node2')).toEqual([]);
   });
 });
+
+test('a pod bound to a node that does not exist is removed', () => {
+  const c = Cluster.create({ seed: 1, start: T0 });
+  c.at(T0 + S, () => c.api.create(pod('ghost', { nodeName: 'node9' })));
+  expect(getPod(c, 'ghost')).toBeUndefined();
+});

@@ -61,9 +61,12 @@ export function nodeLifecycleController(): Controller {
         return;
       }
       if (ev.resource === 'pods' && ev.type !== 'DELETED') {
-        // a pod on a node with NoExecute taints may have to be evicted
+        // a pod on a node with NoExecute taints may have to be evicted; one bound to a node
+        // that does not exist is an orphan
         const nodeName = (ev.object as Pod).spec?.nodeName;
-        if (nodeName && hasNoExecute(ctx, nodeName)) enqueue(nodeName);
+        if (!nodeName) return;
+        const node = ctx.store.get('nodes', undefined, nodeName) as Node | undefined;
+        if (!node || node.spec?.taints?.some((t) => t.effect === 'NoExecute')) enqueue(nodeName);
       }
     },
     sync(name, ctx) {
@@ -106,11 +109,6 @@ function collectOrphans(ctx: ControllerContext, nodeName: string): void {
       // already gone
     }
   }
-}
-
-function hasNoExecute(ctx: ControllerContext, nodeName: string): boolean {
-  const node = ctx.store.get('nodes', undefined, nodeName) as Node | undefined;
-  return !!node?.spec?.taints?.some((t) => t.effect === 'NoExecute');
 }
 
 function podsOn(ctx: ControllerContext, nodeName: string): Pod[] {

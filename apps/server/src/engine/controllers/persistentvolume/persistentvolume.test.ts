@@ -146,4 +146,13 @@ describe('persistentvolume controller', () => {
     expect(getPvc(c, 'data')!.status?.phase).toBe('Bound');
     expect(getPvc(c, 'data')!.metadata.annotations).toEqual({ 'pv.kubernetes.io/bind-completed': 'yes' });
   });
+
+  test('a class no StorageClass object names still matches by name (the website task-pv example)', () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    create(c, T0 + S, strip(pvc('task-pv-claim', '3Gi', { storageClassName: 'manual' })));
+    const warn = (c.store.list('events', 'default') as KubeEvent[]).find((e) => e.involvedObject.name === 'task-pv-claim');
+    expect([warn?.type, warn?.reason, warn?.message]).toEqual(['Warning', 'ProvisioningFailed', 'storageclass.storage.k8s.io "manual" not found']);
+    create(c, T0 + 2 * S, strip(pv('task-pv-volume', '10Gi', { storageClassName: 'manual' }, { type: 'local' })));
+    expect(getPvc(c, 'task-pv-claim')!.status).toEqual({ phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '10Gi' } });
+  });
 });

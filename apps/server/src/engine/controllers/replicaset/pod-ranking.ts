@@ -3,8 +3,7 @@
 
 import { Pod } from '../../api/types';
 import { Random } from '../../random';
-import { parseTime } from '../../time';
-import { isPodActive, isPodReady, podReadyTime } from './pod-utils';
+import { isPodActive, isPodReady, parseTimeCached, podReadyTime } from './pod-utils';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
@@ -61,7 +60,7 @@ function describe(pod: Pod, rank: number): Ranked {
     readyAt: podReadyTime(pod),
     restarts,
     sidecarRestarts,
-    created: parseTime(pod.metadata.creationTimestamp),
+    created: parseTimeCached(pod.metadata.creationTimestamp),
     uid: pod.metadata.uid ?? '',
   };
 }

@@ -24,7 +24,21 @@ export function isPodReady(pod: Pod): boolean {
 /** When the pod last became Ready (ms), or NaN. */
 export function podReadyTime(pod: Pod): number {
   const c = pod.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True');
-  return parseTime(c?.lastTransitionTime);
+  return parseTimeCached(c?.lastTransitionTime);
+}
+
+const parsed = new Map<string, number>();
+
+/** parseTime with a small memo: the same few timestamps are parsed over and over by each sync. */
+export function parseTimeCached(s: string | null | undefined): number {
+  if (!s) return NaN;
+  let v = parsed.get(s);
+  if (v === undefined) {
+    if (parsed.size >= 4096) parsed.clear();
+    v = parseTime(s);
+    parsed.set(s, v);
+  }
+  return v;
 }
 
 /**
@@ -127,20 +141,24 @@ export function compileSelector(sel: Selector): (labels: Labels | undefined) => 
 
 /**
  * Whether a pod update can change what a workload controller computes: labels, owner, deletion,
- * phase or readiness. Other updates (container states, IPs, restart counts) are skipped: the
- * next sync reads them fresh anyway.
+ * finishing (Succeeded / Failed) or readiness. Other updates (scheduling, container states, IPs,
+ * restart counts) are skipped: they only matter when ranking pods for deletion, and that reads
+ * them fresh.
  */
 export function podChangeMatters(old: Pod | undefined, cur: Pod): boolean {
   if (!old) return true;
   if (old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp) return true;
-  if (old.status?.phase !== cur.status?.phase) return true;
-  if (old.spec?.nodeName !== cur.spec?.nodeName) return true;
+  if (isFinished(old) !== isFinished(cur)) return true;
   if (readyKey(old) !== readyKey(cur)) return true;
   if (controllerRefOf(old)?.uid !== controllerRefOf(cur)?.uid) return true;
   const a = old.metadata.labels ?? {};
   const b = cur.metadata.labels ?? {};
   const ka = Object.keys(a);
   return ka.length !== Object.keys(b).length || ka.some((k) => a[k] !== b[k]);
+}
+
+function isFinished(p: Pod): boolean {
+  return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }
 
 function readyKey(p: Pod): string {

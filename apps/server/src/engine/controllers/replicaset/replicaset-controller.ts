@@ -10,16 +10,14 @@ import { rfc3339 } from '../../time';
 import { Controller, ControllerContext, keyOf, splitKey } from '../controller';
 import { OwnerIndex } from './owner-index';
 import { podsToDelete } from './pod-ranking';
+import { availableFromFacts, factsOf, matchesCached, templateMatchesCached } from './pod-facts';
 import {
-  availableAt,
   compileSelector,
   controllerRefOf,
   earliest,
   errorText,
   isNamespaceTerminating,
   isPodActive,
-  isPodAvailable,
-  isPodReady,
   podChangeMatters,
   podFromTemplate,
   withControllerRef,
@@ -47,6 +45,8 @@ export function replicaSetController(): Controller {
       if (ev.resource !== 'pods') return;
       pods.observe(ev);
       if (ev.type === 'MODIFIED' && !podChangeMatters(ev.old as Pod, ev.object as Pod)) return;
+      // a pod that was already terminating no longer counts: its later changes and its removal change nothing
+      if (ev.old?.metadata.deletionTimestamp && controllerRefOf(ev.old)?.uid === controllerRefOf(ev.object)?.uid) return;
       for (const key of replicaSetsForPodEvent(ev, ctx)) enqueue(key);
     },
     sync(key, ctx) {
@@ -95,7 +95,13 @@ function syncReplicaSet(key: string, ctx: ControllerContext, index: OwnerIndex<P
   writeStatus(ctx, rs, active, failure);
 
   let wake: number | undefined;
-  for (const p of active) wake = earliest(wake, availableAt(p, rs.spec.minReadySeconds, ctx.now));
+  const minReady = rs.spec.minReadySeconds;
+  if (minReady) {
+    for (const p of active) {
+      const f = factsOf(p);
+      if (f.ready && Number.isFinite(f.readyAt) && f.readyAt + minReady * 1000 > ctx.now) wake = earliest(wake, f.readyAt + minReady * 1000);
+    }
+  }
   if (failure !== undefined) {
     const n = (backoff[key] ?? 0) + 1;
     backoff[key] = n;
@@ -118,9 +124,10 @@ function claimPods(ctx: ControllerContext, rs: ReplicaSet, selector: Selector, i
   const deleting = !!rs.metadata.deletionTimestamp;
   const claimed: Pod[] = [];
   const match = compileSelector(selector);
+  const selectorKey = JSON.stringify(selector);
   for (const pod of index.owned(ctx.store, uid)) {
-    if (!isPodActive(pod)) continue;
-    if (match(pod.metadata.labels)) claimed.push(pod);
+    if (!factsOf(pod).active) continue;
+    if (matchesCached(pod, selectorKey, match)) claimed.push(pod);
     else if (!deleting) tryWrite(() => ctx.api.update(withoutOwnerRef(pod, uid)));
   }
   if (deleting || selector.length === 0) return claimed;
@@ -209,15 +216,18 @@ type ReplicaSetStatus = NonNullable<ReplicaSet['status']>;
 
 /** calculateReplicaSetStatus, with the API's omitempty fields left out when zero. */
 export function replicaSetStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, now: number): ReplicaSetStatus {
-  const template = compileSelector(fromLabels(rs.spec.template?.metadata?.labels));
+  const templateSelector = fromLabels(rs.spec.template?.metadata?.labels);
+  const template = compileSelector(templateSelector);
+  const templateKey = JSON.stringify(templateSelector);
   let fully = 0;
   let ready = 0;
   let available = 0;
   for (const p of active) {
-    if (template(p.metadata.labels)) fully++;
-    if (isPodReady(p)) {
+    if (templateMatchesCached(p, templateKey, template)) fully++;
+    const f = factsOf(p);
+    if (f.ready) {
       ready++;
-      if (isPodAvailable(p, rs.spec.minReadySeconds, now)) available++;
+      if (availableFromFacts(f, rs.spec.minReadySeconds, now)) available++;
     }
   }
   let conditions: Condition[] = [...(rs.status?.conditions ?? [])];

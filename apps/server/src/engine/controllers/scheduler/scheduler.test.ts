@@ -209,4 +209,26 @@ describe('scheduler', () => {
     expect(run([end])).toContain('FailedScheduling');
     expect(run([end])).toBe(run([T0 + 2500, T0 + 3000, T0 + 4000, T0 + 5 * 60_000, T0 + 6 * 60_000 + 1, end]));
   });
+
+  test('a nodeSelector no node matches (the website pod-nginx.yaml)', () => {
+    const c = newCluster();
+    c.at(T0 + 1000, () => c.api.create(podManifest('nginx', { nodeSelector: { disktype: 'ssd' } })));
+    expect(scheduledCondition(getPod(c, 'nginx'))?.message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+    c.at(T0 + 5000, () => {
+      const node = JSON.parse(JSON.stringify(c.store.get('nodes', undefined, 'node1')));
+      node.metadata.labels.disktype = 'ssd';
+      c.api.update(node);
+    });
+    c.step(T0 + 6000);
+    expect(getPod(c, 'nginx').spec.nodeName).toBe('node1');
+  });
+
+  test('no nodes at all', () => {
+    const c = newCluster();
+    c.at(T0 + 1000, () => ['master', 'node1', 'node2'].forEach((n) => c.api.delete('nodes', undefined, n)));
+    c.at(T0 + 2000, () => c.api.create(podManifest('lonely')));
+    expect(eventsFor(c, 'lonely', 'FailedScheduling')[0]?.message).toBe('no nodes available to schedule pods');
+  });
 });

@@ -300,6 +300,16 @@ const unalias: Builtin = (ctx) => {
   return status;
 };
 
+/** `time CMD`: the command's simulated duration (user and sys time are not simulated) */
+const time: Builtin = async (ctx) => {
+  const start = ctx.now();
+  const status = ctx.argv.length > 1 ? await ctx.runner.runArgv(ctx.argv.slice(1), ctx.state, ctx.io) : 0;
+  const ms = ctx.now() - start;
+  const fmt = (v: number): string => `${Math.floor(v / 60000)}m${((v % 60000) / 1000).toFixed(3)}s`;
+  ctx.stderr(`\nreal\t${fmt(ms)}\nuser\t0m0.000s\nsys\t0m0.000s\n`);
+  return status;
+};
+
 /** `complete -F __start_kubectl k`: completion happens in the terminal, not here */
 const complete: Builtin = () => 0;
 
@@ -328,6 +338,7 @@ export const STATE_BUILTINS: Registry = {
   alias,
   unalias,
   complete,
+  time,
 };
 
 /** `which` is a file (/usr/bin/which), not a builtin */

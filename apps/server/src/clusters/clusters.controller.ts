@@ -1,0 +1,92 @@
+// /api/v1/clusters: the REST door to a student's clusters. Thin: validate, one service call.
+// REST cannot stream, so a command that waits is stopped after REST_WAIT_MS with a line saying so.
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { requireUser } from '../auth/request-auth';
+import { parseWith } from '../common/zod-body';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { ClustersService } from './clusters.service';
+import { ExecResult, ExecService } from './exec.service';
+import { MAX_COMMAND_LENGTH } from './limits';
+
+export const execBody = z
+  .object({
+    command: z.string().max(MAX_COMMAND_LENGTH, `at most ${MAX_COMMAND_LENGTH} characters`),
+    /** Names the shell (its directory, variables, history) the command runs in. */
+    terminal: z.string().regex(/^[\w.-]{1,64}$/).optional(),
+  })
+  .strict();
+const snapshotBody = z.object({ name: z.string().trim().min(1).max(80) }).strict();
+const objectsQuery = z.object({ resource: z.string().max(100).optional(), full: z.enum(['true', 'false']).optional() }).strict();
+const inputsQuery = z.object({ after: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }).strict();
+
+@ApiTags('clusters')
+@Controller('api/v1/clusters')
+export class ClustersController {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly execService: ExecService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  list(@Req() req: Request) {
+    return this.clusters.listMine(requireUser(req));
+  }
+
+  @Get(':id')
+  get(@Req() req: Request, @Param('id') id: string) {
+    return this.clusters.summary(requireUser(req), id);
+  }
+
+  @Post(':id/exec')
+  @HttpCode(200)
+  exec(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<ExecResult> {
+    const user = requireUser(req);
+    const { command, terminal } = parseWith(execBody, body);
+    return this.execService.exec({ user, clusterId: id, door: 'api', terminal: terminal ?? 'api', line: command, waitCapMs: this.config.auth.restWaitMs });
+  }
+
+  @Get(':id/objects')
+  objects(@Req() req: Request, @Param('id') id: string, @Query() query: unknown) {
+    const q = parseWith(objectsQuery, query);
+    return this.clusters.objects(requireUser(req), id, q.resource, q.full === 'true');
+  }
+
+  @Get(':id/inputs')
+  inputs(@Req() req: Request, @Param('id') id: string, @Query() query: unknown) {
+    const q = parseWith(inputsQuery, query);
+    return this.clusters.inputs(requireUser(req), id, q.after, q.limit);
+  }
+
+  @Post(':id/reset')
+  @HttpCode(200)
+  reset(@Req() req: Request, @Param('id') id: string) {
+    return this.clusters.reset(requireUser(req), id, 'api');
+  }
+
+  @Get(':id/snapshots')
+  snapshots(@Req() req: Request, @Param('id') id: string) {
+    return this.clusters.listSnapshots(requireUser(req), id);
+  }
+
+  @Post(':id/snapshots')
+  saveSnapshot(@Req() req: Request, @Param('id') id: string, @Body() body: unknown) {
+    return this.clusters.saveSnapshot(requireUser(req), id, parseWith(snapshotBody, body).name);
+  }
+
+  @Post(':id/snapshots/:snapshotId/restore')
+  @HttpCode(200)
+  restore(@Req() req: Request, @Param('id') id: string, @Param('snapshotId') snapshotId: string) {
+    return this.clusters.restoreSnapshot(requireUser(req), id, snapshotId, 'api');
+  }
+
+  @Delete(':id/snapshots/:snapshotId')
+  @HttpCode(204)
+  async deleteSnapshot(@Req() req: Request, @Param('id') id: string, @Param('snapshotId') snapshotId: string): Promise<void> {
+    await this.clusters.deleteSnapshot(requireUser(req), id, snapshotId);
+  }
+}

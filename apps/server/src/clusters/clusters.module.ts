@@ -1,0 +1,15 @@
+// Students' clusters: the exec service, the runner that locks and persists, the REST door.
+import { Module } from '@nestjs/common';
+import { ClusterAccessService } from './cluster-access.service';
+import { ClusterEvents } from './cluster-events';
+import { ClusterRunner } from './cluster-runner';
+import { ClustersController } from './clusters.controller';
+import { ClustersService } from './clusters.service';
+import { ExecService } from './exec.service';
+
+@Module({
+  controllers: [ClustersController],
+  providers: [ClusterRunner, ClusterEvents, ClusterAccessService, ClustersService, ExecService],
+  exports: [ClusterRunner, ClusterEvents, ClusterAccessService, ClustersService, ExecService],
+})
+export class ClustersModule {}

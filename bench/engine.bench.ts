@@ -1,0 +1,114 @@
+// Engine benchmarks (issue 2): on a cluster with 10 workers.
+
+import { Cluster } from '../apps/server/src/engine/cluster';
+import { SerializedCluster } from '../apps/server/src/engine/cluster-state';
+import { KubeObject, Pod } from '../apps/server/src/engine/api/types';
+import { Sandbox, VirtualClock } from '../apps/server/src/engine/sandbox';
+import { runKubectl } from '../apps/server/src/engine/kubectl/kubectl';
+import { Figure, measure, measureAsync } from './harness';
+
+const START = Date.UTC(2026, 0, 1);
+
+function pod(name: string, image = 'nginx'): KubeObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: 'bench' } }, spec: { containers: [{ name: 'c', image }] } };
+}
+
+function running(c: Cluster, names: string[]): boolean {
+  return names.every((n) => (c.store.get('pods', 'default', n) as Pod | undefined)?.status?.phase === 'Running');
+}
+
+/** steps to the next transitions until `done` or nothing is left */
+function runUntil(c: Cluster, done: () => boolean): void {
+  for (let i = 0; i < 10_000 && !done(); i++) {
+    const next = c.nextTransitionAt();
+    if (next === undefined) return;
+    c.step(next);
+  }
+}
+
+export async function engineBenchmarks(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  // the default limits (500 pods) protect a classroom server; the benchmark raises them
+  const base: SerializedCluster = Cluster.create({ seed: 1, start: START, options: { workers: 10, limits: { maxPods: 2000, maxObjects: 10_000 } } }).serialize();
+  const fresh = (): Cluster => Cluster.load(JSON.parse(JSON.stringify(base)));
+
+  // 1. three pods, created and reconciled to Running
+  {
+    const clusters = Array.from({ length: 60 }, fresh);
+    let i = 0;
+    const r = measure(() => {
+      const c = clusters[i++];
+      const names = ['a', 'b', 'c'];
+      c.at(c.now, () => names.forEach((n) => c.api.create(pod(n))));
+      runUntil(c, () => running(c, names));
+      if (!running(c, names)) throw new Error('pods did not reach Running');
+    }, clusters.length);
+    figures.push({ name: 'create and reconcile 3 pods to Running (median)', value: r.median, unit: 'ms', target: '< 1 ms', ok: r.median < 1 });
+  }
+
+  // 2. 1,000 pods scheduled and started
+  let big: Cluster;
+  {
+    const c = fresh();
+    const names = Array.from({ length: 1000 }, (_, k) => `p${k}`);
+    const t0 = performance.now();
+    c.at(c.now, () => names.forEach((n) => c.api.create(pod(n))));
+    runUntil(c, () => running(c, names));
+    const ms = performance.now() - t0;
+    if (!running(c, names)) throw new Error('1,000 pods did not reach Running');
+    figures.push({ name: 'schedule and start 1,000 pods', value: ms, unit: 'ms', target: '< 100 ms', ok: ms < 100 });
+    big = c;
+  }
+
+  // 3. kubectl get pods over 1,000 pods
+  {
+    const sandbox = Sandbox.load(big.serialize(), new VirtualClock(big.now));
+    const session = sandbox.newSession();
+    // warm the parser, then time the kubectl call itself
+    await sandbox.run(session, 'kubectl get pods', undefined, { isTTY: false });
+    const fs = sandbox.hosts.master;
+    let out = 0;
+    const r = await measureAsync(async () => {
+      await runKubectl(['get', 'pods'], {
+        cluster: sandbox.cluster,
+        stdin: '',
+        out: (t) => (out += t.length),
+        err: () => undefined,
+        fs: new (await import('../apps/server/src/engine/shell/user-fs')).UserFs(fs.fs, 'student', '/home/student', sandbox.cluster.now),
+        env: { HOME: '/home/student' },
+        user: 'student',
+        host: 'master',
+        isTTY: false,
+        signal: { aborted: false, onAbort: () => () => undefined },
+        now: () => sandbox.cluster.now,
+        sleep: () => undefined,
+        virtualTime: true,
+      });
+    }, 30);
+    figures.push({ name: '`kubectl get pods` over 1,000 pods (median)', value: r.median, unit: 'ms', target: '< 10 ms', ok: r.median < 10 });
+  }
+
+  // 4. a cluster idle for 30 days with a crash-looping pod
+  {
+    const c = fresh();
+    c.at(c.now, () => c.api.create(pod('crash', 'busybox')));
+    c.step(c.now + 20 * 60_000); // into the 5-minute back-off cap
+    const t0 = performance.now();
+    c.step(c.now + 30 * 24 * 3600_000);
+    const ms = performance.now() - t0;
+    const p = c.store.get('pods', 'default', 'crash') as Pod;
+    figures.push({ name: `catch up 30 idle days with a crash-looping pod (restarts: ${p.status?.containerStatuses?.[0]?.restartCount})`, value: ms, unit: 'ms', target: '< 20 ms', ok: ms < 20 });
+  }
+
+  // 5. serialized size of a typical lesson cluster
+  {
+    const sandbox = Sandbox.create({ seed: 1, start: START }, new VirtualClock(START));
+    let session = sandbox.newSession();
+    for (const line of ['kubectl create deployment web --image=nginx --replicas=3', 'kubectl expose deployment web --port=80', 'kubectl run db --image=mariadb --env=MARIADB_ROOT_PASSWORD=x', 'sleep 120']) {
+      session = (await sandbox.run(session, line, undefined, { isTTY: false })).session;
+    }
+    const bytes = JSON.stringify(sandbox.serialize()).length;
+    figures.push({ name: 'serialized size of a typical lesson cluster', value: bytes / 1024, unit: 'kB', target: '< 100 kB', ok: bytes < 100 * 1024 });
+  }
+  return figures;
+}

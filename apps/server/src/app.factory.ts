@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { Logger } from 'nestjs-pino';
 import type pino from 'pino';
+import { setUpOpenApi } from './api/openapi';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { projectPath } from './config/paths';
@@ -35,5 +36,6 @@ export async function createApp(config: AppConfig, logger: pino.Logger = createR
   // requests in flight), runs the shutdown hooks (Prisma disconnects there), then exits 0.
   app.enableShutdownHooks([], { useProcessExit: true });
   await setUpWeb(app);
+  setUpOpenApi(app);
   return { app, logger };
 }

@@ -12,8 +12,10 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { TerminalModule } from './terminal/terminal.module';
 import { requestLoggingParams } from './logging/logger';
 import { HomeController } from './web/home.controller';
+import { PagesModule } from './web/pages.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +30,8 @@ export class AppModule {
         AuthModule.forRoot(config),
         ClustersModule,
         ClassroomsModule,
+        TerminalModule,
+        PagesModule,
       ],
       controllers: [HealthController, HomeController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

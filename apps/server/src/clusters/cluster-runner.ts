@@ -175,6 +175,8 @@ export class ClusterRunner {
     const sandbox = this.loadSandbox(full.state);
     const entry: CacheEntry = { clusterId, sandbox, clock: sandbox.clock as ServerSandboxClock, version: full.version };
     this.cache.set(entry);
+    // Another process changed it: whoever watches here lists it again.
+    if (cached) this.events.publish({ clusterId, version: entry.version, events: [], replaced: true });
     return entry;
   }
 }

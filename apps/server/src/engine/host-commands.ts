@@ -5,6 +5,7 @@ import type { Sandbox } from './sandbox';
 import type { ExternalCommand } from './shell/types';
 import { runKubectl } from './kubectl/kubectl';
 import { systemctlCommand } from './host/systemctl';
+import { komposeCommand } from './kompose/kompose-command';
 
 export function hostCommands(sandbox: Sandbox): Record<string, ExternalCommand> {
   const kubectl: ExternalCommand = (ctx) =>
@@ -28,5 +29,6 @@ export function hostCommands(sandbox: Sandbox): Record<string, ExternalCommand> 
   return {
     kubectl,
     systemctl: systemctlCommand(sandbox),
+    kompose: komposeCommand(sandbox),
   };
 }

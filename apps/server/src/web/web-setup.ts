@@ -26,6 +26,9 @@ export async function setUpWeb(app: NestExpressApplication): Promise<void> {
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   app.useStaticAssets(projectPath('public'), { index: false, maxAge: '1h' });
+  // The terminal's library, from npm (no CDN): /vendor/xterm/lib/xterm.js, /vendor/xterm/css/xterm.css.
+  for (const dir of ['lib', 'css']) app.useStaticAssets(projectPath('node_modules', '@xterm', 'xterm', dir), { prefix: `/vendor/xterm/${dir}/`, index: false, maxAge: '1h' });
+  app.useStaticAssets(projectPath('node_modules', '@xterm', 'addon-fit', 'lib'), { prefix: '/vendor/xterm-fit/', index: false, maxAge: '1h' });
   app.setBaseViewsDir(projectPath('views'));
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });

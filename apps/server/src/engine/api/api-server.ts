@@ -19,6 +19,8 @@ export interface ApiPlugins {
   validate(obj: KubeObject, old?: KubeObject): FieldError[];
   /** paths of fields the schema does not know, for strict decoding */
   unknownFields(obj: unknown): string[];
+  /** values the decoder cannot read into the field's type (`json: cannot unmarshal ...`) */
+  typeErrors(obj: unknown): string[];
   /** ServiceAccount admission and DefaultTolerationSeconds for a new pod */
   admitPod(pod: Pod, rng: Random): void;
 }
@@ -199,10 +201,14 @@ export class ApiServer {
 
   /** Strict field validation, as the server's `fieldValidation=Strict` decoder does it. */
   strictDecode(raw: unknown): void {
+    const o = raw as { kind?: string; apiVersion?: string };
+    const version = (o.apiVersion ?? '').split('/').pop();
+    const typeErrors = this.plugins.typeErrors(raw);
+    if (typeErrors.length) {
+      throw ApiError.badRequest(`${o.kind} in version "${version}" cannot be handled as a ${o.kind}: ${typeErrors[0]}`);
+    }
     const unknown = this.plugins.unknownFields(raw);
     if (unknown.length) {
-      const o = raw as { kind?: string; apiVersion?: string };
-      const version = (o.apiVersion ?? '').split('/').pop();
       throw ApiError.badRequest(`${o.kind} in version "${version}" cannot be handled as a ${o.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
     }
   }
@@ -258,7 +264,9 @@ export class ApiServer {
     if (opts.subresource !== 'status') this.checkValid(info, obj, old);
     if (!opts.internal && opts.subresource !== 'status') this.checkSize(info, obj);
     if (opts.dryRun) return obj;
-    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && info.resource !== 'pods') {
+    // an object being deleted goes when its last finalizer does (a namespace when its spec.finalizers do)
+    const pendingFinalizers = (obj.metadata.finalizers ?? []).length + (info.resource === 'namespaces' ? (obj.spec?.finalizers ?? []).length : 0);
+    if (obj.metadata.deletionTimestamp && pendingFinalizers === 0 && info.resource !== 'pods') {
       this.services.release(info.resource === 'services' ? old : undefined);
       return this.store.remove(info.resource, namespace, name);
     }

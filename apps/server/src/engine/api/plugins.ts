@@ -1,15 +1,14 @@
 // Wires the API machinery (defaulting, admission, validation, strict decoding) into the API server.
 
 import { ApiPlugins } from './api-server';
-import { admitDefaultTolerations, admitServiceAccount } from './defaults/admission';
-import { Pod } from './types';
+import { admitPod, applyDefaults } from './defaults';
+import { typeErrors, unknownFields } from './schema';
+import { validateObject } from './validation';
 
 export const defaultPlugins: ApiPlugins = {
-  applyDefaults: () => undefined,
-  validate: () => [],
-  unknownFields: () => [],
-  admitPod(pod: Pod, rng) {
-    admitServiceAccount(pod, rng.string(5));
-    admitDefaultTolerations(pod);
-  },
+  applyDefaults,
+  validate: validateObject,
+  unknownFields,
+  typeErrors,
+  admitPod,
 };

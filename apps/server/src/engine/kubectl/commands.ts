@@ -2,32 +2,31 @@
 // `kubectl help` list them in this order).
 
 import { CommandDef } from './command';
-import { applyCommand } from './verbs/apply';
+import { annotateCommand } from './verbs/annotate';
 import { apiResourcesCommand, apiVersionsCommand } from './verbs/api-resources';
+import { applyCommand } from './verbs/apply';
 import { clusterInfoCommand } from './verbs/cluster-info';
 import { configCommand } from './verbs/config';
+import { cordonCommand, uncordonCommand } from './verbs/cordon';
 import { createCommand } from './verbs/create';
 import { deleteCommand } from './verbs/delete';
 import { describeCommand } from './verbs/describe';
-import { getCommand } from './verbs/get';
-import { notSupported } from './verbs/not-supported';
-import { waitCommand } from './verbs/wait';
-import { eventsCommand } from './verbs/events';
-import { topCommand } from './verbs/top';
-import { taintCommand } from './verbs/taint';
 import { drainCommand } from './verbs/drain';
-import { uncordonCommand } from './verbs/cordon';
-import { cordonCommand } from './verbs/cordon';
-import { annotateCommand } from './verbs/annotate';
-import { labelCommand } from './verbs/label';
-import { replaceCommand } from './verbs/replace';
-import { patchCommand } from './verbs/patch';
-import { scaleCommand } from './verbs/scale';
-import { rolloutCommand } from './verbs/rollout';
-import { setCommand } from './verbs/set';
+import { eventsCommand } from './verbs/events';
 import { exposeCommand } from './verbs/expose';
+import { getCommand } from './verbs/get';
+import { labelCommand } from './verbs/label';
+import { notSupported } from './verbs/not-supported';
+import { patchCommand } from './verbs/patch';
+import { replaceCommand } from './verbs/replace';
+import { rolloutCommand } from './verbs/rollout';
 import { runCommand } from './verbs/run';
+import { scaleCommand } from './verbs/scale';
+import { setCommand } from './verbs/set';
+import { taintCommand } from './verbs/taint';
+import { topCommand } from './verbs/top';
 import { versionCommand } from './verbs/version';
+import { waitCommand } from './verbs/wait';
 
 export const COMMANDS: CommandDef[] = [
   // Basic Commands (Beginner)

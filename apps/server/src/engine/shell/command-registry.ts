@@ -28,6 +28,10 @@ export interface Runner {
   knownCommand(name: string): 'builtin' | 'file' | undefined;
   /** throws the interpreter's exit signal (unwinds to the nearest shell) */
   exit(code: number): never;
+  /** how many loops enclose the running command */
+  loopDepth(): number;
+  /** unwinds to the `levels`th enclosing loop, ending it or starting its next pass */
+  loopControl(kind: 'break' | 'continue', levels: number): never;
 }
 
 export interface BuiltinContext extends CommandContext {

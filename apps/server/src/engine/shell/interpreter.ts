@@ -20,11 +20,19 @@ export class ExitSignal {
 /** ^C: unwinds the whole line */
 export class InterruptSignal {}
 
+/** `break N` / `continue N`: unwinds to the Nth enclosing loop */
+export class LoopSignal {
+  constructor(
+    readonly kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
+}
+
 export const MAX_EXEC_DEPTH = 64;
 /** a variable holds at most what a file may */
 export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'eval', 'shift', 'read', 'local', 'exec', 'help']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
@@ -34,6 +42,7 @@ type SimpleCommand = Extract<Command, { type: 'simple' }>;
 
 export class Interpreter implements Runner {
   private depth = 0;
+  private loops = 0;
 
   constructor(
     readonly environment: ShellEnvironment,
@@ -63,6 +72,31 @@ export class Interpreter implements Runner {
 
   exit(code: number): never {
     throw new ExitSignal(code);
+  }
+
+  loopDepth(): number {
+    return this.loops;
+  }
+
+  loopControl(kind: 'break' | 'continue', levels: number): never {
+    throw new LoopSignal(kind, Math.min(levels, this.loops));
+  }
+
+  /** runs one pass of a loop body; 'break' when the loop must end */
+  private async loopBody(body: List, state: ExecState, io: Io): Promise<number | 'break'> {
+    this.loops++;
+    try {
+      return await this.execList(body, state, io);
+    } catch (e) {
+      if (!(e instanceof LoopSignal)) throw e;
+      if (e.levels > 1) {
+        e.levels--;
+        throw e;
+      }
+      return e.kind === 'break' ? 'break' : 0;
+    } finally {
+      this.loops--;
+    }
   }
 
   // ---- entry points used by builtins --------------------------------------------------------
@@ -131,7 +165,7 @@ export class Interpreter implements Runner {
         const last = k === p.commands.length - 1;
         let buf = '';
         const stageIo: Io = last ? { ...io, stdin } : { stdin, out: (t) => (buf += t), err: io.err, tty: false };
-        status = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo));
+        status = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo), true);
         stdin = buf;
         if (this.signal.aborted) throw new InterruptSignal();
       }
@@ -139,14 +173,22 @@ export class Interpreter implements Runner {
     return p.negated ? (status === 0 ? 1 : 0) : status;
   }
 
-  /** runs `fn` on a copy of the state; `exit` ends only the copy */
-  async inSubshell(state: ExecState, fn: (sub: ExecState) => Promise<number>): Promise<number> {
+  /**
+   * runs `fn` on a copy of the state; `exit` ends only the copy. A `( )` subshell does not see
+   * the loops around it (`( break )` complains); a pipeline stage does, but cannot end them.
+   */
+  async inSubshell(state: ExecState, fn: (sub: ExecState) => Promise<number>, pipelineStage = false): Promise<number> {
     const sub = cloneState(state);
+    const loops = this.loops;
+    if (!pipelineStage) this.loops = 0;
     try {
       return await fn(sub);
     } catch (e) {
       if (e instanceof ExitSignal) return e.code;
+      if (e instanceof LoopSignal) return 0;
       throw e;
+    } finally {
+      this.loops = loops;
     }
   }
 
@@ -183,7 +225,9 @@ export class Interpreter implements Runner {
         for (const item of items) {
           if (this.signal.aborted) throw new InterruptSignal();
           state.env[cmd.name] = item;
-          status = await this.execList(cmd.body, state, cio);
+          const r = await this.loopBody(cmd.body, state, cio);
+          if (r === 'break') break;
+          status = r;
         }
         return status;
       }
@@ -198,7 +242,9 @@ export class Interpreter implements Runner {
           }
           const c = await this.execList(cmd.cond, state, cio);
           if ((c === 0) === cmd.until) break;
-          status = await this.execList(cmd.body, state, cio);
+          const r = await this.loopBody(cmd.body, state, cio);
+          if (r === 'break') break;
+          status = r;
         }
         return status;
       }
@@ -399,7 +445,7 @@ export class Interpreter implements Runner {
       if (utility) return await utility(ctx);
       if (name.includes('/')) return await this.execPath(name, ctx);
     } catch (e) {
-      if (e instanceof ExitSignal || e instanceof InterruptSignal) throw e;
+      if (e instanceof ExitSignal || e instanceof InterruptSignal || e instanceof LoopSignal) throw e;
       if (e instanceof FsError) {
         io.err(`${name}: ${e.message}\n`);
         return 1;

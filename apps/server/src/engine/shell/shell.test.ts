@@ -1,5 +1,5 @@
 import { prompt } from './session';
-import { createSignal } from './shell';
+import { Shell, createSignal } from './shell';
 import { T0, testRig } from './testing/test-shell';
 
 interface Case {
@@ -473,5 +473,20 @@ describe('time and runaway lines', () => {
     const r = await testRig().run('x=aaaaaaaaaaaaaaaa; for i in $(seq 20); do x=$x$x; done; echo ${#x}');
     expect(r.stderr).toBe('bash: x: value too large (sandbox limit 1048576 characters)\n'.repeat(4));
     expect(r.stdout).toBe('1048576\n');
+  });
+});
+
+describe('help for the lost', () => {
+  it.each<Case>([
+    { line: 'grep --help | head -1', stdout: 'Usage: grep [OPTION]... [FILE]...\n' },
+    { line: 'man ls', stderr: 'No manual entry for ls\n(manual pages are not installed in this sandbox; try `ls --help` or `help`)\n', code: 16 },
+    { line: 'watch kubectl get pods', stderr: 'watch: full-screen programs are not available in this sandbox; use `kubectl get ... --watch` (-w) instead\n', code: 1 },
+  ])('$line', async (c) => expectCases([c]));
+
+  it('accepts a session stored before newer fields existed', async () => {
+    const rig = testRig();
+    const old = { env: { HOME: '/home/student' }, cwd: '/tmp', host: 'node1', hostStack: [], history: ['ls'], user: 'student' } as unknown as ConstructorParameters<typeof Shell>[1];
+    const shell = new Shell(rig.env, old);
+    expect((await shell.run('pwd; hostname; echo $?; alias', undefined, { isTTY: false })).stdout).toBe('/tmp\nnode1\n0\n');
   });
 });

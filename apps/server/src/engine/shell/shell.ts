@@ -52,6 +52,7 @@ export class Shell {
     public session: ShellSession = newShellSession(),
     opts: ShellOptions = {},
   ) {
+    this.session = normalize(session);
     this.builtins = { ...SHELL_BUILTINS, ...opts.builtins };
     this.utilities = { ...UTILITIES, ...opts.utilities };
   }
@@ -159,6 +160,12 @@ function leaveShell(state: ExecState, io: Io): boolean {
   state.user = frame.user;
   state.env = frame.env;
   return false;
+}
+
+/** a session stored by an older version may lack newer fields */
+function normalize(s: ShellSession): ShellSession {
+  const base = newShellSession({ host: s.host, user: s.user });
+  return { ...base, ...s, env: s.env ?? base.env, frames: s.frames ?? [], hostStack: s.hostStack ?? [], history: s.history ?? [], status: s.status ?? 0, aliases: s.aliases ?? {} };
 }
 
 function structuredCopy(s: ShellSession): ShellSession {

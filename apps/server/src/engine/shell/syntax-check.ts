@@ -3,7 +3,7 @@
 
 import { parse } from 'sh-syntax';
 
-const PLAIN = /^[\w \t\-./=:,@%+^]*$/;
+const PLAIN = /^[\w \t\-./=:,@%+^{}[\]*?~]*$/;
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', 'function', 'select', 'time', 'coproc']);
 
 interface ShParseError {
@@ -14,17 +14,32 @@ interface ShParseError {
 
 /** undefined when mvdan/sh accepts `src`, else bash's message (without `bash: `) */
 export async function checkSyntax(src: string): Promise<string | undefined> {
-  // a line of plain words has no grammar to get wrong; spare it the WASM round trip
-  if (PLAIN.test(src) && !src.split(/\s+/).some((w) => RESERVED.has(w))) return undefined;
+  if (isPlain(src)) return undefined;
+  if (CACHE.has(src)) return CACHE.get(src);
+  let verdict: string | undefined;
   try {
     await parse(src, { keepComments: false });
-    return undefined;
   } catch (e) {
     const err = e as ShParseError;
     // bash checks names in `export 1x=2` when it runs the builtin, not when it parses
-    if (err.Text === 'invalid var name') return undefined;
-    return bashMessage(src, err);
+    if (err.Text !== 'invalid var name') verdict = bashMessage(src, err);
   }
+  if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value as string);
+  CACHE.set(src, verdict);
+  return verdict;
+}
+
+/** each check starts a Go runtime in WASM (tens of ms): lines typed again are answered here */
+const CACHE = new Map<string, string | undefined>();
+const CACHE_SIZE = 1000;
+
+/**
+ * Plain words (quoted text without expansions included) have no grammar to get wrong: spare
+ * them the WASM round trip. `kubectl get pods -o jsonpath='{.items[*].metadata.name}'` is plain.
+ */
+function isPlain(src: string): boolean {
+  const unquoted = src.replace(/'[^']*'/g, 'q').replace(/"[^"$`\\!]*"/g, 'q');
+  return PLAIN.test(unquoted) && !unquoted.split(/\s+/).some((w) => RESERVED.has(w));
 }
 
 export function bashMessage(src: string, err: ShParseError): string {

@@ -10,8 +10,7 @@ import { encodeBase64 } from './base64';
 import { canonicalizeQuantities } from '../schema/decode';
 
 export { admitPod, admitServiceAccount, admitDefaultTolerations, missingPriorityClass, missingServiceAccount, SERVICE_ACCOUNT_MOUNT_PATH } from './admission';
-export { SYSTEM_PRIORITY_CLASSES } from './pod';
-export { imageTag, qosClass } from './pod';
+export { SYSTEM_PRIORITY_CLASSES, imageTag, qosClass } from './pod';
 
 type Defaulter = (obj: any) => void;
 

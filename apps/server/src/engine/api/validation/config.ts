@@ -5,7 +5,8 @@ import { FieldError } from '../errors';
 import { duplicate, forbidden, goQuote, invalid, notSupported, raw, required, tooLong } from './field';
 import { IMMUTABLE_ERROR, isConfigMapKey, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
 import { validateLabelSelector } from './meta';
-import { deepEqual, validateTaintEffect } from './pod';
+import { deepEqual } from './pod';
+import { validateTaintEffect } from './tolerations';
 import { parseQuantity, quantityValue } from './quantity';
 
 const MAX_DATA_SIZE = 1024 * 1024;

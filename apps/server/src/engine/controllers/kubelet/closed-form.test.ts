@@ -69,3 +69,33 @@ describe('kubelet closed-form catch-up', () => {
     expect(backoff.message).toBe(`Back-off restarting failed container loop in pod loop_default(${p.metadata.uid})`);
   });
 });
+
+describe('kubelet closed-form catch-up of image pull back-off', () => {
+  function badPod(c: Cluster): void {
+    c.at(START + S, () =>
+      c.api.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'bad', namespace: 'default' },
+        spec: { nodeName: 'node2', containers: [{ name: 'bad', image: 'nginx:1.999' }] },
+      } as Pod),
+    );
+  }
+
+  it('splits agree and a week costs few writes', () => {
+    const a = Cluster.create({ seed: 9, start: START });
+    const b = Cluster.create({ seed: 9, start: START });
+    badPod(a);
+    badPod(b);
+    const end = START + 7 * DAY;
+    let writes = 0;
+    a.store.onChange(() => writes++);
+    a.step(end);
+    for (const t of [START + 600 * S, START + 3 * 3600 * S + 5, START + 2 * DAY, START + 5 * DAY + 77, end]) b.step(t);
+    expect(state(a)).toEqual(state(b));
+    // ~2,000 pull attempts of 7 writes each
+    expect(writes).toBeLessThan(5000);
+    const pulling = (a.api.list('events', { namespace: 'default' }) as KubeEvent[]).find((e) => e.reason === 'Pulling' && e.involvedObject.name === 'bad')!;
+    expect(pulling.count).toBeGreaterThan(2000);
+  });
+});

@@ -64,6 +64,9 @@ export function recordKubeletEvent(
     const before = ctx.store.resourceVersion;
     ctx.record(pod, type, reason, message, { component: 'kubelet', host }, fieldPath);
     const made = ctx.store.resourceVersion - before;
+    for (const w of made ? ctx.store.eventsSince(before) : []) {
+      if (w.type === 'ADDED' && w.resource === 'events') CACHE.get(ctx.store)?.set(aggKey, w.object.metadata.name!);
+    }
     const more = times > 1 ? recordKubeletEvent(ctx, pod, type, reason, message, fieldPath, at, times - 1).writes : 0;
     return { writes: made + more, created: true };
   }
@@ -81,18 +84,19 @@ const CACHE = new WeakMap<object, Map<string, string>>();
 
 function findEvent(ctx: ControllerContext, namespace: string, aggKey: string, match: (e: KubeEvent) => boolean): KubeEvent | undefined {
   let cache = CACHE.get(ctx.store);
-  if (!cache) CACHE.set(ctx.store, (cache = new Map()));
-  const name = cache.get(aggKey);
-  if (name) {
-    const e = ctx.store.get('events', namespace, name) as KubeEvent | undefined;
-    if (e && match(e)) return e;
-    cache.delete(aggKey);
-  }
-  for (const e of ctx.store.list('events', namespace) as KubeEvent[]) {
-    if (match(e)) {
-      cache.set(aggKey, e.metadata.name!);
-      return e;
+  if (!cache) {
+    // built once per store from the kubelet's stored Events; kept current by recordKubeletEvent
+    CACHE.set(ctx.store, (cache = new Map()));
+    for (const e of ctx.store.list('events') as KubeEvent[]) {
+      if (e.source?.component !== 'kubelet') continue;
+      const io = e.involvedObject;
+      cache.set([io.uid, io.fieldPath ?? '', e.type, e.reason, e.message, e.source?.host ?? ''].join('\u0000'), e.metadata.name!);
     }
   }
+  const name = cache.get(aggKey);
+  if (!name) return undefined;
+  const e = ctx.store.get('events', namespace, name) as KubeEvent | undefined;
+  if (e && match(e)) return e;
+  cache.delete(aggKey);
   return undefined;
 }

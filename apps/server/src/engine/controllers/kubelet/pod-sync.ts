@@ -273,7 +273,7 @@ function enterPullBackoff(env: SyncEnv, c: ContainerRuntime, t: number): void {
   event(env, c, 'Normal', 'BackOff', msg.backOffPull(image), t);
   event(env, c, 'Warning', 'Failed', msg.error('ImagePullBackOff'), t);
   c.stage = 'pullBackoff';
-  c.message = `${msg.backOffPull(image)}: ErrImagePull: ${c.message ?? ''}`;
+  c.message = msg.backOffPull(image);
   c.nextAt = (c.failedAt ?? t) + (c.pullBackoff?.ms ?? 10_000);
 }
 
@@ -465,13 +465,12 @@ function writeStatus(env: SyncEnv, t: number): void {
  */
 function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   const { prt, ctx } = env;
-  const loop = prt.containers.find((c) => c.nextAt === due && c.stage === 'crashBackoff');
-  if (!loop) {
-    return false;
-  }
+  const loop = prt.containers.find((c) => c.nextAt === due && (c.stage === 'crashBackoff' || c.stage === 'pullBackoff'));
+  if (!loop) return false;
+  const pulling = loop.stage === 'pullBackoff';
   const others = prt.containers.filter((c) => c !== loop);
   const mark = loop.cycle;
-  const atCap = loop.backoff?.ms === BACKOFF_MAX_MS;
+  const atCap = (pulling ? loop.pullBackoff?.ms : loop.backoff?.ms) === BACKOFF_MAX_MS;
   const period = mark ? due - mark.startAt : 0;
   const pure =
     mark !== undefined &&
@@ -482,11 +481,10 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
     ctx.store.resourceVersion - mark.startRv === prt.writes - mark.startWrites &&
     others.every((c) => c.nextAt === undefined) &&
     !env.pod.metadata.deletionTimestamp &&
-    (loop.current?.plan.exitAfterMs ?? Infinity) < BACKOFF_MAX_MS;
+    (pulling || (loop.current?.plan.exitAfterMs ?? Infinity) < BACKOFF_MAX_MS);
   const writesPerCycle = mark ? prt.writes - mark.startWrites : 0;
   // mark the start of this cycle before anything of it happens
   loop.cycle = { startAt: due, startRv: ctx.store.resourceVersion, startWrites: prt.writes, atCap, created: false };
-  (globalThis as any).__dbg?.push(JSON.stringify([pure, due, mark, atCap, period, ctx.store.resourceVersion, prt.writes, others.map((c) => c.nextAt)]));
   if (!pure) return false;
   const limit = Math.min(ctx.horizon, ctx.nextTimerAt(env.key) - 1);
   const cycles = Math.floor((limit - due + 1) / period);
@@ -494,18 +492,24 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   if (skip < 1) return false;
   // advance the state by `skip` cycles
   const shift = skip * period;
-  const pod = env.pod;
-  const spec = specOf(pod, loop);
-  loop.restartCount += skip;
-  const shiftRun = (run: RunRecord | undefined, restarts: number): RunRecord | undefined => {
-    if (!run) return run;
-    const startedAt = run.startedAt + shift;
-    const fresh = newRun(env, loop, spec, startedAt);
-    return { ...run, id: runId(prt.uid, loop.name, restarts), startedAt, ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt + shift } : {}), plan: fresh.plan };
-  };
-  loop.current = shiftRun(loop.current, loop.restartCount);
-  loop.previous = shiftRun(loop.previous, loop.restartCount - 1);
-  if (loop.backoff) loop.backoff = { ms: loop.backoff.ms, lastUpdate: loop.backoff.lastUpdate + shift };
+  const later = (t: number | undefined): number | undefined => (t === undefined ? undefined : t + shift);
+  if (pulling) {
+    loop.failedAt = later(loop.failedAt);
+    loop.pullStartedAt = later(loop.pullStartedAt);
+    if (loop.pullBackoff) loop.pullBackoff = { ms: loop.pullBackoff.ms, lastUpdate: loop.pullBackoff.lastUpdate + shift };
+  } else {
+    const spec = specOf(env.pod, loop);
+    loop.restartCount += skip;
+    const shiftRun = (run: RunRecord | undefined, restarts: number): RunRecord | undefined => {
+      if (!run) return run;
+      const startedAt = run.startedAt + shift;
+      const fresh = newRun(env, loop, spec, startedAt);
+      return { ...run, id: runId(prt.uid, loop.name, restarts), startedAt, ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt + shift } : {}), plan: fresh.plan };
+    };
+    loop.current = shiftRun(loop.current, loop.restartCount);
+    loop.previous = shiftRun(loop.previous, loop.restartCount - 1);
+    if (loop.backoff) loop.backoff = { ms: loop.backoff.ms, lastUpdate: loop.backoff.lastUpdate + shift };
+  }
   loop.nextAt = due + shift;
   skipResourceVersions(ctx.store, skip * writesPerCycle);
   prt.writes += skip * writesPerCycle;

@@ -11,6 +11,7 @@ import { Controller, ControllerContext, keyOf, splitKey } from '../controller';
 import { OwnerIndex } from './owner-index';
 import { podsToDelete } from './pod-ranking';
 import { availableFromFacts, factsOf, matchesCached, templateMatchesCached } from './pod-facts';
+import { PodStats } from './pod-stats';
 import {
   compileSelector,
   controllerRefOf,
@@ -33,10 +34,14 @@ const BACKOFF_MAX_MS = 1000_000;
 
 export function replicaSetController(): Controller {
   const pods = new OwnerIndex<Pod>('pods');
+  const stats = new PodStats();
+  /** per ReplicaSet uid, the selector, template labels and labels version its last full pass found consistent */
+  const verified = new Map<string, string>();
   return {
     name: 'replicaset',
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'replicasets') {
+        if (ev.type === 'DELETED') verified.delete(ev.object.metadata.uid!);
         // our own status writes change nothing a sync reads
         if (ev.type === 'MODIFIED' && ev.old && !specChanged(ev.old, ev.object)) return;
         enqueue(keyOf(ev.object));
@@ -44,13 +49,14 @@ export function replicaSetController(): Controller {
       }
       if (ev.resource !== 'pods') return;
       pods.observe(ev);
+      stats.observe(ev);
       if (ev.type === 'MODIFIED' && !podChangeMatters(ev.old as Pod, ev.object as Pod)) return;
       // a pod that was already terminating no longer counts: its later changes and its removal change nothing
       if (ev.old?.metadata.deletionTimestamp && controllerRefOf(ev.old)?.uid === controllerRefOf(ev.object)?.uid) return;
       for (const key of replicaSetsForPodEvent(ev, ctx)) enqueue(key);
     },
     sync(key, ctx) {
-      syncReplicaSet(key, ctx, pods);
+      syncReplicaSet(key, ctx, pods, stats, verified);
     },
   };
 }
@@ -80,7 +86,7 @@ function replicaSetsForPodEvent(ev: WatchEvent, ctx: ControllerContext): string[
   return keys;
 }
 
-function syncReplicaSet(key: string, ctx: ControllerContext, index: OwnerIndex<Pod>): void {
+function syncReplicaSet(key: string, ctx: ControllerContext, index: OwnerIndex<Pod>, stats: PodStats, verified: Map<string, string>): void {
   const { namespace, name } = splitKey(key);
   const rs = ctx.store.get('replicasets', namespace, name) as ReplicaSet | undefined;
   const backoff = backoffState(ctx);
@@ -88,20 +94,39 @@ function syncReplicaSet(key: string, ctx: ControllerContext, index: OwnerIndex<P
     delete backoff[key];
     return;
   }
+  const uid = rs.metadata.uid!;
   const selector = fromLabelSelector(rs.spec.selector);
-  const active = claimPods(ctx, rs, selector, index);
+  // what decides which pods are ours and fully labelled: the selector, the template's labels, the pods' labels
+  const verifyKey = (): string => `${JSON.stringify(rs.spec.selector)}/${JSON.stringify(rs.spec.template?.metadata?.labels ?? {})}/${stats.get(ctx.store, uid).labelsVersion}`;
   let failure: string | undefined;
-  if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, active, index);
-  writeStatus(ctx, rs, active, failure);
-
   let wake: number | undefined;
-  const minReady = rs.spec.minReadySeconds;
-  if (minReady) {
-    for (const p of active) {
-      const f = factsOf(p);
-      if (f.ready && Number.isFinite(f.readyAt) && f.readyAt + minReady * 1000 > ctx.now) wake = earliest(wake, f.readyAt + minReady * 1000);
+
+  // Fast path: nothing that decides which pods are ours changed since the last full pass, so the
+  // running counts are the truth and only creations (never victims) may be needed.
+  const fast = !rs.metadata.deletionTimestamp && !rs.spec.minReadySeconds && verified.get(uid) === verifyKey() && adoptOrphans(ctx, rs, selector, index).length === 0;
+  const counts = fast ? stats.get(ctx.store, uid) : undefined;
+  if (counts && counts.active <= (rs.spec.replicas ?? 1)) {
+    const want = rs.spec.replicas ?? 1;
+    if (counts.active < want) failure = createPods(ctx, rs, Math.min(want - counts.active, BURST_REPLICAS), REPLICASET_SOURCE, () => podFromTemplate(rs.spec.template, rs));
+    const active = { replicas: counts.active, fully: counts.active, ready: counts.ready, available: counts.ready };
+    // counts are read before the creations, as the real status is computed from the pods listed at the start
+    writeStatus(ctx, rs, active, failure);
+  } else {
+    verified.delete(uid);
+    const { claimed, released } = claimPods(ctx, rs, selector, index);
+    if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, claimed, index);
+    const c = countPods(rs, claimed, ctx.now);
+    writeStatus(ctx, rs, c, failure);
+    if (!released && c.fully === claimed.length) verified.set(uid, verifyKey());
+    const minReady = rs.spec.minReadySeconds;
+    if (minReady) {
+      for (const p of claimed) {
+        const f = factsOf(p);
+        if (f.ready && Number.isFinite(f.readyAt) && f.readyAt + minReady * 1000 > ctx.now) wake = earliest(wake, f.readyAt + minReady * 1000);
+      }
     }
   }
+
   if (failure !== undefined) {
     const n = (backoff[key] ?? 0) + 1;
     backoff[key] = n;
@@ -119,24 +144,35 @@ function backoffState(ctx: ControllerContext): Record<string, number> {
  * ClaimPods over the active pods: keeps owned pods that still match, releases the others
  * (unless the ReplicaSet is being deleted) and adopts matching orphans.
  */
-function claimPods(ctx: ControllerContext, rs: ReplicaSet, selector: Selector, index: OwnerIndex<Pod>): Pod[] {
+function claimPods(ctx: ControllerContext, rs: ReplicaSet, selector: Selector, index: OwnerIndex<Pod>): { claimed: Pod[]; released: boolean } {
   const uid = rs.metadata.uid!;
   const deleting = !!rs.metadata.deletionTimestamp;
   const claimed: Pod[] = [];
   const match = compileSelector(selector);
   const selectorKey = JSON.stringify(selector);
+  let released = false;
   for (const pod of index.owned(ctx.store, uid)) {
     if (!factsOf(pod).active) continue;
     if (matchesCached(pod, selectorKey, match)) claimed.push(pod);
-    else if (!deleting) tryWrite(() => ctx.api.update(withoutOwnerRef(pod, uid)));
+    else if (!deleting) {
+      tryWrite(() => ctx.api.update(withoutOwnerRef(pod, uid)));
+      released = true;
+    }
   }
-  if (deleting || selector.length === 0) return claimed;
+  if (!deleting) claimed.push(...adoptOrphans(ctx, rs, selector, index));
+  return { claimed, released };
+}
+
+/** Adopts the active orphans of the namespace that match the selector; returns them as adopted. */
+function adoptOrphans(ctx: ControllerContext, rs: ReplicaSet, selector: Selector, index: OwnerIndex<Pod>): Pod[] {
+  if (selector.length === 0) return [];
+  const out: Pod[] = [];
   for (const pod of index.orphansIn(ctx.store, rs.metadata.namespace!)) {
-    if (!isPodActive(pod) || !match(pod.metadata.labels)) continue;
+    if (!isPodActive(pod) || !matches(selector, pod.metadata.labels)) continue;
     const adopted = tryWrite(() => ctx.api.update(withControllerRef(pod, rs)) as Pod);
-    if (adopted) claimed.push(adopted);
+    if (adopted) out.push(adopted);
   }
-  return claimed;
+  return out;
 }
 
 function tryWrite<T>(fn: () => T): T | undefined {
@@ -214,44 +250,54 @@ function relatedPods(ctx: ControllerContext, rs: ReplicaSet, index: OwnerIndex<P
 
 type ReplicaSetStatus = NonNullable<ReplicaSet['status']>;
 
-/** calculateReplicaSetStatus, with the API's omitempty fields left out when zero. */
-export function replicaSetStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, now: number): ReplicaSetStatus {
+export interface ReplicaCounts {
+  replicas: number;
+  fully: number;
+  ready: number;
+  available: number;
+}
+
+/** Counts over the claimed active pods (calculateReplicaSetStatus's loop). */
+export function countPods(rs: ReplicaSet, active: Pod[], now: number): ReplicaCounts {
   const templateSelector = fromLabels(rs.spec.template?.metadata?.labels);
   const template = compileSelector(templateSelector);
   const templateKey = JSON.stringify(templateSelector);
-  let fully = 0;
-  let ready = 0;
-  let available = 0;
+  const c: ReplicaCounts = { replicas: active.length, fully: 0, ready: 0, available: 0 };
   for (const p of active) {
-    if (templateMatchesCached(p, templateKey, template)) fully++;
+    if (templateMatchesCached(p, templateKey, template)) c.fully++;
     const f = factsOf(p);
     if (f.ready) {
-      ready++;
-      if (availableFromFacts(f, rs.spec.minReadySeconds, now)) available++;
+      c.ready++;
+      if (availableFromFacts(f, rs.spec.minReadySeconds, now)) c.available++;
     }
   }
+  return c;
+}
+
+/** calculateReplicaSetStatus, with the API's omitempty fields left out when zero. */
+export function replicaSetStatus(rs: ReplicaSet, counts: ReplicaCounts, failure: string | undefined, now: number): ReplicaSetStatus {
   let conditions: Condition[] = [...(rs.status?.conditions ?? [])];
   const hasFailure = conditions.some((c) => c.type === 'ReplicaFailure');
   if (failure !== undefined && !hasFailure) {
-    const diff = active.length - (rs.spec.replicas ?? 1);
+    const diff = counts.replicas - (rs.spec.replicas ?? 1);
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     conditions.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: rfc3339(now), reason, message: failure });
   } else if (failure === undefined && hasFailure) {
     conditions = conditions.filter((c) => c.type !== 'ReplicaFailure');
   }
-  const status: ReplicaSetStatus = { replicas: active.length };
-  if (fully) status.fullyLabeledReplicas = fully;
-  if (ready) status.readyReplicas = ready;
-  if (available) status.availableReplicas = available;
+  const status: ReplicaSetStatus = { replicas: counts.replicas };
+  if (counts.fully) status.fullyLabeledReplicas = counts.fully;
+  if (counts.ready) status.readyReplicas = counts.ready;
+  if (counts.available) status.availableReplicas = counts.available;
   if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
   if (conditions.length) status.conditions = conditions;
   return status;
 }
 
-function writeStatus(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], failure: string | undefined): void {
+function writeStatus(ctx: ControllerContext, rs: ReplicaSet, counts: ReplicaCounts, failure: string | undefined): void {
   const current = ctx.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!) as ReplicaSet | undefined;
   if (!current) return;
-  const status = replicaSetStatus(current, active, failure, ctx.now);
+  const status = replicaSetStatus(current, counts, failure, ctx.now);
   if (JSON.stringify(status) === JSON.stringify(current.status ?? {})) return;
   tryWrite(() => ctx.api.updateStatus({ ...current, status }));
 }

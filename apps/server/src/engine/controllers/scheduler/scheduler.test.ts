@@ -231,4 +231,19 @@ describe('scheduler', () => {
     c.at(T0 + 2000, () => c.api.create(podManifest('lonely')));
     expect(eventsFor(c, 'lonely', 'FailedScheduling')[0]?.message).toBe('no nodes available to schedule pods');
   });
+
+  test('a pod left Pending for a day retries every 5 minutes, counted the same whatever the steps', () => {
+    const run = (steps: number[]): { count: number; state: string } => {
+      const c = newCluster();
+      c.at(T0 + 1000, () => c.api.create(podManifest('stuck', { nodeSelector: { disk: 'ssd' } })));
+      for (const t of steps) c.step(t);
+      const [ev] = eventsFor(c, 'stuck', 'FailedScheduling');
+      return { count: ev.count!, state: JSON.stringify([ev, getPod(c, 'stuck'), c.runtime.sections.scheduler, c.timerEntries()]) };
+    };
+    const day = 86_400_000;
+    const once = run([T0 + day]);
+    // the first attempt at 00:00:01, then one every 5 minutes
+    expect(once.count).toBe(1 + Math.floor((day - 1000) / (5 * 60_000)));
+    expect(run([...Array.from({ length: 24 }, (_, i) => T0 + (i + 1) * 3_600_000 - 7), T0 + day]).state).toBe(once.state);
+  });
 });

@@ -7,7 +7,7 @@
 // at the latest 5 minutes after its last attempt (the unschedulable pods flush).
 
 import { clone } from '../../api/store';
-import { Condition, Node, Pod } from '../../api/types';
+import { Condition, KubeEvent, Node, Pod } from '../../api/types';
 import { rfc3339 } from '../../time';
 import { Controller, ControllerContext, splitKey } from '../controller';
 import { NodeAggregate, NodeCache, PodEntry, controllerOwner, podKey } from './node-cache';
@@ -26,6 +26,9 @@ const SOURCE = { component: SCHEDULER_NAME };
 interface QueuedPod {
   attempts: number;
   backoffUntil: number;
+  /** when it was last tried, and what that attempt said */
+  lastAttempt: number;
+  message: string;
 }
 
 interface SchedulerSection {
@@ -111,15 +114,39 @@ export function schedulerController(): Controller {
         delete st.pods[key];
         return;
       }
-      const attempts = (queued?.attempts ?? 0) + 1;
-      const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** (attempts - 1), MAX_BACKOFF_MS);
-      st.pods[key] = { attempts, backoffUntil: ctx.now + backoff };
-      ctx.schedule(ctx.now + UNSCHEDULABLE_FLUSH_MS, key);
       const current = setScheduledCondition(ctx, pod, 'Unschedulable', outcome.message, outcome.preempt?.node);
-      ctx.record(current, 'Warning', 'FailedScheduling', outcome.message, SOURCE);
+      let attempts = (queued?.attempts ?? 0) + 1;
+      let last = ctx.now;
+      // a periodic retry that changed nothing repeats every 5 minutes until something else
+      // happens: those retries are counted in closed form instead of waking up for each
+      const periodic = queued !== undefined && ctx.now >= queued.lastAttempt + UNSCHEDULABLE_FLUSH_MS;
+      const repeats = periodic && queued.message === outcome.message && !outcome.preempt;
+      const n = repeats ? Math.max(0, Math.floor((Math.min(ctx.horizon, ctx.nextTimerAt(key) - 1) - ctx.now) / UNSCHEDULABLE_FLUSH_MS)) : 0;
+      if (repeats && bumpEvent(ctx, current, outcome.message, n + 1, ctx.now + n * UNSCHEDULABLE_FLUSH_MS)) {
+        attempts += n;
+        last = ctx.now + n * UNSCHEDULABLE_FLUSH_MS;
+      } else {
+        ctx.record(current, 'Warning', 'FailedScheduling', outcome.message, SOURCE);
+      }
+      st.pods[key] = { attempts, backoffUntil: last + backoffFor(attempts), lastAttempt: last, message: outcome.message };
+      ctx.schedule(last + UNSCHEDULABLE_FLUSH_MS, key);
       if (outcome.preempt) preempt(ctx, current, outcome.preempt.node, outcome.preempt.victims);
     },
   };
+}
+
+function backoffFor(attempts: number): number {
+  return Math.min(INITIAL_BACKOFF_MS * 2 ** Math.min(attempts - 1, 30), MAX_BACKOFF_MS);
+}
+
+/** Adds `n` occurrences to the pod's FailedScheduling event, the last at `at` (false: no such event). */
+function bumpEvent(ctx: ControllerContext, pod: Pod, message: string, n: number, at: number): boolean {
+  const ev = (ctx.store.list('events', pod.metadata.namespace) as KubeEvent[]).find(
+    (e) => e.involvedObject.uid === pod.metadata.uid && e.reason === 'FailedScheduling' && e.message === message && e.source?.component === SCHEDULER_NAME,
+  );
+  if (!ev) return false;
+  ctx.api.update({ ...ev, count: (ev.count ?? 1) + n, lastTimestamp: rfc3339(at) } as KubeEvent, { internal: true });
+  return true;
 }
 
 function isTerminal(pod: Pod): boolean {

@@ -43,10 +43,10 @@ function runApply(inv: Invocation): number {
   for (const doc of docs) {
     try {
       const p = prepare(inv, doc);
-      strictCheck(inv, p, 'applying');
       const api = inv.api();
       const name = p.obj.metadata.name ?? '';
       const live = name ? api.tryGet(p.info.resource, p.obj.metadata.namespace, name) : undefined;
+      strictCheck(inv, p, live ? 'applying' : 'creating');
       let result: KubeObject;
       let op: string;
       if (!live) {

@@ -1,6 +1,6 @@
 import { newKit } from './verb-test-kit';
 
-describe('kubectl label / annotate', () => {
+describe('kubectl label', () => {
   const cases: { name: string; setup?: string[]; line: string; stdout?: string; stderr?: string; exit?: number; labels?: Record<string, string> }[] = [
     { name: 'adds a label', line: 'kubectl label pod web env=prod', stdout: 'pod/web labeled\n', labels: { run: 'web', env: 'prod' } },
     { name: 'refuses to change without --overwrite', setup: ['kubectl label pod web env=prod'], line: 'kubectl label pod web env=dev', stderr: "error: 'env' already has a value (prod), and --overwrite is false\n", exit: 1, labels: { run: 'web', env: 'prod' } },
@@ -22,16 +22,6 @@ describe('kubectl label / annotate', () => {
     { name: '--resource-version mismatch', line: 'kubectl label pod web a=b --resource-version=1', stderr: 'Error from server (Conflict): Operation cannot be fulfilled on pods "web": the object has been modified; please apply your changes to the latest version and try again\n', exit: 1 },
     { name: 'dry run', line: 'kubectl label pod web a=b --dry-run=client', stdout: 'pod/web labeled (dry run)\n', labels: { run: 'web' } },
     { name: 'node role label', line: 'kubectl label node node1 node-role.kubernetes.io/worker=', stdout: 'node/node1 labeled\n' },
-    { name: 'annotates', line: 'kubectl annotate pod web note=x', stdout: 'pod/web annotated\n' },
-    {
-      name: 'annotation exists',
-      setup: ['kubectl annotate pod web note=x'],
-      line: 'kubectl annotate pod web note=y',
-      stderr: "error: --overwrite is false but found the following declared annotation(s): 'note' already has a value (x)\n",
-      exit: 1,
-    },
-    { name: 'annotation removal', setup: ['kubectl annotate pod web note=x'], line: 'kubectl annotate pod web note-', stdout: 'pod/web annotated\n' },
-    { name: 'annotate without updates', line: 'kubectl annotate pod web', stderr: 'error: at least one annotation update is required\n', exit: 1 },
   ];
 
   test.each(cases)('$name', async (c) => {
@@ -42,12 +32,5 @@ describe('kubectl label / annotate', () => {
     if (c.stdout !== undefined) expect(r.stdout).toBe(c.stdout);
     expect(r.exitCode).toBe(c.exit ?? 0);
     if (c.labels) expect(kit.sandbox.cluster.api.get('pods', 'default', 'web').metadata.labels).toEqual(c.labels);
-  });
-
-  test('annotate --overwrite changes the value', async () => {
-    const kit = newKit();
-    await kit.setup('kubectl run web --image=nginx', 'kubectl annotate pod web note=x');
-    expect((await kit.sh('kubectl annotate pod web note=y --overwrite')).stdout).toBe('pod/web annotated\n');
-    expect(kit.sandbox.cluster.api.get('pods', 'default', 'web').metadata.annotations).toEqual({ note: 'y' });
   });
 });

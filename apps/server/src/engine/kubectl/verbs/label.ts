@@ -138,8 +138,13 @@ export function metadataCommand(field: Field): CommandDef {
           for (const k of remove) delete values[k];
           next.metadata[field] = values;
           if (resourceVersion) next.metadata.resourceVersion = resourceVersion;
+          // kubectl compares the whole object as JSON, an emptied map included
           const changed = JSON.stringify(obj) !== JSON.stringify(next);
-          const result = list || !changed ? obj : writeObject(inv, obj, next, mode);
+          const shrunk = JSON.stringify(next).length < JSON.stringify(obj).length;
+          // the merge patch removes keys; the server then drops an empty map
+          const toWrite = clone(next);
+          if (Object.keys(values).length === 0) delete toWrite.metadata[field];
+          const result = list || !changed ? obj : writeObject(inv, obj, toWrite, mode);
           if (list) {
             const shown = (next.metadata[field] ?? {}) as Record<string, string>;
             const indent = found.single ? '' : ' ';
@@ -153,7 +158,7 @@ export function metadataCommand(field: Field): CommandDef {
           let op = 'annotated';
           if (field === 'labels') {
             op = 'not labeled';
-            if (changed) op = !flags.bool('overwrite') && JSON.stringify(next).length < JSON.stringify(obj).length ? 'unlabeled' : 'labeled';
+            if (changed) op = !flags.bool('overwrite') && shrunk ? 'unlabeled' : 'labeled';
           }
           if (output.kind === 'table') inv.out(printName(result, `${op}${dryRunSuffix(mode)}`));
           else printed.push(result);

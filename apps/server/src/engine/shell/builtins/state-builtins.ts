@@ -310,6 +310,21 @@ const time: Builtin = async (ctx) => {
   return status;
 };
 
+const loopControl =
+  (kind: 'break' | 'continue'): Builtin =>
+  (ctx) => {
+    const arg = ctx.argv[1] ?? '1';
+    if (!/^\d+$/.test(arg) || Number(arg) < 1) {
+      ctx.stderr(`bash: ${kind}: ${arg}: loop count out of range\n`);
+      return 1;
+    }
+    if (ctx.runner.loopDepth() === 0) {
+      ctx.stderr(`bash: ${kind}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      return 0;
+    }
+    return ctx.runner.loopControl(kind, Number(arg));
+  };
+
 /** `complete -F __start_kubectl k`: completion happens in the terminal, not here */
 const complete: Builtin = () => 0;
 
@@ -339,6 +354,8 @@ export const STATE_BUILTINS: Registry = {
   unalias,
   complete,
   time,
+  break: loopControl('break'),
+  continue: loopControl('continue'),
 };
 
 /** `which` is a file (/usr/bin/which), not a builtin */

@@ -36,6 +36,14 @@ export function getopt(ctx: CommandContext, args: string[], spec: OptSpec): Pars
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '--help') {
+      ctx.stdout(`Usage: ${name} [OPTION]... [FILE]...\nThe full manual is not in this sandbox; \`help\` lists what works here.\n`);
+      return 0;
+    }
+    if (a === '--version') {
+      ctx.stdout(`${name} (GNU coreutils) 9.4\n`);
+      return 0;
+    }
     if (a === '--') {
       operands.push(...args.slice(i + 1));
       break;

@@ -415,6 +415,16 @@ const editor: Builtin = (ctx) => {
   return 1;
 };
 
+const man: Builtin = (ctx) => {
+  const topic = ctx.argv[1];
+  if (topic === undefined) {
+    ctx.stderr('What manual page do you want?\nFor example, try \'man man\'.\n');
+    return 1;
+  }
+  ctx.stderr(`No manual entry for ${topic}\n(manual pages are not installed in this sandbox; try \`${topic} --help\` or \`help\`)\n`);
+  return 16;
+};
+
 const watch: Builtin = (ctx) => {
   ctx.stderr('watch: full-screen programs are not available in this sandbox; use `kubectl get ... --watch` (-w) instead\n');
   return 1;
@@ -439,7 +449,7 @@ ${registered.length ? `Cluster:    ${registered.join(' ')}\n` : ''}Editors (vi, 
 };
 
 export const MISC_BUILTINS: Registry = { echo, printf, test, '[': test, pwd, help };
-export const MISC_UTILS: Registry = { env, printenv: (ctx) => (ctx.argv.length > 1 ? printVars(ctx) : env(ctx)), xargs, date, uname, sleep, clear, vi: editor, vim: editor, nano: editor, emacs: editor, watch };
+export const MISC_UTILS: Registry = { env, printenv: (ctx) => (ctx.argv.length > 1 ? printVars(ctx) : env(ctx)), xargs, date, uname, sleep, clear, vi: editor, vim: editor, nano: editor, emacs: editor, watch, man };
 
 function printVars(ctx: BuiltinContext): number {
   let status = 0;

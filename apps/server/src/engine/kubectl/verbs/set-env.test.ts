@@ -1,0 +1,24 @@
+import { Deployment } from '../../api/types';
+import { newKit } from './verb-test-kit';
+
+describe('kubectl set env', () => {
+  const cases: { name: string; setup?: string[]; line: string; stdout?: string; stderr?: string; exit?: number; env?: unknown }[] = [
+    { name: 'sets variables', line: 'kubectl set env deployment/web A=1 B=two', stdout: 'deployment.apps/web env updated\n', env: [{ name: 'A', value: '1' }, { name: 'B', value: 'two' }] },
+    { name: 'changes one', setup: ['kubectl set env deploy/web A=1 B=2'], line: 'kubectl set env deploy/web A=3', stdout: 'deployment.apps/web env updated\n', env: [{ name: 'A', value: '3' }, { name: 'B', value: '2' }] },
+    { name: 'removes one', setup: ['kubectl set env deploy/web A=1 B=2'], line: 'kubectl set env deploy/web A-', stdout: 'deployment.apps/web env updated\n', env: [{ name: 'B', value: '2' }] },
+    { name: 'no change prints nothing', setup: ['kubectl set env deploy/web A=1'], line: 'kubectl set env deploy/web A=1', stdout: '' },
+    { name: '--list', setup: ['kubectl set env deploy/web A=1 B=2'], line: 'kubectl set env deploy/web --list', stdout: '# Deployment web, container nginx\nA=1\nB=2\n' },
+    { name: '-c with no match', line: 'kubectl set env deploy/web -c foo A=1', stderr: 'warning: deployments/web does not have any containers matching "foo"\n', stdout: '' },
+    { name: 'nothing to set', line: 'kubectl set env deploy/web', stderr: 'error: at least one environment variable must be provided\n', exit: 1 },
+  ];
+
+  test.each(cases)('$name', async (c) => {
+    const kit = newKit();
+    await kit.setup('kubectl create deployment web --image=nginx', ...(c.setup ?? []));
+    const r = await kit.sh(c.line);
+    expect(r.stderr).toBe(c.stderr ?? '');
+    if (c.stdout !== undefined) expect(r.stdout).toBe(c.stdout);
+    expect(r.exitCode).toBe(c.exit ?? 0);
+    if (c.env) expect((kit.sandbox.cluster.api.get('deployments', 'default', 'web') as Deployment).spec.template.spec.containers[0].env).toEqual(c.env);
+  });
+});

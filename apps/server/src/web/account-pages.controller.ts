@@ -1,0 +1,82 @@
+// Sign-up, sign-in and sign-out pages (forms with a CSRF field; throttled like the API).
+import { Body, Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { credentialsBody, registerBody } from '../auth/auth.schemas';
+import { AuthService } from '../auth/auth.service';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../auth/cookies';
+import { CsrfService } from '../auth/csrf.service';
+import type { AuthUser } from '../auth/request-auth';
+import { AppError } from '../common/app-error';
+import { parseWith } from '../common/zod-body';
+
+export function formError(e: unknown): string {
+  if (!(e instanceof AppError)) throw e;
+  return e.details?.length ? `${e.message}: ${e.details.map((d) => `${d.path} ${d.message}`).join('; ')}` : e.message;
+}
+
+@ApiExcludeController()
+@Controller()
+export class AccountPagesController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly csrf: CsrfService,
+  ) {}
+
+  @Get('signin')
+  signInPage(@Req() req: Request, @Res() res: Response): void {
+    if (req.auth) return res.redirect('/classrooms');
+    res.render('signin', { title: 'Sign in · kubeaula', csrf: this.csrf.token(req, res) });
+  }
+
+  @Get('signup')
+  signUpPage(@Req() req: Request, @Res() res: Response): void {
+    if (req.auth) return res.redirect('/classrooms');
+    res.render('signup', { title: 'Sign up · kubeaula', csrf: this.csrf.token(req, res) });
+  }
+
+  @Post('signin')
+  @UseGuards(ThrottlerGuard)
+  async signIn(@Req() req: Request, @Res() res: Response, @Body() body: unknown): Promise<void> {
+    try {
+      const { username, password } = parseWith(credentialsBody, body);
+      await this.start(req, res, await this.auth.verifyCredentials(username, password));
+    } catch (e) {
+      res.status(e instanceof AppError ? e.status : 500).render('signin', { title: 'Sign in · kubeaula', csrf: this.csrf.token(req, res), error: formError(e), username: (body as { username?: string })?.username });
+    }
+  }
+
+  @Post('signup')
+  @UseGuards(ThrottlerGuard)
+  async signUp(@Req() req: Request, @Res() res: Response, @Body() body: unknown): Promise<void> {
+    try {
+      const input = parseWith(registerBody, stripCsrf(body));
+      await this.start(req, res, await this.auth.register(input));
+    } catch (e) {
+      const b = (body ?? {}) as { username?: string; displayName?: string };
+      res.status(e instanceof AppError ? e.status : 500).render('signup', { title: 'Sign up · kubeaula', csrf: this.csrf.token(req, res), error: formError(e), username: b.username, displayName: b.displayName });
+    }
+  }
+
+  @Post('signout')
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (token) await this.auth.endSession(token);
+    clearSessionCookie(req, res);
+    res.redirect(303, '/signin');
+  }
+
+  private async start(req: Request, res: Response, user: AuthUser): Promise<void> {
+    const s = await this.auth.startSession(user, readCookie(req, SESSION_COOKIE), req.headers['user-agent']);
+    setSessionCookie(req, res, s.token, this.auth.idleMs);
+    res.redirect(303, '/classrooms');
+  }
+}
+
+export function stripCsrf(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const { _csrf: _ignored, ...rest } = body as Record<string, unknown>;
+  if (rest.displayName === '') delete rest.displayName;
+  return rest;
+}

@@ -1,0 +1,193 @@
+// The live terminal over a real WebSocket: handshake by session cookie and Origin, streamed
+// output and exit codes, ^C, live cluster events whatever door caused them, timed transitions
+// pushed when the (virtual) clock moves, isolation, bad messages.
+import fs from 'node:fs';
+import request from 'supertest';
+import WebSocket from 'ws';
+import { AuthService } from '../../apps/server/src/auth/auth.service';
+import { bootApp, Harness } from './app-harness';
+import { Client, signedIn, signedUp } from './client';
+
+interface Msg {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+class WsClient {
+  readonly messages: Msg[] = [];
+  private waiters: (() => void)[] = [];
+  closed?: { code: number; reason: string };
+
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (d) => {
+      this.messages.push(JSON.parse(d.toString()) as Msg);
+      this.wake();
+    });
+    ws.on('close', (code, reason) => {
+      this.closed = { code, reason: reason.toString() };
+      this.wake();
+    });
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  async waitFor(pred: (m: Msg) => boolean, timeoutMs = 10_000): Promise<Msg> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find(pred);
+      if (found) return found;
+      if (this.closed) throw new Error(`socket closed ${this.closed.code} ${this.closed.reason}`);
+      if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(this.messages.map((m) => m.event))}`);
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 100);
+      });
+    }
+  }
+
+  waitClose(): Promise<{ code: number; reason: string }> {
+    return new Promise((resolve) => (this.closed ? resolve(this.closed) : this.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))));
+  }
+
+  send(event: string, data: unknown = {}): void {
+    this.ws.send(JSON.stringify({ event, data }));
+  }
+
+  /** Runs a line and returns its output and result. */
+  async run(line: string): Promise<{ out: string; err: string; result: Msg['data'] }> {
+    const from = this.messages.length;
+    this.send('exec', { line });
+    const result = await this.waitFor((m) => m.event === 'result' && this.messages.indexOf(m) >= from);
+    const end = this.messages.indexOf(result);
+    const chunks = this.messages.slice(from, end).filter((m) => m.event === 'output');
+    return {
+      out: chunks.filter((m) => m.data.stream === 'stdout').map((m) => m.data.text).join(''),
+      err: chunks.filter((m) => m.data.stream === 'stderr').map((m) => m.data.text).join(''),
+      result: result.data,
+    };
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+describe('WebSocket terminal', () => {
+  let h: Harness;
+  let port: number;
+  let ana: Client;
+  let bob: Client;
+  let teacher: Client;
+  let anaCluster: string;
+  const sockets: WsClient[] = [];
+
+  const connect = (client: Client | undefined, query: string, origin: string | null = `http://127.0.0.1:${port}`): WsClient => {
+    const headers: Record<string, string> = {};
+    if (client) headers.Cookie = client.cookieHeader();
+    if (origin) headers.Origin = origin;
+    const c = new WsClient(new WebSocket(`ws://127.0.0.1:${port}/ws/terminal?${query}`, { headers }));
+    sockets.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    h = await bootApp({ KUBEAULA_CLOCK: 'virtual', AUTH_RATE_LIMIT: '1000' });
+    await h.app.listen(0, '127.0.0.1');
+    const addr = h.app.getHttpServer().address();
+    port = typeof addr === 'object' && addr ? addr.port : 0;
+    await h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
+    teacher = await signedIn(h.app, 'teacher');
+    const room = await teacher.post('/api/v1/classrooms', { name: 'Live' }).expect(201);
+    ana = await signedUp(h.app, 'ana');
+    bob = await signedUp(h.app, 'bob');
+    await ana.post('/api/v1/classrooms/join', { code: room.body.joinCode }).expect(200);
+    await bob.post('/api/v1/classrooms/join', { code: room.body.joinCode }).expect(200);
+    anaCluster = (await ana.get('/api/v1/clusters').expect(200)).body[0].id;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.ws.terminate();
+    await h.close();
+    fs.rmSync(h.dir, { recursive: true, force: true });
+  });
+
+  it('opens a terminal with the session cookie and runs commands with their exit codes', async () => {
+    const t = connect(ana, `cluster=${anaCluster}&tab=tab1`);
+    const ready = await t.waitFor((m) => m.event === 'ready');
+    expect(ready.data).toMatchObject({ clusterId: anaCluster, readOnly: false, prompt: 'student@master:~$ ' });
+    expect((ready.data.objects as { kind: string }[]).some((o) => o.kind === 'Node')).toBe(true);
+    const r = await t.run('kubectl create deployment web --image=nginx');
+    expect(r.out).toBe('deployment.apps/web created\n');
+    expect(r.result).toMatchObject({ exitCode: 0, prompt: 'student@master:~$ ', exited: false });
+    const bad = await t.run('kubectl get nope');
+    expect(bad.err).toBe('error: the server doesn\'t have a resource type "nope"\n');
+    expect(bad.result.exitCode).toBe(1);
+    const cd = await t.run('cd /tmp');
+    expect(cd.result.prompt).toBe('student@master:/tmp$ ');
+    t.close();
+  });
+
+  it('pushes live changes to every open tab, whatever door made them, and timed transitions', async () => {
+    const t = connect(ana, `cluster=${anaCluster}&tab=tab2`);
+    await t.waitFor((m) => m.event === 'ready');
+    await ana.post(`/api/v1/clusters/${anaCluster}/exec`, { command: 'kubectl run live --image=nginx' }).expect(200);
+    const added = await t.waitFor((m) => m.event === 'changes' && (m.data.changes as { type: string; name: string }[]).some((c) => c.type === 'ADDED' && c.name === 'live'));
+    expect(added.data.replaced).toBe(false);
+    // nobody types: advancing the clock brings the pod to Running, pushed to the tab
+    await request(h.app.getHttpServer()).post('/api/v1/test/clock/advance').send({ seconds: 60 }).expect(200);
+    await t.waitFor((m) => m.event === 'changes' && (m.data.changes as { name: string; status?: string }[]).some((c) => c.name === 'live' && c.status === 'Running'));
+    t.close();
+  });
+
+  it('interrupts a waiting command with ^C', async () => {
+    const t = connect(ana, `cluster=${anaCluster}&tab=tab3`);
+    await t.waitFor((m) => m.event === 'ready');
+    const from = t.messages.length;
+    t.send('exec', { line: 'kubectl get pods -w' });
+    await t.waitFor((m) => m.event === 'output' && t.messages.indexOf(m) >= from);
+    t.send('interrupt');
+    const res = await t.waitFor((m) => m.event === 'result' && t.messages.indexOf(m) >= from);
+    expect(typeof res.data.exitCode).toBe('number');
+    t.close();
+  });
+
+  it('refuses a socket without a session, from another origin, or to another student\'s cluster', async () => {
+    expect((await connect(undefined, `cluster=${anaCluster}&tab=x`).waitClose()).code).toBe(4401);
+    expect((await connect(ana, `cluster=${anaCluster}&tab=x`, 'http://evil.example').waitClose()).code).toBe(4403);
+    expect((await connect(bob, `cluster=${anaCluster}&tab=x`).waitClose()).code).toBe(4404);
+    expect((await connect(ana, `cluster=${anaCluster}&tab=bad tab`).waitClose()).code).toBe(4400);
+  });
+
+  it('lets the instructor watch read-only', async () => {
+    const t = connect(teacher, `cluster=${anaCluster}&tab=watch`);
+    const ready = await t.waitFor((m) => m.event === 'ready');
+    expect(ready.data.readOnly).toBe(true);
+    t.send('exec', { line: 'kubectl delete deploy web' });
+    const err = await t.waitFor((m) => m.event === 'error');
+    expect(err.data.code).toBe('FORBIDDEN');
+    t.close();
+  });
+
+  it('answers bad messages with an error event and keeps serving', async () => {
+    const t = connect(ana, `cluster=${anaCluster}&tab=tab4`);
+    await t.waitFor((m) => m.event === 'ready');
+    t.ws.send(Buffer.from([0xff, 0x00, 0x13]));
+    await t.waitFor((m) => m.event === 'error' && m.data.code === 'BAD_REQUEST');
+    t.send('exec', { line: 'x'.repeat(10_001) });
+    await t.waitFor((m) => m.event === 'error' && m.data.code === 'PAYLOAD_TOO_LARGE');
+    t.send('dance');
+    const r = await t.run('echo still here');
+    expect(r.out).toBe('still here\n');
+    t.close();
+  });
+
+  it('closes a socket whose message exceeds the size limit', async () => {
+    const t = connect(ana, `cluster=${anaCluster}&tab=tab5`);
+    await t.waitFor((m) => m.event === 'ready');
+    t.ws.send('x'.repeat(70 * 1024));
+    expect((await t.waitClose()).code).toBe(1009);
+  });
+});

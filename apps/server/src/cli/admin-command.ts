@@ -44,7 +44,7 @@ export async function runAdminCommand(argv: string[]): Promise<number> {
     process.stderr.write(`kubeaula admin: ${(e as Error).message}\n\n${HELP}`);
     return 2;
   }
-  if (values.help || sub === undefined || sub === 'help') {
+  if (values.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
     process.stdout.write(HELP);
     return sub === undefined ? 2 : 0;
   }

@@ -122,4 +122,31 @@ spec:
     expect(down.stderr).toContain(INFO('Successfully deleted PersistentVolumeClaim: web-claim0'));
     expect(sandbox.cluster.api.tryGet('services', 'default', 'web')).toBeUndefined();
   });
+
+  it('prints --stdout documents on stdout and honours -f before the verb', async () => {
+    const { run } = await setup();
+    await run(`mkdir app && printf 'services:\n  web:\n    image: nginx\n' > app/web.yml`);
+    const r = await run('kompose -f app/web.yml convert --stdout --with-kompose-annotation=false');
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith('---\napiVersion: apps/v1\nkind: Deployment\n')).toBe(true);
+  });
+
+  it('--suppress-warnings hides warnings and --error-on-warning makes the first one fatal', async () => {
+    const { run } = await setup();
+    await run(`printf 'version: "3"\nservices:\n  web:\n    image: nginx\n' > compose.yaml`);
+    const quiet = await run('kompose convert --stdout --suppress-warnings');
+    expect(quiet.stderr).toBe('');
+    const strict = await run('kompose convert --error-on-warning');
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toBe(`\x1b[31mFATA\x1b[0m /home/student/compose.yaml: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion \n`);
+    expect((await run('ls')).stdout).not.toContain('web-deployment.yaml');
+  });
+
+  it('answers unknown commands and flags as cobra does', async () => {
+    const { run } = await setup();
+    expect(await run('kompose deploy')).toEqual({ stdout: '', stderr: `Error: unknown command "deploy" for "kompose"\nRun 'kompose --help' for usage.\n`, exitCode: 1 });
+    expect((await run('kompose convert --bogus')).stderr).toBe(`Error: unknown flag: --bogus\nRun 'kompose convert --help' for usage.\n`);
+  });
 });
+

@@ -14,6 +14,7 @@ import { describeCommand } from './verbs/describe';
 import { drainCommand } from './verbs/drain';
 import { eventsCommand } from './verbs/events';
 import { exposeCommand } from './verbs/expose';
+import { explainCommand } from './verbs/explain';
 import { getCommand } from './verbs/get';
 import { labelCommand } from './verbs/label';
 import { notSupported } from './verbs/not-supported';
@@ -35,7 +36,7 @@ export const COMMANDS: CommandDef[] = [
   runCommand,
   setCommand,
   // Basic Commands (Intermediate)
-  notSupported('explain', 'Get documentation for a resource'),
+  explainCommand,
   getCommand,
   notSupported('edit', 'Edit a resource on the server', 'there is no editor in the sandbox; use `kubectl apply -f` or `kubectl patch`'),
   deleteCommand,

@@ -10,9 +10,35 @@ export interface ExecState extends ShellSession {
   arg0: string;
 }
 
+/**
+ * A command's standard input, shared by the commands of a compound one: `while read l` takes a
+ * line a pass; a command that looks at `ctx.stdin` takes all that is left, as a real one would.
+ */
+export class Input {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  /** all that is left, consumed */
+  takeAll(): string {
+    const rest = this.text.slice(this.pos);
+    this.pos = this.text.length;
+    return rest;
+  }
+
+  /** the next line without its newline; undefined at the end */
+  readLine(): { line: string; complete: boolean } | undefined {
+    if (this.pos >= this.text.length) return undefined;
+    const nl = this.text.indexOf('\n', this.pos);
+    const end = nl < 0 ? this.text.length : nl;
+    const line = this.text.slice(this.pos, end);
+    this.pos = nl < 0 ? this.text.length : nl + 1;
+    return { line, complete: nl >= 0 };
+  }
+}
+
 /** the streams of one command */
 export interface Io {
-  stdin: string;
+  input: Input;
   out(text: string): void;
   err(text: string): void;
   tty: boolean;

@@ -3,6 +3,7 @@
 
 import type { AndOr, Command, List, Pipeline, Redirect, Word } from './ast';
 import type { BuiltinContext, ExecState, Io, Registry, Runner } from './command-registry';
+import { Input } from './command-registry';
 import { homeOf } from './command-registry';
 import { ExpansionError, Expander, expandString, expandTarget, expandWords } from './expand';
 import { FsError } from './filesystem';
@@ -159,14 +160,14 @@ export class Interpreter implements Runner {
     let status: number;
     if (p.commands.length === 1) status = await this.execCommand(p.commands[0], state, io);
     else {
-      let stdin = io.stdin;
+      let input = io.input;
       status = 0;
       for (const [k, cmd] of p.commands.entries()) {
         const last = k === p.commands.length - 1;
         let buf = '';
-        const stageIo: Io = last ? { ...io, stdin } : { stdin, out: (t) => (buf += t), err: io.err, tty: false };
+        const stageIo: Io = last ? { ...io, input } : { input, out: (t) => (buf += t), err: io.err, tty: false };
         status = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo), true);
-        stdin = buf;
+        input = new Input(buf);
         if (this.signal.aborted) throw new InterruptSignal();
       }
     }
@@ -328,7 +329,7 @@ export class Interpreter implements Runner {
       },
       commandSubst: async (body) => {
         let out = '';
-        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { stdin: '', out: (t) => (out += t), err: io.err, tty: false }));
+        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { input: new Input(''), out: (t) => (out += t), err: io.err, tty: false }));
         this.lastSubst = status;
         return out;
       },
@@ -351,17 +352,17 @@ export class Interpreter implements Runner {
   private async applyRedirects(redirs: Redirect[], state: ExecState, io: Io): Promise<Io | number> {
     if (redirs.length === 0) return io;
     const fds: Record<number, (t: string) => void> = { 1: io.out, 2: io.err };
-    let stdin = io.stdin;
+    let input = io.input;
     let tty = io.tty;
     const x = this.expander(state, io);
     const fs = this.userFs(state);
     for (const r of redirs) {
       if (r.op === '<<' || r.op === '<<-') {
-        stdin = r.heredoc ? await expandString(r.heredoc, x) : '';
+        input = new Input(r.heredoc ? await expandString(r.heredoc, x) : '');
         continue;
       }
       if (r.op === '<<<') {
-        stdin = `${await expandString(r.target, x)}\n`;
+        input = new Input(`${await expandString(r.target, x)}\n`);
         continue;
       }
       if ((r.op === '>&' || r.op === '<&') && /^(\d+|-)$/.test(r.target.raw)) {
@@ -376,7 +377,7 @@ export class Interpreter implements Runner {
       }
       if (r.op === '<' || r.op === '<&') {
         try {
-          stdin = fs.readFile(target);
+          input = new Input(fs.readFile(target));
         } catch (e) {
           if (e instanceof FsError) {
             io.err(`bash: ${target}: ${e.message}\n`);
@@ -427,7 +428,7 @@ export class Interpreter implements Runner {
         if (r.fd === 1) tty = false;
       }
     }
-    return { stdin, out: fds[1], err: fds[2], tty };
+    return { input, out: fds[1], err: fds[2], tty };
   }
 
   // ---- commands -----------------------------------------------------------------------------
@@ -493,13 +494,18 @@ export class Interpreter implements Runner {
   context(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): BuiltinContext {
     const env = { ...state.env, ...assigned };
     const environment = this.environment;
+    let stdin: string | undefined;
     return {
       argv,
       env,
       cwd: state.cwd,
       host: state.host,
       user: state.user,
-      stdin: io.stdin,
+      // taken from the shared input the first time the command looks
+      get stdin(): string {
+        stdin ??= io.input.takeAll();
+        return stdin;
+      },
       stdout: io.out,
       stderr: io.err,
       fs: this.userFs(state),

@@ -1,6 +1,7 @@
 // The sandbox shell's entry point: one command line in, streamed output and an exit status out.
 
 import type { ExecState, Io, Registry } from './command-registry';
+import { Input } from './command-registry';
 import { ExitSignal, InterruptSignal, Interpreter } from './interpreter';
 import { ShellSyntaxError, parseShell } from './parser';
 import { newShellSession } from './session';
@@ -62,7 +63,7 @@ export class Shell {
     let stdout = '';
     let stderr = '';
     const io: Io = {
-      stdin: '',
+      input: new Input(''),
       out: (t) => {
         if (t === '') return;
         stdout += t;

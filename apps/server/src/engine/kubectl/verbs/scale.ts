@@ -46,9 +46,9 @@ function runScale(inv: Invocation): number {
   const found = collectTargets(inv, inv.args, { selector: flags.str('selector'), all: flags.bool('all'), files: flags.list('filename') });
   if (found.targets.length === 0 && found.errors.length === 0) throw new CommandError('error: no objects passed to scale');
   const resourceVersion = flags.str('resource-version');
-  if (!found.single && (resourceVersion || current >= 0)) {
-    throw new CommandError('error: cannot use --resource-version or --current-replicas with multiple resources');
-  }
+  const many = found.targets.length + found.errors.length > 1;
+  if (many && resourceVersion) throw new CommandError('error: cannot use --resource-version with multiple resources');
+  if (many && current >= 0) throw new CommandError('error: cannot use --current-replicas with multiple resources');
   const errors = [...found.errors];
   const printed: KubeObject[] = [];
   for (const { info, obj } of found.targets) {

@@ -177,18 +177,29 @@ function quoteValue(v: string): string {
   return /^[A-Za-z0-9_./:,=+-]*$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`;
 }
 
-/** `read VAR...`: one line of stdin, split over the names */
+/** `read [-r] [-p prompt] VAR...`: one line of the shared input, split over the names */
 const read: Builtin = (ctx) => {
-  const names = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
-  if (ctx.stdin === '') return 1;
-  const nl = ctx.stdin.indexOf('\n');
-  const line = nl < 0 ? ctx.stdin : ctx.stdin.slice(0, nl);
+  const args = ctx.argv.slice(1);
+  const names: string[] = [];
+  let raw = false;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-r') raw = true;
+    else if (args[i] === '-p') ctx.stderr(args[++i] ?? '');
+    else if (args[i] === '-s') continue;
+    else names.push(args[i]);
+  }
+  const got = ctx.io.input.readLine();
+  if (got === undefined) {
+    for (const n of names.length ? names : ['REPLY']) ctx.state.env[n] = '';
+    return 1;
+  }
+  const line = raw ? got.line : got.line.replace(/\\(.)/g, '$1');
   const targets = names.length ? names : ['REPLY'];
-  const fields = line.trim().split(/[ \t]+/);
+  const fields = targets.length === 1 && !names.length ? [line] : line.trim().split(/[ \t]+/);
   targets.forEach((n, i) => {
     ctx.state.env[n] = i === targets.length - 1 ? fields.slice(i).join(' ') : fields[i] ?? '';
   });
-  return nl < 0 ? 1 : 0;
+  return got.complete ? 0 : 1;
 };
 
 const type: Builtin = (ctx) => {

@@ -1,6 +1,7 @@
 // echo, printf, test/[, env, xargs, date, uname, sleep, clear, pwd, help and friends.
 
 import type { Builtin, BuiltinContext, Registry } from '../command-registry';
+import { Input } from '../command-registry';
 import { KERNEL_RELEASE } from '../hosts';
 import { cloneState, isShellOnly } from '../interpreter';
 import { civil, unixDate } from '../../time';
@@ -292,7 +293,7 @@ const xargs: Builtin = async (ctx) => {
   let status = 0;
   for (const argv of batches) {
     if (trace) ctx.stderr(`${argv.join(' ')}\n`);
-    const s = await ctx.runner.runArgv(argv, ctx.state, { ...ctx.io, stdin: '' });
+    const s = await ctx.runner.runArgv(argv, ctx.state, { ...ctx.io, input: new Input('') });
     if (s === 255) {
       ctx.stderr(`xargs: ${argv[0]}: exited with status 255; aborting\n`);
       return 124;

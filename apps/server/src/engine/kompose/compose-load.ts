@@ -251,7 +251,7 @@ function mapService(name: string, raw: Obj, m: MapContext): ServiceConfig {
   };
   svc.volumes = loadVolumes(name, raw.volumes, svc, m);
   const hc = isObj(raw.healthcheck) ? raw.healthcheck : undefined;
-  if (hc && hc.disable !== true) svc.liveness = liveness(hc, labels);
+  if (hc && hc.disable !== true && !(Array.isArray(hc.test) && hc.test[0] === 'NONE')) svc.liveness = liveness(hc, labels);
   const readiness = readinessFromLabels(labels);
   if (readiness) svc.readiness = readiness;
   applyKomposeLabels(labels, svc);

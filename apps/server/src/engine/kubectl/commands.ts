@@ -17,6 +17,7 @@ import { exposeCommand } from './verbs/expose';
 import { explainCommand } from './verbs/explain';
 import { getCommand } from './verbs/get';
 import { labelCommand } from './verbs/label';
+import { logsCommand } from './verbs/logs';
 import { notSupported } from './verbs/not-supported';
 import { patchCommand } from './verbs/patch';
 import { replaceCommand } from './verbs/replace';
@@ -54,7 +55,7 @@ export const COMMANDS: CommandDef[] = [
   taintCommand,
   // Troubleshooting and Debugging Commands
   describeCommand,
-  notSupported('logs', 'Print the logs for a container in a pod'),
+  logsCommand,
   notSupported('attach', 'Attach to a running container'),
   notSupported('exec', 'Execute a command in a container'),
   notSupported('port-forward', 'Forward one or more local ports to a pod', 'the sandbox has no network to forward to'),

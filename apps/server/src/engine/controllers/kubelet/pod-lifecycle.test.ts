@@ -229,12 +229,17 @@ describe('liveness and machines', () => {
     const c = fresh();
     c.at(START + S, () => c.api.create(mk('bb', [{ name: 'bb', image: 'busybox' }])));
     c.step(START + 20 * S);
-    c.runtime.machines.node1.kubeletRunning = false;
+    c.at(START + 20 * S, () => {
+      c.runtime.machines.node1.kubeletRunning = false;
+      c.enqueue('kubelet', 'machine:node1');
+    });
     const before = get(c, 'bb').status;
     c.step(START + 600 * S);
     expect(get(c, 'bb').status!.containerStatuses).toEqual(before!.containerStatuses);
-    c.runtime.machines.node1.kubeletRunning = true;
-    c.enqueue('kubelet', 'machine:node1');
+    c.at(START + 601 * S, () => {
+      c.runtime.machines.node1.kubeletRunning = true;
+      c.enqueue('kubelet', 'machine:node1');
+    });
     c.step(START + 700 * S);
     expect(get(c, 'bb').status!.containerStatuses![0].restartCount).toBeGreaterThan(before!.containerStatuses![0].restartCount);
   });
@@ -245,11 +250,14 @@ describe('power cycle', () => {
     const c = fresh();
     c.at(START + S, () => c.api.create(mk('web', [{ name: 'web', image: 'nginx' }])));
     c.step(START + 20 * S);
-    c.runtime.machines.node1.poweredOn = false;
-    c.enqueue('kubelet', 'machine:node1');
-    c.step(START + 30 * S);
-    c.runtime.machines.node1.poweredOn = true;
-    c.enqueue('kubelet', 'machine:node1');
+    c.at(START + 21 * S, () => {
+      c.runtime.machines.node1.poweredOn = false;
+      c.enqueue('kubelet', 'machine:node1');
+    });
+    c.at(START + 30 * S, () => {
+      c.runtime.machines.node1.poweredOn = true;
+      c.enqueue('kubelet', 'machine:node1');
+    });
     c.step(START + 40 * S);
     const cs = get(c, 'web').status!.containerStatuses![0];
     expect(cs.restartCount).toBe(1);

@@ -2,6 +2,7 @@
 // and keeps a mirror pod `<name>-<node>` for each in the API, owned by its Node. A deleted mirror
 // pod comes straight back; the containers behind it never stopped.
 
+import { clone } from '../../api/store';
 import { KubeObject, Node, Pod } from '../../api/types';
 import { fakeMd5 } from '../../images/digest';
 import { rfc3339 } from '../../time';
@@ -69,7 +70,7 @@ function mirrorPod(manifest: KubeObject, node: Node, name: string, namespace: st
     metadata: {
       name,
       namespace,
-      labels: { ...(manifest.metadata.labels ?? {}) },
+      labels: clone(manifest.metadata.labels ?? {}),
       annotations: {
         ...(manifest.metadata.annotations ?? {}),
         'kubernetes.io/config.hash': hash,
@@ -79,6 +80,7 @@ function mirrorPod(manifest: KubeObject, node: Node, name: string, namespace: st
       },
       ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name!, uid: node.metadata.uid!, controller: true }],
     },
-    spec: { ...manifest.spec, nodeName: node.metadata.name, tolerations: [{ effect: 'NoExecute', operator: 'Exists' }] },
+    // a deep copy: the API server defaults what it is given, and the manifest must stay as written
+    spec: { ...clone(manifest.spec), nodeName: node.metadata.name, tolerations: [{ effect: 'NoExecute', operator: 'Exists' }] },
   };
 }

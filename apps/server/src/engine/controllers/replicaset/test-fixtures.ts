@@ -10,8 +10,9 @@ import { controllerRefOf, isPodActive } from './pod-utils';
 /** 2026-01-01T00:00:00Z */
 export const T0 = 1767225600000;
 
-export function newCluster(limits?: { maxPods?: number; maxObjects?: number }): Cluster {
-  return Cluster.create({ seed: 1, start: T0, freezeObjects: true, options: limits ? { limits } : undefined });
+/** A kubeadm cluster; stored objects are frozen unless `freeze` is false, so a controller that mutates the cache throws. */
+export function newCluster(limits?: { maxPods?: number; maxObjects?: number }, freeze = true): Cluster {
+  return Cluster.create({ seed: 1, start: T0, freezeObjects: freeze, options: limits ? { limits } : undefined });
 }
 
 /** A pod template whose pods no node accepts: they stay Pending, unscheduled, for the test to drive. */

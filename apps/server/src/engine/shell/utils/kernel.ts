@@ -52,6 +52,11 @@ function sysctlExists(k: KernelState, key: string): boolean {
 const swapoff: Builtin = (ctx) => {
   const k = kernelState(ctx.hostState);
   const on = ctx.argv[0] === 'swapon';
+  if (on && ctx.argv.includes('--show')) {
+    // util-linux's table for Ubuntu's 2 GiB swap file; nothing when swap is off
+    if (k.swap) ctx.stdout('NAME      TYPE SIZE USED PRIO\n/swap.img file   2G   0B   -2\n');
+    return 0;
+  }
   if (k.swap === on) return 0;
   if (ctx.user !== 'root') {
     ctx.stderr(`${ctx.argv[0]}: /swap.img: ${ctx.argv[0]} failed: Operation not permitted\n`);

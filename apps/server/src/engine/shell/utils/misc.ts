@@ -344,7 +344,7 @@ function dateFormat(fmt: string, ms: number): string {
 const date: Builtin = (ctx) => {
   const now = ctx.now();
   for (const a of ctx.argv.slice(1)) {
-    if (a === '-u' || a === '--utc' || a === '-R' && false) continue;
+    if (a === '-u' || a === '--utc') continue;
     if (a.startsWith('+')) {
       ctx.stdout(`${dateFormat(a.slice(1), now)}\n`);
       return 0;

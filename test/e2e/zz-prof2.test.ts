@@ -1,0 +1,30 @@
+import { PrismaService } from '../../apps/server/src/database/prisma.service';
+import Database from 'better-sqlite3';
+import { bootApp } from './app-harness';
+
+it('prisma vs raw', async () => {
+  const h = await bootApp({});
+  const prisma = h.app.get(PrismaService);
+  const big = 'x'.repeat(126_000);
+  const u = await prisma.user.create({ data: { username: 'u1', displayName: 'u' } });
+  const room = await prisma.classroom.create({ data: { name: 'r', joinCode: 'AAAA', ownerId: u.id } });
+  const m = await prisma.membership.create({ data: { userId: u.id, classroomId: room.id } });
+  const c = await prisma.cluster.create({ data: { membershipId: m.id, purpose: 'p', seed: 1, state: big, engineVersion: '1', stateAt: new Date(), updatedAt: new Date() } });
+  let t = Date.now();
+  for (let i = 0; i < 20; i++) await prisma.cluster.updateMany({ where: { id: c.id, version: i }, data: { state: big + i, version: i + 1 } });
+  console.log('prisma updateMany', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 20; i < 40; i++) await prisma.$executeRawUnsafe('UPDATE "Cluster" SET "state" = ?, "version" = ? WHERE "id" = ? AND "version" = ?', big + i, i + 1, c.id, i);
+  console.log('prisma raw', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 40; i < 60; i++) await prisma.$transaction([prisma.$executeRawUnsafe('UPDATE "Cluster" SET "state" = ?, "version" = ? WHERE "id" = ? AND "version" = ?', big + i, i + 1, c.id, i)]);
+  console.log('prisma raw in tx', (Date.now() - t) / 20);
+  const db = new Database(h.config.databaseFile);
+  db.pragma('synchronous = FULL');
+  const st = db.prepare('UPDATE "Cluster" SET "state" = ?, "version" = ? WHERE "id" = ? AND "version" = ?');
+  t = Date.now();
+  for (let i = 60; i < 80; i++) st.run(big + i, i + 1, c.id, i);
+  console.log('better-sqlite3', (Date.now() - t) / 20);
+  db.close();
+  await h.close();
+});

@@ -1,0 +1,126 @@
+// Bad input gets what real kubectl would print (or a clear line in its style), a non-zero exit
+// code, and leaves the state as real kubectl would (nothing for a rejected object).
+
+import { Sandbox, VirtualClock } from '../../apps/server/src/engine/sandbox';
+import { runKubectl } from '../../apps/server/src/engine/kubectl/kubectl';
+import { UserFs } from '../../apps/server/src/engine/shell/user-fs';
+
+const START = Date.UTC(2026, 0, 1);
+
+async function session() {
+  const sandbox = Sandbox.create({ seed: 1, start: START, options: { limits: { maxPods: 40, maxObjects: 160 } } }, new VirtualClock(START));
+  let s = sandbox.newSession();
+  const run = async (line: string) => {
+    const before = sandbox.cluster.store.resourceVersion;
+    const { result, session } = await sandbox.run(s, line, undefined, { isTTY: false });
+    s = session;
+    return { ...result, wrote: sandbox.cluster.store.resourceVersion !== before };
+  };
+  const write = (path: string, text: string) => sandbox.hosts.master.fs.write(`/home/student/${path}`, text, { owner: 'student', mode: 0o644 });
+  return { sandbox, run, write };
+}
+
+describe('bad input', () => {
+  it('malformed YAML', async () => {
+    const { run, write } = await session();
+    write('bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   labels: a\n');
+    const r = await run('kubectl apply -f bad.yaml');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error: error parsing bad\.yaml: error converting YAML to JSON: yaml: line \d+: /);
+    expect(r.wrote).toBe(false);
+  });
+
+  it('unknown apiVersion or kind', async () => {
+    const { run, write } = await session();
+    write('k.yaml', 'apiVersion: v1\nkind: Poddy\nmetadata:\n  name: x\n');
+    const r = await run('kubectl apply -f k.yaml');
+    expect(r.stderr).toBe('error: resource mapping not found for name: "x" namespace: "" from "k.yaml": no matches for kind "Poddy" in version "v1"\nensure CRDs are installed first\n');
+    expect(r.exitCode).toBe(1);
+    write('v.yaml', 'apiVersion: apps/v9\nkind: Deployment\nmetadata:\n  name: x\n');
+    expect((await run('kubectl create -f v.yaml')).stderr).toMatch(/no matches for kind "Deployment" in version "apps\/v9"/);
+  });
+
+  it('a multi-document file: valid objects applied, invalid ones reported, exit 1', async () => {
+    const { run, write, sandbox } = await session();
+    write('multi.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good2\n');
+    const r = await run('kubectl apply -f multi.yaml');
+    expect(r.stdout).toBe('configmap/good created\nconfigmap/good2 created\n');
+    expect(r.stderr).toMatch(/^The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+    expect(r.exitCode).toBe(1);
+    expect(sandbox.cluster.store.get('configmaps', 'default', 'Bad_Name')).toBeUndefined();
+  });
+
+  it('a YAML alias bomb', async () => {
+    const { run, write } = await session();
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) lines.push(`${'abcdefghijkl'[i]}: &${'abcdefghijkl'[i]} [*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]},*${'abcdefghijkl'[i - 1]}]`);
+    write('bomb.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n${lines.join('\n')}\n`);
+    const t0 = Date.now();
+    const r = await run('kubectl apply -f bomb.yaml');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/excessive aliasing|cannot be handled/);
+    expect(r.wrote).toBe(false);
+  });
+
+  it('a 2 MB manifest is refused without being stored', async () => {
+    const { run, sandbox } = await session();
+    // the sandbox's own files are limited to 1 MiB (shell tests), so a 2 MB manifest arrives
+    // through stdin (a door that passes a manifest): the API server refuses the object
+    void run;
+    const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  k: ${'x'.repeat(2 * 1024 * 1024)}\n`;
+    let out = '';
+    let err = '';
+    const code = await runKubectl(['apply', '-f', '-'], {
+      cluster: sandbox.cluster,
+      stdin: manifest,
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      fs: new UserFs(sandbox.hosts.master.fs, 'student', '/home/student', sandbox.cluster.now),
+      env: { HOME: '/home/student' },
+      user: 'student',
+      host: 'master',
+      isTTY: false,
+      signal: { aborted: false, onAbort: () => () => undefined },
+      now: () => sandbox.cluster.now,
+      sleep: () => undefined,
+      virtualTime: true,
+    });
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe('The ConfigMap "big" is invalid: []: Too long: must have at most 1048576 bytes\n');
+    expect(sandbox.cluster.store.get('configmaps', 'default', 'big')).toBeUndefined();
+  });
+
+  it('a 100 kB command line', async () => {
+    const { run } = await session();
+    const r = await run(`kubectl get pods ${'x'.repeat(100_001)}`);
+    expect(r.stderr).toBe('bash: command line too long\n');
+    expect(r.exitCode).toBe(2);
+    expect(r.wrote).toBe(false);
+  });
+
+  it('invalid names and unknown flags', async () => {
+    const { run } = await session();
+    const r = await run('kubectl create namespace Dev');
+    expect(r.stderr).toBe(
+      'The Namespace "Dev" is invalid: metadata.name: Invalid value: "Dev": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')\n',
+    );
+    const f = await run('kubectl get pods --wat');
+    expect(f.stderr).toBe("error: unknown flag: --wat\nSee 'kubectl get --help' for usage.\n");
+    expect(f.exitCode).toBe(1);
+  });
+
+  it('the object limits: refused at admission, and controllers get FailedCreate', async () => {
+    const { run, sandbox } = await session();
+    const pods = sandbox.cluster.store.countOf('pods');
+    const r = await run(`kubectl create deployment many --image=nginx --replicas=${40 - pods + 5}`);
+    expect(r.exitCode).toBe(0);
+    await run('sleep 60');
+    expect(sandbox.cluster.store.countOf('pods')).toBe(40);
+    const ev = await run('kubectl get events --field-selector reason=FailedCreate -o jsonpath={.items[0].message}');
+    expect(ev.stdout).toMatch(/^Error creating: pods "many-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: cluster-limits, requested: pods=1, used: pods=40, limited: pods=40/);
+    const direct = await run('kubectl run one-more --image=nginx');
+    expect(direct.stderr).toBe('Error from server (Forbidden): pods "one-more" is forbidden: exceeded quota: cluster-limits, requested: pods=1, used: pods=40, limited: pods=40\n');
+  });
+});

@@ -188,7 +188,7 @@ export class ApiServer {
   private checkSize(info: ResourceInfo, obj: KubeObject): void {
     if (JSON.stringify(obj).length > this.limits.maxObjectBytes) {
       if (info.resource === 'configmaps' || info.resource === 'secrets') {
-        throw ApiError.invalid(info.kind, obj.metadata.name!, [{ field: '[]', detail: `Too long: must have at most ${this.limits.maxObjectBytes} bytes` }]);
+        throw ApiError.invalid(info.kind, obj.metadata.name!, [{ field: '[]', detail: `Too long: may not be more than ${this.limits.maxObjectBytes} bytes` }]);
       }
       throw new ApiError('RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
     }

@@ -168,6 +168,9 @@ describe('hosts, users and the prompt', () => {
     { line: 'ssh 10.0.0.11 hostname', stdout: 'node1\n' },
     { line: 'ssh root@node1', stderr: 'root@node1: Permission denied (publickey).\n', code: 255 },
     { line: 'ssh node1 exit 7; echo $?', stdout: '7\n' },
+    { line: 'sudo ssh node1', stderr: 'root@node1: Permission denied (publickey).\n', code: 255 },
+    { line: 'sudo echo x > /etc/motd', stderr: 'bash: /etc/motd: Permission denied\n', code: 1 },
+    { line: 'echo x | sudo tee /etc/motd', stdout: 'x\n' },
   ])('$line', async (c) => expectCases([c]));
 
   it('sudo -i opens a root shell with its own prompt', async () => {

@@ -37,7 +37,7 @@ export function validateConfigMap(obj: any, old?: any): FieldError[] {
   const data = validateDataKeys(obj.data, 'data', obj.binaryData, 'binaryData');
   const binary = validateDataKeys(obj.binaryData, 'binaryData', obj.data, 'data');
   errs.push(...data.errs, ...binary.errs);
-  if (data.size + binary.size > MAX_DATA_SIZE) errs.push(tooLong('', MAX_DATA_SIZE));
+  if (data.size + binary.size > MAX_DATA_SIZE) errs.push(tooLong('[]', MAX_DATA_SIZE));
   return errs;
 }
 

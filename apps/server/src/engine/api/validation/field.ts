@@ -95,5 +95,5 @@ export function notSupported(field: string, value: GoValue, supported: readonly 
 }
 
 export function tooLong(field: string, maxBytes: number): FieldError {
-  return { field, detail: `Too long: must have at most ${maxBytes} bytes` };
+  return { field, detail: `Too long: may not be more than ${maxBytes} bytes` };
 }

@@ -46,7 +46,7 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
     for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, m));
     size += k.length + String(annotations![k] ?? '').length;
   }
-  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push({ field: path, detail: `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push({ field: path, detail: `Too long: may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
   return errs;
 }
 

@@ -60,3 +60,20 @@ describe('kubelet', () => {
     expect(cs.lastState.terminated?.reason).toBe('Completed');
   });
 });
+
+describe('kubelet and frozen store objects', () => {
+  it('never mutates what the store hands out', () => {
+    const c = Cluster.create({ seed: 2, start: START, freezeObjects: true });
+    c.at(START + S, () => {
+      c.api.create(pod('a', { image: 'busybox', command: ['sh', '-c', 'echo hi; exit 1'] }));
+      c.api.create(pod('b', { image: 'nginxx' }));
+      c.api.create(pod('c', {}));
+    });
+    c.step(START + 3600 * S);
+    c.at(START + 3601 * S, () => c.api.delete('pods', 'default', 'c'));
+    c.at(START + 3602 * S, () => c.api.delete('pods', 'kube-system', 'etcd-master'));
+    c.step(START + 4000 * S);
+    expect(get(c, 'a').status!.containerStatuses![0].restartCount).toBeGreaterThan(10);
+    expect(c.api.tryGet('pods', 'default', 'c')).toBeUndefined();
+  });
+});

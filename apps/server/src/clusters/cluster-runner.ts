@@ -19,7 +19,8 @@ import { CacheEntry, SandboxCache } from './sandbox-cache';
 import { lockContext, ServerSandboxClock, withRunContext } from './sandbox-clock';
 
 export const CACHE_CAPACITY = 2000;
-const MAX_ATTEMPTS = 8;
+/** Lost races are retried this often (two processes saturating one cluster lose many). */
+const MAX_ATTEMPTS = 50;
 
 /** What a change to a cluster writes besides its new state. */
 export interface Mutation<T> {
@@ -83,7 +84,7 @@ export class ClusterRunner {
       } catch (e) {
         if (!(e instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw e;
         this.conflicts++;
-        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * Math.min(100, 5 * attempt))));
       }
     }
   }

@@ -16,7 +16,7 @@ export const SYSTEM_IMAGES = [
   'ghcr.io/flannel-io/flannel:v0.26.1',
   'ghcr.io/flannel-io/flannel-cni-plugin:v1.6.0-flannel1',
 ];
-const MASTER_IMAGES = [
+export const MASTER_IMAGES = [
   `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
   `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
   `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`,
@@ -59,7 +59,7 @@ export function initControlPlane(cluster: Cluster, externalCloudProvider: boolea
   for (const o of systemObjects(MASTER_IP)) create(o);
 }
 
-function controlPlaneManifests(ip: string): KubeObject[] {
+export function controlPlaneManifests(ip: string): KubeObject[] {
   return [
     staticPod('etcd', 'etcd', 'registry.k8s.io/etcd:3.5.16-0', [
       'etcd',

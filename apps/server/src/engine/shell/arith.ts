@@ -2,8 +2,8 @@
 
 import { ExpansionError } from './expand-error';
 
-export function evalArith(expr: string, getVar: (name: string) => string | undefined): number {
-  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|[-+*/%()<>!~&|^]|\S/g) ?? [];
+export function evalArith(expr: string, getVar: (name: string) => string | undefined, setVar?: (name: string, value: string) => void): number {
+  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\+\+|--|\*\*=?|[-+*/%]=|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%()<>!~&|^=,?:]|\S/g) ?? [];
   let i = 0;
   const fail = (tok: string | undefined): never => {
     throw new ExpansionError(`${expr.trim()}: syntax error: ${tok === undefined ? 'operand expected' : 'invalid arithmetic operator'} (error token is "${tok ?? ''}")`);
@@ -37,6 +37,7 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
       case '+': return a + b;
       case '-': return a - b;
       case '*': return a * b;
+      case '**': return a ** b;
       default:
         if (b === 0) throw new ExpansionError(`${expr.trim()}: division by 0 (error token is "${String(b)}")`);
         return op === '/' ? Math.trunc(a / b) : a % b;
@@ -56,6 +57,11 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
     if (t === '+') { i++; return unary(); }
     if (t === '!') { i++; return unary() ? 0 : 1; }
     if (t === '~') { i++; return ~unary(); }
+    if ((t === '++' || t === '--') && isName(toks[i + 1])) {
+      const name = toks[i + 1];
+      i += 2;
+      return store(name, valueOf(name) + (t === '++' ? 1 : -1));
+    }
     return primary();
   };
   const primary = (): number => {
@@ -68,15 +74,54 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
     }
     if (/^\d+$/.test(t)) return parseInt(t, 10);
     if (/^[A-Za-z_]/.test(t)) {
-      const v = (getVar(t) ?? '').trim();
-      if (v === '') return 0;
-      if (/^-?\d+$/.test(v)) return parseInt(v, 10);
-      return evalArith(v, getVar);
+      const post = toks[i];
+      if (post === '++' || post === '--') {
+        i++;
+        const old = valueOf(t);
+        store(t, old + (post === '++' ? 1 : -1));
+        return old;
+      }
+      return valueOf(t);
     }
     return fail(t);
   };
+  const isName = (t: string | undefined): t is string => t !== undefined && /^[A-Za-z_]\w*$/.test(t);
+  const valueOf = (name: string): number => {
+    const v = (getVar(name) ?? '').trim();
+    if (v === '') return 0;
+    return /^-?\d+$/.test(v) ? parseInt(v, 10) : evalArith(v, getVar);
+  };
+  const store = (name: string, v: number): number => {
+    if (!setVar) throw new ExpansionError(`${expr.trim()}: attempted assignment to non-variable`);
+    setVar(name, String(v));
+    return v;
+  };
+  // assignment and the comma operator sit below the binary operators
+  const assignment = (): number => {
+    const t = toks[i];
+    const op = toks[i + 1];
+    if (isName(t) && op !== undefined && /^([-+*/%]|\*\*)?=$/.test(op) && op !== '==') {
+      i += 2;
+      const rhs = assignment();
+      if (op === '=') return store(t, rhs);
+      return store(t, apply(op.slice(0, -1) === '**' ? '**' : op.slice(0, -1), valueOf(t), rhs));
+    }
+    const c = binary(0);
+    if (toks[i] === '?') {
+      i++;
+      const a = assignment();
+      if (toks[i++] !== ':') fail(toks[i - 1]);
+      const b = assignment();
+      return c ? a : b;
+    }
+    return c;
+  };
   if (toks.length === 0) return 0;
-  const v = binary(0);
+  let v = assignment();
+  while (toks[i] === ',') {
+    i++;
+    v = assignment();
+  }
   if (i < toks.length) fail(toks[i]);
   return Math.trunc(v);
 }

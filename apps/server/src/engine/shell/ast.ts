@@ -41,6 +41,10 @@ export type Command =
   | { type: 'group'; body: List; redirs: Redirect[] }
   | { type: 'if'; clauses: { cond: List; body: List }[]; elseBody?: List; redirs: Redirect[] }
   | { type: 'for'; name: string; items?: Word[]; body: List; redirs: Redirect[] }
+  /** `for ((init; cond; step))` */
+  | { type: 'cfor'; init: Word; cond: Word; step: Word; body: List; redirs: Redirect[] }
+  /** `(( expr ))`: status 0 when the value is not zero */
+  | { type: 'arith'; expr: Word; redirs: Redirect[] }
   | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redirect[] };
 
 export interface Pipeline {

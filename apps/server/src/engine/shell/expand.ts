@@ -165,7 +165,7 @@ async function partText(p: WordPart, x: Expander, first: boolean): Promise<strin
       return (await x.commandSubst(p.body)).replace(/\n+$/, '');
     case 'arith': {
       const expr = await expandString(p.expr, x);
-      return String(evalArith(expr, (n) => x.getVar(n)));
+      return String(evalArith(expr, (n) => x.getVar(n), (n, v) => x.setVar(n, v)));
     }
     case 'param':
       return param(p, x);

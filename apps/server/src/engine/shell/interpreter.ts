@@ -12,6 +12,7 @@ import { ShellSyntaxError, parseShell } from './parser';
 import { checkSyntax } from './syntax-check';
 import type { HostState, ShellEnvironment, ShellSignal } from './types';
 import { UserFs } from './user-fs';
+import { evalArith } from './arith';
 
 /** `exit N`: unwinds to the nearest shell (subshell, ssh session, top level) */
 export class ExitSignal {
@@ -206,6 +207,18 @@ export class Interpreter implements Runner {
       }
       throw e;
     }
+    try {
+      return await this.execBody(cmd, state, cio);
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        cio.err(`bash: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+
+  private async execBody(cmd: Command, state: ExecState, cio: Io): Promise<number> {
     switch (cmd.type) {
       case 'simple':
         return this.execSimple(cmd, state, cio);
@@ -232,6 +245,25 @@ export class Interpreter implements Runner {
         }
         return status;
       }
+      case 'arith':
+        return (await this.arith(cmd.expr, state, cio)) ? 0 : 1;
+      case 'cfor': {
+        let status = 0;
+        await this.arith(cmd.init, state, cio);
+        for (let n = 0; ; n++) {
+          if (this.signal.aborted) throw new InterruptSignal();
+          if (n >= 10000) {
+            cio.err('bash: loop stopped after 10000 iterations (sandbox limit)\n');
+            return 1;
+          }
+          if (cmd.cond.raw.trim() !== '' && !(await this.arith(cmd.cond, state, cio))) break;
+          const r = await this.loopBody(cmd.body, state, cio);
+          if (r === 'break') break;
+          status = r;
+          await this.arith(cmd.step, state, cio);
+        }
+        return status;
+      }
       case 'while': {
         let status = 0;
         for (let n = 0; ; n++) {
@@ -250,6 +282,13 @@ export class Interpreter implements Runner {
         return status;
       }
     }
+  }
+
+  /** the value of an arithmetic expression; errors print and count as 0 */
+  private async arith(expr: Word, state: ExecState, io: Io): Promise<number> {
+    const x = this.expander(state, io);
+    const text = await expandString(expr, x);
+    return evalArith(text, (n) => x.getVar(n), (n, v) => x.setVar(n, v));
   }
 
   private async expandArgs(words: Word[], state: ExecState, io: Io): Promise<string[] | undefined> {

@@ -199,7 +199,10 @@ class Parser {
     const c = this.peek();
     if (this.eof() || ';&|)\n'.includes(c)) throw this.unexpected();
     if (c === '(') {
-      if (this.peek(1) === '(') throw new ShellSyntaxError('((: arithmetic commands are not supported in this sandbox');
+      if (this.peek(1) === '(') {
+        const text = this.readDoubleParen();
+        return { type: 'arith', expr: parseDqText(text, this.depth + 1), redirs: this.trailingRedirs() };
+      }
       this.i++;
       const body = this.parseList(new Set([')']));
       this.skipBlank();
@@ -265,7 +268,18 @@ class Parser {
   private parseFor(): Command {
     this.i += 3;
     this.skipBlank();
-    if (this.peek() === '(') throw new ShellSyntaxError('for ((: arithmetic loops are not supported in this sandbox');
+    if (this.peek() === '(' && this.peek(1) === '(') {
+      const parts = this.readDoubleParen().split(';');
+      if (parts.length !== 3) throw new ShellSyntaxError("syntax error: arithmetic expression required");
+      const [init, cond, step] = parts.map((t) => parseDqText(t, this.depth + 1));
+      this.skipBlank();
+      if (this.peek() === ';') this.i++;
+      this.skipBlankAndNewlines();
+      this.expectWord('do');
+      const body = this.parseList(new Set(['done']));
+      this.expectWord('done');
+      return { type: 'cfor', init, cond, step, body, redirs: this.trailingRedirs() };
+    }
     const m = NAME.exec(this.src.slice(this.i));
     if (!m) throw this.unexpected();
     this.i += m[0].length;
@@ -478,6 +492,24 @@ class Parser {
     }
     this.i++;
     return { kind: inDq ? 'quoted' : 'lit', value: '$' };
+  }
+
+  /** the text between `((` and its `))`, the cursor moved past them */
+  private readDoubleParen(): string {
+    const start = this.i + 2;
+    let depth = 0;
+    for (let j = start; j < this.src.length; j++) {
+      const c = this.src[j];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) depth--;
+        else if (this.src[j + 1] === ')') {
+          this.i = j + 2;
+          return this.src.slice(start, j);
+        } else break;
+      }
+    }
+    throw new ShellSyntaxError("unexpected EOF while looking for matching `))'");
   }
 
   private readArith(): WordPart {

@@ -486,6 +486,8 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   // mark the start of this cycle before anything of it happens
   loop.cycle = { startAt: due, startRv: ctx.store.resourceVersion, startWrites: prt.writes, atCap, created: false };
   if (!pure) return false;
+  // Event TTL timers of this loop's own Events (re-armed, never due while the loop refreshes them
+  // every 5 minutes) end a window about once an hour; see the report on ignoring them.
   const limit = Math.min(ctx.horizon, ctx.nextTimerAt(env.key) - 1);
   const cycles = Math.floor((limit - due + 1) / period);
   const skip = cycles - 1;

@@ -1,0 +1,255 @@
+// The cluster network as a client sees it: CoreDNS answering service names, kube-proxy sending a
+// connection to a Service's ClusterIP or NodePort on to one ready endpoint (at random in
+// iptables mode, in strict rotation in IPVS mode), and the answering container replying as its
+// image does, with the request in its access log.
+
+import type { Cluster } from '../cluster';
+import { Endpoints, Pod, Service } from '../api/types';
+import { appendContainerLog } from '../controllers/kubelet/logs';
+import { podHttpGet, runningContainer } from '../controllers/kubelet/runtime-query';
+import { lookupImage } from '../images/catalog';
+import { civil } from '../time';
+
+export const CLUSTER_DOMAIN = 'cluster.local';
+export const DNS_SERVICE_IP = '10.96.0.10';
+
+/** Where a client runs: a pod (cluster DNS, its namespace's search path) or a host (no cluster DNS). */
+export type Origin = { kind: 'pod'; namespace: string; ip: string; node: string } | { kind: 'host'; node: string; ip: string };
+
+export type DnsAnswer =
+  | { kind: 'a'; fqdn: string; ips: string[] }
+  /** ExternalName: a CNAME to a name outside the cluster, which the sandbox cannot resolve */
+  | { kind: 'cname'; fqdn: string; target: string }
+  | { kind: 'nxdomain'; tried: string[] };
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+export function isIp(s: string): boolean {
+  return IPV4.test(s);
+}
+
+/** The search path a pod's resolv.conf gives it. */
+export function searchPath(namespace: string): string[] {
+  return [`${namespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN];
+}
+
+/** What CoreDNS answers for an absolute name (no search path), or undefined when it has none. */
+export function lookupFqdn(cluster: Cluster, fqdn: string): DnsAnswer | undefined {
+  const name = fqdn.replace(/\.$/, '');
+  const suffix = `.svc.${CLUSTER_DOMAIN}`;
+  if (!name.endsWith(suffix)) return undefined;
+  const parts = name.slice(0, -suffix.length).split('.');
+  // <svc>.<ns>.svc.cluster.local, or <pod-hostname>.<svc>.<ns>.svc.cluster.local (headless)
+  if (parts.length === 2) {
+    const [svcName, ns] = parts;
+    const svc = cluster.api.tryGet('services', ns, svcName) as Service | undefined;
+    if (!svc) return undefined;
+    if (svc.spec.type === 'ExternalName') return { kind: 'cname', fqdn: name, target: svc.spec.externalName ?? '' };
+    if (svc.spec.clusterIP && svc.spec.clusterIP !== 'None') return { kind: 'a', fqdn: name, ips: [svc.spec.clusterIP] };
+    const ips = readyAddresses(cluster, ns, svcName).map((a) => a.ip);
+    return ips.length ? { kind: 'a', fqdn: name, ips } : undefined;
+  }
+  if (parts.length === 3) {
+    const [host, svcName, ns] = parts;
+    const addr = readyAddresses(cluster, ns, svcName).find((a) => a.hostname === host);
+    return addr ? { kind: 'a', fqdn: name, ips: [addr.ip] } : undefined;
+  }
+  return undefined;
+}
+
+/** Resolves a name as the client's resolver would (search path and ndots:5 inside a pod). */
+export function resolveName(cluster: Cluster, origin: Origin, name: string): DnsAnswer {
+  if (isIp(name)) return { kind: 'a', fqdn: name, ips: [name] };
+  if (origin.kind === 'host') return { kind: 'nxdomain', tried: [name] };
+  const tried: string[] = [];
+  const candidates = name.endsWith('.') ? [name.slice(0, -1)] : [...searchPath(origin.namespace).map((d) => `${name}.${d}`), name];
+  for (const c of candidates) {
+    tried.push(c);
+    const a = lookupFqdn(cluster, c);
+    if (a) return a;
+  }
+  return { kind: 'nxdomain', tried };
+}
+
+interface Address {
+  ip: string;
+  hostname?: string;
+  pod?: { namespace: string; name: string };
+}
+
+function readyAddresses(cluster: Cluster, ns: string, svc: string): Address[] {
+  const ep = cluster.api.tryGet('endpoints', ns, svc) as Endpoints | undefined;
+  const out: Address[] = [];
+  for (const s of ep?.subsets ?? []) {
+    for (const a of s.addresses ?? []) out.push({ ip: a.ip, hostname: a.hostname, pod: a.targetRef?.kind === 'Pod' ? { namespace: a.targetRef.namespace ?? ns, name: a.targetRef.name } : undefined });
+  }
+  return out;
+}
+
+export type Connection =
+  | { kind: 'pod'; pod: Pod; port: number; ip: string; via?: Service }
+  | { kind: 'refused' }
+  /** nothing answers at that address (no route, dropped): the client times out */
+  | { kind: 'timeout' };
+
+interface ProxySection {
+  /** IPVS round-robin position per service port */
+  rr: Record<string, number>;
+}
+
+function proxySection(cluster: Cluster): ProxySection {
+  const s = (cluster.runtime.sections['kube-proxy'] ??= { rr: {} }) as ProxySection;
+  s.rr ??= {};
+  return s;
+}
+
+/** Opens a TCP connection to ip:port from `origin`, through kube-proxy's rules. */
+export function connect(cluster: Cluster, origin: Origin, ip: string, port: number): Connection {
+  const services = cluster.api.list('services', {}) as Service[];
+  const byClusterIP = services.find((s) => s.spec.clusterIP === ip && s.spec.clusterIP !== 'None');
+  if (byClusterIP) {
+    const sp = (byClusterIP.spec.ports ?? []).find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
+    if (!sp) return { kind: 'timeout' };
+    return toEndpoint(cluster, byClusterIP, sp.name, port);
+  }
+  const machine = Object.values(cluster.runtime.machines).find((m) => m.ip === ip);
+  if (machine) {
+    const np = services.find((s) => (s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer') && (s.spec.ports ?? []).some((p) => p.nodePort === port));
+    if (np && machine.poweredOn) {
+      const sp = np.spec.ports!.find((p) => p.nodePort === port)!;
+      return toEndpoint(cluster, np, sp.name, sp.port);
+    }
+    return machine.poweredOn ? { kind: 'refused' } : { kind: 'timeout' };
+  }
+  const pod = (cluster.api.list('pods', {}) as Pod[]).find((p) => p.status?.podIP === ip && !p.spec.hostNetwork);
+  if (pod) return { kind: 'pod', pod, port, ip };
+  return { kind: 'timeout' };
+}
+
+function toEndpoint(cluster: Cluster, svc: Service, portName: string | undefined, svcPort: number): Connection {
+  const ns = svc.metadata.namespace ?? 'default';
+  const ep = cluster.api.tryGet('endpoints', ns, svc.metadata.name!) as Endpoints | undefined;
+  const backends: { ip: string; port: number; pod?: { namespace: string; name: string } }[] = [];
+  for (const s of ep?.subsets ?? []) {
+    const p = (s.ports ?? []).find((x) => (x.name ?? '') === (portName ?? '')) ?? (s.ports?.length === 1 ? s.ports[0] : undefined);
+    if (!p) continue;
+    for (const a of s.addresses ?? []) backends.push({ ip: a.ip, port: p.port, pod: a.targetRef?.kind === 'Pod' ? { namespace: a.targetRef.namespace ?? ns, name: a.targetRef.name } : undefined });
+  }
+  // a service without endpoints: kube-proxy installs a REJECT rule
+  if (!backends.length) return { kind: 'refused' };
+  let chosen;
+  if (cluster.config.kubeProxyMode === 'ipvs') {
+    const key = `${ns}/${svc.metadata.name}:${svcPort}`;
+    const rr = proxySection(cluster).rr;
+    const k = rr[key] ?? 0;
+    chosen = backends[k % backends.length];
+    rr[key] = (k + 1) % backends.length;
+  } else {
+    chosen = backends[cluster.rng.int(backends.length)];
+  }
+  const pod = chosen.pod ? (cluster.api.tryGet('pods', chosen.pod.namespace, chosen.pod.name) as Pod | undefined) : undefined;
+  if (!pod) return { kind: 'refused' };
+  return { kind: 'pod', pod, port: chosen.port, ip: chosen.ip, via: svc };
+}
+
+export interface HttpRequest {
+  host: string;
+  port: number;
+  path: string;
+  method: 'GET' | 'HEAD';
+  userAgent: string;
+}
+
+export type HttpResult =
+  | { kind: 'dns'; answer: DnsAnswer & { kind: 'nxdomain' | 'cname' } }
+  | { kind: 'refused'; ip: string }
+  | { kind: 'timeout'; ip: string }
+  | { kind: 'response'; ip: string; status: number; body: string; headers: [string, string][] };
+
+const REASONS: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+export const reasonPhrase = (status: number): string => REASONS[status] ?? '';
+
+/** An HTTP request from `origin`: resolve, connect through kube-proxy, ask the container. */
+export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest): HttpResult {
+  const answer = resolveName(cluster, origin, req.host);
+  if (answer.kind !== 'a') return { kind: 'dns', answer };
+  const ip = answer.ips[0];
+  const conn = connect(cluster, origin, ip, req.port);
+  if (conn.kind === 'refused') return { kind: 'refused', ip };
+  if (conn.kind === 'timeout') return { kind: 'timeout', ip };
+  const ns = conn.pod.metadata.namespace ?? 'default';
+  const name = conn.pod.metadata.name!;
+  const outcome = podHttpGet(cluster.api, cluster.runtime, ns, name, conn.port, req.path);
+  if (outcome.kind === 'refused') return { kind: 'refused', ip };
+  const body = req.method === 'HEAD' ? '' : outcome.body;
+  const server = serverOf(cluster, conn.pod, conn.port);
+  const now = cluster.now;
+  const headers: [string, string][] = [];
+  if (server.header) headers.push(['Server', server.header]);
+  headers.push(['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(outcome.body.length)]);
+  if (server.kind === 'nginx' && outcome.status === 200) headers.push(['Last-Modified', httpDate(cluster.config.start - 86_400_000 * 60)], ['Connection', 'keep-alive'], ['ETag', '"674f1f5c-267"'], ['Accept-Ranges', 'bytes']);
+  else headers.push(['Connection', 'keep-alive']);
+  // the answering container logs the request as its server does
+  const client = clientIpSeenBy(cluster, origin, conn.pod);
+  const stamp = `[${accessTime(now)}]`;
+  const line = `${req.method} ${req.path} HTTP/1.1`;
+  if (server.kind === 'nginx') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length} "-" "${req.userAgent}" "-"`);
+  if (server.kind === 'httpd') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length}`);
+  return { kind: 'response', ip, status: outcome.status, body, headers };
+}
+
+interface ServerInfo {
+  kind: 'nginx' | 'httpd' | 'other';
+  container: string;
+  header?: string;
+}
+
+function serverOf(cluster: Cluster, pod: Pod, port: number): ServerInfo {
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const c of pod.spec.containers) {
+    const rc = runningContainer(cluster.api, cluster.runtime, ns, pod.metadata.name!, c.name);
+    if (!rc || !rc.plan.ports.includes(port)) continue;
+    const found = lookupImage(c.image ?? '');
+    if (!found.ok) return { kind: 'other', container: c.name };
+    const repo = found.info.repo;
+    const version = found.info.vars?.version ?? '';
+    if (repo === 'nginx' || repo === 'gcr.io/google-samples/hello-frontend') return { kind: 'nginx', container: c.name, header: `nginx/${version}` };
+    if (repo === 'httpd') return { kind: 'httpd', container: c.name, header: `Apache/${version} (Unix)` };
+    return { kind: 'other', container: c.name };
+  }
+  return { kind: 'other', container: pod.spec.containers[0]?.name ?? '' };
+}
+
+/**
+ * The source address the backend sees: a pod's own IP (no SNAT inside the pod network); from a
+ * host, the node's bridge (same node) or flannel.1 address (another node), after masquerade.
+ */
+function clientIpSeenBy(cluster: Cluster, origin: Origin, backend: Pod): string {
+  if (origin.kind === 'pod') return origin.ip;
+  const dest = backend.spec.nodeName ?? '';
+  const cidrOf = (node: string): string => (cluster.runtime.machines[node]?.podCIDR ?? '10.244.0.0/24').split('/')[0];
+  const base = (cidr: string, last: number): string => cidr.split('.').slice(0, 3).concat(String(last)).join('.');
+  return origin.node === dest ? base(cidrOf(dest), 1) : base(cidrOf(origin.node), 0);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+const p2 = (n: number): string => String(n).padStart(2, '0');
+
+/** `01/Jan/2026:00:01:02 +0000` (the access log's time) */
+function accessTime(ms: number): string {
+  const d = civil(ms);
+  return `${p2(d.day)}/${MONTHS[d.month - 1]}/${d.year}:${p2(d.hour)}:${p2(d.minute)}:${p2(d.second)} +0000`;
+}
+
+/** `Thu, 01 Jan 2026 00:01:02 GMT` */
+export function httpDate(ms: number): string {
+  const d = civil(ms);
+  return `${DAYS[d.weekday]}, ${p2(d.day)} ${MONTHS[d.month - 1]} ${d.year} ${p2(d.hour)}:${p2(d.minute)}:${p2(d.second)} GMT`;
+}
+
+/** The client's view of its own machine: a pod (by its IP) or a host. */
+export function podOrigin(pod: Pod): Origin {
+  return { kind: 'pod', namespace: pod.metadata.namespace ?? 'default', ip: pod.status?.podIP ?? '', node: pod.spec.nodeName ?? '' };
+}

@@ -1,0 +1,50 @@
+// The container runtime's network readiness on a `bare` cluster: a node registered by kubeadm is
+// NotReady (NetworkPluginNotReady, `cni plugin not initialized`) until the pod network add-on
+// has put its CNI configuration on it, which flannel's DaemonSet pod does when it starts there.
+// The kubelet then posts Ready and the node lifecycle controller lifts the not-ready taints.
+
+import { clone } from '../api/store';
+import type { Node, Pod } from '../api/types';
+import { rfc3339 } from '../time';
+import type { Controller, ControllerContext } from '../controllers/controller';
+import { networkNotReady } from './control-plane';
+
+export const POD_NETWORK = 'pod-network';
+const CNI_NAMESPACES = new Set(['kube-flannel']);
+
+function cniRunningOn(ctx: ControllerContext, nodeName: string): boolean {
+  for (const ns of CNI_NAMESPACES) {
+    for (const p of ctx.store.list('pods', ns) as Pod[]) {
+      if (p.spec?.nodeName !== nodeName || p.metadata.deletionTimestamp) continue;
+      if ((p.status?.containerStatuses ?? []).some((c) => c.state?.running)) return true;
+    }
+  }
+  return false;
+}
+
+export function podNetworkController(): Controller {
+  return {
+    name: POD_NETWORK,
+    watch(ev, enqueue) {
+      if (ev.resource === 'pods' && CNI_NAMESPACES.has(ev.object.metadata.namespace ?? '')) {
+        const node = (ev.object as Pod).spec?.nodeName;
+        if (node) enqueue(node);
+      } else if (ev.resource === 'nodes' && ev.type !== 'DELETED') {
+        enqueue(ev.object.metadata.name!);
+      }
+    },
+    sync(name, ctx) {
+      const node = ctx.store.get('nodes', undefined, name) as Node | undefined;
+      const machine = ctx.runtime.machines[name];
+      if (!node || !machine?.kubeletRunning || !machine.poweredOn || !networkNotReady(node)) return;
+      if (!cniRunningOn(ctx, name)) return;
+      const next = clone(node);
+      const at = rfc3339(ctx.now);
+      next.status!.conditions = next.status!.conditions!.map((c) =>
+        c.type === 'Ready' ? { type: 'Ready', status: 'True', lastHeartbeatTime: at, lastTransitionTime: at, reason: 'KubeletReady', message: 'kubelet is posting ready status' } : c,
+      );
+      const updated = ctx.api.updateStatus(next);
+      ctx.record(updated, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
+    },
+  };
+}

@@ -107,10 +107,11 @@ function syncReplicaSet(key: string, ctx: ControllerContext, index: OwnerIndex<P
   const counts = fast ? stats.get(ctx.store, uid) : undefined;
   if (counts && counts.active <= (rs.spec.replicas ?? 1)) {
     const want = rs.spec.replicas ?? 1;
-    if (counts.active < want) failure = createPods(ctx, rs, Math.min(want - counts.active, BURST_REPLICAS), REPLICASET_SOURCE, () => podFromTemplate(rs.spec.template, rs));
-    const active = { replicas: counts.active, fully: counts.active, ready: counts.ready, available: counts.ready };
-    // counts are read before the creations, as the real status is computed from the pods listed at the start
-    writeStatus(ctx, rs, active, failure);
+    // counts are taken before the creations (the live counts move as pods are created), exactly
+    // as the full pass computes status from the pods listed at its start
+    const before = { replicas: counts.active, fully: counts.active, ready: counts.ready, available: counts.ready };
+    if (before.replicas < want) failure = createPods(ctx, rs, Math.min(want - before.replicas, BURST_REPLICAS), REPLICASET_SOURCE, () => podFromTemplate(rs.spec.template, rs));
+    writeStatus(ctx, rs, before, failure);
   } else {
     verified.delete(uid);
     const { claimed, released } = claimPods(ctx, rs, selector, index);

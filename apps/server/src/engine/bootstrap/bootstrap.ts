@@ -45,9 +45,11 @@ export function initControlPlane(cluster: Cluster, externalCloudProvider: boolea
   const create = (o: KubeObject): void => {
     api.create(o, { internal: true });
   };
-  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'kube-flannel']) {
+  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } });
   }
+  // as flannel's manifest creates it
+  create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'k8s-app': 'flannel', 'kubernetes.io/metadata.name': 'kube-flannel', 'pod-security.kubernetes.io/enforce': 'privileged' } } });
   const master = runtime.machines.master;
   master.staticPods = controlPlaneManifests(master.ip);
   for (const m of Object.values(runtime.machines)) {

@@ -3,10 +3,14 @@
 import { ExpansionError } from './expand-error';
 
 export function evalArith(expr: string, getVar: (name: string) => string | undefined, setVar?: (name: string, value: string) => void): number {
-  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\+\+|--|\*\*=?|[-+*/%]=|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%()<>!~&|^=,?:]|\S/g) ?? [];
+  const matches = [...expr.matchAll(/0[xX][0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\+\+|--|\*\*=?|[-+*/%]=|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%()<>!~&|^=,?:]|\S/g)];
+  const toks = matches.map((m) => m[0]);
   let i = 0;
-  const fail = (tok: string | undefined): never => {
-    throw new ExpansionError(`${expr.trim()}: syntax error: ${tok === undefined ? 'operand expected' : 'invalid arithmetic operator'} (error token is "${tok ?? ''}")`);
+  // bash names the rest of the expression from the bad token on (the last token at the end)
+  const fail = (_tok: string | undefined, at = i): never => {
+    const bad = at < toks.length ? expr.slice(matches[at].index).trim() : toks[toks.length - 1] ?? '';
+    const what = at >= toks.length ? 'operand expected' : /^[\w(]/.test(toks[at]) ? 'syntax error in expression' : 'invalid arithmetic operator';
+    throw new ExpansionError(`${expr.trim()}: ${what === 'syntax error in expression' ? what : `syntax error: ${what}`} (error token is "${bad}")`);
   };
   const levels: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
   const binary = (level: number): number => {
@@ -66,12 +70,15 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
   };
   const primary = (): number => {
     const t = toks[i++];
-    if (t === undefined) return fail(undefined);
+    if (t === undefined) return fail(undefined, toks.length);
     if (t === '(') {
       const v = binary(0);
-      if (toks[i++] !== ')') fail(toks[i - 1]);
+      if (toks[i] !== ')') fail(toks[i]);
+      i++;
       return v;
     }
+    if (/^0[xX]/.test(t)) return parseInt(t.slice(2), 16);
+    if (/^0\d+$/.test(t)) return parseInt(t, 8);
     if (/^\d+$/.test(t)) return parseInt(t, 10);
     if (/^[A-Za-z_]/.test(t)) {
       const post = toks[i];
@@ -83,7 +90,7 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
       }
       return valueOf(t);
     }
-    return fail(t);
+    return fail(t, i - 1);
   };
   const isName = (t: string | undefined): t is string => t !== undefined && /^[A-Za-z_]\w*$/.test(t);
   const valueOf = (name: string): number => {

@@ -246,7 +246,12 @@ export class Interpreter implements Runner {
         return status;
       }
       case 'arith':
-        return (await this.arith(cmd.expr, state, cio)) ? 0 : 1;
+        try {
+          return (await this.arith(cmd.expr, state, cio)) ? 0 : 1;
+        } catch (e) {
+          if (e instanceof ExpansionError) throw new ExpansionError(`((: ${e.message}`);
+          throw e;
+        }
       case 'cfor': {
         let status = 0;
         await this.arith(cmd.init, state, cio);

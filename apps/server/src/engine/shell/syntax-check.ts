@@ -21,8 +21,9 @@ export async function checkSyntax(src: string): Promise<string | undefined> {
     await parse(src, { keepComments: false });
   } catch (e) {
     const err = e as ShParseError;
-    // bash checks names in `export 1x=2` when it runs the builtin, not when it parses
-    if (err.Text !== 'invalid var name') verdict = bashMessage(src, err);
+    // bash checks names in `export 1x=2` and arithmetic in $(( )) when it runs them, not
+    // when it parses: those errors are left to the interpreter
+    if (err.Text !== 'invalid var name' && !/expression|arithmetic/.test(err.Text ?? '')) verdict = bashMessage(src, err);
   }
   if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(src, verdict);

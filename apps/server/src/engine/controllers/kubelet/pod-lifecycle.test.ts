@@ -293,3 +293,29 @@ describe('the liveness exec example of the Kubernetes docs', () => {
     );
   });
 });
+
+describe('logs options', () => {
+  it('--previous, --since, --timestamps on a crash-looping container', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('cl', [{ name: 'cl', image: 'busybox', command: ['sh', '-c', 'echo "start $(date)"; sleep 2; echo bye; exit 1'] }])));
+    c.step(START + 60 * S);
+    const cur = containerLogs(c, 'default', 'cl');
+    const prev = containerLogs(c, 'default', 'cl', { previous: true });
+    expect(cur.ok && cur.text.split('\n')[1]).toBe('bye');
+    expect(prev.ok && prev.text).toMatch(/^start Thu Jan {2}1 00:00:\d\d UTC 2026\nbye\n$/);
+    const ts = containerLogs(c, 'default', 'cl', { timestamps: true, tailLines: 1 });
+    expect(ts.ok && ts.text).toMatch(/^2026-01-01T00:00:\d\d\.\d{9}Z bye\n$/);
+    expect(containerLogs(c, 'default', 'cl', { sinceSeconds: 1 })).toEqual({ ok: true, container: 'cl', text: '' });
+  });
+
+  it('a server keeps its first lines; unknown containers are refused', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('ng', [{ name: 'ng', image: 'nginx:1.27' }])));
+    c.step(START + 30 * S);
+    const r = containerLogs(c, 'default', 'ng');
+    expect(r.ok && r.text.split('\n')[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(r.ok && r.text).toContain('[notice] 1#1: nginx/1.27.3');
+    expect(containerLogs(c, 'default', 'ng', { container: 'x' })).toEqual({ ok: false, status: 'BadRequest', message: 'container x is not valid for pod ng' });
+    expect(containerLogs(c, 'default', 'nope')).toEqual({ ok: false, status: 'NotFound', message: 'pods "nope" not found' });
+  });
+});

@@ -12,6 +12,9 @@ describe('workload controllers after a load', () => {
       const d = c.at(T0 + S, () => c.api.create(deployment('web', 3))) as Deployment;
       for (const rs of c.store.list('replicasets', 'default')) for (const p of podsOf(c, rs)) makeReady(c, p, T0 + 2 * S);
       if (reload) c = Cluster.load(c.serialize());
+      // one replacement: the live cluster's warm counts take the fast path, the loaded one a full pass
+      const victim = podsOf(c, c.store.list('replicasets', 'default')[0])[0];
+      c.at(T0 + 2500, () => c.api.delete('pods', 'default', victim.metadata.name!, { gracePeriodSeconds: 0 }));
       c.at(T0 + 3 * S, () => {
         const cur = structuredClone(c.store.get('deployments', 'default', 'web')) as Deployment;
         cur.spec.replicas = 6;

@@ -12,6 +12,7 @@ import { prompt } from '../engine/shell/session';
 import type { OutputSink, ShellSession, ShellSignal } from '../engine/shell/types';
 import { ClusterAccessService } from './cluster-access.service';
 import { ClusterRunner } from './cluster-runner';
+import { withSignal } from './sandbox-clock';
 import { MAX_COMMAND_LENGTH, MAX_HISTORY, MAX_STORED_OUTPUT, truncate } from './limits';
 import { ChangeView, changeView } from './object-view';
 
@@ -73,12 +74,7 @@ export class ExecService {
     await this.access.check(req.user, req.clusterId, 'write');
     const terminalKey = `${req.clusterId}/${req.terminal}`;
 
-    // ^C from the door, or the door's cap on waiting, both end the command.
-    const ctl = createSignal();
-    const offDoor = req.signal?.onAbort(() => ctl.abort());
-    if (req.signal?.aborted) ctl.abort();
     let capped = false;
-    const capTimer = req.waitCapMs === undefined ? undefined : setTimeout(() => { capped = true; ctl.abort(); }, req.waitCapMs);
 
     let streamed = false;
     const sink: OutputSink | undefined = req.sink && {
@@ -87,62 +83,71 @@ export class ExecService {
         req.sink!.write(stream, text);
       },
     };
-    const started = Date.now();
-    try {
-      const committed = await this.runner.mutate(
-        req.clusterId,
-        async (entry, attempt) => {
-          const row = await this.prisma.shellSession.findUnique({ where: { userId_door_terminalKey: { userId: req.user.id, door: req.door, terminalKey } } });
-          const session = row ? restoreSession(row) : entry.sandbox.newSession();
-          if (!entry.sandbox.hosts[session.host]) Object.assign(session, entry.sandbox.newSession(), { history: session.history });
-          const at = entry.clock.now();
-          // After a lost race the command runs again on the newer state; what it already
-          // streamed is not streamed twice.
-          const runSink = attempt > 1 && streamed ? undefined : sink;
-          const { result, session: after } = await entry.sandbox.run(session, req.line, runSink, { isTTY: req.isTTY ?? false, signal: ctl.signal });
-          let stderr = result.stderr;
-          if (capped) {
-            stderr += cappedNotice(req.waitCapMs ?? 0);
-            runSink?.write('stderr', cappedNotice(req.waitCapMs ?? 0));
-          }
-          const out = truncate(result.stdout, MAX_STORED_OUTPUT);
-          const err = truncate(stderr, MAX_STORED_OUTPUT);
-          const durationMs = Date.now() - started;
-          const shellId = row?.id ?? randomUUID();
-          const history = after.history.slice(-MAX_HISTORY);
-          const rest: ShellRest = { user: after.user, hostStack: after.hostStack, frames: after.frames, aliases: after.aliases ?? {}, status: after.status };
-          const nowDate = new Date(this.clock.now());
-          return {
-            input: {
-              kind: 'command',
-              at: new Date(at),
-              door: req.door,
-              actorId: req.user.id,
-              shellSessionId: shellId,
-              command: req.line,
-              stdout: out.text,
-              stderr: err.text,
-              outputTruncated: out.truncated || err.truncated,
-              exitCode: result.exitCode,
-              durationMs,
-            },
-            extra: () => [
-              this.prisma.shellSession.upsert({
-                where: { userId_door_terminalKey: { userId: req.user.id, door: req.door, terminalKey } },
-                create: { id: shellId, userId: req.user.id, clusterId: req.clusterId, door: req.door, terminalKey, env: after.env, cwd: after.cwd, host: after.host, history, shell: rest as object, lastUsedAt: nowDate },
-                update: { env: after.env, cwd: after.cwd, host: after.host, history, shell: rest as object, lastUsedAt: nowDate },
-              }),
-            ],
-            result: { stdout: result.stdout, stderr, exitCode: result.exitCode, exited: result.exited === true, durationMs, prompt: prompt(after) },
-          };
-        },
-        ctl.signal,
-      );
-      return { ...committed.result, capped, version: committed.version, changes: committed.events.map(changeView) };
-    } finally {
-      if (capTimer) clearTimeout(capTimer);
-      offDoor?.();
-    }
+    const committed = await this.runner.mutate(
+      req.clusterId,
+      async (entry, attempt) => {
+        const row = await this.prisma.shellSession.findUnique({ where: { userId_door_terminalKey: { userId: req.user.id, door: req.door, terminalKey } } });
+        const session = row ? restoreSession(row) : entry.sandbox.newSession();
+        if (!entry.sandbox.hosts[session.host]) Object.assign(session, entry.sandbox.newSession(), { history: session.history });
+        const at = entry.clock.now();
+        const started = Date.now();
+        // After a lost race the command runs again on the newer state; what it already
+        // streamed is not streamed twice.
+        const runSink = attempt > 1 && streamed ? undefined : sink;
+        // ^C from the door, or the door's cap on waiting, end the command. The cap counts
+        // from when the command starts running, not from when it was queued.
+        const ctl = createSignal();
+        const offDoor = req.signal?.onAbort(() => ctl.abort());
+        if (req.signal?.aborted) ctl.abort();
+        capped = false;
+        const capTimer = req.waitCapMs === undefined ? undefined : setTimeout(() => { capped = true; ctl.abort(); }, req.waitCapMs);
+        let ran;
+        try {
+          ran = await withSignal(ctl.signal, () => entry.sandbox.run(session, req.line, runSink, { isTTY: req.isTTY ?? false, signal: ctl.signal }));
+        } finally {
+          if (capTimer) clearTimeout(capTimer);
+          offDoor?.();
+        }
+        const { result, session: after } = ran;
+        let stderr = result.stderr;
+        if (capped) {
+          stderr += cappedNotice(req.waitCapMs ?? 0);
+          runSink?.write('stderr', cappedNotice(req.waitCapMs ?? 0));
+        }
+        const out = truncate(result.stdout, MAX_STORED_OUTPUT);
+        const err = truncate(stderr, MAX_STORED_OUTPUT);
+        const durationMs = Date.now() - started;
+        const shellId = row?.id ?? randomUUID();
+        const history = after.history.slice(-MAX_HISTORY);
+        const rest: ShellRest = { user: after.user, hostStack: after.hostStack, frames: after.frames, aliases: after.aliases ?? {}, status: after.status };
+        const nowDate = new Date(this.clock.now());
+        return {
+          input: {
+            kind: 'command',
+            at: new Date(at),
+            door: req.door,
+            actorId: req.user.id,
+            shellSessionId: shellId,
+            command: req.line,
+            stdout: out.text,
+            stderr: err.text,
+            outputTruncated: out.truncated || err.truncated,
+            exitCode: result.exitCode,
+            durationMs,
+          },
+          extra: () => [
+            this.prisma.shellSession.upsert({
+              where: { userId_door_terminalKey: { userId: req.user.id, door: req.door, terminalKey } },
+              create: { id: shellId, userId: req.user.id, clusterId: req.clusterId, door: req.door, terminalKey, env: after.env, cwd: after.cwd, host: after.host, history, shell: rest as object, lastUsedAt: nowDate },
+              update: { env: after.env, cwd: after.cwd, host: after.host, history, shell: rest as object, lastUsedAt: nowDate },
+            }),
+          ],
+          result: { stdout: result.stdout, stderr, exitCode: result.exitCode, exited: result.exited === true, durationMs, prompt: prompt(after) },
+        };
+      },
+      req.signal,
+    );
+    return { ...committed.result, capped, version: committed.version, changes: committed.events.map(changeView) };
   }
 }
 

@@ -24,6 +24,12 @@ export function withRunContext<T>(ctx: RunContext, fn: () => Promise<T>): Promis
   return current.run(ctx, fn);
 }
 
+/** Runs `fn` with the current context's ^C replaced by `signal` (a door's own, or its cap). */
+export function withSignal<T>(signal: ShellSignal, fn: () => Promise<T>): Promise<T> {
+  const ctx = current.getStore();
+  return ctx ? current.run({ ...ctx, signal }, fn) : fn();
+}
+
 /** A RunContext around a held lock: `holder.release` always lets go of what is held now. */
 export function lockContext(signal: ShellSignal, holder: { release: Release }, acquire: () => Promise<Release>): RunContext {
   return {

@@ -6,6 +6,8 @@ import type { ExternalCommand } from './shell/types';
 import { runKubectl } from './kubectl/kubectl';
 import { systemctlCommand } from './host/systemctl';
 import { komposeCommand } from './kompose/kompose-command';
+import { installCommands, requireInstalled } from './install/install-commands';
+import { hostNetCommands } from './containers/host-net-commands';
 
 export function hostCommands(sandbox: Sandbox): Record<string, ExternalCommand> {
   const kubectl: ExternalCommand = (ctx) =>
@@ -25,9 +27,13 @@ export function hostCommands(sandbox: Sandbox): Record<string, ExternalCommand> 
         await sandbox.clock.sleep(ms);
       },
       virtualTime: sandbox.clock.virtual,
+      hosts: sandbox.hosts,
     });
+  const install = installCommands(sandbox);
   return {
-    kubectl,
+    ...install,
+    ...hostNetCommands(sandbox, install),
+    kubectl: requireInstalled('kubectl', kubectl),
     systemctl: systemctlCommand(sandbox),
     kompose: komposeCommand(sandbox),
   };

@@ -11,6 +11,7 @@ import { ExternalCommand, HostState, OutputSink, RunOptions, RunResult, ShellEnv
 import { newShellSession } from './shell/session';
 import { hostCommands } from './host-commands';
 import { adminKubeconfig } from './bootstrap/kubeconfig';
+import { prepareBareHost } from './install/bare-hosts';
 
 /** Where simulated time comes from: the wall clock (interactive) or a virtual one (scripts, tests). */
 export interface SandboxClock {
@@ -132,6 +133,7 @@ export class Sandbox {
 
   private initHosts(): void {
     for (const m of Object.values(this.cluster.runtime.machines)) this.hosts[m.name] = newHostState(m.name, m.ip, this.peers(), this.baseAt);
+    if (this.cluster.config.shape === 'bare') for (const h of Object.values(this.hosts)) prepareBareHost(h, this.baseAt);
     if (this.cluster.runtime.apiServerUp) this.writeAdminKubeconfig();
   }
 

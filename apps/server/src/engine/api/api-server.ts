@@ -251,11 +251,14 @@ export class ApiServer {
       if (!obj.metadata.deletionTimestamp) delete obj.metadata.deletionTimestamp;
       if (obj.metadata.deletionGracePeriodSeconds === undefined) delete obj.metadata.deletionGracePeriodSeconds;
       if (obj.metadata.generation === undefined) delete obj.metadata.generation;
-      if (STATUS_SUBRESOURCE.has(info.resource)) {
+      const keepStatus = STATUS_SUBRESOURCE.has(info.resource);
+      // defaulting writes into the object: it must not reach the stored status shared below
+      if (keepStatus) delete obj.status;
+      this.plugins.applyDefaults(obj);
+      if (keepStatus) {
         if (old.status === undefined) delete obj.status;
         else obj.status = old.status;
       }
-      this.plugins.applyDefaults(obj);
       if (info.hasGeneration && !deepEqual(obj.spec, old.spec)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }

@@ -17,6 +17,7 @@ import { schedulerController } from './scheduler/scheduler';
 import { nodeLifecycleController } from './node-lifecycle/node-lifecycle';
 import { endpointsController } from './endpoints/endpoints';
 import { endpointSliceController } from './endpointslice/endpointslice';
+import { podNetworkController } from '../install/pod-network-controller';
 
 export function buildControllers(config: ClusterConfig): Controller[] {
   void config;
@@ -34,5 +35,7 @@ export function buildControllers(config: ClusterConfig): Controller[] {
     endpointsController(),
     endpointSliceController(),
     eventTtlController(),
+    // a `bare` cluster's nodes wait for a pod network add-on; the other shapes come with one
+    ...(config.shape === 'bare' ? [podNetworkController()] : []),
   ];
 }

@@ -11,6 +11,7 @@ import { KUBERNETES_VERSION, nodeObject } from '../bootstrap/machines';
 import { nodeLease } from '../bootstrap/lease';
 import { systemObjects } from '../bootstrap/system-objects';
 import { parseTime, rfc3339 } from '../time';
+import { stopKubelet } from '../operations/node-operations';
 import { decodeBase64 } from '../controllers/kubelet/base64-decode';
 
 export const TOKEN_TTL_MS = 24 * 3600_000;
@@ -76,6 +77,8 @@ function registerNode(cluster: Cluster, name: string, controlPlane: boolean, ext
   m.joined = true;
   m.kubeletRunning = true;
   section.externalCloud[name] = externalCloudProvider;
+  // a host that joins again re-registers under its name
+  if (cluster.store.get('nodes', undefined, name)) cluster.api.delete('nodes', undefined, name);
   cluster.api.create(node, { internal: true });
   const lease = cluster.store.get('leases', 'kube-node-lease', name);
   if (lease) cluster.api.delete('leases', 'kube-node-lease', name);
@@ -129,6 +132,7 @@ export function resetNode(cluster: Cluster, name: string): void {
   if (!m) return;
   m.joined = false;
   m.staticPods = [];
+  stopKubelet(cluster, name);
   if (name === 'master') {
     cluster.runtime.apiServerUp = false;
     delete cluster.runtime.sections.kubeadm;

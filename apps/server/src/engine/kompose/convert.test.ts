@@ -27,7 +27,7 @@ describe('komposeConvert', () => {
   it('stamps kompose.cmd and kompose.version unless told not to', () => {
     const r = convert('services:\n  web:\n    image: nginx\n', { withKomposeAnnotation: true, cmd: 'kompose convert --stdout' });
     const d = byName(r, 'Deployment', 'web');
-    expect(d.metadata.annotations).toEqual({ 'kompose.cmd': 'kompose convert --stdout', 'kompose.version': '1.37.0 (HEAD)' });
+    expect(d.metadata.annotations).toEqual({ 'kompose.cmd': 'kompose convert --stdout', 'kompose.version': '1.38.0 (a8f5d1cbd)' });
     expect(d.spec.template.metadata.annotations).toEqual(d.metadata.annotations);
   });
 
@@ -64,6 +64,24 @@ describe('komposeConvert', () => {
       { name: 'db-claim1', persistentVolumeClaim: { claimName: 'db-claim1', readOnly: true } },
     ]);
     expect(r.entries).toContainEqual({ level: 'warning', message: 'Volume mount on the host "/app/conf" isn\'t supported - ignoring path on the host' });
+  });
+
+  it('makes ConfigMaps of bind-mounted files and directories with files, claims otherwise', () => {
+    const compose = 'services:\n  web:\n    image: nginx\n    ports: ["80"]\n    volumes:\n      - ./html:/usr/share/nginx/html\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n      - ./empty:/data\n';
+    const r = convert(compose, {}, { '/app/html/index.html': '<h1>hola</h1>\n', '/app/nginx.conf': 'events {}\n' });
+    expect(r.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/web', 'Deployment/web', 'PersistentVolumeClaim/web-claim2', 'ConfigMap/web-cm0', 'ConfigMap/web-cm1']);
+    expect(byName(r, 'ConfigMap', 'web-cm0').data).toEqual({ 'index.html': '<h1>hola</h1>\n' });
+    const spec = byName(r, 'Deployment', 'web').spec.template.spec;
+    expect(spec.containers[0].volumeMounts).toEqual([
+      { name: 'web-cm0', mountPath: '/usr/share/nginx/html' },
+      { name: 'web-cm1', mountPath: '/etc/nginx/nginx.conf', readOnly: true, subPath: 'nginx.conf' },
+      { name: 'web-claim2', mountPath: '/data' },
+    ]);
+    expect(spec.volumes[1]).toEqual({ name: 'web-cm1', configMap: { name: 'web-cm1', items: [{ key: 'nginx.conf', path: 'nginx.conf' }] } });
+    expect(r.entries.map((e) => e.message)).toEqual([
+      "File don't exist or failed to check if the directory is empty: stat /app/empty: no such file or directory",
+      'Volume mount on the host "/app/empty" isn\'t supported - ignoring path on the host',
+    ]);
   });
 
   it('uses hostPath volumes with --volumes hostPath', () => {

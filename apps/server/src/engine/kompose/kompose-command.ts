@@ -190,7 +190,7 @@ function convert(ctx: CommandContext, flags: ParsedFlags): number {
   }
   // logs come in the order kompose prints them: loading and transforming, then one per file written
   const show = logFilter(flags);
-  const early = show(result.entries.slice(0, result.entries.length - (opts.stdout ? 0 : result.files.length)));
+  const early = show(result.entries.slice(0, result.entries.length - result.files.length));
   for (const line of early.lines) ctx.stderr(line);
   if (early.fatal !== undefined) return fatal(ctx, early.fatal);
   const fileLines = show(result.entries.slice(result.entries.length - result.files.length)).lines;

@@ -22,17 +22,32 @@ export interface VolumeOptions {
 export interface ServiceVolumes {
   mounts: Record<string, unknown>[];
   volumes: Record<string, unknown>[];
-  /** PersistentVolumeClaims and ConfigMaps the volumes need */
+  /** PersistentVolumeClaims, then ConfigMaps, the volumes need */
   objects: KubeObject[];
+}
+
+/**
+ * In the default (claim) mode kompose looks at the host side of each volume: a file or a directory
+ * with files becomes a ConfigMap; what it cannot stat (a named volume: it stats ":<target>") is
+ * reported and gets a claim.
+ */
+function hostContent(host: string, container: string, fs: KomposeFs, log: KomposeLog): 'configMap' | 'claim' {
+  const path = host || `${host}:${container}`;
+  if (fs.isDir(path)) return fs.list(path).some((f) => !fs.isDir(`${path}/${f}`)) ? 'configMap' : 'claim';
+  if (fs.read(path) !== undefined) return 'configMap';
+  log.warn(`File don't exist or failed to check if the directory is empty: stat ${path}: no such file or directory`);
+  return 'claim';
 }
 
 const REPLACEMENT: Record<VolumesMode, string> = { persistentVolumeClaim: 'claim', emptyDir: 'empty', hostPath: 'hostpath', configMap: 'cm' };
 
 export function serviceVolumes(name: string, svc: ServiceConfig, opts: VolumeOptions): ServiceVolumes {
   const out: ServiceVolumes = { mounts: [], volumes: [], objects: [] };
+  const configMaps: KubeObject[] = [];
   const label = svc.labels['kompose.volume.type'] as VolumesMode | undefined;
-  const mode: VolumesMode = label && label in REPLACEMENT ? label : opts.mode;
+  const chosen: VolumesMode = label && label in REPLACEMENT ? label : opts.mode;
   for (const v of svc.volumes) {
+    const mode: VolumesMode = chosen === 'persistentVolumeClaim' && hostContent(v.host, v.container, opts.fs, opts.log) === 'configMap' ? 'configMap' : chosen;
     const readOnly = v.mode === 'ro';
     const volName = v.volumeName || v.pvcName.replace('claim', REPLACEMENT[mode]);
     const mount: Record<string, unknown> = { name: volName, mountPath: v.container };
@@ -42,7 +57,7 @@ export function serviceVolumes(name: string, svc: ServiceConfig, opts: VolumeOpt
     else if (mode === 'hostPath') source = { hostPath: { path: v.host || opts.workingDir } };
     else if (mode === 'configMap') {
       const cm = configMapFromPath(name, volName, v.host, opts.fs);
-      out.objects.push(cm);
+      configMaps.push(cm);
       const ref: Record<string, unknown> = { name: volName };
       if (cm.metadata.annotations?.['use-subpath'] === 'true') {
         const key = Object.keys(cm.data as Record<string, string>)[0];
@@ -67,6 +82,7 @@ export function serviceVolumes(name: string, svc: ServiceConfig, opts: VolumeOpt
     out.mounts.push({ name: volName, mountPath: t.split(':')[0] });
     out.volumes.push({ name: volName, emptyDir: { medium: 'Memory' } });
   });
+  out.objects.push(...configMaps);
   return out;
 }
 

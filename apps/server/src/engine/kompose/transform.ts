@@ -57,20 +57,10 @@ export function transform(project: ComposeProject, opts: TransformOptions): Kube
 function serviceObjects(name: string, svc: ServiceConfig, sidecars: ServiceConfig[], project: ComposeProject, opts: TransformOptions): KubeObject[] {
   const objects: KubeObject[] = [];
   const annotations = configAnnotations(svc, opts);
-  const volumeObjects: KubeObject[] = [];
-  const podVolumes: Obj[] = [];
-  const containers = [svc, ...sidecars].map((s) => {
-    const c = container(s, s === svc ? name : s.name, objects, opts);
-    const vols = serviceVolumes(s === svc ? name : s.name, s, { mode: opts.volumes, pvcRequestSize: opts.pvcRequestSize, workingDir: project.workingDir, fs: opts.fs, log: opts.log });
-    if (vols.mounts.length) c.volumeMounts = vols.mounts;
-    podVolumes.push(...vols.volumes);
-    volumeObjects.push(...vols.objects);
-    return c;
-  });
+  const members = [svc, ...sidecars];
+  const containers = members.map((s) => container(s, s === svc ? name : s.name, objects, opts));
   const podSpec: Obj = { containers };
-  const restartPolicy = restartPolicyOf(svc.restart, name);
-  podSpec.restartPolicy = restartPolicy;
-  if (podVolumes.length) podSpec.volumes = podVolumes;
+  podSpec.restartPolicy = restartPolicyOf(svc.restart, name);
   const podSecurity: Obj = {};
   if (svc.groupAdd.length) podSecurity.supplementalGroups = svc.groupAdd;
   if (svc.fsGroup) podSecurity.fsGroup = svc.fsGroup;
@@ -99,8 +89,16 @@ function serviceObjects(name: string, svc: ServiceConfig, sidecars: ServiceConfi
   if (svc.ports.length) objects.push(...kubeServices(name, svc, annotations, opts.log));
   else if (svc.serviceType === 'Headless') {
     objects.push(service(name, name, { clusterIP: 'None', ports: [{ name: 'headless', port: 55555, targetPort: 0 }] }, annotations));
-  }
-  objects.push(...volumeObjects);
+  } else opts.log.warn(`Service "${name}" won't be created because 'ports' is not specified`);
+  // volumes come last, as kompose's UpdateKubernetesObjects adds them to the workload
+  const podVolumes: Obj[] = [];
+  members.forEach((s, i) => {
+    const vols = serviceVolumes(s === svc ? name : s.name, s, { mode: opts.volumes, pvcRequestSize: opts.pvcRequestSize, workingDir: project.workingDir, fs: opts.fs, log: opts.log });
+    if (vols.mounts.length) containers[i].volumeMounts = vols.mounts;
+    podVolumes.push(...vols.volumes);
+    objects.push(...vols.objects);
+  });
+  if (podVolumes.length) podSpec.volumes = podVolumes;
   return objects;
 }
 

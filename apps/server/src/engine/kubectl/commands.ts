@@ -13,6 +13,7 @@ import { deleteCommand } from './verbs/delete';
 import { describeCommand } from './verbs/describe';
 import { drainCommand } from './verbs/drain';
 import { eventsCommand } from './verbs/events';
+import { execCommand } from './verbs/exec';
 import { exposeCommand } from './verbs/expose';
 import { explainCommand } from './verbs/explain';
 import { getCommand } from './verbs/get';
@@ -57,7 +58,7 @@ export const COMMANDS: CommandDef[] = [
   describeCommand,
   logsCommand,
   notSupported('attach', 'Attach to a running container'),
-  notSupported('exec', 'Execute a command in a container'),
+  execCommand,
   notSupported('port-forward', 'Forward one or more local ports to a pod', 'the sandbox has no network to forward to'),
   notSupported('proxy', 'Run a proxy to the Kubernetes API server', 'the sandbox has no network to listen on'),
   notSupported('cp', 'Copy files and directories to and from containers'),

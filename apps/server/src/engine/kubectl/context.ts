@@ -2,7 +2,7 @@
 // its kubeconfig), the terminal streams, the host's files and simulated time.
 
 import type { Cluster } from '../cluster';
-import type { ShellSignal } from '../shell/types';
+import type { HostState, ShellSignal } from '../shell/types';
 import type { UserFs } from '../shell/user-fs';
 
 export interface KubectlHost {
@@ -24,6 +24,8 @@ export interface KubectlHost {
    * within its timeout instead of waiting for ^C.
    */
   virtualTime: boolean;
+  /** the sandbox's machines (exec: a hostPath volume is the node's own directory) */
+  hosts?: Record<string, HostState>;
 }
 
 /** A usage error: printed as `error: <msg>` plus `See 'kubectl <cmd> -h' for help and examples`. */

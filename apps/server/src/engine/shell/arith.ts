@@ -7,10 +7,10 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
   const toks = matches.map((m) => m[0]);
   let i = 0;
   // bash names the rest of the expression from the bad token on (the last token at the end)
-  const fail = (_tok: string | undefined, at = i): never => {
+  const fail = (kind: 'operand' | 'leftover', at = i): never => {
     const bad = at < toks.length ? expr.slice(matches[at].index).trim() : toks[toks.length - 1] ?? '';
-    const what = at >= toks.length ? 'operand expected' : /^[\w(]/.test(toks[at]) ? 'syntax error in expression' : 'invalid arithmetic operator';
-    throw new ExpansionError(`${expr.trim()}: ${what === 'syntax error in expression' ? what : `syntax error: ${what}`} (error token is "${bad}")`);
+    const what = kind === 'operand' ? 'syntax error: operand expected' : /^[\w(]/.test(toks[at] ?? '') ? 'syntax error in expression' : 'syntax error: invalid arithmetic operator';
+    throw new ExpansionError(`${expr.trim()}: ${what} (error token is "${bad}")`);
   };
   const levels: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
   const binary = (level: number): number => {
@@ -70,10 +70,10 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
   };
   const primary = (): number => {
     const t = toks[i++];
-    if (t === undefined) return fail(undefined, toks.length);
+    if (t === undefined) return fail('operand', toks.length);
     if (t === '(') {
       const v = binary(0);
-      if (toks[i] !== ')') fail(toks[i]);
+      if (toks[i] !== ')') fail('leftover');
       i++;
       return v;
     }
@@ -90,7 +90,7 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
       }
       return valueOf(t);
     }
-    return fail(t, i - 1);
+    return fail('operand', i - 1);
   };
   const isName = (t: string | undefined): t is string => t !== undefined && /^[A-Za-z_]\w*$/.test(t);
   const valueOf = (name: string): number => {
@@ -117,7 +117,8 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
     if (toks[i] === '?') {
       i++;
       const a = assignment();
-      if (toks[i++] !== ':') fail(toks[i - 1]);
+      if (toks[i] !== ':') fail('leftover');
+      i++;
       const b = assignment();
       return c ? a : b;
     }
@@ -129,6 +130,6 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
     i++;
     v = assignment();
   }
-  if (i < toks.length) fail(toks[i]);
+  if (i < toks.length) fail('leftover');
   return Math.trunc(v);
 }

@@ -167,7 +167,7 @@ export class Interpreter implements Runner {
         const last = k === p.commands.length - 1;
         let buf = '';
         const stageIo: Io = last ? { ...io, input } : { input, out: (t) => (buf += t), err: io.err, tty: false };
-        status = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo), true);
+        status = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo), true, io.err);
         input = new Input(buf);
         if (this.signal.aborted) throw new InterruptSignal();
       }
@@ -179,7 +179,7 @@ export class Interpreter implements Runner {
    * runs `fn` on a copy of the state; `exit` ends only the copy. A `( )` subshell does not see
    * the loops around it (`( break )` complains); a pipeline stage does, but cannot end them.
    */
-  async inSubshell(state: ExecState, fn: (sub: ExecState) => Promise<number>, pipelineStage = false): Promise<number> {
+  async inSubshell(state: ExecState, fn: (sub: ExecState) => Promise<number>, pipelineStage = false, err?: (text: string) => void): Promise<number> {
     const sub = cloneState(state);
     const loops = this.loops;
     if (!pipelineStage) this.loops = 0;
@@ -188,6 +188,10 @@ export class Interpreter implements Runner {
     } catch (e) {
       if (e instanceof ExitSignal) return e.code;
       if (e instanceof LoopSignal) return 0;
+      if (e instanceof ExpansionError) {
+        err?.(`bash: ${e.message}\n`);
+        return 1;
+      }
       throw e;
     } finally {
       this.loops = loops;
@@ -195,27 +199,11 @@ export class Interpreter implements Runner {
   }
 
   private async execCommand(cmd: Command, state: ExecState, io: Io): Promise<number> {
-    let cio: Io;
-    try {
-      const r = await this.applyRedirects(cmd.redirs, state, io);
-      if (typeof r === 'number') return r;
-      cio = r;
-    } catch (e) {
-      if (e instanceof ExpansionError) {
-        io.err(`bash: ${e.message}\n`);
-        return 1;
-      }
-      throw e;
-    }
-    try {
-      return await this.execBody(cmd, state, cio);
-    } catch (e) {
-      if (e instanceof ExpansionError) {
-        cio.err(`bash: ${e.message}\n`);
-        return 1;
-      }
-      throw e;
-    }
+    // an expansion error (`${X:?}`, bad `$(( ))`) abandons the rest of the line, as in an
+    // interactive bash: it unwinds to the nearest (sub)shell as an ExpansionError
+    const r = await this.applyRedirects(cmd.redirs, state, io);
+    if (typeof r === 'number') return r;
+    return this.execBody(cmd, state, r);
   }
 
   private async execBody(cmd: Command, state: ExecState, cio: Io): Promise<number> {
@@ -223,7 +211,7 @@ export class Interpreter implements Runner {
       case 'simple':
         return this.execSimple(cmd, state, cio);
       case 'subshell':
-        return this.inSubshell(state, (sub) => this.execList(cmd.body, sub, cio));
+        return this.inSubshell(state, (sub) => this.execList(cmd.body, sub, cio), false, cio.err);
       case 'group':
         return this.execList(cmd.body, state, cio);
       case 'if': {
@@ -233,8 +221,7 @@ export class Interpreter implements Runner {
         return cmd.elseBody ? this.execList(cmd.elseBody, state, cio) : 0;
       }
       case 'for': {
-        const items = cmd.items ? await this.expandArgs(cmd.items, state, cio) : state.args;
-        if (items === undefined) return 1;
+        const items = cmd.items ? await expandWords(cmd.items, this.expander(state, cio)) : state.args;
         let status = 0;
         for (const item of items) {
           if (this.signal.aborted) throw new InterruptSignal();
@@ -246,26 +233,21 @@ export class Interpreter implements Runner {
         return status;
       }
       case 'arith':
-        try {
-          return (await this.arith(cmd.expr, state, cio)) ? 0 : 1;
-        } catch (e) {
-          if (e instanceof ExpansionError) throw new ExpansionError(`((: ${e.message}`);
-          throw e;
-        }
+        return this.arithStatus(cmd.expr, state, cio);
       case 'cfor': {
         let status = 0;
-        await this.arith(cmd.init, state, cio);
+        if ((await this.arithStatus(cmd.init, state, cio)) === 2) return 1;
         for (let n = 0; ; n++) {
           if (this.signal.aborted) throw new InterruptSignal();
           if (n >= 10000) {
             cio.err('bash: loop stopped after 10000 iterations (sandbox limit)\n');
             return 1;
           }
-          if (cmd.cond.raw.trim() !== '' && !(await this.arith(cmd.cond, state, cio))) break;
+          if (cmd.cond.raw.trim() !== '' && (await this.arithStatus(cmd.cond, state, cio)) !== 0) break;
           const r = await this.loopBody(cmd.body, state, cio);
           if (r === 'break') break;
           status = r;
-          await this.arith(cmd.step, state, cio);
+          if ((await this.arithStatus(cmd.step, state, cio)) === 2) return 1;
         }
         return status;
       }
@@ -296,15 +278,14 @@ export class Interpreter implements Runner {
     return evalArith(text, (n) => x.getVar(n), (n, v) => x.setVar(n, v));
   }
 
-  private async expandArgs(words: Word[], state: ExecState, io: Io): Promise<string[] | undefined> {
+  /** `(( expr ))`: 0 when not zero, 1 when zero, 2 (after bash's message) when it fails */
+  private async arithStatus(expr: Word, state: ExecState, io: Io): Promise<number> {
     try {
-      return await expandWords(words, this.expander(state, io));
+      return (await this.arith(expr, state, io)) !== 0 ? 0 : 1;
     } catch (e) {
-      if (e instanceof ExpansionError) {
-        io.err(`bash: ${e.message}\n`);
-        return undefined;
-      }
-      throw e;
+      if (!(e instanceof ExpansionError)) throw e;
+      io.err(`bash: ((: ${e.message}\n`);
+      return 2;
     }
   }
 
@@ -339,20 +320,15 @@ export class Interpreter implements Runner {
     const assigned: Record<string, string> = {};
     const before = state.status;
     this.lastSubst = undefined;
-    try {
-      for (const a of cmd.assigns) {
-        const v = await expandString(a.value, x);
-        assigned[a.name] = a.append ? (state.env[a.name] ?? '') + v : v;
-        if (assigned[a.name].length > MAX_VAR) throw new ExpansionError(`${a.name}: value too large (sandbox limit ${MAX_VAR} characters)`);
-      }
-      argv = await expandWords(cmd.words, x);
-    } catch (e) {
-      if (e instanceof ExpansionError) {
-        io.err(`bash: ${e.message}\n`);
+    for (const a of cmd.assigns) {
+      const v = await expandString(a.value, x);
+      assigned[a.name] = a.append ? (state.env[a.name] ?? '') + v : v;
+      if (assigned[a.name].length > MAX_VAR) {
+        io.err(`bash: ${a.name}: value too large (sandbox limit ${MAX_VAR} characters)\n`);
         return 1;
       }
-      throw e;
     }
+    argv = await expandWords(cmd.words, x);
     if (argv.length === 0) {
       Object.assign(state.env, assigned);
       const s = this.lastSubst ?? 0;
@@ -373,7 +349,7 @@ export class Interpreter implements Runner {
       },
       commandSubst: async (body) => {
         let out = '';
-        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { input: new Input(''), out: (t) => (out += t), err: io.err, tty: false }));
+        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { input: new Input(''), out: (t) => (out += t), err: io.err, tty: false }), false, io.err);
         this.lastSubst = status;
         return out;
       },
@@ -532,7 +508,7 @@ export class Interpreter implements Runner {
       sub.args = args;
       sub.arg0 = arg0;
       return this.runSource(src.replace(/^#![^\n]*\n/, ''), sub, io);
-    });
+    }, false, io.err);
   }
 
   context(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): BuiltinContext {

@@ -6,6 +6,7 @@ import { ExitSignal, InterruptSignal, Interpreter } from './interpreter';
 import { ShellSyntaxError, parseShell } from './parser';
 import { newShellSession } from './session';
 import { checkSyntax } from './syntax-check';
+import { ExpansionError } from './expand-error';
 import { expandHistory } from './history-expansion';
 import type { OutputSink, RunOptions, RunResult, ShellEnvironment, ShellSession, ShellSignal } from './types';
 import { SHELL_BUILTINS } from './builtins';
@@ -127,7 +128,10 @@ export class Shell {
         status = e.code;
         exited = leaveShell(state, io);
       } else if (e instanceof InterruptSignal) status = 130;
-      else {
+      else if (e instanceof ExpansionError) {
+        io.err(`bash: ${e.message}\n`);
+        status = 1;
+      } else {
         // the last resort: a runaway line (a string grown past memory, a deep recursion) ends
         // with a message, never with a broken terminal
         io.err(`bash: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,0 +1,47 @@
+// Waiting commands on the wall clock: REST caps them with a line saying so, and a sleeping
+// command lets go of its cluster so other commands of that cluster run meanwhile.
+import fs from 'node:fs';
+import { AuthService } from '../../apps/server/src/auth/auth.service';
+import { bootApp, Harness } from './app-harness';
+import { Client, signedIn, signedUp } from './client';
+
+describe('waiting commands (wall clock)', () => {
+  let h: Harness;
+  let ana: Client;
+  let clusterId: string;
+  beforeAll(async () => {
+    h = await bootApp({ AUTH_RATE_LIMIT: '1000', REST_WAIT_MS: '400' });
+    await h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
+    const teacher = await signedIn(h.app, 'teacher');
+    const room = await teacher.post('/api/v1/classrooms', { name: 'W' }).expect(201);
+    ana = await signedUp(h.app, 'ana');
+    await ana.post('/api/v1/classrooms/join', { code: room.body.joinCode }).expect(200);
+    clusterId = (await ana.get('/api/v1/clusters').expect(200)).body[0].id;
+  });
+  afterAll(async () => {
+    await h.close();
+    fs.rmSync(h.dir, { recursive: true, force: true });
+  });
+
+  it('stops a waiting command at the REST cap, with a line saying so', async () => {
+    const t0 = Date.now();
+    const res = await ana.post(`/api/v1/clusters/${clusterId}/exec`, { command: 'sleep 30; echo done' }).expect(200);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(res.body.capped).toBe(true);
+    expect(res.body.stdout).toBe('');
+    expect(res.body.stderr).toBe('kubeaula: stopped after 0.4s: this door cannot stream a command that waits; run it in the web terminal or the CLI to follow it\n');
+  });
+
+  it('lets other commands of the cluster run while one sleeps', async () => {
+    const sleeping = ana.post(`/api/v1/clusters/${clusterId}/exec`, { command: 'sleep 0.3; kubectl get pods -o name', terminal: 'a' });
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = Date.now();
+    const quick = await ana.post(`/api/v1/clusters/${clusterId}/exec`, { command: 'kubectl run during --image=nginx', terminal: 'b' }).expect(200);
+    expect(quick.body.stdout).toBe('pod/during created\n');
+    const slept = await sleeping.expect(200);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    // the sleeper, woken after, sees what ran meanwhile
+    expect(slept.body.stdout).toBe('pod/during\n');
+    expect(slept.body.capped).toBe(false);
+  });
+});

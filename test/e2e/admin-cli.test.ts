@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { projectPath } from '../../apps/server/src/config/paths';
 import { bootApp, tempDir } from './app-harness';
 import { newClient } from './client';
@@ -21,6 +22,13 @@ it('creates the first instructor and resets a password from the command line', a
     expect([again.status, again.stderr]).toEqual([1, 'kubeaula admin create: The username "profe" is taken\n']);
     const reset = cli(dir, ['reset-password', '--username', 'profe'], 'newpassword1');
     expect(reset.status).toBe(0);
+    const copy = path.join(dir, 'copy.db');
+    const backup = cli(dir, ['backup', copy], '');
+    expect([backup.status, backup.stderr]).toEqual([0, '']);
+    const db = new Database(copy, { readonly: true });
+    expect(db.prepare('SELECT username FROM "User"').all()).toEqual([{ username: 'profe' }]);
+    db.close();
+    expect(cli(dir, ['backup', copy], '').status).toBe(1);
     const h = await bootApp({ AUTH_RATE_LIMIT: '1000' }, dir);
     try {
       const c = await newClient(h.app);

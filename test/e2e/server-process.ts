@@ -59,7 +59,8 @@ export class HttpClient {
   async call(base: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
     const res = await fetch(base + url, {
       method,
-      headers: { 'Content-Type': 'application/json', Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'X-CSRF-Token': this.csrf },
+      // a fresh connection per call: no race with the server closing an idle keep-alive one
+      headers: { Connection: 'close', 'Content-Type': 'application/json', Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'X-CSRF-Token': this.csrf },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     for (const c of res.headers.getSetCookie()) {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
+import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
 
@@ -189,5 +190,41 @@ describe('WebSocket terminal', () => {
     await t.waitFor((m) => m.event === 'ready');
     t.ws.send('x'.repeat(70 * 1024));
     expect((await t.waitClose()).code).toBe(1009);
+  });
+
+  it('loses no update with 200 concurrent label commands, mixed REST and WebSocket: 200 labels, 200 Input rows, 200 MODIFIED events', async () => {
+    await ana.post(`/api/v1/clusters/${anaCluster}/exec`, { command: 'kubectl run target --image=nginx' }).expect(200);
+    await request(h.app.getHttpServer()).post('/api/v1/test/clock/advance').send({ seconds: 120 }).expect(200);
+    const watcher = connect(ana, `cluster=${anaCluster}&tab=watcher`);
+    await watcher.waitFor((m) => m.event === 'ready');
+    const prisma = h.app.get(PrismaService);
+    const before = await prisma.input.count({ where: { clusterId: anaCluster } });
+    const from = watcher.messages.length;
+    const N = 200;
+    const sockets = Array.from({ length: 10 }, (_, s) => connect(ana, `cluster=${anaCluster}&tab=mix${s}`));
+    await Promise.all(sockets.map((s) => s.waitFor((m) => m.event === 'ready')));
+    const viaWs = sockets.map(async (s, k) => {
+      for (let j = 0; j < 10; j++) {
+        const r = await s.run(`kubectl label pod target w${k * 10 + j}=v`);
+        expect(r.out).toBe('pod/target labeled\n');
+      }
+    });
+    const viaRest = Array.from({ length: N - 100 }, (_, i) => ana.post(`/api/v1/clusters/${anaCluster}/exec`, { command: `kubectl label pod target r${i}=v` }).expect(200));
+    await Promise.all([...viaWs, ...viaRest]);
+    const pod = await ana.post(`/api/v1/clusters/${anaCluster}/exec`, { command: 'kubectl get pod target -o json' }).expect(200);
+    const labels = Object.keys(JSON.parse(pod.body.stdout).metadata.labels as object).filter((k) => /^[wr]\d+$/.test(k));
+    expect(labels).toHaveLength(N);
+    expect(await prisma.input.count({ where: { clusterId: anaCluster } })).toBe(before + N + 1);
+    const modified = () =>
+      watcher.messages
+        .slice(from)
+        .filter((m) => m.event === 'changes')
+        .flatMap((m) => m.data.changes as { type: string; kind: string; name: string }[])
+        .filter((c) => c.type === 'MODIFIED' && c.kind === 'Pod' && c.name === 'target').length;
+    const deadline = Date.now() + 5000;
+    while (modified() < N && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(modified()).toBe(N);
+    for (const s of sockets) s.close();
+    watcher.close();
   });
 });

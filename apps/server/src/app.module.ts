@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { TerminalModule } from './terminal/terminal.module';
+import { UsersModule } from './users/users.module';
 import { requestLoggingParams } from './logging/logger';
 import { HomeController } from './web/home.controller';
 import { PagesModule } from './web/pages.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ClassroomsModule,
         TerminalModule,
         PagesModule,
+        UsersModule,
       ],
       controllers: [HealthController, HomeController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

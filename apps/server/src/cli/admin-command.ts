@@ -3,22 +3,28 @@
 // database first, so it works before the server has ever started).
 //   kubeaula admin create --username U [--role instructor|admin] [--display-name NAME]
 //   kubeaula admin reset-password --username U
+//   kubeaula admin backup FILE        a consistent copy of the database, while the server runs
 // The password comes from KUBEAULA_PASSWORD, or the first line of standard input.
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { AuthService } from '../auth/auth.service';
 import { WallClock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { ConfigError, loadConfig } from '../config/config';
 import { projectPath } from '../config/paths';
 import { PrismaService } from '../database/prisma.service';
-import { prepareSqliteDatabase } from '../database/sqlite';
+import { prepareSqliteDatabase, SQLITE_BUSY_TIMEOUT_MS } from '../database/sqlite';
 
 const HELP = `usage: kubeaula admin <create|reset-password> --username NAME [options]
+       kubeaula admin backup FILE
 
   create           create an account (the first instructor, typically)
       --role instructor|admin   (default instructor)
       --display-name NAME
   reset-password   set a new password and end the account's sessions
+  backup FILE      write a consistent copy of the database to FILE (the server may be running)
 
 The password is read from KUBEAULA_PASSWORD or from the first line of standard input.
 `;
@@ -38,8 +44,9 @@ async function readPassword(): Promise<string> {
 export async function runAdminCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   let values;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, 'display-name': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+    ({ values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { username: { type: 'string' }, role: { type: 'string' }, 'display-name': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (e) {
     process.stderr.write(`kubeaula admin: ${(e as Error).message}\n\n${HELP}`);
     return 2;
@@ -48,6 +55,7 @@ export async function runAdminCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return sub === undefined ? 2 : 0;
   }
+  if (sub === 'backup') return backup(positionals);
   if (sub !== 'create' && sub !== 'reset-password') {
     process.stderr.write(`kubeaula admin: unknown subcommand "${sub}"\n\n${HELP}`);
     return 2;
@@ -100,4 +108,39 @@ export async function runAdminCommand(argv: string[]): Promise<number> {
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/** SQLite's online backup: a consistent copy even while the server writes. */
+async function backup(positionals: string[]): Promise<number> {
+  if (positionals.length !== 1) {
+    process.stderr.write('usage: kubeaula admin backup FILE\n');
+    return 2;
+  }
+  const target = path.resolve(positionals[0]);
+  let config;
+  try {
+    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`kubeaula admin: ${e.message}\n`);
+      return 78;
+    }
+    throw e;
+  }
+  if (!fs.existsSync(config.databaseFile)) {
+    process.stderr.write(`kubeaula admin backup: no database at ${config.databaseFile}\n`);
+    return 1;
+  }
+  if (fs.existsSync(target)) {
+    process.stderr.write(`kubeaula admin backup: ${target} exists; choose a new file\n`);
+    return 1;
+  }
+  const db = new Database(config.databaseFile, { readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  process.stdout.write(`backed up ${config.databaseFile} to ${target}\n`);
+  return 0;
 }

@@ -1,16 +1,18 @@
 // /api/v1/clusters: the REST door to a student's clusters. Thin: validate, one service call.
 // REST cannot stream, so a command that waits is stopped after REST_WAIT_MS with a line saying so.
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { requireUser } from '../auth/request-auth';
+import { AppError } from '../common/app-error';
 import { parseWith } from '../common/zod-body';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ClustersService } from './clusters.service';
 import { ExecResult, ExecService } from './exec.service';
 import { MAX_COMMAND_LENGTH } from './limits';
+import { WorkspaceService } from './workspace.service';
 
 export const execBody = z
   .object({
@@ -21,6 +23,8 @@ export const execBody = z
   .strict();
 const snapshotBody = z.object({ name: z.string().trim().min(1).max(80) }).strict();
 const objectsQuery = z.object({ resource: z.string().max(100).optional(), full: z.enum(['true', 'false']).optional() }).strict();
+const fileQuery = z.object({ path: z.string().min(1).max(255).optional(), host: z.string().regex(/^[\w-]{1,32}$/).optional() }).strict();
+const fileBody = z.object({ path: z.string().min(1).max(255), content: z.string(), host: z.string().regex(/^[\w-]{1,32}$/).optional() }).strict();
 const inputsQuery = z.object({ after: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }).strict();
 
 @ApiTags('clusters')
@@ -29,6 +33,7 @@ export class ClustersController {
   constructor(
     private readonly clusters: ClustersService,
     private readonly execService: ExecService,
+    private readonly workspace: WorkspaceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,5 +93,27 @@ export class ClustersController {
   @HttpCode(204)
   async deleteSnapshot(@Req() req: Request, @Param('id') id: string, @Param('snapshotId') snapshotId: string): Promise<void> {
     await this.clusters.deleteSnapshot(requireUser(req), id, snapshotId);
+  }
+
+  @Get(':id/files')
+  async files(@Req() req: Request, @Param('id') id: string, @Query() query: unknown) {
+    const q = parseWith(fileQuery, query);
+    if (q.path !== undefined) return this.workspace.read(requireUser(req), id, q.path, q.host);
+    return this.workspace.list(requireUser(req), id, q.host);
+  }
+
+  @Put(':id/files')
+  @HttpCode(200)
+  writeFile(@Req() req: Request, @Param('id') id: string, @Body() body: unknown) {
+    const b = parseWith(fileBody, body);
+    return this.workspace.write(requireUser(req), id, b.path, b.content, 'api', b.host);
+  }
+
+  @Delete(':id/files')
+  @HttpCode(204)
+  async deleteFile(@Req() req: Request, @Param('id') id: string, @Query() query: unknown): Promise<void> {
+    const q = parseWith(fileQuery, query);
+    if (q.path === undefined) throw new AppError('BAD_REQUEST', 'Invalid request', [{ path: 'path', message: 'Required' }]);
+    await this.workspace.delete(requireUser(req), id, q.path, 'api', q.host);
   }
 }

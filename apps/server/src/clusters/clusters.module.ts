@@ -6,10 +6,11 @@ import { ClusterRunner } from './cluster-runner';
 import { ClustersController } from './clusters.controller';
 import { ClustersService } from './clusters.service';
 import { ExecService } from './exec.service';
+import { WorkspaceService } from './workspace.service';
 
 @Module({
   controllers: [ClustersController],
-  providers: [ClusterRunner, ClusterEvents, ClusterAccessService, ClustersService, ExecService],
-  exports: [ClusterRunner, ClusterEvents, ClusterAccessService, ClustersService, ExecService],
+  providers: [ClusterRunner, ClusterEvents, ClusterAccessService, ClustersService, ExecService, WorkspaceService],
+  exports: [ClusterRunner, ClusterEvents, ClusterAccessService, ClustersService, ExecService, WorkspaceService],
 })
 export class ClustersModule {}

@@ -11,7 +11,10 @@ import { createSignal } from '../engine/shell/shell';
 import { prompt } from '../engine/shell/session';
 import type { OutputSink, ShellSession, ShellSignal } from '../engine/shell/types';
 import { ClusterAccessService } from './cluster-access.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
 import { ClusterRunner } from './cluster-runner';
+import { RateLimiter } from './rate-limiter';
 import { withSignal } from './sandbox-clock';
 import { MAX_COMMAND_LENGTH, MAX_HISTORY, MAX_STORED_OUTPUT, truncate } from './limits';
 import { ChangeView, changeView } from './object-view';
@@ -59,12 +62,17 @@ export function cappedNotice(ms: number): string {
 
 @Injectable()
 export class ExecService {
+  private readonly rate: RateLimiter;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly runner: ClusterRunner,
     private readonly access: ClusterAccessService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.rate = new RateLimiter(config.limits.commandsPerMinute);
+  }
 
   async exec(req: ExecRequest): Promise<ExecResult> {
     if (req.line.length > MAX_COMMAND_LENGTH) {
@@ -72,6 +80,7 @@ export class ExecService {
     }
     if (req.line.includes('\0')) throw new AppError('BAD_REQUEST', 'The command line contains a NUL character');
     await this.access.check(req.user, req.clusterId, 'write');
+    if (!this.rate.take(req.user.id)) throw new AppError('TOO_MANY_REQUESTS', 'Too many commands: wait a minute and try again');
     const terminalKey = `${req.clusterId}/${req.terminal}`;
 
     let capped = false;

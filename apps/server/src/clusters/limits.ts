@@ -15,3 +15,7 @@ export function truncate(text: string, max: number): { text: string; truncated: 
   if (text.length <= max) return { text, truncated: false };
   return { text: text.slice(0, max), truncated: true };
 }
+/** Largest workspace file written through a door, in bytes (UTF-8). */
+export const MAX_FILE_BYTES = 64 * 1024;
+/** Files in one host's workspace (the student's home). */
+export const MAX_WORKSPACE_FILES = 200;

@@ -26,6 +26,13 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, body: { code: codeForStatus(status), message: messageOf(exception) } };
     }
+    // Errors of the HTTP layer before a route (body-parser: body too large, malformed) carry
+    // their own client status and a message safe to show.
+    const e = exception as { status?: unknown; expose?: unknown; message?: unknown; type?: unknown };
+    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
+      const message = e.type === 'entity.too.large' ? 'The request body is too large' : String(e.message);
+      return { status: e.status, body: { code: codeForStatus(e.status), message } };
+    }
     return { status: 500, body: { code: 'INTERNAL', message: 'Internal server error' } };
   }
 }

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       clock: { mode: 'wall' },
       shutdownTimeoutMs: 10000,
       auth: { rateLimitPerMinute: 10, sessionIdleMs: 12 * 3600_000, secret: undefined, restWaitMs: 5000 },
+      limits: { commandsPerMinute: 600 },
     });
   });
 

@@ -29,6 +29,7 @@ export interface AppConfig {
   /** How long shutdown waits for requests in flight before the process exits anyway. */
   shutdownTimeoutMs: number;
   auth: AuthConfig;
+  limits: { commandsPerMinute: number };
 }
 
 export interface AuthConfig {
@@ -84,6 +85,7 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: optional(intInRange(1, 525_600)),
   KUBEAULA_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   REST_WAIT_MS: optional(intInRange(0, 60_000)),
+  COMMANDS_PER_MINUTE: optional(intInRange(1, 1_000_000)),
 });
 
 type Env = Record<string, string | undefined>;
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       secret: v.KUBEAULA_SECRET,
       restWaitMs: v.REST_WAIT_MS ?? 5000,
     },
+    limits: { commandsPerMinute: v.COMMANDS_PER_MINUTE ?? 600 },
   };
 }
 

@@ -28,6 +28,7 @@ export function hostCommands(sandbox: Sandbox): Record<string, ExternalCommand> 
       },
       virtualTime: sandbox.clock.virtual,
       hosts: sandbox.hosts,
+      attachContainer: ctx.attachContainer,
     });
   const install = installCommands(sandbox);
   return {

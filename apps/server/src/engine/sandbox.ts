@@ -10,6 +10,7 @@ import { Shell } from './shell/shell';
 import { ExternalCommand, HostState, OutputSink, RunOptions, RunResult, ShellEnvironment, ShellSession } from './shell/types';
 import { newShellSession } from './shell/session';
 import { hostCommands } from './host-commands';
+import { containerShellFor } from './containers/interactive';
 import { adminKubeconfig } from './bootstrap/kubeconfig';
 import { prepareBareHost } from './install/bare-hosts';
 
@@ -106,6 +107,7 @@ export class Sandbox {
       },
       hosts: this.hosts,
       commands,
+      containerShell: containerShellFor(this),
     };
   }
 

@@ -8,6 +8,7 @@ import { rfc3339 } from '../time';
 import { API_SERVER_ENDPOINT, KUBERNETES_VERSION, MASTER_IP, machineNames, newMachine, nodeObject, staticPod } from './machines';
 import { systemObjects } from './system-objects';
 import { nodeLease } from './lease';
+import { defaultStorageClass } from '../cloud';
 
 /** System images every kubeadm node has pulled during installation. */
 export const SYSTEM_IMAGES = [
@@ -35,6 +36,7 @@ export function bootstrap(cluster: Cluster): void {
     return;
   }
   initControlPlane(cluster, config.shape === 'cloud');
+  if (config.shape === 'cloud') cluster.api.create(defaultStorageClass(), { internal: true });
 }
 
 /** Everything `kubeadm init` plus the joins and the network add-on produce. */

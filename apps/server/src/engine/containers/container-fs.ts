@@ -93,6 +93,8 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
     const v = volumes.get(vm.name);
     if (!v) continue;
     const path = vm.mountPath.replace(/\/+$/, '') || '/';
+    // a mount hides what the image has at its path
+    if (fs.exists(path) && path !== '/') fs.remove(path, true);
     dir(path);
     const readOnly = vm.readOnly === true || !!(v.configMap || v.secret || v.projected || v.downwardAPI);
     const generated = generatedFiles(cluster, pod, v);

@@ -75,15 +75,36 @@ function quote(a: string): string {
  * Returns the exit status; output goes to `io.sink` as it is produced.
  */
 export async function execInContainer(cluster: Cluster, t: ContainerTarget, argv: string[], io: ExecIo): Promise<number> {
-  const tools = imageTools(t.image);
+  let line = argv.map(quote).join(' ');
+  if (io.stdin) line = `${line} <<'__KUBEAULA_STDIN__'\n${io.stdin.replace(/\n$/, '')}\n__KUBEAULA_STDIN__`;
   const prog = argv[0].split('/').pop()!;
+  const r = await runContainerLine(cluster, t, line, io, { cwd: workdir(t.image), env: containerEnv(cluster, t, io.isTTY) }, prog === 'bash' ? 'bash' : undefined);
+  return r.exitCode;
+}
+
+export interface LineResult {
+  exitCode: number;
+  /** the shell ran `exit` */
+  exited: boolean;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+/** A fresh shell session in the container: where `kubectl exec -it POD -- sh` starts. */
+export function containerStart(cluster: Cluster, t: ContainerTarget, tty: boolean): { cwd: string; env: Record<string, string> } {
+  return { cwd: workdir(t.image), env: containerEnv(cluster, t, tty) };
+}
+
+/** Runs one command line in the container's shell, from `state` (its directory and variables). */
+export async function runContainerLine(cluster: Cluster, t: ContainerTarget, line: string, io: ExecIo, state: { cwd: string; env: Record<string, string> }, shellName?: string): Promise<LineResult> {
+  const tools = imageTools(t.image);
   const dashImage = shellFlavor(t.image) === 'dash';
   // the wording of "not found" depends on the shell that looks the program up
-  const lookup: 'busybox' | 'dash' | 'bash' = prog === 'bash' ? 'bash' : dashImage ? 'dash' : 'busybox';
+  const lookup: 'busybox' | 'dash' | 'bash' = shellName === 'bash' ? 'bash' : dashImage ? 'dash' : 'busybox';
   const built = buildContainerFs(cluster, t.pod, t.container, t.image, t.running.run.id, io.hosts);
   const key = `container:${t.pod.metadata.namespace}/${t.pod.metadata.name}/${t.container.name}`;
   const host: HostState = { hostname: t.pod.spec.hostname ?? t.pod.metadata.name!, ip: t.pod.status?.podIP ?? '', fs: built.fs, services: {} };
-  const origin = podOrigin(t.pod);
+  const origin = { ...podOrigin(t.pod), hosts: io.hosts };
   const netFlavor: ToolFlavor = dashImage ? 'debian' : 'busybox';
   const tool = (run: (ctx: Parameters<ExternalCommand>[0]) => number): ExternalCommand => (ctx) => run(ctx);
   const toolIo = (ctx: Parameters<ExternalCommand>[0]) => ({
@@ -112,12 +133,12 @@ export async function execInContainer(cluster: Cluster, t: ContainerTarget, argv
   if (tools.has('nslookup')) commands.nslookup = tool((ctx) => nslookup(cluster, origin, toolIo(ctx), netFlavor));
   if (tools.has('dig')) commands.dig = tool((ctx) => dig(cluster, origin, toolIo(ctx)));
   if (tools.has('nginx')) commands.nginx = (ctx) => nginxCommand(ctx.argv, t.image, ctx.stderr);
-  if (tools.has('ps')) commands.ps = (ctx) => psCommand(ctx.stdout, t, argv);
+  if (tools.has('ps')) commands.ps = (ctx) => psCommand(ctx.stdout, t);
   for (const name of ['apk', 'apt', 'apt-get']) {
     if (tools.has(name)) {
       commands[name] = (ctx) => {
         // no Internet in the sandbox: package indexes cannot be fetched
-        ctx.stderr(name === 'apk' ? 'WARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.21/main: temporary error (try again later)\n' : 'Err:1 http://deb.debian.org/debian bookworm InRelease\n  Temporary failure resolving \'deb.debian.org\'\n');
+        ctx.stderr(name === 'apk' ? 'WARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.21/main: temporary error (try again later)\n' : "Err:1 http://deb.debian.org/debian bookworm InRelease\n  Temporary failure resolving 'deb.debian.org'\n");
         return 1;
       };
     }
@@ -127,17 +148,7 @@ export async function execInContainer(cluster: Cluster, t: ContainerTarget, argv
   for (const name of ['sudo', 'su', 'ssh']) if (Object.hasOwn(SHELL_BUILTINS, name)) builtins[name] = (ctx) => missing(ctx);
   if (!tools.has('bash')) builtins.bash = (ctx) => missing(ctx);
 
-  const session: ShellSession = {
-    env: containerEnv(cluster, t, io.isTTY),
-    cwd: workdir(t.image),
-    host: key,
-    hostStack: [],
-    history: [],
-    user: 'root',
-    status: 0,
-    frames: [],
-    aliases: {},
-  };
+  const session: ShellSession = { env: { ...state.env }, cwd: state.cwd, host: key, hostStack: [], history: [], user: 'root', status: 0, frames: [], aliases: {} };
   const shell = new Shell(
     {
       now: io.now,
@@ -158,11 +169,9 @@ export async function execInContainer(cluster: Cluster, t: ContainerTarget, argv
       io.sink.write(stream, text);
     },
   };
-  let line = argv.map(quote).join(' ');
-  if (io.stdin) line = `${line} <<'__KUBEAULA_STDIN__'\n${io.stdin.replace(/\n$/, '')}\n__KUBEAULA_STDIN__`;
   const result = await shell.run(line, sink, { isTTY: io.isTTY, signal: io.signal });
   saveContainerFs(cluster, built);
-  return result.exitCode;
+  return { exitCode: result.exitCode, exited: result.exited === true, cwd: shell.session.cwd, env: shell.session.env };
 }
 
 function nginxCommand(argv: string[], image: ImageInfo, err: (t: string) => void): number {
@@ -182,8 +191,8 @@ function nginxCommand(argv: string[], image: ImageInfo, err: (t: string) => void
   return 0;
 }
 
-function psCommand(out: (t: string) => void, t: ContainerTarget, argv: string[]): number {
+function psCommand(out: (t: string) => void, t: ContainerTarget): number {
   const main = [...(t.container.command ?? []), ...(t.container.args ?? [])].join(' ') || [...(t.image.entrypoint ?? []), ...(t.image.cmd ?? [])].join(' ');
-  out(`PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n    7 root      0:00 ${argv.join(' ')}\n   13 root      0:00 ps\n`.replace(`    7 root      0:00 ps\n   13 root      0:00 ps\n`, '    7 root      0:00 ps\n'));
+  out(`PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n    7 root      0:00 ps\n`);
   return 0;
 }

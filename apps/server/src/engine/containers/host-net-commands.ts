@@ -10,7 +10,7 @@ import { ToolIo, curl, dig, nslookup, wget } from './net-tools';
 
 function origin(sandbox: Sandbox, ctx: CommandContext): Origin {
   const m = sandbox.cluster.runtime.machines[ctx.host];
-  return { kind: 'host', node: ctx.host, ip: m?.ip ?? ctx.hostState.ip };
+  return { kind: 'host', node: ctx.host, ip: m?.ip ?? ctx.hostState.ip, hosts: sandbox.hosts };
 }
 
 /** the machines' names as their /etc/hosts lists them, replaced by their IPs */

@@ -4,6 +4,8 @@
 // image does, with the request in its access log.
 
 import type { Cluster } from '../cluster';
+import type { HostState } from '../shell/types';
+import { served } from './document-root';
 import { Endpoints, Pod, Service } from '../api/types';
 import { appendContainerLog } from '../controllers/kubelet/logs';
 import { podHttpGet, runningContainer } from '../controllers/kubelet/runtime-query';
@@ -14,7 +16,10 @@ export const CLUSTER_DOMAIN = 'cluster.local';
 export const DNS_SERVICE_IP = '10.96.0.10';
 
 /** Where a client runs: a pod (cluster DNS, its namespace's search path) or a host (no cluster DNS). */
-export type Origin = { kind: 'pod'; namespace: string; ip: string; node: string } | { kind: 'host'; node: string; ip: string };
+export type Origin = ({ kind: 'pod'; namespace: string; ip: string; node: string } | { kind: 'host'; node: string; ip: string }) & {
+  /** the sandbox's machines: a web server's hostPath document root is on its node */
+  hosts?: Record<string, HostState>;
+};
 
 export type DnsAnswer =
   | { kind: 'a'; fqdn: string; ips: string[] }
@@ -126,15 +131,39 @@ export function connect(cluster: Cluster, origin: Origin, ip: string, port: numb
   return { kind: 'timeout' };
 }
 
+interface Backend {
+  ip: string;
+  port: number;
+  pod?: { namespace: string; name: string };
+}
+
+/** kube-proxy's rules for one Endpoints object: stored objects are immutable, so keyed by identity */
+const RULES = new WeakMap<Endpoints, Map<string, Backend[]>>();
+
+function backendsOf(ep: Endpoints | undefined, ns: string, portName: string | undefined): Backend[] {
+  if (!ep) return [];
+  let byPort = RULES.get(ep);
+  if (!byPort) {
+    byPort = new Map();
+    RULES.set(ep, byPort);
+  }
+  const key = portName ?? '';
+  let backends = byPort.get(key);
+  if (!backends) {
+    backends = [];
+    for (const s of ep.subsets ?? []) {
+      const p = (s.ports ?? []).find((x) => (x.name ?? '') === key) ?? (s.ports?.length === 1 ? s.ports[0] : undefined);
+      if (!p) continue;
+      for (const a of s.addresses ?? []) backends.push({ ip: a.ip, port: p.port, pod: a.targetRef?.kind === 'Pod' ? { namespace: a.targetRef.namespace ?? ns, name: a.targetRef.name } : undefined });
+    }
+    byPort.set(key, backends);
+  }
+  return backends;
+}
+
 function toEndpoint(cluster: Cluster, svc: Service, portName: string | undefined, svcPort: number): Connection {
   const ns = svc.metadata.namespace ?? 'default';
-  const ep = cluster.api.tryGet('endpoints', ns, svc.metadata.name!) as Endpoints | undefined;
-  const backends: { ip: string; port: number; pod?: { namespace: string; name: string } }[] = [];
-  for (const s of ep?.subsets ?? []) {
-    const p = (s.ports ?? []).find((x) => (x.name ?? '') === (portName ?? '')) ?? (s.ports?.length === 1 ? s.ports[0] : undefined);
-    if (!p) continue;
-    for (const a of s.addresses ?? []) backends.push({ ip: a.ip, port: p.port, pod: a.targetRef?.kind === 'Pod' ? { namespace: a.targetRef.namespace ?? ns, name: a.targetRef.name } : undefined });
-  }
+  const backends = backendsOf(cluster.api.tryGet('endpoints', ns, svc.metadata.name!) as Endpoints | undefined, ns, portName);
   // a service without endpoints: kube-proxy installs a REJECT rule
   if (!backends.length) return { kind: 'refused' };
   let chosen;
@@ -171,7 +200,9 @@ export const reasonPhrase = (status: number): string => REASONS[status] ?? '';
 
 /** An HTTP request from `origin`: resolve, connect through kube-proxy, ask the container. */
 export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest): HttpResult {
-  const answer = resolveName(cluster, origin, req.host);
+  // localhost is the client's own network namespace: the pod itself, or the host
+  const local = req.host === 'localhost' || req.host.startsWith('127.');
+  const answer = local ? ({ kind: 'a', fqdn: req.host, ips: [origin.ip] } as const) : resolveName(cluster, origin, req.host);
   if (answer.kind !== 'a') return { kind: 'dns', answer };
   const ip = answer.ips[0];
   const conn = connect(cluster, origin, ip, req.port);
@@ -179,10 +210,12 @@ export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest):
   if (conn.kind === 'timeout') return { kind: 'timeout', ip };
   const ns = conn.pod.metadata.namespace ?? 'default';
   const name = conn.pod.metadata.name!;
-  const outcome = podHttpGet(cluster.api, cluster.runtime, ns, name, conn.port, req.path);
+  let outcome = podHttpGet(cluster.api, cluster.runtime, ns, name, conn.port, req.path);
   if (outcome.kind === 'refused') return { kind: 'refused', ip };
-  const body = req.method === 'HEAD' ? '' : outcome.body;
   const server = serverOf(cluster, conn.pod, conn.port);
+  // a web server serves the files in its document root (a volume, or files written by exec)
+  if (server.kind !== 'other') outcome = served(cluster, conn.pod, server.container, server.kind, req.path, origin.hosts ?? {}) ?? outcome;
+  const body = req.method === 'HEAD' ? '' : outcome.body;
   const now = cluster.now;
   const headers: [string, string][] = [];
   if (server.header) headers.push(['Server', server.header]);
@@ -190,7 +223,7 @@ export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest):
   if (server.kind === 'nginx' && outcome.status === 200) headers.push(['Last-Modified', httpDate(cluster.config.start - 86_400_000 * 60)], ['Connection', 'keep-alive'], ['ETag', '"674f1f5c-267"'], ['Accept-Ranges', 'bytes']);
   else headers.push(['Connection', 'keep-alive']);
   // the answering container logs the request as its server does
-  const client = clientIpSeenBy(cluster, origin, conn.pod);
+  const client = local ? '127.0.0.1' : clientIpSeenBy(cluster, origin, conn.pod);
   const stamp = `[${accessTime(now)}]`;
   const line = `${req.method} ${req.path} HTTP/1.1`;
   if (server.kind === 'nginx') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length} "-" "${req.userAgent}" "-"`);
@@ -209,15 +242,24 @@ function serverOf(cluster: Cluster, pod: Pod, port: number): ServerInfo {
   for (const c of pod.spec.containers) {
     const rc = runningContainer(cluster.api, cluster.runtime, ns, pod.metadata.name!, c.name);
     if (!rc || !rc.plan.ports.includes(port)) continue;
-    const found = lookupImage(c.image ?? '');
-    if (!found.ok) return { kind: 'other', container: c.name };
-    const repo = found.info.repo;
-    const version = found.info.vars?.version ?? '';
-    if (repo === 'nginx' || repo === 'gcr.io/google-samples/hello-frontend') return { kind: 'nginx', container: c.name, header: `nginx/${version}` };
-    if (repo === 'httpd') return { kind: 'httpd', container: c.name, header: `Apache/${version} (Unix)` };
-    return { kind: 'other', container: c.name };
+    return { ...serverKind(c.image ?? ''), container: c.name };
   }
   return { kind: 'other', container: pod.spec.containers[0]?.name ?? '' };
+}
+
+/** catalog data per image reference (immutable: cached) */
+const SERVER_KINDS = new Map<string, Omit<ServerInfo, 'container'>>();
+
+function serverKind(image: string): Omit<ServerInfo, 'container'> {
+  let hit = SERVER_KINDS.get(image);
+  if (!hit) {
+    const found = lookupImage(image);
+    const repo = found.ok ? found.info.repo : '';
+    const version = found.ok ? found.info.vars?.version ?? '' : '';
+    hit = repo === 'nginx' || repo === 'gcr.io/google-samples/hello-frontend' ? { kind: 'nginx', header: `nginx/${version}` } : repo === 'httpd' ? { kind: 'httpd', header: `Apache/${version} (Unix)` } : { kind: 'other' };
+    SERVER_KINDS.set(image, hit);
+  }
+  return hit;
 }
 
 /**
@@ -227,9 +269,9 @@ function serverOf(cluster: Cluster, pod: Pod, port: number): ServerInfo {
 function clientIpSeenBy(cluster: Cluster, origin: Origin, backend: Pod): string {
   if (origin.kind === 'pod') return origin.ip;
   const dest = backend.spec.nodeName ?? '';
-  const cidrOf = (node: string): string => (cluster.runtime.machines[node]?.podCIDR ?? '10.244.0.0/24').split('/')[0];
-  const base = (cidr: string, last: number): string => cidr.split('.').slice(0, 3).concat(String(last)).join('.');
-  return origin.node === dest ? base(cidrOf(dest), 1) : base(cidrOf(origin.node), 0);
+  const cidr = cluster.runtime.machines[origin.node === dest ? dest : origin.node]?.podCIDR ?? '10.244.0.0/24';
+  const prefix = cidr.slice(0, cidr.lastIndexOf('.', cidr.indexOf('/')));
+  return `${prefix}.${origin.node === dest ? 1 : 0}`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

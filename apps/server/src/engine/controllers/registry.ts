@@ -18,9 +18,9 @@ import { nodeLifecycleController } from './node-lifecycle/node-lifecycle';
 import { endpointsController } from './endpoints/endpoints';
 import { endpointSliceController } from './endpointslice/endpointslice';
 import { podNetworkController } from '../install/pod-network-controller';
+import { cloudControllers } from '../cloud';
 
 export function buildControllers(config: ClusterConfig): Controller[] {
-  void config;
   return [
     namespaceDefaultsController(),
     namespaceController(),
@@ -28,6 +28,8 @@ export function buildControllers(config: ClusterConfig): Controller[] {
     replicaSetController(),
     daemonSetController(),
     garbageCollectorController(),
+    // the cloud controller manager of a `cloud` cluster (before the binder: default class first)
+    ...(config.shape === 'cloud' ? cloudControllers() : []),
     persistentVolumeController(),
     schedulerController(),
     kubeletController(),

@@ -2,7 +2,7 @@
 // its kubeconfig), the terminal streams, the host's files and simulated time.
 
 import type { Cluster } from '../cluster';
-import type { HostState, ShellSignal } from '../shell/types';
+import type { AttachedContainer, HostState, ShellSignal } from '../shell/types';
 import type { UserFs } from '../shell/user-fs';
 
 export interface KubectlHost {
@@ -26,6 +26,8 @@ export interface KubectlHost {
   virtualTime: boolean;
   /** the sandbox's machines (exec: a hostPath volume is the node's own directory) */
   hosts?: Record<string, HostState>;
+  /** exec -it: hands the terminal to a container's shell (doors with a terminal) */
+  attachContainer?(c: AttachedContainer): void;
 }
 
 /** A usage error: printed as `error: <msg>` plus `See 'kubectl <cmd> -h' for help and examples`. */

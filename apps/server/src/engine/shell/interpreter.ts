@@ -233,7 +233,7 @@ export class Interpreter implements Runner {
         return status;
       }
       case 'arith':
-        return this.arithStatus(cmd.expr, state, cio);
+        return Math.min(1, await this.arithStatus(cmd.expr, state, cio));
       case 'cfor': {
         let status = 0;
         if ((await this.arithStatus(cmd.init, state, cio)) === 2) return 1;
@@ -316,7 +316,6 @@ export class Interpreter implements Runner {
     const cmd = this.unalias(original, state);
     if (typeof cmd === 'string') return this.runSource(cmd, state, io);
     const x = this.expander(state, io);
-    let argv: string[];
     const assigned: Record<string, string> = {};
     const before = state.status;
     this.lastSubst = undefined;
@@ -328,7 +327,7 @@ export class Interpreter implements Runner {
         return 1;
       }
     }
-    argv = await expandWords(cmd.words, x);
+    const argv = await expandWords(cmd.words, x);
     if (argv.length === 0) {
       Object.assign(state.env, assigned);
       const s = this.lastSubst ?? 0;
@@ -538,6 +537,9 @@ export class Interpreter implements Runner {
       state,
       io,
       runner: this,
+      attachContainer: (c) => {
+        state.container = c;
+      },
     };
   }
 }

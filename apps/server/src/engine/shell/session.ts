@@ -1,7 +1,7 @@
 // A terminal's shell session and its prompt.
 
 import { homeOf } from './command-registry';
-import type { ShellSession } from './types';
+import type { AttachedContainer, ShellSession } from './types';
 
 export function loginEnv(user: string): Record<string, string> {
   const home = homeOf(user);
@@ -25,8 +25,17 @@ export function newShellSession(opts: { host?: string; user?: string } = {}): Sh
 
 /** `student@master:~$ `, `root@master:/etc# ` */
 export function prompt(session: ShellSession): string {
+  if (session.container) return containerPrompt(session.container);
   const home = homeOf(session.user);
   const cwd = session.cwd;
   const path = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
   return `${session.user}@${session.host}:${path}${session.user === 'root' ? '#' : '$'} `;
+}
+
+/** BusyBox sh `/data # `, bash `root@web-1:/data# `, dash `# ` */
+export function containerPrompt(c: AttachedContainer): string {
+  const path = c.cwd === '/root' ? '~' : c.cwd.startsWith('/root/') ? `~${c.cwd.slice(5)}` : c.cwd;
+  if (c.promptStyle === 'bash') return `root@${c.hostname}:${path}# `;
+  if (c.promptStyle === 'dash') return '# ';
+  return `${path} # `;
 }

@@ -61,6 +61,8 @@ export class Shell {
 
   /** runs one command line (it may hold several lines: a pasted here-document) */
   async run(line: string, sink?: OutputSink, opts: RunOptions = {}): Promise<RunResult> {
+    // inside `kubectl exec -it POD -- sh` the line belongs to the container's shell
+    if (this.session.container && this.environment.containerShell) return this.environment.containerShell(this.session, line, sink, opts);
     let stdout = '';
     let stderr = '';
     const io: Io = {

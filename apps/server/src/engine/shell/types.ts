@@ -29,6 +29,23 @@ export interface ShellSession {
   frames: SavedFrame[];
   /** `alias k=kubectl` */
   aliases?: Record<string, string>;
+  /** `kubectl exec -it POD -- sh`: the lines go to this container's shell until `exit` */
+  container?: AttachedContainer;
+}
+
+/** a shell inside a container, opened by `kubectl exec -it` where the door has a terminal */
+export interface AttachedContainer {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** the program: sh, bash, ash */
+  shell: string;
+  /** the container's hostname, for bash's prompt */
+  hostname: string;
+  /** BusyBox `/ # `, bash `root@pod:/# `, dash `# ` */
+  promptStyle: 'busybox' | 'bash' | 'dash';
+  cwd: string;
+  env: Record<string, string>;
 }
 
 export interface HostState {
@@ -70,6 +87,8 @@ export interface CommandContext {
   /** the host this command runs on */
   hostState: HostState;
   environment: ShellEnvironment;
+  /** opens a container's shell in this terminal (kubectl exec -it): following lines go there */
+  attachContainer?(c: AttachedContainer): void;
 }
 
 /** returns the exit status */
@@ -81,6 +100,8 @@ export interface ShellEnvironment {
   sleep(ms: number): Promise<void> | void;
   hosts: Record<string, HostState>;
   commands: Record<string, ExternalCommand>;
+  /** runs a line in the session's attached container (session.container), updating or ending it */
+  containerShell?(session: ShellSession, line: string, sink?: OutputSink, opts?: RunOptions): Promise<RunResult>;
 }
 
 /** where a command line's output goes as it is produced */

@@ -79,7 +79,7 @@ function exists(c: Extract<Condition, { type: 'exists' }>, ctx: CheckContext, lo
     const first = near[0];
     const reason = mismatch(first, c, locale) ?? '';
     const phase = phaseOf(first);
-    let hint = L(locale, `${kind} "${first.metadata.name}" existe, pero con ${reason}.`, `${kind} "${first.metadata.name}" exists, but with ${reason}.`);
+    let hint = L(locale, `${kind} "${first.metadata.name}" existe, pero no como se pide: ${reason}.`, `${kind} "${first.metadata.name}" exists, but not as asked: ${reason}.`);
     if (c.resource === 'pods' && phase && phase !== 'Running' && (c.phase === 'Running' || c.ready)) {
       hint += L(locale, ` Mira sus eventos: kubectl describe pod ${first.metadata.name}`, ` Look at its events: kubectl describe pod ${first.metadata.name}`);
     }
@@ -199,7 +199,7 @@ function windowText(c: { within?: string; before?: string; after?: string }, loc
 }
 
 export function commandMatches(c: Extract<Condition, { type: 'command' }>, p: ParsedCommand): boolean {
-  if ((c.tool ?? 'kubectl') !== p.tool) return false;
+  if (!textMatches(c.tool ?? 'kubectl', p.tool)) return false;
   const verbs = c.verb === undefined ? undefined : Array.isArray(c.verb) ? c.verb : [c.verb];
   if (verbs && !verbs.includes(p.verb)) return false;
   for (const [name, want] of Object.entries(c.flags ?? {})) {

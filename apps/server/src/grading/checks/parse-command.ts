@@ -35,28 +35,30 @@ export function parseCommandLine(line: string, aliases: Record<string, string> =
   }
   const out: ParsedCommand[] = [];
   for (const words of simpleCommands(list)) {
-    const parsed = parseWords(words, { ...DEFAULT_ALIASES, ...aliases });
-    if (parsed) out.push(parsed);
+    out.push(...parseWords(words, { ...DEFAULT_ALIASES, ...aliases }));
   }
   return out;
 }
 
-function parseWords(input: string[], aliases: Record<string, string>, depth = 0): ParsedCommand | undefined {
+function parseWords(input: string[], aliases: Record<string, string>, depth = 0): ParsedCommand[] {
   let words = [...input];
   // wrappers that run the next command
   while (words.length && ['sudo', 'env', 'time', 'command', 'exec'].includes(words[0])) {
     words = words.slice(1);
     while (words.length && (words[0].startsWith('-') || /^[A-Za-z_]\w*=/.test(words[0]))) words = words.slice(1);
   }
-  if (!words.length) return undefined;
+  if (!words.length) return [];
   const alias = aliases[words[0]];
   if (alias !== undefined && depth < 5) {
     const head = alias.trim().split(/\s+/).filter(Boolean);
     if (head.length && head[0] !== words[0]) return parseWords([...head, ...words.slice(1)], aliases, depth + 1);
   }
   const tool = words[0].replace(/^.*\//, '');
-  if (tool === 'kubectl') return parseKubectl(words.slice(1));
-  return parseOther(tool, words.slice(1));
+  if (tool === 'kubectl') return [parseKubectl(words.slice(1))];
+  // `ssh node1 'sudo kubeadm join ...'`: what ran on the other host counts too
+  const remote = tool === 'ssh' ? words.slice(1).filter((w) => !w.startsWith('-')) : [];
+  if (remote.length > 1 && depth < 5) return [parseOther(tool, words.slice(1)), ...parseCommandLine(remote.slice(1).join(' '), aliases)];
+  return [parseOther(tool, words.slice(1))];
 }
 
 function parseKubectl(argv: string[]): ParsedCommand {
@@ -166,5 +168,7 @@ function literal(w: Word): string {
     return undefined;
   };
   const parts = w.parts.map(part);
-  return parts.every((s) => s !== undefined) ? parts.join('') : w.raw;
+  if (parts.every((s) => s !== undefined)) return parts.join('');
+  // an expansion the check cannot know: keep the source text, without its outer quotes
+  return /^(["']).*\1$/s.test(w.raw) ? w.raw.slice(1, -1) : w.raw;
 }

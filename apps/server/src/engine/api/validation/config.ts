@@ -129,6 +129,8 @@ export function validatePersistentVolumeClaim(obj: any, old?: any): FieldError[]
     const oldSpec = JSON.parse(JSON.stringify(old.spec ?? {}));
     // the binder may set volumeName once; a bound claim may grow its storage request
     if (!oldSpec.volumeName) oldSpec.volumeName = newSpec.volumeName;
+    // RetroactiveDefaultStorageClass (GA in 1.28): a claim created without a class may get one once
+    if (oldSpec.storageClassName === undefined || oldSpec.storageClassName === null) oldSpec.storageClassName = newSpec.storageClassName;
     if (bound) {
       newSpec.resources = { ...(newSpec.resources ?? {}), requests: { ...(newSpec.resources?.requests ?? {}), storage: oldSpec.resources?.requests?.storage } };
       const before = quantityValue(oldSpec.resources?.requests?.storage);

@@ -1,0 +1,42 @@
+// What nginx and httpd serve when their document root holds files other than the image's own: a
+// volume mounted there, or a page written into the container with `kubectl exec`. Without
+// either, the image's stock answer stands (the fast path: no file system is built).
+
+import type { Cluster } from '../cluster';
+import { Pod } from '../api/types';
+import type { HostState } from '../shell/types';
+import { runningContainer } from '../controllers/kubelet/runtime-query';
+import { lookupImage } from '../images/catalog';
+import { NGINX_NOT_FOUND_PAGE } from '../images/nginx-page';
+import { buildContainerFs, volumesSection } from './container-fs';
+
+const ROOTS = { nginx: '/usr/share/nginx/html', httpd: '/usr/local/apache2/htdocs' };
+const HTTPD_NOT_FOUND = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+
+export function served(cluster: Cluster, pod: Pod, container: string, kind: 'nginx' | 'httpd', path: string, hosts: Record<string, HostState>): { kind: 'response'; status: number; body: string } | undefined {
+  const ns = pod.metadata.namespace ?? 'default';
+  const spec = pod.spec.containers.find((c) => c.name === container);
+  if (!spec) return undefined;
+  const root = ROOTS[kind];
+  const mounted = (spec.volumeMounts ?? []).some((m) => root.startsWith(m.mountPath.replace(/\/+$/, '')) || m.mountPath.startsWith(root));
+  const layers = volumesSection(cluster).layers;
+  // the common case: nothing mounted there, nothing written anywhere
+  if (!mounted && !Object.keys(layers).length) return undefined;
+  const rc = runningContainer(cluster.api, cluster.runtime, ns, pod.metadata.name!, container);
+  if (!rc) return undefined;
+  const layer = layers[rc.run.id];
+  const written = layer && Object.keys(layer).some((p) => p.startsWith(root));
+  if (!mounted && !written) return undefined;
+  const found = lookupImage(spec.image ?? '');
+  if (!found.ok) return undefined;
+  const { fs } = buildContainerFs(cluster, pod, spec, found.info, rc.run.id, hosts);
+  const clean = path.split('?')[0];
+  let file = `${root}${clean}`.replace(/\/+$/, '');
+  if (fs.isDir(file)) file = `${file}/index.html`;
+  if (fs.isFile(file)) return { kind: 'response', status: 200, body: fs.read(file) };
+  if (kind === 'nginx') {
+    // a directory without index.html is 403 Forbidden in nginx; a missing file 404
+    return { kind: 'response', status: 404, body: NGINX_NOT_FOUND_PAGE(found.info.vars?.version ?? '') };
+  }
+  return { kind: 'response', status: 404, body: HTTPD_NOT_FOUND };
+}

@@ -1,0 +1,56 @@
+// Network benchmark (issue 3): 10,000 curl requests through a Service of 100 pods, each one
+// resolved, balanced by kube-proxy, answered by nginx and written to its access log.
+
+import { Cluster } from '../apps/server/src/engine/cluster';
+import { KubeObject, Pod } from '../apps/server/src/engine/api/types';
+import { httpRequest } from '../apps/server/src/engine/containers/network';
+import { Figure } from './harness';
+
+const START = Date.UTC(2026, 0, 1);
+const REQUESTS = 10_000;
+
+function deployment(replicas: number): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
+  };
+}
+
+const service: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } };
+
+/** Runs a Service of 100 nginx pods in `cluster`, then times 10,000 requests to it from master. */
+export function benchCurl(cluster: Cluster): Figure {
+  cluster.at(cluster.now, () => {
+    cluster.api.create(deployment(100));
+    cluster.api.create(service);
+  });
+  const ready = (): boolean => (cluster.api.list('pods', { namespace: 'default', labelSelector: 'app=web' }) as Pod[]).filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length === 100;
+  for (let i = 0; i < 10_000 && !ready(); i++) {
+    const next = cluster.nextTransitionAt();
+    if (next === undefined) break;
+    cluster.step(next);
+  }
+  if (!ready()) throw new Error('the 100 pods did not become Ready');
+  const master = cluster.runtime.machines.master;
+  const origin = { kind: 'host' as const, node: 'master', ip: master.ip };
+  const ip = (cluster.api.get('services', 'default', 'web') as { spec: { clusterIP: string } }).spec.clusterIP;
+  const t0 = performance.now();
+  for (let i = 0; i < REQUESTS; i++) {
+    const r = httpRequest(cluster, origin, { host: ip, port: 80, path: '/', method: 'GET', userAgent: 'curl/8.5.0' });
+    if (r.kind !== 'response' || r.status !== 200) throw new Error(`request ${i} failed: ${r.kind}`);
+  }
+  const ms = performance.now() - t0;
+  return { name: '10,000 curl requests through a service of 100 pods', value: ms, unit: 'ms', target: '< 200 ms', ok: ms < 200 };
+}
+
+export function networkBenchmarks(): Figure[] {
+  const figures: Figure[] = [];
+  for (const mode of ['iptables', 'ipvs'] as const) {
+    const cluster = Cluster.create({ seed: 1, start: START, options: { workers: 10, kubeProxyMode: mode } });
+    const f = benchCurl(cluster);
+    figures.push({ ...f, name: `${f.name} (${mode})` });
+  }
+  return figures;
+}

@@ -8,6 +8,8 @@ import { Figure } from './harness';
 
 const START = Date.UTC(2026, 0, 1);
 const REQUESTS = 10_000;
+/** requests before timing: the JIT warms up and the setup's garbage is collected */
+const WARMUP = 1_000;
 
 function deployment(replicas: number): KubeObject {
   return {
@@ -36,11 +38,14 @@ export function benchCurl(cluster: Cluster): Figure {
   const master = cluster.runtime.machines.master;
   const origin = { kind: 'host' as const, node: 'master', ip: master.ip };
   const ip = (cluster.api.get('services', 'default', 'web') as { spec: { clusterIP: string } }).spec.clusterIP;
-  const t0 = performance.now();
-  for (let i = 0; i < REQUESTS; i++) {
+  const request = (i: number): void => {
     const r = httpRequest(cluster, origin, { host: ip, port: 80, path: '/', method: 'GET', userAgent: 'curl/8.5.0' });
     if (r.kind !== 'response' || r.status !== 200) throw new Error(`request ${i} failed: ${r.kind}`);
-  }
+  };
+  for (let i = 0; i < WARMUP; i++) request(i);
+  (globalThis as { gc?: () => void }).gc?.();
+  const t0 = performance.now();
+  for (let i = 0; i < REQUESTS; i++) request(i);
   const ms = performance.now() - t0;
   return { name: '10,000 curl requests through a service of 100 pods', value: ms, unit: 'ms', target: '< 200 ms', ok: ms < 200 };
 }

@@ -8,6 +8,9 @@ import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
 
+// Hundreds of commands per test: slow on a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 describe('classrooms and clusters over REST', () => {
   let h: Harness;
   let teacher: Client;

@@ -29,10 +29,12 @@ describe('OpenAPI', () => {
     for (const [p, methods] of routes) {
       const url = p.replace('{id}', 'someone-elses-cluster').replace('{snapshotId}', 'snap');
       for (const method of Object.keys(methods)) {
-        const body = p.endsWith('/exec') ? { command: 'ls' } : p.endsWith('/snapshots') ? { name: 'n' } : undefined;
-        const res = method === 'get' ? await stranger.get(url) : method === 'delete' ? await stranger.del(url) : await stranger.post(url, body);
+        const body = p.endsWith('/exec') ? { command: 'ls' } : p.endsWith('/snapshots') ? { name: 'n' } : p.endsWith('/files') ? { path: 'a.txt', content: 'x' } : undefined;
+        const target = p.endsWith('/files') && method !== 'put' ? `${url}?path=a.txt` : url;
+        const res =
+          method === 'get' ? await stranger.get(target) : method === 'delete' ? await stranger.del(target) : method === 'put' ? await stranger.put(target, body) : await stranger.post(target, body);
         expect([url, method, res.status]).toEqual([url, method, 404]);
-        const anon = await request(h.app.getHttpServer())[method as 'get'](url);
+        const anon = await request(h.app.getHttpServer())[method as 'get'](target);
         expect([url, method, anon.status]).toEqual([url, method, method === 'get' ? 401 : 403]);
       }
     }

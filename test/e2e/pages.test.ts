@@ -50,7 +50,10 @@ describe('pages', () => {
     expect(cluster.text).toContain('<script src="/vendor/xterm/lib/xterm.js" defer></script>');
     expect(cluster.text).toContain('<script src="/js/cluster.js" defer></script>');
     expect(cluster.text).not.toMatch(/<script>|<script [^>]*>[^<]/);
-    expect(cluster.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(cluster.headers['content-security-policy']).toContain("script-src 'self';");
+    // xterm.js writes <style> elements: inline styles are allowed on this page, inline scripts never
+    expect(cluster.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline';");
+    expect(cluster.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe/);
     await s.get('/vendor/xterm/lib/xterm.js').expect(200).expect('Content-Type', /javascript/);
     await s.get('/vendor/xterm/css/xterm.css').expect(200);
     await s.get('/js/cluster.js').expect(200);

@@ -9,6 +9,9 @@ import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
 
+// Hundreds of commands per test: slow on a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 interface Msg {
   event: string;
   data: Record<string, unknown>;
@@ -36,7 +39,7 @@ class WsClient {
     for (const f of w) f();
   }
 
-  async waitFor(pred: (m: Msg) => boolean, timeoutMs = 10_000): Promise<Msg> {
+  async waitFor(pred: (m: Msg) => boolean, timeoutMs = 60_000): Promise<Msg> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.messages.find(pred);

@@ -30,6 +30,30 @@ export class ApiTokenService {
     return { id: row.id, name, token, prefix: row.prefix };
   }
 
+  /** The bot's token: no user of its own; it acts only for linked Discord users. */
+  async createService(name: string): Promise<CreatedToken> {
+    const token = `${TOKEN_PREFIX}${newToken()}`;
+    const row = await this.prisma.apiToken.create({
+      data: { userId: null, kind: 'service', name, prefix: token.slice(0, 10), tokenHash: hashToken(token), scopes: ['discord'], createdAt: new Date(this.clock.now()) },
+    });
+    return { id: row.id, name, token, prefix: row.prefix };
+  }
+
+  /** A bearer token's identity: a personal token's user, or a service token's id. */
+  async resolveBearer(token: string): Promise<{ kind: 'personal'; user: AuthUser } | { kind: 'service'; tokenId: string } | undefined> {
+    const row = await this.prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= this.clock.now())) return undefined;
+    if (row.kind === 'service') return { kind: 'service', tokenId: row.id };
+    if (row.kind !== 'personal' || !row.user || row.user.deletedAt) return undefined;
+    return { kind: 'personal', user: toAuthUser(row.user) };
+  }
+
+  /** The kubeaula user linked to a Discord user, if any. */
+  async linkedUser(discordUserId: string): Promise<AuthUser | undefined> {
+    const link = await this.prisma.discordLink.findUnique({ where: { discordUserId }, include: { user: true } });
+    return link && !link.user.deletedAt ? toAuthUser(link.user) : undefined;
+  }
+
   /** The user a personal token acts for, or undefined (unknown, revoked, expired). */
   async resolve(token: string): Promise<AuthUser | undefined> {
     const row = await this.prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });

@@ -10,13 +10,20 @@ import { AuthService } from './auth.service';
 import { cookieOptions, readCookie, SESSION_COOKIE, VISITOR_COOKIE } from './cookies';
 import { CsrfService } from './csrf.service';
 import { newToken } from './tokens';
+import { RateLimiter } from '../clusters/rate-limiter';
 
 /** Routes exempt from CSRF: the test clock, which exists only under the virtual clock. */
 const CSRF_EXEMPT_PREFIXES = ['/api/v1/test/'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The Discord user the bot acts for. */
+export const DISCORD_USER_HEADER = 'x-discord-user';
+/** Requests per minute of one service token (the whole bot). */
+export const SERVICE_RATE_PER_MINUTE = 6000;
 
 @Injectable()
 export class AuthMiddleware implements NestMiddleware {
+  private readonly serviceRate = new RateLimiter(SERVICE_RATE_PER_MINUTE);
+
   constructor(
     private readonly auth: AuthService,
     private readonly tokens: ApiTokenService,
@@ -27,9 +34,22 @@ export class AuthMiddleware implements NestMiddleware {
     const header = req.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
-      const user = m ? await this.tokens.resolve(m[1]) : undefined;
-      if (!user) throw new AppError('UNAUTHENTICATED', 'Invalid or expired API token');
-      req.auth = { user, via: 'token' };
+      const who = m ? await this.tokens.resolveBearer(m[1]) : undefined;
+      if (!who) throw new AppError('UNAUTHENTICATED', 'Invalid or expired API token');
+      if (who.kind === 'personal') {
+        req.auth = { user: who.user, via: 'token' };
+        return next();
+      }
+      // The bot: its own rate limit, and it acts only for a linked Discord user it names.
+      if (!this.serviceRate.take(who.tokenId)) throw new AppError('TOO_MANY_REQUESTS', 'The service token is over its rate limit');
+      req.service = { tokenId: who.tokenId };
+      const discordUser = req.headers[DISCORD_USER_HEADER];
+      if (discordUser !== undefined) {
+        if (typeof discordUser !== 'string' || !/^\d{1,25}$/.test(discordUser)) throw new AppError('BAD_REQUEST', `Invalid ${DISCORD_USER_HEADER} header`);
+        const user = await this.tokens.linkedUser(discordUser);
+        if (!user) throw new AppError('FORBIDDEN', 'This Discord user is not linked to a kubeaula account');
+        req.auth = { user, via: 'service' };
+      }
       return next();
     }
     const token = readCookie(req, SESSION_COOKIE);

@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller';
 import { AuthMiddleware } from './auth.middleware';
 import { AuthService } from './auth.service';
 import { CsrfService } from './csrf.service';
+import { DiscordLinkController } from './discord-link.controller';
 
 @Module({})
 export class AuthModule implements NestModule {
@@ -16,7 +17,7 @@ export class AuthModule implements NestModule {
       module: AuthModule,
       global: true,
       imports: [ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: config.auth.rateLimitPerMinute }])],
-      controllers: [AuthController],
+      controllers: [AuthController, DiscordLinkController],
       providers: [AuthService, ApiTokenService, CsrfService],
       exports: [AuthService, ApiTokenService, CsrfService, ThrottlerModule],
     };

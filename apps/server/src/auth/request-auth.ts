@@ -16,13 +16,15 @@ export interface AuthUser {
 export interface RequestAuth {
   user: AuthUser;
   /** How the request authenticated: the browser session cookie or a bearer token. */
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'service';
   sessionId?: string;
 }
 
 declare module 'express-serve-static-core' {
   interface Request {
     auth?: RequestAuth;
+    /** Set when the bot's service token authenticated the request. */
+    service?: { tokenId: string };
   }
 }
 

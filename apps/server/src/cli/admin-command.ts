@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { ApiTokenService } from '../auth/api-token.service';
 import { AuthService } from '../auth/auth.service';
 import { WallClock } from '../clock/clock';
 import { AppError } from '../common/app-error';
@@ -25,6 +26,7 @@ const HELP = `usage: kubeaula admin <create|reset-password> --username NAME [opt
       --display-name NAME
   reset-password   set a new password and end the account's sessions
   backup FILE      write a consistent copy of the database to FILE (the server may be running)
+  service-token NAME   create the Discord bot's token (printed once)
 
 The password is read from KUBEAULA_PASSWORD or from the first line of standard input.
 `;
@@ -56,6 +58,7 @@ export async function runAdminCommand(argv: string[]): Promise<number> {
     return sub === undefined ? 2 : 0;
   }
   if (sub === 'backup') return backup(positionals);
+  if (sub === 'service-token') return serviceToken(positionals);
   if (sub !== 'create' && sub !== 'reset-password') {
     process.stderr.write(`kubeaula admin: unknown subcommand "${sub}"\n\n${HELP}`);
     return 2;
@@ -143,4 +146,23 @@ async function backup(positionals: string[]): Promise<number> {
   }
   process.stdout.write(`backed up ${config.databaseFile} to ${target}\n`);
   return 0;
+}
+
+async function serviceToken(positionals: string[]): Promise<number> {
+  if (positionals.length !== 1 || !/^[\w .-]{1,80}$/.test(positionals[0])) {
+    process.stderr.write('usage: kubeaula admin service-token NAME\n');
+    return 2;
+  }
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  prepareSqliteDatabase(config.databaseFile, projectPath('prisma', 'migrations'), config.sqliteSynchronous);
+  const prisma = new PrismaService(config);
+  await prisma.onModuleInit();
+  try {
+    const t = await new ApiTokenService(prisma, new WallClock()).createService(positionals[0]);
+    process.stdout.write(`${t.token}\n`);
+    process.stderr.write('the bot\'s service token: keep it secret (set it as the bot\'s KUBEAULA_TOKEN); it is not shown again\n');
+    return 0;
+  } finally {
+    await prisma.$disconnect();
+  }
 }

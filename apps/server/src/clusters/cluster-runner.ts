@@ -18,7 +18,8 @@ import { KeyedMutex } from './keyed-mutex';
 import { CacheEntry, SandboxCache } from './sandbox-cache';
 import { lockContext, ServerSandboxClock, withRunContext } from './sandbox-clock';
 
-export const CACHE_CAPACITY = 2000;
+/** Clusters kept in memory (each holds its whole engine state). */
+export const CACHE_CAPACITY = 500;
 /** Lost races are retried this often (two processes saturating one cluster lose many). */
 const MAX_ATTEMPTS = 50;
 

@@ -25,6 +25,7 @@ import { rfc3339 } from './time';
 import { TimerQueue } from './timer-queue';
 import { defaultPlugins } from './api/plugins';
 import { buildControllers } from './controllers/registry';
+import { EVENT_TTL_MS } from './controllers/event-ttl';
 import { bootstrap } from './bootstrap/bootstrap';
 
 export interface CreateClusterInput {
@@ -218,6 +219,11 @@ export class Cluster {
     this.timers.add(Math.max(at, this.current), controller, key);
   }
 
+  /** Moves (controller, key)'s timer later, to `at` (never earlier than a pending one). */
+  postpone(controller: string, at: number, key: string): void {
+    this.timers.reschedule(Math.max(at, this.current, this.timers.pendingAt(controller, key) ?? -Infinity), controller, key);
+  }
+
   context(controller: string): ControllerContext {
     const ctx = this.contexts.get(controller);
     if (!ctx) throw new Error(`no controller ${controller}`);
@@ -225,11 +231,18 @@ export class Cluster {
   }
 
   private dispatch(ev: WatchEvent): void {
-    for (const c of this.controllers) {
-      const ctx = this.contexts.get(c.name)!;
-      c.watch(ev, (key) => this.enqueue(c.name, key), ctx);
+    let watchers = this.watchers.get(ev.resource);
+    if (!watchers) {
+      // the controllers that watch this resource, in settle order (the order enqueues happen in)
+      watchers = this.controllers
+        .filter((c) => !c.resources || c.resources.includes(ev.resource))
+        .map((c) => ({ c, ctx: this.contexts.get(c.name)!, enqueue: (key: string) => this.enqueue(c.name, key) }));
+      this.watchers.set(ev.resource, watchers);
     }
+    for (const w of watchers) w.c.watch(ev, w.enqueue, w.ctx);
   }
+
+  private readonly watchers = new Map<string, { c: Controller; ctx: ControllerContext; enqueue: (key: string) => void }[]>();
 
   private makeContext(name: string): ControllerContext {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -248,7 +261,8 @@ export class Cluster {
       config: this.config,
       schedule: (at, key) => cluster.schedule(name, at, key),
       enqueue: (controller, key) => cluster.enqueue(controller, key),
-      nextTimerAt: (exceptKey) => cluster.timers.earliestExcept(name, exceptKey),
+      postpone: (controller, at, key) => cluster.postpone(controller, at, key),
+      nextTimerAt: (exceptKey, ignore) => cluster.timers.earliestExcept(name, exceptKey, ignore),
       record: (obj, type, reason, message, source, fieldPath) => cluster.record(obj, type, reason, message, source, fieldPath),
     };
   }
@@ -270,7 +284,9 @@ export class Cluster {
       next.count = (next.count ?? 1) + 1;
       next.lastTimestamp = now;
       this.api.update(next, { internal: true });
-      this.schedule('event-ttl', this.current + 3600_000, `${namespace}/${existing.metadata.name}`);
+      // the Event now expires an hour after this repeat (event-ttl reads lastTimestamp, whole
+      // seconds): its TTL timer moves there, so it does not wake up once an hour to re-arm
+      this.postpone('event-ttl', Math.floor(this.current / 1000) * 1000 + EVENT_TTL_MS, `${namespace}/${existing.metadata.name}`);
       return;
     }
     if (this.current === this.lastEventMs) this.eventSeq++;

@@ -23,6 +23,21 @@ export class TimerQueue {
     this.push(entry);
   }
 
+  /** Sets (controller, key)'s timer to `at`, later or earlier than a pending one (a moved deadline). */
+  reschedule(at: number, controller: string, key: string): void {
+    const id = `${controller}\u0000${key}`;
+    const cur = this.byId.get(id);
+    if (cur && cur.at === at) return;
+    const entry = { at, controller, key };
+    this.byId.set(id, entry);
+    this.push(entry);
+  }
+
+  /** the pending time of (controller, key), if any */
+  pendingAt(controller: string, key: string): number | undefined {
+    return this.byId.get(`${controller}\u0000${key}`)?.at;
+  }
+
   peek(): TimerEntry | undefined {
     this.dropStale();
     return this.heap[0];
@@ -37,12 +52,17 @@ export class TimerQueue {
     return top;
   }
 
-  /** The earliest timer time, ignoring one controller's key (for closed-form catch-up). */
-  earliestExcept(controller: string, key: string | undefined): number {
+  /**
+   * The earliest timer time, ignoring one controller's key and the listed timers (for a
+   * closed-form catch-up that knows those timers cannot fire while it repeats).
+   */
+  earliestExcept(controller: string, key: string | undefined, ignore: readonly { controller: string; key: string }[] = []): number {
     let best = Infinity;
     for (const e of this.byId.values()) {
+      if (e.at >= best) continue;
       if (e.controller === controller && e.key === key) continue;
-      if (e.at < best) best = e.at;
+      if (ignore.length && ignore.some((x) => x.controller === e.controller && x.key === e.key)) continue;
+      best = e.at;
     }
     return best;
   }

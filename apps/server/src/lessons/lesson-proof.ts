@@ -8,6 +8,7 @@ import { parseTime } from '../engine/time';
 import { evaluateStep } from '../grading/checks/evaluate';
 import { transitionFromWatch } from '../grading/checks/transitions';
 import type { CheckContext, InputRecord, Locale, StepResult, TransitionRecord } from '../grading/checks/types';
+import type { ShellSession } from '../engine/shell/types';
 import type { Lesson, LessonFile } from './lesson-catalog';
 import { solutionSegments } from './lesson-catalog';
 
@@ -50,58 +51,105 @@ export function writeStarterFiles(sandbox: Sandbox, files: LessonFile[]): void {
   }
 }
 
-export async function proveLesson(lesson: Lesson, locale: Locale = 'en'): Promise<LessonProof> {
-  const sandbox = lessonSandbox(lesson);
-  const clock = sandbox.clock as VirtualClock;
-  let session = sandbox.newSession();
-  const inputs: InputRecord[] = [];
-  let transitions: TransitionRecord[] = [];
-  sandbox.cluster.store.onChange((ev) => {
-    const rec = transitionFromWatch(ev, sandbox.cluster.now);
-    if (rec) transitions.push(rec);
-  });
+export interface ProofOptions {
+  locale?: Locale;
+  /** evaluate `pendingEngine` steps too (to see whether the engine has caught up) */
+  evaluatePending?: boolean;
+}
 
-  const run = async (script: string, record: boolean): Promise<{ transcript: string; failed: string[] }> => {
+/** Proves a lesson on a fresh cluster of its own shape. */
+export async function proveLesson(lesson: Lesson, opts: ProofOptions = {}): Promise<LessonProof> {
+  return new CourseRun(lessonSandbox(lesson)).prove(lesson, opts);
+}
+
+/**
+ * A cluster that lessons run on one after another, as a student's course cluster does: each
+ * lesson's starter files and setup, then its solution step by step. Inputs and transitions are
+ * recorded per lesson (a lesson's checks see what was done since it started).
+ */
+export class CourseRun {
+  private session: ShellSession;
+  private inputs: InputRecord[] = [];
+  private transitions: TransitionRecord[] = [];
+
+  constructor(readonly sandbox: Sandbox) {
+    this.session = sandbox.newSession();
+    sandbox.cluster.store.onChange((ev) => {
+      const rec = transitionFromWatch(ev, sandbox.cluster.now);
+      if (rec) this.transitions.push(rec);
+    });
+  }
+
+  private get clock(): VirtualClock {
+    return this.sandbox.clock as VirtualClock;
+  }
+
+  async prove(lesson: Lesson, opts: ProofOptions = {}): Promise<LessonProof> {
+    const locale = opts.locale ?? 'en';
+    writeStarterFiles(this.sandbox, lesson.starterFiles);
+    this.inputs = [];
+    const setup = lesson.setupScript ? await this.run(lesson.setupScript, false) : { failed: [] };
+    // what setup did is not the student's doing
+    this.transitions = [];
+    const segments = solutionSegments(lesson.solution);
+    const steps: StepProof[] = [];
+    for (const step of lesson.steps) {
+      const startedAt = this.clock.now();
+      this.stepCluster();
+      const evaluate = !step.pendingEngine || opts.evaluatePending;
+      const proof: StepProof = { id: step.id, transcript: '' };
+      if (step.pendingEngine) proof.pendingEngine = step.pendingEngine;
+      if (evaluate) proof.atStart = evaluateStep(step.checks, this.context(startedAt), locale);
+      // a pending step's solution may hit the very engine gap it waits for (and break the
+      // cluster for the lessons after it): it runs only when pending steps are evaluated
+      const lines = evaluate ? (segments.find((s) => s.step === step.id)?.lines ?? '') : '';
+      proof.transcript = (await this.run(lines, true)).transcript;
+      this.stepCluster();
+      if (evaluate) proof.atEnd = evaluateStep(step.checks, this.context(startedAt), locale);
+      steps.push(proof);
+    }
+    return { lesson: lesson.id, steps, setupErrors: setup.failed };
+  }
+
+  /** brings the cluster to the clock's time; an engine failure is reported by the next check */
+  private stepCluster(): void {
+    try {
+      this.sandbox.cluster.step(this.clock.now());
+    } catch {
+      // the same failure surfaces in the next command's transcript
+    }
+  }
+
+  private context(stepStartedAt: number): CheckContext {
+    return {
+      objects: (resource, ns) => this.sandbox.cluster.store.list(resource, ns),
+      inputs: this.inputs,
+      transitions: this.transitions,
+      now: this.clock.now(),
+      stepStartedAt,
+    };
+  }
+
+  private async run(script: string, record: boolean): Promise<{ transcript: string; failed: string[] }> {
     let transcript = '';
     const failed: string[] = [];
     for (const item of await splitScript(script)) {
       if (item.kind !== 'command') continue;
-      const at = clock.now();
-      const aliases = { ...session.aliases };
-      const { result, session: next } = await sandbox.run(session, item.text, undefined, { isTTY: false });
-      session = next;
-      transcript += `$ ${item.text}\n${result.stdout}${result.stderr}`;
+      const at = this.clock.now();
+      const aliases = { ...this.session.aliases };
+      let result;
+      try {
+        const ran = await this.sandbox.run(this.session, item.text, undefined, { isTTY: false });
+        this.session = ran.session;
+        result = ran.result;
+      } catch (e) {
+        // an engine error outside kubectl: keep going, the transcript says what broke
+        result = { stdout: '', stderr: `engine error: ${(e as Error).message}\n`, exitCode: 70 };
+      }
+      transcript += `$ ${item.text}\n${result.stdout}${result.stderr}${result.exitCode ? `[exit ${result.exitCode}]\n` : ''}`;
       if (result.exitCode !== 0) failed.push(`${item.text} (exit ${result.exitCode}): ${result.stderr.trim()}`);
-      if (record) inputs.push({ at, door: 'cli', command: item.text, exitCode: result.exitCode, aliases });
+      if (record) this.inputs.push({ at, door: 'cli', command: item.text, exitCode: result.exitCode, aliases });
     }
     return { transcript, failed };
-  };
-
-  const setup = lesson.setupScript ? await run(lesson.setupScript, false) : { failed: [] };
-  // what setup did is not the student's doing
-  transitions = [];
-  const context = (stepStartedAt: number): CheckContext => ({
-    objects: (resource, ns) => sandbox.cluster.store.list(resource, ns),
-    inputs,
-    transitions,
-    now: clock.now(),
-    stepStartedAt,
-  });
-
-  const segments = solutionSegments(lesson.solution);
-  const steps: StepProof[] = [];
-  for (const step of lesson.steps) {
-    const seg = segments.find((s) => s.step === step.id);
-    const startedAt = clock.now();
-    sandbox.cluster.step(startedAt);
-    const proof: StepProof = { id: step.id, transcript: '' };
-    if (step.pendingEngine) proof.pendingEngine = step.pendingEngine;
-    else proof.atStart = evaluateStep(step.checks, context(startedAt), locale);
-    const { transcript } = await run(seg?.lines ?? '', true);
-    proof.transcript = transcript;
-    sandbox.cluster.step(clock.now());
-    if (!step.pendingEngine) proof.atEnd = evaluateStep(step.checks, context(startedAt), locale);
-    steps.push(proof);
   }
-  return { lesson: lesson.id, steps, setupErrors: setup.failed };
 }

@@ -8,6 +8,7 @@ import { ClassroomsService } from '../classrooms/classrooms.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { AppError } from '../common/app-error';
 import { formError } from './account-pages.controller';
+import { terminalPageCsp } from './terminal-csp';
 
 @ApiExcludeController()
 @Controller()
@@ -50,6 +51,7 @@ export class ClassroomPagesController {
   async cluster(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
     if (!req.auth) return res.redirect('/signin');
     const cluster = await this.clusters.summary(req.auth.user, id);
+    res.setHeader('Content-Security-Policy', terminalPageCsp());
     res.render('cluster', {
       title: `${cluster.classroomName} · kubeaula`,
       cluster,

@@ -21,7 +21,7 @@ export function served(cluster: Cluster, pod: Pod, container: string, kind: 'ngi
   const mounted = (spec.volumeMounts ?? []).some((m) => root.startsWith(m.mountPath.replace(/\/+$/, '')) || m.mountPath.startsWith(root));
   const layers = volumesSection(cluster).layers;
   // the common case: nothing mounted there, nothing written anywhere
-  if (!mounted && !Object.keys(layers).length) return undefined;
+  if (!mounted && !hasAny(layers)) return undefined;
   const rc = runningContainer(cluster.api, cluster.runtime, ns, pod.metadata.name!, container);
   if (!rc) return undefined;
   const layer = layers[rc.run.id];
@@ -39,4 +39,9 @@ export function served(cluster: Cluster, pod: Pod, container: string, kind: 'ngi
     return { kind: 'response', status: 404, body: NGINX_NOT_FOUND_PAGE(found.info.vars?.version ?? '') };
   }
   return { kind: 'response', status: 404, body: HTTPD_NOT_FOUND };
+}
+
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

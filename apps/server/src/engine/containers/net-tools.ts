@@ -92,7 +92,6 @@ export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
       status = say(3, `URL using bad/illegal format or missing URL`);
       continue;
     }
-    if (verbose) io.stderr(`* Host ${url.host}:${url.port} was resolved.\n`);
     const r = httpRequest(cluster, origin, { host: url.host, port: url.port, path: url.path, method: head ? 'HEAD' : 'GET', userAgent: ua });
     if (r.kind === 'dns') {
       status = say(6, `Could not resolve host: ${url.host}`);
@@ -108,7 +107,7 @@ export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
       continue;
     }
     const statusLine = `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`;
-    const headerText = [statusLine, ...r.headers.map(([k, v]) => `${k}: ${v}`)].join('\r\n') + '\r\n\r\n';
+    const headerText = [statusLine, ...r.headers().map(([k, v]) => `${k}: ${v}`)].join('\r\n') + '\r\n\r\n';
     if (verbose) {
       io.stderr(`* Connected to ${url.host} (${r.ip}) port ${url.port}\n> ${head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1\n> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}\n> User-Agent: ${ua}\n> Accept: */*\n> \n`);
       io.stderr(headerText.split('\r\n').filter((l, i, a) => i < a.length - 1).map((l) => `< ${l}\n`).join(''));
@@ -233,7 +232,7 @@ function busyboxWget(io: ToolIo, url: Url, r: HttpResult, quiet: boolean, output
 
 function gnuWget(io: ToolIo, url: Url, r: HttpResult, quiet: boolean, output: string | undefined, now: number): number {
   const stamp = (): string => {
-    return `--${wallTime(now)}--  ${url.text.includes('://') ? url.text : `http://${url.text}`}`;
+    return `--${wallTime(now)}--  http://${url.host}${url.port === 80 ? '' : `:${url.port}`}${url.path}`;
   };
   if (!quiet) io.stderr(`${stamp()}\n`);
   if (r.kind === 'dns') {

@@ -8,8 +8,9 @@ import type { HostState } from '../shell/types';
 import { served } from './document-root';
 import { Endpoints, Pod, Service } from '../api/types';
 import { appendContainerLog } from '../controllers/kubelet/logs';
-import { podHttpGet, runningContainer } from '../controllers/kubelet/runtime-query';
+import { kubeletSection } from '../controllers/kubelet/runtime-state';
 import { lookupImage } from '../images/catalog';
+import type { ProcessPlan } from '../controllers/kubelet/process-model';
 import { civil } from '../time';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
@@ -193,7 +194,7 @@ export type HttpResult =
   | { kind: 'dns'; answer: DnsAnswer & { kind: 'nxdomain' | 'cname' } }
   | { kind: 'refused'; ip: string }
   | { kind: 'timeout'; ip: string }
-  | { kind: 'response'; ip: string; status: number; body: string; headers: [string, string][] };
+  | { kind: 'response'; ip: string; status: number; body: string; headers(): [string, string][] };
 
 const REASONS: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 export const reasonPhrase = (status: number): string => REASONS[status] ?? '';
@@ -210,18 +211,27 @@ export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest):
   if (conn.kind === 'timeout') return { kind: 'timeout', ip };
   const ns = conn.pod.metadata.namespace ?? 'default';
   const name = conn.pod.metadata.name!;
-  let outcome = podHttpGet(cluster.api, cluster.runtime, ns, name, conn.port, req.path);
-  if (outcome.kind === 'refused') return { kind: 'refused', ip };
-  const server = serverOf(cluster, conn.pod, conn.port);
+  const listening = listener(cluster, conn.pod, conn.port);
+  if (!listening) return { kind: 'refused', ip };
+  let outcome = httpAnswer(listening.http, req.path);
+  const kind = serverKind(listening.image);
+  const server: ServerInfo = { kind: kind.kind, header: kind.header, container: listening.container };
   // a web server serves the files in its document root (a volume, or files written by exec)
   if (server.kind !== 'other') outcome = served(cluster, conn.pod, server.container, server.kind, req.path, origin.hosts ?? {}) ?? outcome;
   const body = req.method === 'HEAD' ? '' : outcome.body;
   const now = cluster.now;
-  const headers: [string, string][] = [];
-  if (server.header) headers.push(['Server', server.header]);
-  headers.push(['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(outcome.body.length)]);
-  if (server.kind === 'nginx' && outcome.status === 200) headers.push(['Last-Modified', httpDate(cluster.config.start - 86_400_000 * 60)], ['Connection', 'keep-alive'], ['ETag', '"674f1f5c-267"'], ['Accept-Ranges', 'bytes']);
-  else headers.push(['Connection', 'keep-alive']);
+  const start = cluster.config.start;
+  const status = outcome.status;
+  const length = outcome.body.length;
+  // built only when a client shows them (curl -I, -i, -v)
+  const headers = (): [string, string][] => {
+    const h: [string, string][] = [];
+    if (server.header) h.push(['Server', server.header]);
+    h.push(['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(length)]);
+    if (server.kind === 'nginx' && status === 200) h.push(['Last-Modified', httpDate(start - 86_400_000 * 60)], ['Connection', 'keep-alive'], ['ETag', '"674f1f5c-267"'], ['Accept-Ranges', 'bytes']);
+    else h.push(['Connection', 'keep-alive']);
+    return h;
+  };
   // the answering container logs the request as its server does
   const client = local ? '127.0.0.1' : clientIpSeenBy(cluster, origin, conn.pod);
   const stamp = `[${accessTime(now)}]`;
@@ -237,14 +247,26 @@ interface ServerInfo {
   header?: string;
 }
 
-function serverOf(cluster: Cluster, pod: Pod, port: number): ServerInfo {
-  const ns = pod.metadata.namespace ?? 'default';
+/**
+ * The pod's first running container listening on `port` (as the kubelet's podHttpGet finds it,
+ * read straight from the kubelet's runtime: this is the hot path of every request).
+ */
+function listener(cluster: Cluster, pod: Pod, port: number): { container: string; image: string; http: ProcessPlan['http'] } | undefined {
+  const prt = kubeletSection(cluster.runtime).pods[`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`];
+  if (!prt) return undefined;
   for (const c of pod.spec.containers) {
-    const rc = runningContainer(cluster.api, cluster.runtime, ns, pod.metadata.name!, c.name);
-    if (!rc || !rc.plan.ports.includes(port)) continue;
-    return { ...serverKind(c.image ?? ''), container: c.name };
+    const rt = prt.containers.find((x) => x.name === c.name && !x.init);
+    if (rt?.stage !== 'running' || !rt.current || !rt.current.plan.ports.includes(port)) continue;
+    return { container: c.name, image: c.image ?? '', http: rt.current.plan.http };
   }
-  return { kind: 'other', container: pod.spec.containers[0]?.name ?? '' };
+  return undefined;
+}
+
+/** what the process answers on `path` (runtime-query's podHttpGet rule) */
+function httpAnswer(http: ProcessPlan['http'], path: string): { status: number; body: string } {
+  if (!http) return { status: 200, body: '' };
+  if (http.paths && !http.paths.includes(path.split('?')[0])) return { status: 404, body: http.notFound ?? '404 page not found\n' };
+  return { status: 200, body: http.body };
 }
 
 /** catalog data per image reference (immutable: cached) */
@@ -279,14 +301,33 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
+/** the last time formatted (many requests share one instant) */
+const lastAccess = { ms: NaN, text: '' };
+const lastDate = { ms: NaN, text: '' };
+
 /** `01/Jan/2026:00:01:02 +0000` (the access log's time) */
 function accessTime(ms: number): string {
+  if (lastAccess.ms === ms) return lastAccess.text;
+  lastAccess.ms = ms;
+  lastAccess.text = accessTimeText(ms);
+  return lastAccess.text;
+}
+
+function accessTimeText(ms: number): string {
   const d = civil(ms);
   return `${p2(d.day)}/${MONTHS[d.month - 1]}/${d.year}:${p2(d.hour)}:${p2(d.minute)}:${p2(d.second)} +0000`;
 }
 
 /** `Thu, 01 Jan 2026 00:01:02 GMT` */
 export function httpDate(ms: number): string {
+  if (lastDate.ms !== ms) {
+    lastDate.ms = ms;
+    lastDate.text = httpDateText(ms);
+  }
+  return lastDate.text;
+}
+
+function httpDateText(ms: number): string {
   const d = civil(ms);
   return `${DAYS[d.weekday]}, ${p2(d.day)} ${MONTHS[d.month - 1]} ${d.year} ${p2(d.hour)}:${p2(d.minute)}:${p2(d.second)} GMT`;
 }

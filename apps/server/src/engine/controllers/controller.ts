@@ -27,14 +27,21 @@ export interface ControllerContext {
   schedule(at: number, key: string): void;
   /** sync `key` of another controller now */
   enqueue(controller: string, key: string): void;
-  /** the earliest pending timer other than (controller, key), or Infinity */
-  nextTimerAt(exceptKey?: string): number;
+  /**
+   * moves `controller`'s timer on `key` later, to `at` (a deadline that moved, such as an Event's
+   * TTL after a repeat); an earlier `at` leaves a pending timer as it is
+   */
+  postpone(controller: string, at: number, key: string): void;
+  /** the earliest pending timer other than this controller's `exceptKey` and the `ignore`d ones, or Infinity */
+  nextTimerAt(exceptKey?: string, ignore?: readonly { controller: string; key: string }[]): number;
   /** records a Kubernetes Event about `obj`, aggregated as the EventCorrelator does */
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void;
 }
 
 export interface Controller {
   readonly name: string;
+  /** the resources whose changes `watch` looks at; absent: all (dispatch skips the others) */
+  readonly resources?: readonly string[];
   watch(ev: WatchEvent, enqueue: (key: string) => void, ctx: ControllerContext): void;
   sync(key: string, ctx: ControllerContext): void;
 }

@@ -9,6 +9,7 @@ export const EVENT_TTL_MS = 3600_000;
 export function eventTtlController(): Controller {
   return {
     name: 'event-ttl',
+    resources: [],
     watch: () => undefined,
     sync(key, ctx) {
       const { namespace, name } = splitKey(key);

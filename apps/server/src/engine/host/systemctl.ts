@@ -4,6 +4,7 @@
 import type { Sandbox } from '../sandbox';
 import type { ExternalCommand } from '../shell/types';
 import { startKubelet, stopKubelet } from '../operations/node-operations';
+import { aptState, isInstalled } from '../install/host-packages';
 
 const ALWAYS_ACTIVE = ['containerd', 'ssh', 'cron', 'systemd-resolved'];
 
@@ -21,7 +22,8 @@ export function systemctlCommand(sandbox: Sandbox): ExternalCommand {
       ctx.stderr(`Too few arguments.\n`);
       return 1;
     }
-    const kubeletInstalled = machine?.joined || sandbox.cluster.runtime.apiServerUp;
+    // a `bare` cluster's hosts have the kubelet once its package is installed
+    const kubeletInstalled = aptState(ctx.hostState) ? isInstalled(ctx.hostState, 'kubelet') : machine?.joined || sandbox.cluster.runtime.apiServerUp;
     if (!known || (unit === 'kubelet' && !kubeletInstalled)) {
       if (verb === 'status' || verb === 'is-active') {
         if (verb === 'status') ctx.stderr(`Unit ${unit}.service could not be found.\n`);

@@ -157,7 +157,8 @@ export function newToken(cluster: Cluster): string {
   return `${pick(6)}.${pick(16)}`;
 }
 
-export function createBootstrapToken(cluster: Cluster, token: string, description?: string): void {
+/** `ttlMs` 0: the token never expires */
+export function createBootstrapToken(cluster: Cluster, token: string, description?: string, ttlMs = TOKEN_TTL_MS): void {
   const [id, secret] = token.split('.');
   cluster.api.create(
     {
@@ -169,7 +170,7 @@ export function createBootstrapToken(cluster: Cluster, token: string, descriptio
         ...(description ? { description } : {}),
         'token-id': id,
         'token-secret': secret,
-        expiration: rfc3339(cluster.now + TOKEN_TTL_MS),
+        ...(ttlMs > 0 ? { expiration: rfc3339(cluster.now + ttlMs) } : {}),
         'usage-bootstrap-authentication': 'true',
         'usage-bootstrap-signing': 'true',
         'auth-extra-groups': 'system:bootstrappers:kubeadm:default-node-token',
@@ -186,7 +187,7 @@ export function bootstrapTokens(cluster: Cluster): BootstrapToken[] {
     if ((s as { type?: string }).type !== 'bootstrap.kubernetes.io/token') continue;
     const data = ((s as { data?: Record<string, string> }).data ?? {}) as Record<string, string>;
     const get = (k: string): string => (data[k] ? decodeBase64(data[k]) : '');
-    const expires = parseTime(get('expiration'));
+    const expires = data.expiration ? parseTime(get('expiration')) : Infinity;
     if (!(expires > cluster.now)) continue;
     out.push({
       token: `${get('token-id')}.${get('token-secret')}`,

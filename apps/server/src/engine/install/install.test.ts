@@ -163,3 +163,59 @@ describe('kubeadm config files', () => {
     expect(r).toEqual({ ok: false, error: 'error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go struct field NodeRegistrationOptions.nodeRegistration.kubeletExtraArgs of type []v1beta4.Arg' });
   });
 });
+
+describe('a bare sandbox saved and loaded', () => {
+  test('keeps what was installed and the kernel settings', async () => {
+    const { sb, run } = await rig();
+    for (const l of PREPARE) await run(l);
+    const loaded = Sandbox.load(JSON.parse(JSON.stringify(sb.serialize())), sb.clock);
+    const r = await loaded.run(loaded.newSession(), 'kubeadm version -o short; sysctl net.ipv4.ip_forward; swapon --show');
+    expect(r.result).toEqual({ stdout: 'v1.32.5\nnet.ipv4.ip_forward = 1\n', stderr: '', exitCode: 0 });
+  });
+});
+
+describe('kubeadm tokens and the pod network', () => {
+  test('token create --ttl 0 never expires', async () => {
+    const { run } = await rig();
+    for (const l of PREPARE) await run(l);
+    await run('sudo kubeadm init --pod-network-cidr=10.244.0.0/16 >/dev/null');
+    await run('sudo kubeadm token delete $(sudo kubeadm token list | awk \'NR==2 {print $1}\') >/dev/null');
+    expect((await run('sudo kubeadm token create abcdef.0123456789abcdef --ttl 0')).stdout).toBe('abcdef.0123456789abcdef\n');
+    await run('sleep 172800');
+    expect((await run('sudo kubeadm token list')).stdout).toBe(
+      'TOKEN                     TTL         EXPIRES   USAGES                   DESCRIPTION   EXTRA GROUPS\n' +
+        'abcdef.0123456789abcdef   <forever>   <never>   authentication,signing   <none>        system:bootstrappers:kubeadm:default-node-token\n',
+    );
+  });
+
+  test('flannel crash-loops on a node without a pod CIDR (init without --pod-network-cidr)', async () => {
+    const { sb, run } = await rig();
+    for (const l of PREPARE) await run(l);
+    await run('sudo kubeadm init >/dev/null');
+    await run('sudo kubectl --kubeconfig /etc/kubernetes/admin.conf apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml');
+    await run('sleep 120');
+    const pod = sb.cluster.store.list('pods', 'kube-flannel')[0] as Pod;
+    const st = pod.status!.containerStatuses![0];
+    expect(st.restartCount).toBeGreaterThanOrEqual(3);
+    expect(st.state?.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(st.lastState?.terminated?.exitCode).toBe(1);
+    const logs = await run(`sudo kubectl --kubeconfig /etc/kubernetes/admin.conf logs -n kube-flannel ${pod.metadata.name} --tail 2`);
+    expect(logs.stdout).toMatch(/^E\d{4} [\d:.]+ +1 main\.go:359\] Error registering network: failed to acquire lease: node "master" pod cidr not assigned\nI.* main\.go:339\] Stopping shutdownHandler\.\.\.\n$/);
+  });
+});
+
+describe('determinism', () => {
+  test('a bare install catches up the same in one step or many', async () => {
+    const states: string[] = [];
+    for (const sleeps of [['sleep 300'], ['sleep 7', 'sleep 31', 'sleep 62', 'sleep 200']]) {
+      const { sb, run } = await rig();
+      for (const l of PREPARE) await run(l);
+      await run('sudo kubeadm init >/dev/null');
+      await run('sudo kubectl --kubeconfig /etc/kubernetes/admin.conf apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml');
+      for (const s of sleeps) await run(s);
+      const data = sb.cluster.serialize();
+      states.push(JSON.stringify({ objects: data.objects, runtime: data.runtime, rng: data.rng }));
+    }
+    expect(states[1]).toBe(states[0]);
+  });
+});

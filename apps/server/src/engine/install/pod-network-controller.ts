@@ -8,6 +8,7 @@ import type { Node, Pod } from '../api/types';
 import { rfc3339 } from '../time';
 import type { Controller, ControllerContext } from '../controllers/controller';
 import { networkNotReady } from './control-plane';
+import './flannel-process';
 
 export const POD_NETWORK = 'pod-network';
 const CNI_NAMESPACES = new Set(['kube-flannel']);

@@ -224,6 +224,15 @@ describe('what happened: transitions', () => {
     const none = evaluateStep([cond], ctx({}, [], []), 'es');
     expect(none.conditions[0].message).toBe('se esperaba un Pod de ReplicaSet web borrado y sustituido por otro; se encontró ningún borrado');
   });
+  it('a graceful deletion counts from its deletionTimestamp, when the controller replaces the pod', () => {
+    const graceful: TransitionRecord[] = [
+      { at: T0 + 5 * min, kind: 'modified', resource: 'pods', namespace: 'default', name: 'web-aaaaa', phase: 'Running', owner, terminating: true },
+      { at: T0 + 5 * min, kind: 'added', resource: 'pods', namespace: 'default', name: 'web-ccccc', phase: 'Pending', owner },
+      { at: T0 + 5 * min + 30_000, kind: 'deleted', resource: 'pods', namespace: 'default', name: 'web-aaaaa', phase: 'Running', owner, terminating: true },
+    ];
+    expect(evaluateStep([{ type: 'replaced', resource: 'pods', owner }], ctx({}, [], graceful), 'en').conditions[0].found).toBe('web-aaaaa replaced');
+    expect(evaluateStep([{ type: 'replaced', resource: 'pods', owner, after: '2026-01-01T00:06:00Z' }], ctx({}, [], graceful), 'en').passed).toBe(false);
+  });
   it('transitions by kind, phase, owner and count', () => {
     const c = ctx({}, [], t);
     expect(evaluateStep([{ type: 'transition', resource: 'pods', kind: 'added', owner: { kind: 'ReplicaSet', namePrefix: 'we' }, atLeast: 2 }], c, 'en').passed).toBe(true);

@@ -313,7 +313,11 @@ function transition(c: Extract<Condition, { type: 'transition' }>, ctx: CheckCon
 
 function replaced(c: Extract<Condition, { type: 'replaced' }>, ctx: CheckContext, locale: Locale): Outcome {
   const mine = ctx.transitions.filter((t) => transitionFilter(c, t) && ownerMatches(t, c.owner));
-  const deletions = mine.filter((t) => t.kind === 'deleted' && inWindow(t.at, c, ctx));
+  // a deletion starts when the pod gets its deletionTimestamp (the controller replaces it then,
+  // long before the kubelet finishes it off); one pod is counted once
+  const started = new Map<string, TransitionRecord>();
+  for (const t of mine) if ((t.kind === 'deleted' || t.terminating) && inWindow(t.at, c, ctx) && !started.has(t.name)) started.set(t.name, t);
+  const deletions = [...started.values()];
   const replacement = deletions.find((d) => mine.some((a) => a.kind === 'added' && a.at >= d.at && a.name !== d.name));
   const subject = `${kindWord(c.resource)}${ownerText(c.owner, locale)}`;
   const expected = L(locale, `un ${subject} borrado y sustituido por otro${windowText(c, locale)}`, `a ${subject} deleted and replaced by a new one${windowText(c, locale)}`);

@@ -103,7 +103,8 @@ function parseKubectl(argv: string[]): ParsedCommand {
 
 function parseOther(tool: string, argv: string[]): ParsedCommand {
   const { flags, args } = lenientFlags(argv);
-  return { tool, verb: args[0] ?? '', flags, args: args.slice(1) };
+  // without a command table the first word may be a verb (`kompose convert`) or not (`curl URL`): args keep it
+  return { tool, verb: args[0] ?? '', flags, args };
 }
 
 /** Without a flag table: `--x=v` is a value, `--x` and `-x` are switches, the rest arguments. */

@@ -18,5 +18,6 @@ export function transitionFromWatch(ev: WatchEvent, at: number): TransitionRecor
   if (phase) rec.phase = phase;
   const owner = o.metadata.ownerReferences?.find((r) => r.controller) ?? o.metadata.ownerReferences?.[0];
   if (owner) rec.owner = { kind: owner.kind, name: owner.name };
+  if (o.metadata.deletionTimestamp) rec.terminating = true;
   return rec;
 }

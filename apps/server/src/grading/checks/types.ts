@@ -173,6 +173,8 @@ export interface TransitionRecord {
   phase?: string;
   /** the controller owner, `Kind/name` */
   owner?: { kind: string; name: string };
+  /** the object carries a deletionTimestamp: a graceful deletion is under way */
+  terminating?: boolean;
 }
 
 export interface CheckContext {

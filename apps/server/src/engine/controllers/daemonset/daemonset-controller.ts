@@ -29,6 +29,7 @@ export function daemonSetController(): Controller {
   const hashes = new GenerationMemo<string>();
   return {
     name: 'daemonset',
+    resources: ['daemonsets', 'pods', 'nodes'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'daemonsets') {
         enqueue(keyOf(ev.object));

@@ -69,6 +69,7 @@ export function deploymentController(): Controller {
   const identity = (o: Deployment | ReplicaSet): string => identities.get(o, '', () => templateIdentity(o.spec.template));
   return {
     name: 'deployment',
+    resources: ['deployments', 'replicasets', 'pods'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'deployments') {
         enqueue(keyOf(ev.object));

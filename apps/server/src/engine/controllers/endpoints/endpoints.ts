@@ -31,6 +31,7 @@ type Port = { name?: string; port: number; protocol: string; appProtocol?: strin
 export function endpointsController(): Controller {
   return {
     name: 'endpoints',
+    resources: ['services', 'endpoints', 'pods'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'services' || ev.resource === 'endpoints') {
         enqueue(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);

@@ -54,6 +54,7 @@ export interface EndpointSlice extends KubeObject {
 export function endpointSliceController(): Controller {
   return {
     name: 'endpointslice',
+    resources: ['services', 'pods', 'endpointslices'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'services') enqueue(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
       else if (ev.resource === 'pods') for (const key of servicesFor(ctx.store, [ev.old as Pod | undefined, ev.object as Pod])) enqueue(key);

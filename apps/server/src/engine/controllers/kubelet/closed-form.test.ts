@@ -56,10 +56,10 @@ describe('kubelet closed-form catch-up', () => {
     const t0 = Date.now();
     c.step(START + 30 * DAY);
     const took = Date.now() - t0;
-    // ~8,600 cycles of 6 writes each run as about 2,200 (event-ttl timers, about two an hour,
-    // end each closed-form window); the time is the API server's per-write cost
-    expect(writes).toBeLessThan(16_000);
-    expect(took).toBeLessThan(20_000);
+    // ~8,600 cycles run as a handful: the TTL timers of the Events the loop refreshes move with
+    // each repeat and are ignored when the kubelet computes how far it may jump
+    expect(writes).toBeLessThan(200);
+    expect(took).toBeLessThan(5_000);
     const p = c.api.get('pods', 'default', 'loop') as Pod;
     const restarts = p.status!.containerStatuses![0].restartCount;
     // at the cap a cycle is 5 min plus the second the kubelet takes to notice the exit
@@ -67,6 +67,9 @@ describe('kubelet closed-form catch-up', () => {
     const backoff = (c.api.list('events', { namespace: 'default' }) as KubeEvent[]).find((e) => e.reason === 'BackOff')!;
     expect(backoff.count).toBeGreaterThan(8000);
     expect(backoff.message).toBe(`Back-off restarting failed container loop in pod loop_default(${p.metadata.uid})`);
+    // its TTL timer is an hour after its last repeat (whole seconds), not an hour after it began
+    const ttl = c.timerEntries().find((t) => t.controller === 'event-ttl' && t.key === `default/${backoff.metadata.name}`)!;
+    expect(ttl.at).toBe(Date.parse(backoff.lastTimestamp!) + 3600 * S);
   });
 });
 

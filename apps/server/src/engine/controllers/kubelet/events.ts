@@ -7,6 +7,7 @@ import { clone } from '../../api/store';
 import { KubeEvent, Pod } from '../../api/types';
 import { rfc3339 } from '../../time';
 import { ControllerContext } from '../controller';
+import { EVENT_TTL_MS } from '../event-ttl';
 import { goDuration } from '../../time';
 
 export const msg = {
@@ -47,7 +48,7 @@ export function recordKubeletEvent(
   fieldPath: string | undefined,
   at: number,
   times = 1,
-): { writes: number; created: boolean } {
+): { writes: number; created: boolean; key: string | undefined } {
   const host = pod.spec.nodeName ?? '';
   const namespace = pod.metadata.namespace || 'default';
   const aggKey = [pod.metadata.uid, fieldPath ?? '', type, reason, message, host].join('\u0000');
@@ -64,11 +65,15 @@ export function recordKubeletEvent(
     const before = ctx.store.resourceVersion;
     ctx.record(pod, type, reason, message, { component: 'kubelet', host }, fieldPath);
     const made = ctx.store.resourceVersion - before;
+    let key: string | undefined;
     for (const w of made ? ctx.store.eventsSince(before) : []) {
-      if (w.type === 'ADDED' && w.resource === 'events') CACHE.get(ctx.store)?.set(aggKey, w.object.metadata.name!);
+      if (w.type === 'ADDED' && w.resource === 'events') {
+        CACHE.get(ctx.store)?.set(aggKey, w.object.metadata.name!);
+        key = `${namespace}/${w.object.metadata.name}`;
+      }
     }
-    const more = times > 1 ? recordKubeletEvent(ctx, pod, type, reason, message, fieldPath, at, times - 1).writes : 0;
-    return { writes: made + more, created: true };
+    const more = times > 1 ? recordKubeletEvent(ctx, pod, type, reason, message, fieldPath, at, times - 1) : undefined;
+    return { writes: made + (more?.writes ?? 0), created: true, key: more?.key ?? key };
   }
   CACHE.get(ctx.store)?.set(aggKey, existing.metadata.name!);
   const next = clone(existing);
@@ -76,7 +81,10 @@ export function recordKubeletEvent(
   next.lastTimestamp = rfc3339(at);
   const before = ctx.store.resourceVersion;
   ctx.api.update(next, { internal: true });
-  return { writes: ctx.store.resourceVersion - before, created: false };
+  const key = `${namespace}/${existing.metadata.name}`;
+  // the Event now expires an hour after this repeat (whole seconds, as lastTimestamp reads)
+  ctx.postpone('event-ttl', Math.floor(at / 1000) * 1000 + EVENT_TTL_MS, key);
+  return { writes: ctx.store.resourceVersion - before, created: false, key };
 }
 
 /** aggregation key → Event name, per store; derived data, checked on every use */

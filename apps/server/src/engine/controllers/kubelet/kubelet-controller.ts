@@ -26,6 +26,7 @@ function statusOnly(a: Pod, b: Pod): boolean {
 export function kubeletController(): Controller {
   return {
     name: KUBELET,
+    resources: ['pods', 'nodes', 'configmaps', 'secrets'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'pods') {
         const pod = ev.object as Pod;

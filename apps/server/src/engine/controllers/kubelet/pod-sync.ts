@@ -3,6 +3,7 @@
 // termination. Transitions happen at their due times (one timer per pod, the earliest); all
 // transitions at one instant are applied, then the status is written once, if it changed.
 
+import { applyProcessHooks } from './process-hooks';
 import { clone } from '../../api/store';
 import { Container, Pod } from '../../api/types';
 import type { MachineState } from '../../cluster-state';
@@ -188,7 +189,12 @@ function specOf(pod: Pod, c: ContainerRuntime): Container {
 function event(env: SyncEnv, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string, t: number, times = 1): void {
   const r = recordKubeletEvent(env.ctx, env.pod, type, reason, message, fieldPathOf(env.pod, c.name, c.init), t, (c.repeat ?? 1) * times);
   env.prt.writes += r.writes;
-  if (r.created) for (const x of env.prt.containers) if (x.cycle) x.cycle.created = true;
+  for (const x of env.prt.containers) {
+    if (!x.cycle) continue;
+    if (r.created) x.cycle.created = true;
+    // the Events this cycle refreshes: their TTL timers cannot fire while it repeats
+    if (r.key && !(x.cycle.events ??= []).includes(r.key)) x.cycle.events.push(r.key);
+  }
 }
 
 function transition(env: SyncEnv, c: ContainerRuntime, t: number): void {
@@ -325,7 +331,7 @@ function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number): 
   const plan = found.ok
     ? planProcess({ container: spec, image: found.info, env: resolved.vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t })
     : { ports: [], exitCode: 0, lines: [] };
-  return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan };
+  return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t }) };
 }
 
 function scheduleRunning(c: ContainerRuntime): void {
@@ -486,9 +492,9 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   // mark the start of this cycle before anything of it happens
   loop.cycle = { startAt: due, startRv: ctx.store.resourceVersion, startWrites: prt.writes, atCap, created: false };
   if (!pure) return false;
-  // Event TTL timers of this loop's own Events (re-armed, never due while the loop refreshes them
-  // every 5 minutes) end a window about once an hour; see the report on ignoring them.
-  const limit = Math.min(ctx.horizon, ctx.nextTimerAt(env.key) - 1);
+  // the TTL timers of the Events this loop refreshes every cycle never come due while it repeats
+  const ignore = (mark.events ?? []).map((key) => ({ controller: 'event-ttl', key }));
+  const limit = Math.min(ctx.horizon, ctx.nextTimerAt(env.key, ignore) - 1);
   const cycles = Math.floor((limit - due + 1) / period);
   const skip = cycles - 1;
   if (skip < 1) return false;

@@ -69,7 +69,7 @@ export interface ContainerRuntime {
   /** the last time a running-container transition was handled */
   lastAt?: number;
   /** the current crash-loop cycle: where it began, for the closed-form catch-up */
-  cycle?: { startAt: number; startRv: number; startWrites: number; atCap: boolean; created: boolean };
+  cycle?: { startAt: number; startRv: number; startWrites: number; atCap: boolean; created: boolean; events?: string[] };
   /** how many times the last cycle's events repeat (closed form); 1 normally */
   repeat?: number;
 }

@@ -46,6 +46,7 @@ function section(ctx: ControllerContext): LifecycleSection {
 export function nodeLifecycleController(): Controller {
   return {
     name: 'node-lifecycle',
+    resources: ['nodes', 'pods'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'nodes') {
         const node = ev.object as Node;

@@ -49,6 +49,7 @@ export function persistentVolumeController(): Controller {
   };
   return {
     name: 'persistentvolume',
+    resources: ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'pods'],
     watch(ev, enqueue, ctx) {
       switch (ev.resource) {
         case 'persistentvolumeclaims': {

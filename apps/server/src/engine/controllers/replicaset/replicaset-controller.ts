@@ -39,6 +39,7 @@ export function replicaSetController(): Controller {
   const verified = new Map<string, string>();
   return {
     name: 'replicaset',
+    resources: ['replicasets', 'pods'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'replicasets') {
         if (ev.type === 'DELETED') verified.delete(ev.object.metadata.uid!);

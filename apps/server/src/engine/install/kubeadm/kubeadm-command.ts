@@ -6,7 +6,8 @@ import type { CommandContext, ExternalCommand } from '../../shell/types';
 import { adminKubeconfig } from '../../bootstrap/kubeconfig';
 import { KUBERNETES_VERSION } from '../../bootstrap/machines';
 import { rfc3339 } from '../../time';
-import { bootstrapTokens, createBootstrapToken, initCluster, joinNode, kubeadmSection, newToken, resetNode } from '../control-plane';
+import { parseGoDuration } from '../../kubectl/flags';
+import { TOKEN_TTL_MS, bootstrapTokens, createBootstrapToken, initCluster, joinNode, kubeadmSection, newToken, resetNode } from '../control-plane';
 import { isInstalled } from '../host-packages';
 import { parseKubeadmConfig } from './init-config';
 import { NOT_ROOT, STACK_HINT, applyIgnores, preflight, preflightError, warningLines } from './preflight';
@@ -308,7 +309,9 @@ function token(sandbox: Sandbox, ctx: CommandContext, flags: Flags): number {
   }
   if (verb === 'create') {
     const tok = flags.args[1] ?? newToken(cluster);
-    cluster.at(ctx.now(), () => createBootstrapToken(cluster, tok));
+    const ttl = flags.values.ttl === undefined ? TOKEN_TTL_MS : parseGoDuration(flags.values.ttl);
+    if (ttl === undefined) return fail(ctx, `invalid argument "${flags.values.ttl}" for "--ttl" flag: time: invalid duration "${flags.values.ttl}"`);
+    cluster.at(ctx.now(), () => createBootstrapToken(cluster, tok, undefined, ttl));
     const master = cluster.runtime.machines.master;
     ctx.stdout(flags.bools.has('print-join-command') ? text.joinCommand(`${master.ip}:6443`, tok, section.caCertHash, false) : `${tok}\n`);
     return 0;
@@ -317,7 +320,10 @@ function token(sandbox: Sandbox, ctx: CommandContext, flags: Flags): number {
     const tokens = bootstrapTokens(cluster);
     if (!tokens.length) return 0;
     const rows = [['TOKEN', 'TTL', 'EXPIRES', 'USAGES', 'DESCRIPTION', 'EXTRA GROUPS']];
-    for (const t of tokens) rows.push([t.token, shortHuman(t.expires - ctx.now()), rfc3339(t.expires), t.usages.join(','), t.description || '<none>', t.groups]);
+    for (const t of tokens) {
+      const forever = t.expires === Infinity;
+      rows.push([t.token, forever ? '<forever>' : shortHuman(t.expires - ctx.now()), forever ? '<never>' : rfc3339(t.expires), t.usages.join(','), t.description || '<none>', t.groups]);
+    }
     ctx.stdout(table(rows));
     return 0;
   }

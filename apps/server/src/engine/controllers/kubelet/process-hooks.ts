@@ -1,0 +1,31 @@
+// What a container's main process does can depend on the cluster around it, not only on its
+// image and spec: flannel without a pod CIDR on its node fails at once. Such rules register here
+// (pure functions of the store at the start time); the kubelet applies them to each new run.
+
+import type { ObjectStore } from '../../api/store';
+import type { Container, Pod } from '../../api/types';
+import type { ProcessPlan } from './process-model';
+
+export interface ProcessHookInput {
+  pod: Pod;
+  container: Container;
+  store: ObjectStore;
+  /** when the run starts */
+  at: number;
+}
+
+export type ProcessHook = (input: ProcessHookInput) => Partial<ProcessPlan> | undefined;
+
+const HOOKS: ProcessHook[] = [];
+
+export function registerProcessHook(hook: ProcessHook): void {
+  if (!HOOKS.includes(hook)) HOOKS.push(hook);
+}
+
+export function applyProcessHooks(plan: ProcessPlan, input: ProcessHookInput): ProcessPlan {
+  for (const hook of HOOKS) {
+    const change = hook(input);
+    if (change) return { ...plan, ...change };
+  }
+  return plan;
+}

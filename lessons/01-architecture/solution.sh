@@ -7,6 +7,5 @@ kubectl get pods -n kube-system -o wide
 # step: describe-node
 kubectl describe node node1
 # step: cloud-node
-sleep 60
 kubectl get nodes -L topology.kubernetes.io/zone
 kubectl describe node node2

@@ -132,6 +132,10 @@ describe('WebSocket terminal', () => {
     const cd = await t.run('cd /tmp');
     expect(cd.result.prompt).toBe('student@master:/tmp$ ');
     t.close();
+    // the same tab, reopened, continues in its shell
+    const again = connect(ana, `cluster=${anaCluster}&tab=tab1`);
+    expect((await again.waitFor((m) => m.event === 'ready')).data.prompt).toBe('student@master:/tmp$ ');
+    again.close();
   });
 
   it('pushes live changes to every open tab, whatever door made them, and timed transitions', async () => {

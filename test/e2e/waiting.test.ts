@@ -1,9 +1,12 @@
 // Waiting commands on the wall clock: REST caps them with a line saying so, and a sleeping
 // command lets go of its cluster so other commands of that cluster run meanwhile.
 import fs from 'node:fs';
+import WebSocket from 'ws';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
+
+jest.setTimeout(60_000);
 
 describe('waiting commands (wall clock)', () => {
   let h: Harness;
@@ -43,5 +46,25 @@ describe('waiting commands (wall clock)', () => {
     // the sleeper, woken after, sees what ran meanwhile
     expect(slept.body.stdout).toBe('pod/during\n');
     expect(slept.body.capped).toBe(false);
+  });
+
+  it('pushes timed transitions to an open terminal on the wall clock, with nobody typing', async () => {
+    await h.app.listen(0, '127.0.0.1');
+    const addr = h.app.getHttpServer().address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    await ana.post(`/api/v1/clusters/${clusterId}/exec`, { command: 'kubectl run ticking --image=nginx' }).expect(200);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/terminal?cluster=${clusterId}&tab=live`, { headers: { Cookie: ana.cookieHeader(), Origin: `http://127.0.0.1:${port}` } });
+    const running = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 30_000);
+      ws.on('message', (d) => {
+        const m = JSON.parse(d.toString()) as { event: string; data: { changes?: { name: string; status?: string }[] } };
+        if (m.event === 'changes' && m.data.changes?.some((c) => c.name === 'ticking' && c.status === 'Running')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+    });
+    ws.terminate();
+    expect(running).toBe(true);
   });
 });

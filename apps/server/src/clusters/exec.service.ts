@@ -8,7 +8,7 @@ import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { PrismaService } from '../database/prisma.service';
 import { createSignal } from '../engine/shell/shell';
-import { prompt } from '../engine/shell/session';
+import { newShellSession, prompt } from '../engine/shell/session';
 import type { OutputSink, ShellSession, ShellSignal } from '../engine/shell/types';
 import { ClusterAccessService } from './cluster-access.service';
 import { APP_CONFIG } from '../config/config.module';
@@ -72,6 +72,12 @@ export class ExecService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rate = new RateLimiter(config.limits.commandsPerMinute);
+  }
+
+  /** The prompt a terminal's shell shows now (a reopened tab continues where it was). */
+  async promptFor(user: AuthUser, clusterId: string, door: Door, terminal: string): Promise<string> {
+    const row = await this.prisma.shellSession.findUnique({ where: { userId_door_terminalKey: { userId: user.id, door, terminalKey: `${clusterId}/${terminal}` } } });
+    return prompt(row ? restoreSession(row) : newShellSession({ host: 'master', user: 'student' }));
   }
 
   async exec(req: ExecRequest): Promise<ExecResult> {

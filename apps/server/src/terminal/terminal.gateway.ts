@@ -102,7 +102,8 @@ export class TerminalGateway implements OnGatewayConnection {
       terminal.interrupt();
     });
     const { version, objects } = await this.clusters.objects(session.user, clusterId);
-    terminal.send('ready', { clusterId, readOnly, prompt: 'student@master:~$ ', version, objects });
+    const prompt = await this.execService.promptFor(session.user, clusterId, 'web', tab);
+    terminal.send('ready', { clusterId, readOnly, prompt, version, objects });
     return terminal;
   }
 }

@@ -166,12 +166,21 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
   const sink: OutputSink = {
     write: (stream, text) => {
       if (stream === 'stderr' && lookup !== 'bash') text = text.replace(/^bash: (.+): command not found$/gm, (_m, n: string) => notFoundText(lookup, n).trimEnd()).replace(/^bash: /gm, 'sh: ');
+      if (stream === 'stderr' && !dashImage) text = busyboxWording(text);
       io.sink.write(stream, text);
     },
   };
   const result = await shell.run(line, sink, { isTTY: io.isTTY, signal: io.signal });
   saveContainerFs(cluster, built);
   return { exitCode: result.exitCode, exited: result.exited === true, cwd: shell.session.cwd, env: shell.session.env };
+}
+
+/** BusyBox's applets word the commonest errors their own way */
+function busyboxWording(text: string): string {
+  return text
+    .replace(/^ls: cannot access '(.*)': (.*)$/gm, 'ls: $1: $2')
+    .replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory")
+    .replace(/^cat: (.*): Is a directory$/gm, 'cat: read error: Is a directory');
 }
 
 function nginxCommand(argv: string[], image: ImageInfo, err: (t: string) => void): number {

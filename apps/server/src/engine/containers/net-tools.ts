@@ -122,7 +122,7 @@ export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
       if (!io.writeFile?.(output, out)) status = say(23, `Failure writing output to destination`);
     } else io.stdout(out);
     if (writeOut) io.stdout(writeOut.replace(/%\{http_code\}/g, String(r.status)).replace(/%\{remote_ip\}/g, r.ip).replace(/\\n/g, '\n'));
-    if (verbose) io.stderr(`* Connection #0 to host ${url.host} left intact\n`);
+    if (verbose) io.stderr(`${io.isTTY ? '' : `{ [${r.body.length} bytes data]\n`}* Connection #0 to host ${url.host} left intact\n`);
   }
   return status;
 }

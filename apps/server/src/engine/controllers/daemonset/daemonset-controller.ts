@@ -4,6 +4,7 @@
 // maxUnavailable at a time. ControllerRevision objects are not kept: the hash is computed from
 // the template directly.
 
+import { jsonEqual } from '../../api/json-equal';
 import { ApiError } from '../../api/errors';
 import { clone } from '../../api/store';
 import { DaemonSet, Node, Pod, PodTemplateSpec } from '../../api/types';
@@ -293,7 +294,7 @@ function writeStatus(ctx: ControllerContext, ds: DaemonSet, template: PodTemplat
   if (desired - available) status.numberUnavailable = desired - available;
   const extra = ds.status as Record<string, unknown> | undefined;
   if (extra?.collisionCount !== undefined) (status as Record<string, unknown>).collisionCount = extra.collisionCount;
-  if (JSON.stringify(status) === JSON.stringify(ds.status ?? {})) return;
+  if (jsonEqual(status, ds.status ?? {})) return;
   tryWrite(() => ctx.api.updateStatus({ ...ds, status }));
 }
 

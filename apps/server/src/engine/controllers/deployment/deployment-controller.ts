@@ -3,6 +3,7 @@
 // pause, proportional scaling, revision history, and the Progressing / Available conditions.
 // Each sync follows syncDeployment; the ReplicaSet controller does the pods.
 
+import { jsonEqual } from '../../api/json-equal';
 import { ApiError } from '../../api/errors';
 import { clone } from '../../api/store';
 import { Deployment, Pod, ReplicaSet } from '../../api/types';
@@ -502,7 +503,7 @@ class DeploymentSync {
   }
 
   private writeStatus(status: DeploymentStatus): void {
-    if (JSON.stringify(status) === JSON.stringify(this.d.status ?? {})) return;
+    if (jsonEqual(status, this.d.status ?? {})) return;
     this.d.status = status;
     this.save();
   }
@@ -533,7 +534,7 @@ class DeploymentSync {
     if (!sameStrings(cur.metadata.annotations, this.d.metadata.annotations)) {
       latest = ctx.api.update({ ...cur, metadata: { ...cur.metadata, annotations: this.d.metadata.annotations } }) as Deployment;
     }
-    if (JSON.stringify(latest.status ?? {}) !== JSON.stringify(this.d.status ?? {})) {
+    if (!jsonEqual(latest.status ?? {}, this.d.status ?? {})) {
       latest = ctx.api.updateStatus({ ...latest, status: this.d.status }) as Deployment;
     }
     const status = this.d.status;

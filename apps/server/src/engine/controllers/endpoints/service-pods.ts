@@ -1,6 +1,7 @@
 // What the Endpoints and EndpointSlice controllers share: which services a pod change concerns,
 // which pods back a service, a pod's readiness and the container port a service port reaches.
 
+import { jsonEqual } from '../../api/json-equal';
 import { ObjectStore } from '../../api/store';
 import { Pod, Service, ServicePort } from '../../api/types';
 
@@ -76,5 +77,5 @@ export function endpointLabels(svc: Service): Record<string, string> {
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return jsonEqual(a, b);
 }

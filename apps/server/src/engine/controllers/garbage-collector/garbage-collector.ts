@@ -3,6 +3,7 @@
 // ownerReferences; one deleted with `foregroundDeletion` first has its dependents deleted and
 // waits for those that block it (blockOwnerDeletion) before the finalizer goes.
 
+import { jsonEqual } from '../../api/json-equal';
 import { ApiError } from '../../api/errors';
 import { clone } from '../../api/store';
 import { resourceForKind } from '../../api/resources';
@@ -60,7 +61,7 @@ function hasFinalizer(obj: KubeObject, ...names: string[]): boolean {
 }
 
 function refsChanged(old: KubeObject | undefined, obj: KubeObject): boolean {
-  return JSON.stringify(old?.metadata.ownerReferences ?? []) !== JSON.stringify(obj.metadata.ownerReferences ?? []);
+  return !jsonEqual(old?.metadata.ownerReferences ?? [], obj.metadata.ownerReferences ?? []);
 }
 
 function getItem(ctx: ControllerContext, key: string): { resource: string; obj: KubeObject } | undefined {

@@ -181,14 +181,30 @@ export function parseQuantity(q: string | number): number {
   return parseFloat(m[1]) * (SUFFIX[m[2]] ?? 1);
 }
 
+/**
+ * The last service variables built per reader and namespace, with the services they came from:
+ * stored objects are immutable, so the same service objects give the same variables.
+ */
+const SERVICE_ENV = new WeakMap<object, Map<string, { services: Service[]; vars: Map<string, string> }>>();
+
 /** Docker-link style variables for the services of the pod's namespace (and `kubernetes`). */
 function serviceEnv(api: Reader, ns: string): Map<string, string> {
-  const out = new Map<string, string>();
   const services = (api.list('services', { namespace: ns }) as Service[]).slice();
   if (ns !== 'default') {
     const k = api.tryGet('services', 'default', 'kubernetes') as Service | undefined;
     if (k) services.push(k);
   }
+  let perNs = SERVICE_ENV.get(api);
+  if (!perNs) SERVICE_ENV.set(api, (perNs = new Map()));
+  const hit = perNs.get(ns);
+  if (hit && hit.services.length === services.length && hit.services.every((s, i) => s === services[i])) return hit.vars;
+  const vars = buildServiceEnv(services);
+  perNs.set(ns, { services, vars });
+  return vars;
+}
+
+function buildServiceEnv(services: Service[]): Map<string, string> {
+  const out = new Map<string, string>();
   for (const svc of services) {
     const ip = svc.spec.clusterIP;
     if (!ip || ip === 'None' || !svc.spec.ports?.length) continue;

@@ -2,6 +2,7 @@
 // are synced by key `namespace/name`; `machine:<node>` keeps that machine's static pods' mirror
 // pods and resumes its pods (enqueue it after changing a machine's kubeletRunning/poweredOn).
 
+import { jsonEqual } from '../../api/json-equal';
 import { Pod } from '../../api/types';
 import { Controller, keyOf } from '../controller';
 import { MIRROR_ANNOTATION, ownStatusWrite, syncPod } from './pod-sync';
@@ -16,10 +17,10 @@ export function machineKey(node: string): string {
 
 function statusOnly(a: Pod, b: Pod): boolean {
   return (
-    (a.spec === b.spec || JSON.stringify(a.spec) === JSON.stringify(b.spec)) &&
+    (a.spec === b.spec || jsonEqual(a.spec, b.spec)) &&
     a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
     a.metadata.uid === b.metadata.uid &&
-    JSON.stringify(a.metadata.annotations) === JSON.stringify(b.metadata.annotations)
+    jsonEqual(a.metadata.annotations, b.metadata.annotations)
   );
 }
 

@@ -5,6 +5,7 @@
 
 import { applyProcessHooks } from './process-hooks';
 import { clone } from '../../api/store';
+import { jsonEqual } from '../../api/json-equal';
 import { Container, Pod } from '../../api/types';
 import type { MachineState } from '../../cluster-state';
 import { FAILED_PULL_MS, imageIdOf, imageNameOf, lookupImage, pullDurationMs, pullErrorMessage } from '../../images/catalog';
@@ -137,7 +138,12 @@ function nextDue(env: SyncEnv): number | undefined {
   if (!prt.ip) consider(prt.sandboxAt);
   if (pod.metadata.deletionTimestamp) {
     if (!prt.terminating) consider(Math.max(prt.startTime, env.ctx.now));
-    else for (const t of Object.values(prt.terminating.stopAt)) consider(t);
+    else {
+      // only containers still running have a stop ahead of them
+      for (const [name, t] of Object.entries(prt.terminating.stopAt)) {
+        if (prt.containers.find((c) => c.name === name)?.stage === 'running') consider(t);
+      }
+    }
     return due;
   }
   for (const c of prt.containers) consider(c.nextAt);
@@ -447,7 +453,7 @@ function writeStatus(env: SyncEnv, t: number): void {
   const cur = ctx.store.get('pods', namespace, name) as Pod | undefined;
   if (!cur) return;
   const status = computePodStatus(cur, prt, env.machine.ip, t);
-  if (JSON.stringify(status) === JSON.stringify(cur.status)) return;
+  if (jsonEqual(status, cur.status)) return;
   const next = clone(cur);
   next.status = status;
   const before = ctx.store.resourceVersion;

@@ -10,6 +10,7 @@
 //
 // Keys: `pvc:<namespace>/<name>` and `pv:<name>`.
 
+import { jsonEqual } from '../../api/json-equal';
 import { clone } from '../../api/store';
 import { PersistentVolume, PersistentVolumeClaim, Pod } from '../../api/types';
 import { rfc3339 } from '../../time';
@@ -197,7 +198,7 @@ function setClaimStatus(ctx: ControllerContext, pvc: PersistentVolumeClaim, phas
     if (pvc.status?.accessModes) status.accessModes = pvc.status.accessModes;
     if (pvc.status?.capacity) status.capacity = pvc.status.capacity;
   }
-  if (JSON.stringify(pvc.status ?? {}) === JSON.stringify(status)) return pvc;
+  if (jsonEqual(pvc.status ?? {}, status)) return pvc;
   const next = clone(pvc);
   next.status = status;
   return ctx.api.updateStatus(next) as PersistentVolumeClaim;

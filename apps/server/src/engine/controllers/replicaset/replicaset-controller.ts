@@ -2,6 +2,7 @@
 // match the selector, adopting orphans and releasing pods whose labels no longer match, creating
 // in slow-start batches and deleting the lowest-ranked pods first; status written only on change.
 
+import { jsonEqual } from '../../api/json-equal';
 import { ApiError } from '../../api/errors';
 import { WatchEvent } from '../../api/store';
 import { Condition, KubeObject, Pod, ReplicaSet } from '../../api/types';
@@ -300,6 +301,6 @@ function writeStatus(ctx: ControllerContext, rs: ReplicaSet, counts: ReplicaCoun
   const current = ctx.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!) as ReplicaSet | undefined;
   if (!current) return;
   const status = replicaSetStatus(current, counts, failure, ctx.now);
-  if (JSON.stringify(status) === JSON.stringify(current.status ?? {})) return;
+  if (jsonEqual(status, current.status ?? {})) return;
   tryWrite(() => ctx.api.updateStatus({ ...current, status }));
 }

@@ -6,6 +6,7 @@
 // a bound pod changes in a way that may help (after its back-off of 1 s doubling to 10 s), and
 // at the latest 5 minutes after its last attempt (the unschedulable pods flush).
 
+import { jsonEqual } from '../../api/json-equal';
 import { clone } from '../../api/store';
 import { Condition, KubeEvent, Node, Pod } from '../../api/types';
 import { rfc3339 } from '../../time';
@@ -154,7 +155,7 @@ function isTerminal(pod: Pod): boolean {
 }
 
 function specOrLabelsChanged(a: Pod, b: Pod): boolean {
-  return JSON.stringify(a.spec) !== JSON.stringify(b.spec) || JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels);
+  return !jsonEqual(a.spec, b.spec) || !jsonEqual(a.metadata.labels, b.metadata.labels);
 }
 
 /** Node updates that can make a pod fit: labels, taints, schedulability, allocatable, readiness. */
@@ -162,10 +163,10 @@ function nodeChangeMayHelp(a: Node | undefined, b: Node): boolean {
   if (!a) return true;
   const ready = (n: Node): string | undefined => n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   return (
-    JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels) ||
-    JSON.stringify(a.spec?.taints) !== JSON.stringify(b.spec?.taints) ||
+    !jsonEqual(a.metadata.labels, b.metadata.labels) ||
+    !jsonEqual(a.spec?.taints, b.spec?.taints) ||
     !!a.spec?.unschedulable !== !!b.spec?.unschedulable ||
-    JSON.stringify(a.status?.allocatable) !== JSON.stringify(b.status?.allocatable) ||
+    !jsonEqual(a.status?.allocatable, b.status?.allocatable) ||
     ready(a) !== ready(b)
   );
 }

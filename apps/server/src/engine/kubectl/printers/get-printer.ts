@@ -75,13 +75,16 @@ export function decorateTable(table: Table, opts: TableOptions): Table {
 }
 
 /** terminal.go WriteEscaped: unsafe terminal characters replaced. */
-const escapeTerminal = (s: string): string => s.split('\u001b').join('^[').split('\r').join('\\r');
+const escapeTerminal = (s: string): string =>
+  s.indexOf('\u001b') < 0 && s.indexOf('\r') < 0 ? s : s.split('\u001b').join('^[').split('\r').join('\\r');
+
+const CUT = /[\f\n\r]/;
 
 function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell !== 'string') return escapeTerminal(String(cell));
   // cut at the first newline, carriage return or form feed (tabwriter treats \f as a newline)
-  const cut = cell.search(/[\f\n\r]/);
+  const cut = cell.search(CUT);
   return cut >= 0 ? `${escapeTerminal(cell.slice(0, cut))}...` : escapeTerminal(cell);
 }
 

@@ -26,7 +26,16 @@ export interface PodSummary {
 }
 
 /** The READY / STATUS / RESTARTS computation of printPod, without formatting times. */
+/** summaries of stored pods (immutable: a new version is a new object), computed once each */
+const SUMMARIES = new WeakMap<Pod, PodSummary>();
+
 export function summarizePod(pod: Pod): PodSummary {
+  let s = SUMMARIES.get(pod);
+  if (!s) SUMMARIES.set(pod, (s = computeSummary(pod)));
+  return s;
+}
+
+function computeSummary(pod: Pod): PodSummary {
   const status = pod.status ?? {};
   const spec = pod.spec ?? { containers: [] };
   let restarts = 0;

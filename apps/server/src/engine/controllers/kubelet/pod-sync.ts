@@ -4,7 +4,6 @@
 // transitions at one instant are applied, then the status is written once, if it changed.
 
 import { applyProcessHooks } from './process-hooks';
-import { clone } from '../../api/store';
 import { jsonEqual } from '../../api/json-equal';
 import { Container, Pod } from '../../api/types';
 import type { MachineState } from '../../cluster-state';
@@ -454,8 +453,8 @@ function writeStatus(env: SyncEnv, t: number): void {
   if (!cur) return;
   const status = computePodStatus(cur, prt, env.machine.ip, t);
   if (jsonEqual(status, cur.status)) return;
-  const next = clone(cur);
-  next.status = status;
+  // the status subresource reads only the identity, version and status of what it is given
+  const next: Pod = { ...cur, status };
   const before = ctx.store.resourceVersion;
   ownStatusWrite.active = true;
   try {

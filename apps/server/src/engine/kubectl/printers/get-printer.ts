@@ -90,17 +90,25 @@ function cellText(cell: Cell): string {
 
 /** tableprinter.go printTable: the tab-separated text before the tabwriter. No header for zero rows. */
 export function tableText(table: Table, opts: { wide?: boolean; noHeaders?: boolean }): string {
-  const visible = table.columnDefinitions.map((c) => opts.wide || !c.priority);
-  let out = '';
+  const shown: number[] = [];
+  table.columnDefinitions.forEach((c, i) => {
+    if (opts.wide || !c.priority) shown.push(i);
+  });
+  const lines: string[] = [];
   if (!opts.noHeaders) {
     if (table.rows.length === 0) return '';
-    out += table.columnDefinitions.filter((_, i) => visible[i]).map((c) => c.name.toUpperCase()).join('\t') + '\n';
+    lines.push(shown.map((i) => table.columnDefinitions[i].name.toUpperCase()).join('\t'));
   }
   for (const row of table.rows) {
-    const cells = row.cells.slice(0, table.columnDefinitions.length).filter((_, i) => visible[i]);
-    out += cells.map(cellText).join('\t') + '\n';
+    let line = '';
+    for (let j = 0; j < shown.length; j++) {
+      // a row shorter than the columns has empty cells there, as slice/filter left them out
+      if (shown[j] >= row.cells.length) break;
+      line += (j ? '\t' : '') + cellText(row.cells[shown[j]]);
+    }
+    lines.push(line);
   }
-  return out;
+  return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 /** The table `kubectl get` prints for `items` of one kind (empty string when there are none). */

@@ -53,13 +53,11 @@ describe('kubelet closed-form catch-up', () => {
     c.step(START + 3600 * S);
     let writes = 0;
     c.store.onChange(() => writes++);
-    const t0 = Date.now();
     c.step(START + 30 * DAY);
-    const took = Date.now() - t0;
     // ~8,600 cycles run as a handful: the TTL timers of the Events the loop refreshes move with
     // each repeat and are ignored when the kubelet computes how far it may jump
+    // (the time it takes is a benchmark figure: npm run bench)
     expect(writes).toBeLessThan(200);
-    expect(took).toBeLessThan(5_000);
     const p = c.api.get('pods', 'default', 'loop') as Pod;
     const restarts = p.status!.containerStatuses![0].restartCount;
     // at the cap a cycle is 5 min plus the second the kubelet takes to notice the exit

@@ -1,0 +1,29 @@
+// messageCreate: a prefix command in a guild channel or a DM gets its reply. A failure to send
+// (Discord down, missing permission) is logged, never thrown: the bot does not crash.
+import type { BotDeps } from '../bot-deps';
+import { replyFor } from '../handle-message';
+import type { BotReply } from '../reply';
+
+/** The part of discord.js's Message the bot uses (a real Message satisfies it). */
+export interface ChatMessage {
+  content: string;
+  author: { id: string; bot: boolean };
+  reply(options: BotReply): Promise<unknown>;
+}
+
+export async function onMessageCreate(message: ChatMessage, deps: BotDeps, log: (line: string) => void = console.error): Promise<void> {
+  if (message.author.bot) return;
+  let reply: BotReply | null;
+  try {
+    reply = await replyFor(message.content, message.author.id, deps);
+  } catch (e) {
+    log(`kubeaula-bot: handling a message failed: ${e instanceof Error ? e.stack : String(e)}`);
+    return;
+  }
+  if (!reply) return;
+  try {
+    await message.reply(reply);
+  } catch (e) {
+    log(`kubeaula-bot: sending a reply failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,85 @@
+// A real kubeaula server (temporary database, virtual clock) listening on a local port, a service
+// token for the bot, one classroom with a student whose Discord account is linked, and a faithful
+// fake of the discord.js message the handlers receive.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { ApiTokenService } from '../../apps/server/src/auth/api-token.service';
+import { AuthService } from '../../apps/server/src/auth/auth.service';
+import type { BotDeps } from '../../apps/bot/src/bot-deps';
+import type { ChatMessage } from '../../apps/bot/src/events/message-create';
+import { DISCORD_MESSAGE_LIMIT, type BotReply } from '../../apps/bot/src/reply';
+import { KubeaulaClient } from '../../apps/bot/src/server-client';
+import { bootApp, Harness } from '../e2e/app-harness';
+import { Client, signedIn, signedUp } from '../e2e/client';
+
+export const LINKED_USER = '111111111111111111';
+
+export interface BotHarness {
+  h: Harness;
+  url: string;
+  token: string;
+  deps: BotDeps;
+  student: Client;
+  clusterId: string;
+  /** The REST exec the bot uses, as the linked student. */
+  rest(command: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  close(): Promise<void>;
+}
+
+export async function bootBotHarness(): Promise<BotHarness> {
+  const h = await bootApp({ AUTH_RATE_LIMIT: '1000', KUBEAULA_CLOCK: 'virtual', LOG_LEVEL: 'error' });
+  await h.app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(h.app.getHttpServer().address() as AddressInfo).port}`;
+  await h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
+  const { token } = await h.app.get(ApiTokenService).createService('bot');
+  const teacher = await signedIn(h.app, 'teacher');
+  const room = await teacher.post('/api/v1/classrooms', { name: 'Discord class' }).expect(201);
+  const student = await signedUp(h.app, 'ana');
+  await student.post('/api/v1/classrooms/join', { code: room.body.joinCode }).expect(200);
+  const clusterId = (await student.get('/api/v1/clusters').expect(200)).body[0].id;
+  const { code } = (await student.post('/api/v1/me/discord/link-code').expect(201)).body;
+  await request(h.app.getHttpServer()).post('/api/v1/discord/link').set('Authorization', `Bearer ${token}`).send({ code, discordUserId: LINKED_USER }).expect(200);
+  const deps: BotDeps = { server: new KubeaulaClient(url, token), dashboardUrl: 'https://kubeaula.example' };
+  return {
+    h,
+    url,
+    token,
+    deps,
+    student,
+    clusterId,
+    async rest(command) {
+      const r = await request(h.app.getHttpServer()).post(`/api/v1/clusters/${clusterId}/exec`).set('Authorization', `Bearer ${token}`).set('X-Discord-User', LINKED_USER).send({ command }).expect(200);
+      return r.body;
+    },
+    async close() {
+      await h.close();
+      fs.rmSync(h.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A message as discord.js delivers it, reduced to what the bot reads, whose reply() checks what
+ * Discord's API would refuse (over 2,000 characters, an empty message) and records the reply.
+ */
+export class FakeMessage implements ChatMessage {
+  readonly replies: BotReply[] = [];
+  readonly author: { id: string; bot: boolean; username: string };
+
+  constructor(
+    readonly content: string,
+    authorId = LINKED_USER,
+    readonly channel: { type: 'GuildText' | 'DM'; id: string } = { type: 'GuildText', id: '900' },
+    bot = false,
+  ) {
+    this.author = { id: authorId, bot, username: `user${authorId}` };
+  }
+
+  async reply(options: BotReply): Promise<unknown> {
+    if (options.content.length > DISCORD_MESSAGE_LIMIT) throw new Error('Invalid Form Body: content: Must be 2000 or fewer in length.');
+    if (!options.content && !options.files?.length) throw new Error('Cannot send an empty message');
+    this.replies.push(options);
+    return this;
+  }
+}

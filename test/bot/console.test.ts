@@ -1,0 +1,72 @@
+// `npm run bot -- --console --as ID`: the same handlers on a piped stdin, printing the replies
+// Discord would get, against a running server.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { botText } from '../../apps/bot/src/bot-messages';
+import { BotHarness, bootBotHarness, LINKED_USER } from './bot-harness';
+
+const BIN = path.join(__dirname, '..', '..', 'bin', 'kubeaula-bot.js');
+
+function runBot(args: string[], stdin: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const { DISCORD_TOKEN: _t, DISCORD_APP_ID: _a, ...rest } = process.env;
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('bot console mode', () => {
+  let b: BotHarness;
+  beforeAll(async () => {
+    b = await bootBotHarness();
+  });
+  afterAll(() => b.close());
+
+  it('runs piped messages through the handlers and prints the replies', async () => {
+    const stdin = [
+      '!kubectl get ns default -o name',
+      'not a command',
+      '!kubectl apply -f -',
+      '```yaml',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: piped',
+      '```',
+      '!kubectl create -f -',
+      '!sh echo @everyone',
+      '!sh for i in $(seq 1 100); do echo "line $i of a long output"; done',
+    ].join('\n');
+    const r = await runBot(['--console', '--as', LINKED_USER], stdin + '\n', { KUBEAULA_URL: b.url, KUBEAULA_BOT_TOKEN: b.token, KUBEAULA_PUBLIC_URL: 'https://kubeaula.example' });
+    expect(r.stderr).toBe('');
+    const long = Array.from({ length: 100 }, (_, i) => `line ${i + 1} of a long output\n`).join('');
+    expect(r.stdout).toBe(
+      '```\nnamespace/default\n```\n' +
+        '```\nconfigmap/piped created\n```\n' +
+        botText.missingYaml + '\n' +
+        '```\n@everyone\n```\n' +
+        `Output of ${long.length} characters (100 lines), attached as output.txt.\n--- attachment output.txt (${long.length} bytes) ---\n${long}--- end of output.txt ---\n`,
+    );
+    expect(r.code).toBe(0);
+    expect((await b.rest('kubectl get cm piped -o name')).stdout).toBe('configmap/piped\n');
+  }, 60_000);
+
+  it('tells an unlinked console user how to link', async () => {
+    const r = await runBot(['--console', '--as', '42'], '!k get pods\n', { KUBEAULA_URL: b.url, KUBEAULA_BOT_TOKEN: b.token });
+    expect(r.stdout).toBe(botText.notLinked(b.url) + '\n');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('lists every bad variable and refuses to start', async () => {
+    const r = await runBot([], '', { KUBEAULA_URL: '', KUBEAULA_BOT_TOKEN: '' });
+    expect(r.code).toBe(2);
+    for (const v of ['KUBEAULA_URL', 'KUBEAULA_BOT_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APP_ID']) expect(r.stderr).toContain(`${v}:`);
+    expect((await runBot(['--console'], '', { KUBEAULA_URL: b.url, KUBEAULA_BOT_TOKEN: b.token })).code).toBe(2);
+  }, 60_000);
+});

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { ApiTokenService } from '../../apps/server/src/auth/api-token.service';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
+import type { MessageFile } from '../../apps/bot/src/attachment';
 import type { BotDeps } from '../../apps/bot/src/bot-deps';
 import type { ChatMessage } from '../../apps/bot/src/events/message-create';
 import { DISCORD_MESSAGE_LIMIT, type BotReply } from '../../apps/bot/src/reply';
@@ -65,6 +66,8 @@ export async function bootBotHarness(): Promise<BotHarness> {
  */
 export class FakeMessage implements ChatMessage {
   readonly replies: BotReply[] = [];
+  /** As discord.js's Collection: attachment id to attachment. */
+  readonly attachments = new Map<string, MessageFile>();
   readonly author: { id: string; bot: boolean; username: string };
 
   constructor(
@@ -80,6 +83,70 @@ export class FakeMessage implements ChatMessage {
     if (options.content.length > DISCORD_MESSAGE_LIMIT) throw new Error('Invalid Form Body: content: Must be 2000 or fewer in length.');
     if (!options.content && !options.files?.length) throw new Error('Cannot send an empty message');
     this.replies.push(options);
+    return this;
+  }
+}
+
+/** A chat-input interaction as discord.js delivers it, recording how it was answered. */
+export class FakeInteraction {
+  readonly calls: { kind: 'reply' | 'defer' | 'edit'; options?: object }[] = [];
+  readonly user: { id: string };
+  readonly options: { getString(name: string, required: true): string };
+  private answered = false;
+
+  constructor(
+    readonly commandName: string,
+    strings: Record<string, string>,
+    userId = LINKED_USER,
+  ) {
+    this.user = { id: userId };
+    this.options = { getString: (name) => strings[name] ?? '' };
+  }
+
+  // As Discord: one initial response (reply or defer), and an edit only after a defer.
+  async reply(options: BotReply & { flags?: number }): Promise<unknown> {
+    if (this.answered) throw new Error('The reply to this interaction has already been sent or deferred.');
+    if (options.content.length > DISCORD_MESSAGE_LIMIT) throw new Error('Invalid Form Body');
+    this.answered = true;
+    this.calls.push({ kind: 'reply', options });
+    return this;
+  }
+
+  async deferReply(options?: { flags?: number }): Promise<unknown> {
+    if (this.answered) throw new Error('The reply to this interaction has already been sent or deferred.');
+    this.answered = true;
+    this.calls.push({ kind: 'defer', options });
+    return this;
+  }
+
+  async editReply(options: BotReply): Promise<unknown> {
+    if (!this.answered) throw new Error('The reply to this interaction has not been sent or deferred.');
+    this.calls.push({ kind: 'edit', options });
+    return this;
+  }
+}
+
+/** A button press as discord.js delivers it, recording its one answer. */
+export class FakeButtonPress {
+  readonly calls: { kind: 'update' | 'reply'; options: object }[] = [];
+  readonly user: { id: string };
+
+  constructor(
+    readonly customId: string,
+    userId = LINKED_USER,
+  ) {
+    this.user = { id: userId };
+  }
+
+  async update(options: BotReply): Promise<unknown> {
+    if (this.calls.length) throw new Error('The reply to this interaction has already been sent or deferred.');
+    this.calls.push({ kind: 'update', options });
+    return this;
+  }
+
+  async reply(options: BotReply & { flags?: number }): Promise<unknown> {
+    if (this.calls.length) throw new Error('The reply to this interaction has already been sent or deferred.');
+    this.calls.push({ kind: 'reply', options });
     return this;
   }
 }

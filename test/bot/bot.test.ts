@@ -1,16 +1,21 @@
 // The bot's real handlers, driven by fake Discord messages against a real server on a temporary
 // database with the virtual clock (no network beyond localhost).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ChannelType, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
 import { botText } from '../../apps/bot/src/bot-messages';
 import { linkSlashCommand } from '../../apps/bot/src/commands/link';
-import type { SlashInteraction } from '../../apps/bot/src/commands/types';
+import { answerInTime } from '../../apps/bot/src/commands/answer-in-time';
 import { createDiscordClient } from '../../apps/bot/src/discord-client';
+import { onButtonPress } from '../../apps/bot/src/events/button-press';
 import { onInteractionCreate } from '../../apps/bot/src/events/interaction-create';
 import { onMessageCreate } from '../../apps/bot/src/events/message-create';
-import type { BotReply } from '../../apps/bot/src/reply';
+import { textReply, type BotReply } from '../../apps/bot/src/reply';
 import { KubeaulaClient } from '../../apps/bot/src/server-client';
+import { UserRateLimit } from '../../apps/bot/src/user-rate-limit';
 import { freePort } from '../e2e/app-harness';
-import { BotHarness, bootBotHarness, FakeMessage, LINKED_USER } from './bot-harness';
+import { signedIn, signedUp } from '../e2e/client';
+import { BotHarness, bootBotHarness, FakeButtonPress, FakeInteraction, FakeMessage, LINKED_USER } from './bot-harness';
 
 const NO_MENTIONS = { parse: [], repliedUser: false };
 
@@ -40,6 +45,13 @@ describe('Discord bot against a real server', () => {
     expect(reply.files).toBeUndefined();
     // the alias, and a DM, give the same
     expect((await send('!k get pods', LINKED_USER, { type: 'DM', id: '5' })).content).toBe(reply.content);
+  });
+
+  it('runs kubeadm and kompose the same way', async () => {
+    for (const line of ['kubeadm version -o short', 'kompose version']) {
+      const rest = await b.rest(line);
+      expect((await send(`!${line}`)).content).toBe('```\n' + rest.stdout + rest.stderr + '```');
+    }
   });
 
   it('shows errors as kubectl prints them', async () => {
@@ -84,29 +96,99 @@ describe('Discord bot against a real server', () => {
     expect((await send('!kubectl apply -f -')).content).toBe(botText.missingYaml);
   });
 
+  it('applies an attached .yaml file with -f -, within a size limit', async () => {
+    const files = new http.Server((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/yaml' });
+      res.end('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-file\n');
+    });
+    await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/attachments/1/cm.yml`;
+    try {
+      const withFile = (content: string, name: string, size = 60) => {
+        const m = new FakeMessage(content);
+        m.attachments.set('1', { name, url, size });
+        return m;
+      };
+      const cases: [FakeMessage, string][] = [
+        [withFile('!kubectl apply -f -', 'cm.yml'), '```\nconfigmap/from-file created\n```'],
+        [withFile('!kubectl apply -f -', 'notes.txt'), botText.missingYaml],
+        [withFile('!k create -f -', 'big.yaml', 20_000), 'big.yaml is too large for the bot (20000 bytes; at most 9000). Apply it from the web terminal instead.'],
+      ];
+      for (const [m, expected] of cases) {
+        await onMessageCreate(m, b.deps);
+        expect(m.replies.map((r) => r.content)).toEqual([expected]);
+      }
+    } finally {
+      await new Promise((r) => files.close(r));
+    }
+    expect((await b.rest('kubectl get cm from-file -o name')).stdout).toBe('configmap/from-file\n');
+  });
+
   it('links with /link code: and then acts as the new student', async () => {
-    const ben = await (await import('../e2e/client')).signedUp(b.h.app, 'ben');
+    const ben = await signedUp(b.h.app, 'ben');
     const room = (await ben.get('/api/v1/clusters').expect(200)).body;
     expect(room).toEqual([]); // ben is in no classroom: linking still works
     const { code } = (await ben.post('/api/v1/me/discord/link-code').expect(201)).body;
-    const replies: unknown[] = [];
-    const interaction: SlashInteraction = {
-      commandName: 'link',
-      user: { id: '333333' },
-      options: { getString: (name) => (name === 'code' ? ` ${code} ` : '') },
-      reply: async (o) => {
-        replies.push(o);
-      },
-    };
+    const interaction = new FakeInteraction('link', { code: ` ${code} ` }, '333333');
     await onInteractionCreate(interaction, b.deps);
-    await onInteractionCreate(interaction, b.deps); // used up
-    expect(replies).toEqual([
-      { content: botText.linked('ben'), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral },
-      { content: botText.badLinkCode, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral },
+    const again = new FakeInteraction('link', { code }, '333333');
+    await onInteractionCreate(again, b.deps); // used up
+    expect([...interaction.calls, ...again.calls]).toEqual([
+      { kind: 'reply', options: { content: botText.linked('ben'), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral } },
+      { kind: 'reply', options: { content: botText.badLinkCode, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral } },
     ]);
     expect((await send('!kubectl get pods', '333333')).content).toBe(botText.noCluster);
     expect((await send('!link 12', '444')).content).toBe(botText.badLinkCode);
     expect(linkSlashCommand.data.toJSON()).toMatchObject({ name: 'link', options: [{ name: 'code', required: true }] });
+  });
+
+  it('answers /kubectl command: directly when quick, deferred when slow', async () => {
+    const rest = await b.rest('kubectl get deployments');
+    const i = new FakeInteraction('kubectl', { command: 'kubectl get deployments' });
+    await onInteractionCreate(i, b.deps);
+    expect(i.calls).toEqual([{ kind: 'reply', options: { content: '```\n' + rest.stdout + rest.stderr + '```', allowedMentions: NO_MENTIONS } }]);
+    const slow = new FakeInteraction('kubectl', { command: 'x' });
+    await answerInTime(slow, new Promise<BotReply>((r) => setTimeout(() => r(textReply('done')), 30)), undefined, 5);
+    expect(slow.calls).toEqual([{ kind: 'defer', options: undefined }, { kind: 'edit', options: textReply('done') }]);
+  });
+
+  it('resets the cluster with !reset only after its owner presses the button', async () => {
+    await b.rest('kubectl create configmap before-reset');
+    const ask = await send('!reset');
+    expect(ask.content).toBe(botText.resetAsk);
+    const ids = ask.components![0].components.map((c) => c.custom_id);
+    expect(ids).toEqual([`reset:confirm:${LINKED_USER}`, `reset:cancel:${LINKED_USER}`]);
+    const stranger = new FakeButtonPress(ids[0], '999');
+    await onButtonPress(stranger, b.deps);
+    expect(stranger.calls).toEqual([{ kind: 'reply', options: { content: botText.notYourButton, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral } }]);
+    const cancel = new FakeButtonPress(ids[1]);
+    await onButtonPress(cancel, b.deps);
+    expect(cancel.calls).toEqual([{ kind: 'update', options: { content: botText.resetCancelled, allowedMentions: NO_MENTIONS, components: [] } }]);
+    expect((await b.rest('kubectl get cm before-reset -o name')).stdout).toBe('configmap/before-reset\n');
+    const confirm = new FakeButtonPress(ids[0]);
+    await onButtonPress(confirm, b.deps);
+    expect(confirm.calls).toEqual([{ kind: 'update', options: { content: botText.resetDone, allowedMentions: NO_MENTIONS, components: [] } }]);
+    expect((await b.rest('kubectl get cm before-reset -o name')).exitCode).toBe(1);
+  });
+
+  it('lets a student in two classrooms choose with !classroom', async () => {
+    const teacher = await signedIn(b.h.app, 'teacher');
+    const second = await teacher.post('/api/v1/classrooms', { name: 'Evening class' }).expect(201);
+    await b.student.post('/api/v1/classrooms/join', { code: second.body.joinCode }).expect(200);
+    const deps = { ...b.deps, chosen: new Map<string, string>() };
+    const say = async (content: string) => {
+      const m = new FakeMessage(content);
+      await onMessageCreate(m, deps);
+      return m.replies[0].content;
+    };
+    expect(await say('!classroom')).toBe('Your classrooms:\n1. Discord class (current)\n2. Evening class\nChoose one with `!classroom N`.');
+    expect(await say('!classroom 2')).toBe('Your commands now run on your cluster in **Evening class**.');
+    expect(await say('!kubectl create configmap evening')).toBe('```\nconfigmap/evening created\n```');
+    expect((await b.rest('kubectl get cm evening')).exitCode).toBe(1); // not on the first cluster
+    expect(await say('!classroom')).toContain('2. Evening class (current)');
+    expect(await say('!classroom 3')).toBe('No classroom "3". Type `!classroom` for the list.');
+    expect(await say('!classroom discord class')).toBe('Your commands now run on your cluster in **Discord class**.');
+    expect(await say('!kubectl get cm evening -o name')).toBe('```\nError from server (NotFound): configmaps "evening" not found\n```');
   });
 
   it('gives the friendly reply when the server is down', async () => {
@@ -116,9 +198,20 @@ describe('Discord bot against a real server', () => {
     expect(m.replies).toEqual([{ content: botText.serverDown, allowedMentions: NO_MENTIONS }]);
   });
 
+  it('engages the per-user rate limit with a friendly reply', async () => {
+    const deps = { ...b.deps, rateLimit: new UserRateLimit(2, 60_000, () => 0) };
+    const contents: string[] = [];
+    for (const user of [LINKED_USER, LINKED_USER, LINKED_USER, '555']) {
+      const m = new FakeMessage('!help', user);
+      await onMessageCreate(m, deps);
+      contents.push(m.replies[0].content.slice(0, 12));
+    }
+    expect(contents).toEqual(['**kubeaula**', '**kubeaula**', botText.tooFast.slice(0, 12), '**kubeaula**']);
+  });
+
   it('lists the commands with !help', async () => {
     const reply = await send('!help');
-    for (const c of ['!kubectl ARGS', '!sh LINE', '!link CODE', '/link code:CODE']) expect(reply.content).toContain(c);
+    for (const c of ['!kubectl ARGS', '!kubeadm ARGS', '!kompose ARGS', '!reset', '!classroom [N]', '!sh LINE', '!link CODE', '/link code:CODE']) expect(reply.content).toContain(c);
   });
 });
 

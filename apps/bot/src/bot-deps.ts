@@ -1,7 +1,12 @@
 // What every command handler uses: the server client and the dashboard's address.
 import type { KubeaulaClient } from './server-client';
+import type { UserRateLimit } from './user-rate-limit';
 
 export interface BotDeps {
   server: KubeaulaClient;
   dashboardUrl: string;
+  /** Commands per user; none means unlimited (the server still limits). */
+  rateLimit?: UserRateLimit;
+  /** The cluster each Discord user chose with `!classroom` (kept in memory: lost on restart). */
+  chosen?: Map<string, string>;
 }

@@ -12,5 +12,9 @@ export const botText = {
   emptyCommand: (name: string) => `Usage: \`!${name} ARGS\`. Type \`!help\` for the list of commands.`,
   unknownCommand: (name: string) => `Unknown command \`!${name}\`. Type \`!help\` for the list of commands.`,
   capped: 'This command waits for changes: here you see what happened in the first few seconds.',
+  resetAsk: 'This puts your cluster back to a fresh start: everything you created in it is gone. Reset it?',
+  resetDone: 'Your cluster was reset to a fresh start.',
+  resetCancelled: 'Nothing was reset.',
+  notYourButton: 'This button belongs to someone else\'s command.',
   failed: (message: string) => `The server refused: ${message}`,
 };

@@ -10,6 +10,8 @@ export interface BotConfig {
   botToken: string;
   /** The address students open to reach the dashboard (defaults to serverUrl). */
   dashboardUrl: string;
+  /** Commands one Discord user may send per minute (BOT_COMMANDS_PER_MINUTE, default 20). */
+  commandsPerMinute: number;
 }
 
 export class BotConfigError extends Error {}
@@ -20,6 +22,8 @@ export function loadBotConfig(env: Record<string, string | undefined>, opts: { n
   if (!/^https?:\/\/\S+$/.test(serverUrl)) problems.push('KUBEAULA_URL: the server address, like http://localhost:3000');
   const botToken = env.KUBEAULA_BOT_TOKEN ?? '';
   if (!botToken) problems.push('KUBEAULA_BOT_TOKEN: a service token from `npx kubeaula admin service-token NAME`');
+  const perMinute = Number(env.BOT_COMMANDS_PER_MINUTE ?? '20');
+  if (!Number.isInteger(perMinute) || perMinute < 1) problems.push('BOT_COMMANDS_PER_MINUTE: a whole number of commands per minute, at least 1');
   if (opts.needDiscord) {
     if (!env.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: the bot token from the Discord developer portal (or run with --console --as DISCORD_USER_ID)');
     if (!env.DISCORD_APP_ID) problems.push('DISCORD_APP_ID: the application id from the Discord developer portal');
@@ -31,5 +35,6 @@ export function loadBotConfig(env: Record<string, string | undefined>, opts: { n
     serverUrl,
     botToken,
     dashboardUrl: (env.KUBEAULA_PUBLIC_URL || serverUrl).replace(/\/+$/, ''),
+    commandsPerMinute: perMinute,
   };
 }

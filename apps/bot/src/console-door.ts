@@ -10,6 +10,8 @@ import { readsStdin } from './yaml-block';
 
 export function renderReply(reply: BotReply): string {
   let out = reply.content + '\n';
+  // Buttons cannot be pressed here: show them, as Discord shows them under the message.
+  for (const row of reply.components ?? []) out += row.components.map((b) => `[${b.label ?? ''}]`).join(' ') + '\n';
   for (const f of reply.files ?? []) {
     const text = f.attachment.toString('utf8');
     out += `--- attachment ${f.name} (${f.attachment.length} bytes) ---\n${text}${text.endsWith('\n') ? '' : '\n'}--- end of ${f.name} ---\n`;

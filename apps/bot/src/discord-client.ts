@@ -2,6 +2,7 @@
 // the developer portal, see README), the Channel partial so that DMs arrive, and the events.
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { BotDeps } from './bot-deps';
+import { onButtonPress } from './events/button-press';
 import { onClientReady } from './events/client-ready';
 import { onInteractionCreate } from './events/interaction-create';
 import { onMessageCreate } from './events/message-create';
@@ -14,6 +15,7 @@ export function createDiscordClient(deps: BotDeps): Client {
   client.on(Events.MessageCreate, (message) => void onMessageCreate(message, deps));
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand()) void onInteractionCreate(interaction, deps);
+    else if (interaction.isButton()) void onButtonPress(interaction, deps);
   });
   // A gateway error must not end the process: discord.js reconnects by itself.
   client.on(Events.Error, (e) => console.error(`kubeaula-bot: Discord error: ${e.message}`));

@@ -1,17 +1,20 @@
 // A chat message in, the reply out (or null when the message is not for the bot). Shared by the
 // Discord event and the console door, so both give exactly the same replies.
+import type { MessageFile } from './attachment';
 import type { BotDeps } from './bot-deps';
 import { prefixByName, prefixCommands } from './commands';
-import type { BotReply } from './reply';
+import { botText } from './bot-messages';
+import { textReply, type BotReply } from './reply';
 
 export const PREFIX = '!';
 
-export async function replyFor(text: string, userId: string, deps: BotDeps): Promise<BotReply | null> {
+export async function replyFor(text: string, userId: string, deps: BotDeps, files: readonly MessageFile[] = []): Promise<BotReply | null> {
   if (!text.startsWith(PREFIX)) return null;
   const m = /^(\S+)([\s\S]*)$/.exec(text.slice(PREFIX.length));
   if (!m) return null;
   // Unknown `!words` may belong to another bot in the same server: stay quiet.
   const command = prefixByName.get(m[1].toLowerCase());
   if (!command) return null;
-  return command.execute({ deps, userId, args: m[2], commands: prefixCommands });
+  if (deps.rateLimit && !deps.rateLimit.take(userId)) return textReply(botText.tooFast);
+  return command.execute({ deps, userId, args: m[2], files, commands: prefixCommands });
 }

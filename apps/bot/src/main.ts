@@ -5,9 +5,12 @@ import type { BotDeps } from './bot-deps';
 import { BotConfigError, loadBotConfig } from './config';
 import { runConsole } from './console-door';
 import { createDiscordClient } from './discord-client';
+import { registerCommands } from './register-commands';
 import { KubeaulaClient } from './server-client';
+import { UserRateLimit } from './user-rate-limit';
 
 const USAGE = `usage: npm run bot [-- --console --as DISCORD_USER_ID]
+       npm run bot:register    (slash commands: DISCORD_TOKEN, DISCORD_APP_ID, optional DISCORD_GUILD_ID)
 
 Environment: KUBEAULA_URL, KUBEAULA_BOT_TOKEN (a service token: npx kubeaula admin service-token NAME),
 and for Discord DISCORD_TOKEN and DISCORD_APP_ID; KUBEAULA_PUBLIC_URL is the dashboard address shown
@@ -15,8 +18,9 @@ to unlinked users (default KUBEAULA_URL).`;
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: argv, options: { console: { type: 'boolean' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { console: { type: 'boolean' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (e) {
     console.error(`kubeaula-bot: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
@@ -24,6 +28,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (positionals[0] === 'register') return register(env);
+  if (positionals.length) {
+    console.error(`kubeaula-bot: unknown command "${positionals[0]}"\n${USAGE}`);
+    return 2;
   }
   if (values.console && !/^\d{1,25}$/.test(values.as ?? '')) {
     console.error(`kubeaula-bot: --console needs --as DISCORD_USER_ID (digits)\n${USAGE}`);
@@ -39,11 +48,13 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     throw e;
   }
-  const deps: BotDeps = { server: new KubeaulaClient(config.serverUrl, config.botToken), dashboardUrl: config.dashboardUrl };
+  const deps: BotDeps = { server: new KubeaulaClient(config.serverUrl, config.botToken), dashboardUrl: config.dashboardUrl, rateLimit: new UserRateLimit(config.commandsPerMinute, 60_000), chosen: new Map() };
   if (values.console) {
     await runConsole(process.stdin, process.stdout, deps, values.as as string);
     return 0;
   }
+  // The bot never crashes on a stray rejection (a Discord hiccup mid-reply): log it and go on.
+  process.on('unhandledRejection', (e) => console.error(`kubeaula-bot: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
   const client = createDiscordClient(deps);
   await client.login(config.discordToken);
   return new Promise<number>((resolve) => {
@@ -53,4 +64,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+async function register(env: Record<string, string | undefined>): Promise<number> {
+  if (!env.DISCORD_TOKEN || !env.DISCORD_APP_ID) {
+    console.error('kubeaula-bot: bad configuration:\n  - DISCORD_TOKEN and DISCORD_APP_ID are needed to register the slash commands');
+    return 2;
+  }
+  const r = await registerCommands({ token: env.DISCORD_TOKEN, appId: env.DISCORD_APP_ID, guildId: env.DISCORD_GUILD_ID || undefined, api: env.DISCORD_API_URL || undefined });
+  console.log(`kubeaula-bot: registered ${r.count} slash commands (${r.scope})`);
+  return 0;
 }

@@ -1,6 +1,7 @@
 // Replies as Discord gets them: output in a code block within the 2,000-character limit, longer
 // output as an attached text file, and never a mention (no reply pings anyone, not even the
 // author). The shape is a subset of discord.js's MessageReplyOptions.
+import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord.js';
 
 export const DISCORD_MESSAGE_LIMIT = 2000;
 export const OUTPUT_FILE_NAME = 'output.txt';
@@ -8,6 +9,8 @@ export const OUTPUT_FILE_NAME = 'output.txt';
 export interface BotReply {
   content: string;
   files?: { attachment: Buffer; name: string }[];
+  /** Rows of buttons, as Discord's API takes them. */
+  components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   allowedMentions: { parse: []; repliedUser: false };
 }
 

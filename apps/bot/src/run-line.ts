@@ -3,12 +3,12 @@
 import { botText } from './bot-messages';
 import type { BotDeps } from './bot-deps';
 import { errorReply } from './error-reply';
+import { pickCluster } from './pick-cluster';
 import { BotReply, outputReply, textReply } from './reply';
 
 export async function runLine(deps: BotDeps, discordUser: string, line: string): Promise<BotReply> {
   try {
-    // The first cluster is the one a single classroom gives (choosing among several is `!classroom`, not built yet).
-    const [cluster] = await deps.server.clusters(discordUser);
+    const cluster = await pickCluster(deps, discordUser);
     if (!cluster) return textReply(botText.noCluster);
     const r = await deps.server.exec(discordUser, cluster.id, line);
     return outputReply(r.stdout + r.stderr, r.capped ? botText.capped : '');

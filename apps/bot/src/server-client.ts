@@ -11,7 +11,8 @@ export interface ExecOutput {
 
 export interface ClusterSummary {
   id: string;
-  name?: string;
+  classroomId?: string;
+  classroomName?: string;
 }
 
 /** The server answered with an error: `{code, message}` as every kubeaula error. */
@@ -44,6 +45,10 @@ export class KubeaulaClient {
 
   exec(discordUser: string, clusterId: string, command: string): Promise<ExecOutput> {
     return this.call('POST', `/api/v1/clusters/${encodeURIComponent(clusterId)}/exec`, discordUser, { command, terminal: BOT_TERMINAL });
+  }
+
+  reset(discordUser: string, clusterId: string): Promise<{ version: number }> {
+    return this.call('POST', `/api/v1/clusters/${encodeURIComponent(clusterId)}/reset`, discordUser, {});
   }
 
   /** Redeems a link code from the dashboard for this Discord user. */

@@ -9,9 +9,9 @@ export const shCommand: PrefixCommand = {
   names: ['sh'],
   usage: '!sh LINE',
   description: 'run one line of your sandbox shell',
-  async execute({ deps, userId, args }) {
+  async execute({ deps, userId, args, files }) {
     if (!args.trim()) return textReply(botText.emptyCommand('sh'));
-    const r = lineWithManifest('', args);
+    const r = await lineWithManifest('', args, files);
     if ('error' in r) return textReply(r.error);
     return runLine(deps, userId, r.line);
   },

@@ -1,5 +1,6 @@
 // The shapes of the bot's commands: prefix commands (`!kubectl ...`) return the reply, and slash
 // commands answer their interaction. One file per command, gathered in commands/index.ts.
+import type { MessageFile } from '../attachment';
 import type { BotDeps } from '../bot-deps';
 import type { BotReply } from '../reply';
 
@@ -9,6 +10,8 @@ export interface CommandContext {
   userId: string;
   /** Everything after the command's name, code blocks included. */
   args: string;
+  /** Files attached to the message. */
+  files: readonly MessageFile[];
   /** All prefix commands, for `!help`. */
   commands: readonly PrefixCommand[];
 }

@@ -1,5 +1,6 @@
 // messageCreate: a prefix command in a guild channel or a DM gets its reply. A failure to send
 // (Discord down, missing permission) is logged, never thrown: the bot does not crash.
+import type { MessageFile } from '../attachment';
 import type { BotDeps } from '../bot-deps';
 import { replyFor } from '../handle-message';
 import type { BotReply } from '../reply';
@@ -8,6 +9,8 @@ import type { BotReply } from '../reply';
 export interface ChatMessage {
   content: string;
   author: { id: string; bot: boolean };
+  /** discord.js's Collection of attachments (a Map by id). */
+  attachments?: ReadonlyMap<string, MessageFile>;
   reply(options: BotReply): Promise<unknown>;
 }
 
@@ -15,7 +18,7 @@ export async function onMessageCreate(message: ChatMessage, deps: BotDeps, log: 
   if (message.author.bot) return;
   let reply: BotReply | null;
   try {
-    reply = await replyFor(message.content, message.author.id, deps);
+    reply = await replyFor(message.content, message.author.id, deps, message.attachments ? [...message.attachments.values()] : []);
   } catch (e) {
     log(`kubeaula-bot: handling a message failed: ${e instanceof Error ? e.stack : String(e)}`);
     return;

@@ -47,6 +47,15 @@ describe('Discord bot against a real server', () => {
     expect((await send('!k get pods', LINKED_USER, { type: 'DM', id: '5' })).content).toBe(reply.content);
   });
 
+  it('records what the bot runs on the student timeline with door = discord', async () => {
+    await send('!kubectl get nodes');
+    const inputs = (await b.student.get(`/api/v1/clusters/${b.clusterId}/inputs`).expect(200)).body;
+    const items: { door: string; payload?: unknown }[] = Array.isArray(inputs) ? inputs : inputs.items;
+    const last = items[items.length - 1];
+    expect(last.door).toBe('discord');
+    expect(JSON.stringify(last)).toContain('kubectl get nodes');
+  });
+
   it('runs kubeadm and kompose the same way', async () => {
     for (const line of ['kubeadm version -o short', 'kompose version']) {
       const rest = await b.rest(line);

@@ -52,7 +52,9 @@ export class ClustersController {
   exec(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<ExecResult> {
     const user = requireUser(req);
     const { command, terminal } = parseWith(execBody, body);
-    return this.execService.exec({ user, clusterId: id, door: 'api', terminal: terminal ?? 'api', line: command, waitCapMs: this.config.auth.restWaitMs });
+    // the bot's service token speaks for a Discord user: its commands come through the Discord door
+    const door = req.auth?.via === 'service' ? 'discord' : 'api';
+    return this.execService.exec({ user, clusterId: id, door, terminal: terminal ?? door, line: command, waitCapMs: this.config.auth.restWaitMs });
   }
 
   @Get(':id/objects')

@@ -2,6 +2,7 @@
 // server it names answers.
 
 import { parse as parseYaml } from 'yaml';
+import { clone } from '../api/store';
 import type { Cluster } from '../cluster';
 import { FsError } from '../shell/filesystem';
 import type { UserFs } from '../shell/user-fs';
@@ -48,7 +49,7 @@ export function loadKubeconfig(fs: UserFs, env: Record<string, string>, user: st
   }
   let doc: any;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+    doc = parseCached(text);
   } catch (e) {
     throw new CommandError(`error: error loading config file "${path}": yaml: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -61,6 +62,21 @@ export function loadKubeconfig(fs: UserFs, env: Record<string, string>, user: st
     clusters: (doc.clusters ?? []).map((c: any) => ({ name: String(c?.name ?? ''), server: String(c?.cluster?.server ?? '') })),
     users: (doc.users ?? []).map((u: any) => ({ name: String(u?.name ?? '') })),
   };
+}
+
+/**
+ * Every kubectl call reads the kubeconfig; parsing the same text again is most of the cost of a
+ * small `get`. The last parse is kept (by content) and a copy handed out, since `config` edits it.
+ */
+let lastText: string | undefined;
+let lastDoc: unknown;
+
+function parseCached(text: string): any {
+  if (text !== lastText) {
+    lastDoc = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+    lastText = text;
+  }
+  return clone(lastDoc);
 }
 
 export interface Connection {

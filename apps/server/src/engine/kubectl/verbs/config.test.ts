@@ -1,0 +1,67 @@
+// kubectl config, version, cluster-info and api-resources: exact output, and the kubeconfig
+// edits that `set-context` and `use-context` write back to the host.
+
+import { newKit } from './verb-test-kit';
+
+describe('kubectl config', () => {
+  it('shows the contexts and the current one', async () => {
+    const k = newKit();
+    expect(await k.sh('kubectl config current-context')).toEqual({ stdout: 'kubernetes-admin@kubernetes\n', stderr: '', exitCode: 0 });
+    expect((await k.sh('kubectl config get-contexts')).stdout).toBe(
+      'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n',
+    );
+  });
+
+  it('view redacts the credentials', async () => {
+    const k = newKit();
+    expect((await k.sh('kubectl config view')).stdout).toBe(
+      'apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: DATA+OMITTED\n    server: https://192.168.56.10:6443\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: kubernetes-admin\n  name: kubernetes-admin@kubernetes\ncurrent-context: kubernetes-admin@kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: kubernetes-admin\n  user:\n    client-certificate-data: DATA+OMITTED\n    client-key-data: DATA+OMITTED\n',
+    );
+  });
+
+  it('set-context --current --namespace changes where kubectl looks', async () => {
+    const k = newKit();
+    await k.setup('kubectl create namespace dev', 'kubectl -n dev run web --image=nginx');
+    expect(await k.sh('kubectl config set-context --current --namespace=dev')).toEqual({ stdout: 'Context "kubernetes-admin@kubernetes" modified.\n', stderr: '', exitCode: 0 });
+    expect((await k.sh('kubectl get pods -o name')).stdout).toBe('pod/web\n');
+    expect((await k.sh('kubectl config get-contexts --no-headers')).stdout).toBe('*     kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   dev\n');
+    expect((await k.sh('grep namespace ~/.kube/config')).stdout).toBe('    namespace: dev\n');
+  });
+
+  it('use-context refuses an unknown context', async () => {
+    const k = newKit();
+    expect(await k.sh('kubectl config use-context nope')).toEqual({ stdout: '', stderr: 'error: no context exists with the name: "nope"\n', exitCode: 1 });
+  });
+
+  it('without a kubeconfig, kubectl talks to localhost:8080 and is refused', async () => {
+    const k = newKit();
+    expect(await k.sh('ssh node1 kubectl get pods')).toEqual({
+      stdout: '',
+      stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
+      exitCode: 1,
+    });
+  });
+});
+
+describe('kubectl version, cluster-info, api-resources', () => {
+  it('version', async () => {
+    const k = newKit();
+    expect((await k.sh('kubectl version')).stdout).toBe('Client Version: v1.32.5\nKustomize Version: v5.5.0\nServer Version: v1.32.5\n');
+    expect((await k.sh('kubectl version --client')).stdout).toBe('Client Version: v1.32.5\nKustomize Version: v5.5.0\n');
+  });
+
+  it('cluster-info, plain off a TTY', async () => {
+    const k = newKit();
+    expect((await k.sh('kubectl cluster-info')).stdout).toBe(
+      "Kubernetes control plane is running at https://192.168.56.10:6443\nCoreDNS is running at https://192.168.56.10:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+    );
+  });
+
+  it('api-resources lists short names and groups', async () => {
+    const k = newKit();
+    const out = (await k.sh('kubectl api-resources')).stdout.split('\n');
+    expect(out[0]).toMatch(/^NAME +SHORTNAMES +APIVERSION +NAMESPACED +KIND$/);
+    expect(out).toContainEqual(expect.stringMatching(/^deployments +deploy +apps\/v1 +true +Deployment$/));
+    expect(out).toContainEqual(expect.stringMatching(/^pods +po +v1 +true +Pod$/));
+  });
+});

@@ -4,70 +4,20 @@
 // Also the tolerations every DaemonSet pod gets, and the node affinity that pins it to its node.
 
 import { Node, PodSpec, Taint, Toleration } from '../../api/types';
+import { matchesNodeAffinity, tolerates } from '../scheduler/filters';
 
+/** The scheduler's toleration rule (one definition for both controllers). */
 export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  switch (t.operator ?? 'Equal') {
-    case 'Equal':
-      return (t.value ?? '') === (taint.value ?? '');
-    case 'Exists':
-      return true;
-    default:
-      return false;
-  }
+  return tolerates(t, taint);
 }
 
 function untolerated(taints: Taint[] | undefined, tolerations: Toleration[] | undefined, effects: string[]): boolean {
-  return (taints ?? []).some((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => toleratesTaint(t, taint)));
+  return (taints ?? []).some((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => tolerates(t, taint)));
 }
 
-interface NodeSelectorRequirement {
-  key: string;
-  operator: string;
-  values?: string[];
-}
-
-function matchRequirement(req: NodeSelectorRequirement, value: string | undefined): boolean {
-  const has = value !== undefined;
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return has && values.includes(value!);
-    case 'NotIn':
-      return !has || !values.includes(value!);
-    case 'Exists':
-      return has;
-    case 'DoesNotExist':
-      return !has;
-    case 'Gt':
-    case 'Lt': {
-      if (!has || values.length !== 1) return false;
-      const a = Number.parseInt(value!, 10);
-      const b = Number.parseInt(values[0], 10);
-      if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
-      return req.operator === 'Gt' ? a > b : a < b;
-    }
-    default:
-      return false;
-  }
-}
-
-/** nodeSelector and requiredDuringSchedulingIgnoredDuringExecution (terms ORed, requirements ANDed). */
+/** nodeSelector and requiredDuringSchedulingIgnoredDuringExecution, as the scheduler matches them. */
 export function matchesNodeSelectorAndAffinity(spec: PodSpec, node: Node): boolean {
-  const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
-  const terms: any[] | undefined = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (!terms) return true;
-  return terms.some((term) => {
-    const exprs: NodeSelectorRequirement[] = term?.matchExpressions ?? [];
-    const fields: NodeSelectorRequirement[] = term?.matchFields ?? [];
-    if (!exprs.length && !fields.length) return false; // an empty term matches nothing
-    return (
-      exprs.every((r) => matchRequirement(r, labels[r.key])) &&
-      fields.every((r) => r.key === 'metadata.name' && matchRequirement(r, node.metadata.name))
-    );
-  });
+  return matchesNodeAffinity({ apiVersion: 'v1', kind: 'Pod', metadata: {}, spec }, node);
 }
 
 /** [shouldRun, shouldContinueRunning] for a DaemonSet pod spec (tolerations already added) on a node. */

@@ -270,7 +270,6 @@ export class ApiServer {
     // an object being deleted goes when its last finalizer does (a namespace when its spec.finalizers do)
     const pendingFinalizers = (obj.metadata.finalizers ?? []).length + (info.resource === 'namespaces' ? (obj.spec?.finalizers ?? []).length : 0);
     if (obj.metadata.deletionTimestamp && pendingFinalizers === 0 && info.resource !== 'pods') {
-      this.services.release(info.resource === 'services' ? old : undefined);
       return this.store.remove(info.resource, namespace, name);
     }
     // nothing changed: the API server does not write (resourceVersion stays)
@@ -344,7 +343,6 @@ export class ApiServer {
       meta.finalizers = finalizers;
       return this.store.put(resource, obj);
     }
-    if (resource === 'services') this.services.release(old);
     return this.store.remove(resource, ns, name);
   }
 
@@ -358,7 +356,6 @@ export class ApiServer {
     if (!next.metadata.finalizers.length) delete next.metadata.finalizers;
     if (next.metadata.deletionTimestamp && !next.metadata.finalizers) {
       if (info.resource === 'pods' && (next.metadata.deletionGracePeriodSeconds ?? 0) > 0) return this.store.put(info.resource, next);
-      if (info.resource === 'services') this.services.release(cur);
       this.store.remove(info.resource, cur.metadata.namespace, cur.metadata.name!);
       return undefined;
     }

@@ -109,9 +109,6 @@ export class ServiceAllocator {
     if (errors.length) throw ApiError.invalid('Service', name, errors);
   }
 
-  /** Addresses and ports free themselves when the Service is gone (nothing to do: derived). */
-  release(_svc: KubeObject | undefined): void {}
-
   private usedIps(exceptName: string, exceptNs: string | undefined): Set<string> {
     const out = new Set<string>();
     for (const s of this.store.list('services') as Service[]) {

@@ -11,7 +11,7 @@ import { FileSystem, FsNode } from '../shell/filesystem';
 import type { HostState } from '../shell/types';
 import type { ImageInfo } from '../images/catalog';
 import { NGINX_WELCOME_PAGE, HTTPD_IT_WORKS } from '../images/nginx-page';
-import { decodeBase64 } from '../controllers/kubelet/base64-decode';
+import { decodeBase64 } from '../api/defaults/base64';
 import { DNS_SERVICE_IP, searchPath } from './network';
 
 /** files under a mount, by path relative to it ('' is the mount's root directory) */

@@ -12,7 +12,7 @@ import { nodeLease } from '../bootstrap/lease';
 import { systemObjects } from '../bootstrap/system-objects';
 import { parseTime, rfc3339 } from '../time';
 import { stopKubelet } from '../operations/node-operations';
-import { decodeBase64 } from '../controllers/kubelet/base64-decode';
+import { decodeBase64 } from '../api/defaults/base64';
 
 export const TOKEN_TTL_MS = 24 * 3600_000;
 export const CLOUD_PROVIDER_EXTERNAL_ARG = 'cloud-provider';

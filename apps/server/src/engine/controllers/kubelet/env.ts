@@ -5,7 +5,8 @@
 
 import type { ApiServer } from '../../api/api-server';
 import { ConfigMap, Container, Pod, Secret, Service } from '../../api/types';
-import { decodeBase64 } from './base64-decode';
+import { quantityValue } from '../../api/validation/quantity';
+import { decodeBase64 } from '../../api/defaults/base64';
 
 export interface ResolvedEnv {
   /** in the order the container sees them */
@@ -170,15 +171,10 @@ function resourceField(pod: Pod, container: Container, ref: { containerName?: st
   return String(Math.ceil(value / divisor - 1e-9));
 }
 
-const SUFFIX: Record<string, number> = {
-  n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, Pi: 1024 ** 5, Ei: 1024 ** 6,
-};
-
+/** A quantity's value, 0 when malformed (parsing is the API layer's). */
 export function parseQuantity(q: string | number): number {
-  const m = /^([+-]?[\d.]+(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/.exec(String(q).trim());
-  if (!m) return 0;
-  return parseFloat(m[1]) * (SUFFIX[m[2]] ?? 1);
+  const v = quantityValue(q);
+  return Number.isFinite(v) ? v : 0;
 }
 
 /**

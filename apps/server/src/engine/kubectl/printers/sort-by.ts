@@ -5,6 +5,7 @@
 // timestamps are strings of one shape, so they sort in time order.
 
 import { goTypeName } from './go-format';
+import { quantityValue as parseQuantityValue } from '../../api/validation/quantity';
 import { goSortSlice } from './go-sort';
 import { findJsonPathResults, JsonPathError, JsonPathSyntaxError, parseJsonPath, relaxedJsonPathExpression } from './jsonpath';
 
@@ -27,18 +28,9 @@ export class SortByError extends JsonPathError {
   }
 }
 
-const SUFFIX: Record<string, number> = {
-  '': 1, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-};
-
 /** resource.ParseQuantity, as a number (NaN when the string is not a quantity). */
 export function quantityValue(s: string): number {
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([numkMGTPE]|[KMGTPE]i)|[eE]([+-]?\d+))?$/.exec(s);
-  if (!m) return NaN;
-  const base = parseFloat(m[1]);
-  if (m[3] !== undefined) return base * 10 ** parseInt(m[3], 10);
-  return base * SUFFIX[m[2] ?? ''];
+  return parseQuantityValue(s);
 }
 
 /** isLess on two values of an unstructured object; throws the Go error text for unsortable pairs. */

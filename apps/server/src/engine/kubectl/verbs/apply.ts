@@ -8,7 +8,7 @@ import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
 import { printName } from '../printers/get-printer';
 import { parseOutput, printObjects } from '../output';
-import { LAST_APPLIED, dryRunMode, dryRunSuffix, lastAppliedValue, loadDocs, prepare, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
 
 export const applyCommand: CommandDef = {
   name: 'apply',
@@ -91,6 +91,5 @@ function runApply(inv: Invocation): number {
   }
   for (const p of problems) inv.err(p);
   if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
-  void lastAppliedValue;
   return failed ? 1 : 0;
 }

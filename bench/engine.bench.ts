@@ -50,13 +50,20 @@ export async function engineBenchmarks(): Promise<Figure[]> {
   // 2. 1,000 pods scheduled and started
   let big: Cluster;
   {
-    const c = fresh();
     const names = Array.from({ length: 1000 }, (_, k) => `p${k}`);
-    const t0 = performance.now();
-    c.at(c.now, () => names.forEach((n) => c.api.create(pod(n))));
-    runUntil(c, () => running(c, names));
-    const ms = performance.now() - t0;
-    if (!running(c, names)) throw new Error('1,000 pods did not reach Running');
+    const startAll = (c: Cluster): number => {
+      const t0 = performance.now();
+      c.at(c.now, () => names.forEach((n) => c.api.create(pod(n))));
+      runUntil(c, () => running(c, names));
+      const ms = performance.now() - t0;
+      if (!running(c, names)) throw new Error('1,000 pods did not reach Running');
+      return ms;
+    };
+    // the same work once, untimed, on another cluster first: a long-running server has its hot
+    // paths compiled, the first run after process start measures the JIT as much as the engine
+    startAll(fresh());
+    const c = fresh();
+    const ms = startAll(c);
     figures.push({ name: 'schedule and start 1,000 pods', value: ms, unit: 'ms', target: '< 100 ms', ok: ms < 100 });
     big = c;
   }
@@ -101,8 +108,9 @@ export async function engineBenchmarks(): Promise<Figure[]> {
     figures.push({ name: `catch up 30 idle days with a crash-looping pod (restarts: ${p.status?.containerStatuses?.[0]?.restartCount})`, value: ms, unit: 'ms', target: '< 20 ms', ok: ms < 20 });
   }
 
-  // 5. a rolling update of 100 replicas to completion (engine time only)
-  {
+  // 5. a rolling update of 100 replicas to completion (engine time only); as in 2, the same
+  // rollout runs once untimed on another cluster first, so the JIT's warm-up is not counted
+  for (const timed of [false, true]) {
     const c = fresh();
     const deployment = (image: string): KubeObject => ({
       apiVersion: 'apps/v1',
@@ -136,7 +144,7 @@ export async function engineBenchmarks(): Promise<Figure[]> {
     runUntil(c, () => complete('nginx:1.27'));
     const ms = performance.now() - t0;
     if (!complete('nginx:1.27')) throw new Error('rolling update did not complete');
-    figures.push({ name: 'rolling update of 100 replicas to completion', value: ms, unit: 'ms', target: '< 50 ms', ok: ms < 50 });
+    if (timed) figures.push({ name: 'rolling update of 100 replicas to completion', value: ms, unit: 'ms', target: '< 50 ms', ok: ms < 50 });
   }
 
   // 6. serialized size of a typical lesson cluster

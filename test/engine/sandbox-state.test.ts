@@ -1,6 +1,8 @@
 // A cluster's state serializes to plain JSON and loads back into the same cluster: same
-// objects, same files on its hosts, same future (timers and random draws included).
+// objects, same files on its hosts, same future (timers and random draws included). What is
+// stored is packed (engine/state/stored-cluster.ts); the plain form of engine 0.1.0 still loads.
 
+import { ClusterShape, ENGINE_VERSION, SerializedCluster, StoredCluster } from '../../apps/server/src/engine/cluster-state';
 import { Sandbox, VirtualClock } from '../../apps/server/src/engine/sandbox';
 
 const START = Date.UTC(2026, 0, 1);
@@ -11,28 +13,177 @@ async function run(sandbox: Sandbox, lines: string[]): Promise<string> {
   for (const line of lines) {
     const r = await sandbox.run(session, line, undefined, { isTTY: false });
     session = r.session;
-    out += r.result.stdout + r.result.stderr;
+    out += `$ ${line}\n${r.result.stdout}${r.result.stderr}[${r.result.exitCode}]\n`;
   }
   return out;
 }
 
+/** a stored state as the server keeps it: through JSON text */
+const viaText = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+const VOLUME_POD = `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: vol
+spec:
+  volumes:
+  - name: data
+    emptyDir: {}
+  - name: host
+    hostPath:
+      path: /srv/data
+      type: DirectoryOrCreate
+  containers:
+  - name: c
+    image: busybox
+    command: ["sh", "-c", "echo started > /data/log; sleep 3600"]
+    volumeMounts:
+    - name: data
+      mountPath: /data
+    - name: host
+      mountPath: /host
+EOF`;
+
+const PREPARE = [
+  'curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.32/deb/Release.key | sudo gpg --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg',
+  "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.32/deb/ /' | sudo tee /etc/apt/sources.list.d/kubernetes.list >/dev/null",
+  'sudo apt-get update >/dev/null',
+  'sudo apt-get install -y kubelet kubeadm kubectl >/dev/null',
+  'sudo swapoff -a',
+  'sudo sysctl -w net.ipv4.ip_forward=1 >/dev/null',
+];
+
+interface Case {
+  name: string;
+  shape: ClusterShape;
+  setup: string[];
+  /** what a student sees, compared between the original and the loaded cluster */
+  look: string[];
+  /** commands run on both afterwards: the same future */
+  later: string[];
+}
+
+const LOOK = ['kubectl get all -A -o wide', 'kubectl get events -A', 'kubectl describe pods', 'kubectl get nodes -o yaml', 'ls -la', 'ssh node1 ls -la /tmp'];
+
+const CASES: Case[] = [
+  {
+    name: 'kubeadm: deployment, service, crash loop, volumes, host files',
+    shape: 'kubeadm',
+    setup: [
+      'kubectl create deployment web --image=nginx --replicas=3',
+      'kubectl expose deployment web --port=80',
+      "kubectl run crash --image=busybox -- sh -c 'echo boom; exit 1'",
+      'kubectl run db --image=mariadb --env=MARIADB_ROOT_PASSWORD=x',
+      VOLUME_POD,
+      'echo hola > notes.txt',
+      'rm .profile',
+      "ssh node1 'echo hi > /tmp/x'",
+      'sleep 90',
+      "kubectl exec vol -- sh -c 'echo more >> /data/log; echo h > /host/f'",
+    ],
+    look: [...LOOK, 'kubectl logs crash', 'kubectl logs crash --previous', 'kubectl exec vol -- cat /data/log', 'cat notes.txt'],
+    later: ['kubectl scale deployment web --replicas=5', 'kubectl run x --image=busybox -- sleep 3600', 'sleep 600', 'kubectl get pods -o wide', 'kubectl get events', 'kubectl logs crash'],
+  },
+  {
+    name: 'bare hosts after a kubeadm install with flannel',
+    shape: 'bare',
+    setup: [
+      ...PREPARE,
+      'sudo kubeadm init --pod-network-cidr=10.244.0.0/16 >/dev/null',
+      'mkdir -p $HOME/.kube && sudo cp /etc/kubernetes/admin.conf $HOME/.kube/config && sudo chown $(id -u):$(id -g) $HOME/.kube/config',
+      'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml',
+      'sleep 60',
+    ],
+    look: [...LOOK, 'kubeadm version -o short', 'sudo kubeadm token list', 'sysctl net.ipv4.ip_forward'],
+    later: ['kubectl create deployment web --image=nginx --replicas=2', 'sleep 60', 'kubectl get pods -A -o wide'],
+  },
+  {
+    name: 'cloud: load balancer and a provisioned volume',
+    shape: 'cloud',
+    setup: [
+      'kubectl create deployment web --image=nginx',
+      'kubectl expose deployment web --port=80 --type=LoadBalancer',
+      `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 5Gi
+EOF`,
+      'sleep 30',
+    ],
+    look: [...LOOK, 'kubectl get pv,pvc,sc', 'kubectl get svc web -o yaml'],
+    later: ['kubectl delete svc web', 'kubectl delete pvc data', 'sleep 30', 'kubectl get pv,pvc,svc', 'kubectl get events'],
+  },
+];
+
 describe('serialized state', () => {
-  it('round-trips: load(serialize(x)) serializes the same and behaves the same', async () => {
+  describe.each(CASES)('$name', (c) => {
+    let a: Sandbox;
+    let b: Sandbox;
+    let saved: StoredCluster;
+    let clockA: VirtualClock;
+
+    beforeAll(async () => {
+      clockA = new VirtualClock(START);
+      a = Sandbox.create({ seed: 3, start: START, shape: c.shape }, clockA);
+      await run(a, c.setup);
+      saved = viaText(a.serialize());
+      b = Sandbox.load(saved, new VirtualClock(clockA.now()));
+    });
+
+    it('loads into the same cluster: the same plain snapshot, stored the same again', () => {
+      expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
+      expect(JSON.stringify(b.serialize())).toBe(JSON.stringify(saved));
+    });
+
+    it('shows a student the same thing', async () => {
+      expect(await run(b, c.look)).toBe(await run(a, c.look));
+    });
+
+    it('has the same future', async () => {
+      expect(await run(b, c.later)).toBe(await run(a, c.later));
+      expect(JSON.stringify(b.serialize())).toBe(JSON.stringify(a.serialize()));
+    });
+
+    it('is stored in well under half the plain size', () => {
+      expect(JSON.stringify(saved).length).toBeLessThan(JSON.stringify(a.snapshot()).length / 2);
+    });
+  });
+
+  it('loads a state stored by engine 0.1.0 (plain JSON) into the same cluster', async () => {
     const clock = new VirtualClock(START);
-    const a = Sandbox.create({ seed: 3, start: START }, clock);
-    await run(a, ['echo hola > notes.txt', 'rm .profile', 'kubectl create deployment web --image=nginx --replicas=2', 'sleep 5']);
-    const saved = JSON.parse(JSON.stringify(a.serialize()));
-    const b = Sandbox.load(saved, new VirtualClock(clock.now()));
-    expect(JSON.stringify(b.serialize())).toBe(JSON.stringify(saved));
-    expect(await run(b, ['cat notes.txt', 'ls -a'])).toBe(await run(a, ['cat notes.txt', 'ls -a']));
-    // the same future: both create a pod with the same random name and reach the same state
-    const later = ['kubectl run x --image=busybox -- sleep 3600', 'sleep 60', 'kubectl get pods -o wide'];
-    expect(await run(b, later)).toBe(await run(a, later));
+    const a = Sandbox.create({ seed: 5, start: START }, clock);
+    await run(a, ['kubectl create deployment web --image=nginx --replicas=2', 'echo x > f', 'sleep 20']);
+    const old: SerializedCluster = viaText({ ...a.snapshot(), engineVersion: '0.1.0' });
+    const b = Sandbox.load(old, new VirtualClock(clock.now()));
+    expect(b.serialize().engineVersion).toBe(ENGINE_VERSION);
     expect(JSON.stringify(b.serialize())).toBe(JSON.stringify(a.serialize()));
+    const later = ['kubectl run x --image=busybox -- sleep 3600', 'sleep 60', 'kubectl get pods -o wide', 'cat f'];
+    expect(await run(b, later)).toBe(await run(a, later));
+  });
+
+  it('shares nothing between a loaded cluster and what it was loaded from', async () => {
+    const clock = new VirtualClock(START);
+    const a = Sandbox.create({ seed: 7, start: START }, clock);
+    await run(a, ['kubectl create deployment web --image=nginx', 'sleep 20']);
+    const stored = viaText(a.serialize());
+    const plain = a.snapshot();
+    const before = JSON.stringify(a.snapshot());
+    const loaded = [Sandbox.load(stored, new VirtualClock(clock.now())), Sandbox.load(stored, new VirtualClock(clock.now())), Sandbox.load(plain, new VirtualClock(clock.now()))];
+    for (const b of loaded) await run(b, ['kubectl scale deployment web --replicas=3', 'kubectl label node node1 x=y', 'sleep 30', 'echo x > f']);
+    expect(JSON.stringify(a.snapshot())).toBe(before);
+    expect(JSON.stringify(Sandbox.load(stored, new VirtualClock(clock.now())).snapshot())).toBe(before);
+    expect(JSON.stringify(loaded[0].snapshot())).toBe(JSON.stringify(loaded[1].snapshot()));
   });
 
   it('keeps hosts small: only files that differ from a fresh host are stored', () => {
-    const s = Sandbox.create({ seed: 1, start: START }).serialize();
+    const s = Sandbox.create({ seed: 1, start: START }).snapshot();
     const master = (s.hosts as Record<string, { changed: Record<string, unknown> }>).master;
     expect(Object.keys(master.changed).sort()).toEqual(['/etc/kubernetes', '/etc/kubernetes/admin.conf', '/etc/kubernetes/manifests', '/etc/kubernetes/pki', '/home/student/.kube', '/home/student/.kube/config']);
   });
@@ -40,5 +191,13 @@ describe('serialized state', () => {
   it('refuses state written by another engine version', () => {
     const s = Sandbox.create({ seed: 1, start: START }).serialize();
     expect(() => Sandbox.load({ ...s, engineVersion: '0.0.0-old' }, new VirtualClock(START))).toThrow(/engine 0.0.0-old/);
+    const plain = Sandbox.create({ seed: 1, start: START }).snapshot();
+    expect(() => Sandbox.load({ ...plain, engineVersion: '9.9.9' }, new VirtualClock(START))).toThrow(`cluster state was written by engine 9.9.9; this is engine ${ENGINE_VERSION}`);
+  });
+
+  it('refuses a stored state of an unknown format or a damaged one', () => {
+    const s = Sandbox.create({ seed: 1, start: START }).serialize();
+    expect(() => Sandbox.load({ ...s, format: 'packed-9' }, new VirtualClock(START))).toThrow('cluster state: unknown format "packed-9"');
+    expect(() => Sandbox.load({ ...s, packed: { ...s.packed, root: {} } }, new VirtualClock(START))).toThrow('cluster state: packed part is incomplete');
   });
 });

@@ -4,9 +4,31 @@
 
 import type { KubeObject } from './api/types';
 import type { RandomState } from './random';
+import type { PackedDocument } from './state/json-pack';
 
-/** Bumped whenever a change to the engine would make a replay of old inputs differ. */
-export const ENGINE_VERSION = '0.1.0';
+/**
+ * Bumped whenever a change to the engine would make a replay of old inputs differ, or the stored
+ * form of a cluster changes (0.2.0: states are stored packed, see state/stored-cluster.ts).
+ */
+export const ENGINE_VERSION = '0.2.0';
+
+/**
+ * Engine versions whose stored states this engine loads and runs the same: 0.1.0 differs only
+ * in storing the state as plain JSON.
+ */
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', ENGINE_VERSION];
+
+export function loadsEngineVersion(version: string): boolean {
+  return LOADABLE_ENGINE_VERSIONS.includes(version);
+}
+
+/** A stored state this engine cannot load (written by another engine version). */
+export class EngineVersionError extends Error {
+  constructor(readonly stateVersion: string) {
+    super(`cluster state was written by engine ${stateVersion}; this is engine ${ENGINE_VERSION}`);
+    this.name = 'EngineVersionError';
+  }
+}
 
 export type ClusterShape = 'kubeadm' | 'bare' | 'cloud';
 export type KubeProxyMode = 'iptables' | 'ipvs';
@@ -89,6 +111,10 @@ export interface RuntimeState {
   unavailableImages: string[];
 }
 
+/**
+ * The in-memory snapshot of a cluster (`Cluster.serialize()`), plain JSON. What is stored is the
+ * smaller `StoredCluster` made from it; this form (engine 0.1.0 stored it) loads too.
+ */
 export interface SerializedCluster {
   engineVersion: string;
   config: ClusterConfig;
@@ -101,4 +127,19 @@ export interface SerializedCluster {
   runtime: RuntimeState;
   /** simulated hosts (files, services) for the shell: opaque to the engine core */
   hosts: Record<string, unknown>;
+}
+
+/**
+ * A cluster as stored (`Sandbox.serialize()`): the engine version, the time and the config in
+ * the clear, and the rest of a `SerializedCluster` packed (state/json-pack.ts), several times
+ * smaller. `Sandbox.load` reads this and the plain form.
+ */
+export interface StoredCluster {
+  engineVersion: string;
+  /** the stored form: `packed-1` */
+  format: string;
+  now: number;
+  config: ClusterConfig;
+  /** rng, resourceVersion, objects, timers, runtime and hosts, packed */
+  packed: PackedDocument;
 }

@@ -16,6 +16,7 @@ import {
   ClusterShape,
   DEFAULT_LIMITS,
   ENGINE_VERSION,
+  EngineVersionError,
   RuntimeState,
   SerializedCluster,
   TimerEntry,
@@ -121,20 +122,23 @@ export class Cluster {
     return cluster;
   }
 
-  static load(data: SerializedCluster, opts: { freezeObjects?: boolean } = {}): Cluster {
-    if (data.engineVersion !== ENGINE_VERSION) {
-      throw new Error(`cluster state was written by engine ${data.engineVersion}; this is engine ${ENGINE_VERSION}`);
-    }
+  /**
+   * A cluster from its plain snapshot. `owned`: the data is the caller's to give away (freshly
+   * decoded, as Sandbox.load does), so it is used as it is instead of copied.
+   */
+  static load(data: SerializedCluster, opts: { freezeObjects?: boolean; owned?: boolean } = {}): Cluster {
+    if (data.engineVersion !== ENGINE_VERSION) throw new EngineVersionError(data.engineVersion);
+    const copy: <T>(v: T) => T = opts.owned ? (v) => v : clone;
     const cluster = new Cluster(
-      clone(data.config),
+      copy(data.config),
       data.now,
       [...data.rng] as RandomState,
       data.resourceVersion,
-      clone(data.runtime),
-      clone(data.hosts),
+      copy(data.runtime),
+      copy(data.hosts),
       opts.freezeObjects ?? false,
     );
-    for (const [resource, obj] of data.objects) cluster.store.load(resource, clone(obj));
+    for (const [resource, obj] of data.objects) cluster.store.load(resource, copy(obj));
     for (const t of data.timers) cluster.timers.add(t.at, t.controller, t.key);
     return cluster;
   }
@@ -305,8 +309,8 @@ export class Cluster {
    * Records an Event, aggregated as client-go's EventCorrelator does: the same object, reason,
    * message and source bump `count` and `lastTimestamp` of the existing Event.
    */
-  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
-    if (this.quietEvents) return;
+  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): KubeEvent | undefined {
+    if (this.quietEvents) return undefined;
     const namespace = obj.metadata.namespace || 'default';
     const index = this.eventIndex();
     const aggKey = aggregationKey(obj.metadata.uid, fieldPath, type, reason, message, source.component, source.host);
@@ -317,11 +321,11 @@ export class Cluster {
       const next = clone(existing);
       next.count = (next.count ?? 1) + 1;
       next.lastTimestamp = now;
-      this.api.update(next, { internal: true });
+      this.api.update(next, { internal: true, trusted: true });
       // the Event now expires an hour after this repeat (event-ttl reads lastTimestamp, whole
       // seconds): its TTL timer moves there, so it does not wake up once an hour to re-arm
       this.postpone('event-ttl', Math.floor(this.current / 1000) * 1000 + EVENT_TTL_MS, `${namespace}/${existing.metadata.name}`);
-      return;
+      return undefined;
     }
     if (this.current === this.lastEventMs) this.eventSeq++;
     else {
@@ -356,13 +360,15 @@ export class Cluster {
     };
     if (!ev.involvedObject.namespace) delete ev.involvedObject.namespace;
     if (!fieldPath) delete ev.involvedObject.fieldPath;
+    let stored: KubeEvent;
     try {
-      this.api.create(ev, { internal: true });
+      stored = this.api.create(ev, { internal: true, trusted: true }) as KubeEvent;
     } catch {
-      return; // an event that cannot be stored (namespace gone) is dropped, as the recorder does
+      return undefined; // an event that cannot be stored (namespace gone) is dropped, as the recorder does
     }
     index.set(aggKey, name);
     this.schedule('event-ttl', this.current + 3600_000, `${namespace}/${name}`);
+    return stored;
   }
 
   /**

@@ -49,18 +49,31 @@ export class Random {
 
   hex(n: number): string {
     let out = '';
-    for (let i = 0; i < n; i++) out += '0123456789abcdef'[this.int(16)];
+    // int(16) is exactly the top 4 bits: (u / 2^32) * 16 loses nothing in a double
+    for (let i = 0; i < n; i++) out += HEX[this.nextUint32() >>> 28];
     return out;
   }
 
+  /** as hex(32) with the version nibble set to 4 and the variant nibble drawn by int(4) after */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[this.int(4)];
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    let a = '';
+    for (let i = 0; i < 16; i++) {
+      const d = HEX[this.nextUint32() >>> 28];
+      if (i === 8) a += '-';
+      a += i === 12 ? '-4' : d;
+    }
+    let b = '';
+    for (let i = 16; i < 32; i++) {
+      const d = HEX[this.nextUint32() >>> 28];
+      if (i === 20) b += '-';
+      if (i !== 16) b += d;
+    }
+    return `${a}-${VARIANT[this.nextUint32() >>> 30]}${b}`;
   }
 }
+
+const HEX = '0123456789abcdef';
+const VARIANT = '89ab';
 
 /** apimachinery's `alphanums`: no vowels, no 0, 1, 3, so generated names never spell words. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

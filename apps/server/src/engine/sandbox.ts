@@ -3,7 +3,8 @@
 // command lines through a Sandbox; what differs is only its clock.
 
 import { Cluster, CreateClusterInput } from './cluster';
-import { SerializedCluster } from './cluster-state';
+import { SerializedCluster, StoredCluster } from './cluster-state';
+import { fromStored, isStored, toStored } from './state/stored-cluster';
 import { FileSystem, FileSystemJSON } from './shell/filesystem';
 import { newHostState } from './shell/hosts';
 import { Shell } from './shell/shell';
@@ -78,11 +79,19 @@ export class Sandbox {
     return new Sandbox(cluster, clock ?? new VirtualClock(input.start));
   }
 
-  static load(data: SerializedCluster, clock: SandboxClock): Sandbox {
-    return new Sandbox(Cluster.load(data), clock);
+  /** A stored cluster (`serialize()`), or the plain form of this engine or an older one it runs. */
+  static load(data: StoredCluster | SerializedCluster, clock: SandboxClock): Sandbox {
+    // unpacked data is fresh and handed over as it is; a plain snapshot may be shared: copied
+    return new Sandbox(Cluster.load(fromStored(data), { owned: isStored(data) }), clock);
   }
 
-  serialize(): SerializedCluster {
+  /** The cluster as stored: plain JSON, packed (state/stored-cluster.ts). */
+  serialize(): StoredCluster {
+    return toStored(this.snapshot());
+  }
+
+  /** The cluster's plain snapshot, hosts included (what `serialize` packs). */
+  snapshot(): SerializedCluster {
     const hosts: Record<string, SerializedHost> = {};
     for (const [name, h] of Object.entries(this.hosts)) {
       const base = newHostState(h.hostname, h.ip, this.peers(), this.baseAt).fs.toJSON().nodes;

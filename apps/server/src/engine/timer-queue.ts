@@ -4,9 +4,14 @@
 
 import { TimerEntry } from './cluster-state';
 
+/** a pending timer with its controller's settle order, so comparisons need no lookup */
+interface Timer extends TimerEntry {
+  order: number;
+}
+
 export class TimerQueue {
-  private readonly byId = new Map<string, TimerEntry>();
-  private heap: TimerEntry[] = [];
+  private readonly byId = new Map<string, Timer>();
+  private heap: Timer[] = [];
 
   constructor(private readonly order: Map<string, number>) {}
 
@@ -18,9 +23,13 @@ export class TimerQueue {
     const id = `${controller}\u0000${key}`;
     const cur = this.byId.get(id);
     if (cur && cur.at <= at) return;
-    const entry = { at, controller, key };
+    const entry = this.timer(at, controller, key);
     this.byId.set(id, entry);
     this.push(entry);
+  }
+
+  private timer(at: number, controller: string, key: string): Timer {
+    return { at, controller, key, order: this.order.get(controller) ?? 1e9 };
   }
 
   /** Sets (controller, key)'s timer to `at`, later or earlier than a pending one (a moved deadline). */
@@ -28,7 +37,7 @@ export class TimerQueue {
     const id = `${controller}\u0000${key}`;
     const cur = this.byId.get(id);
     if (cur && cur.at === at) return;
-    const entry = { at, controller, key };
+    const entry = this.timer(at, controller, key);
     this.byId.set(id, entry);
     this.push(entry);
   }
@@ -49,7 +58,7 @@ export class TimerQueue {
     if (!top) return undefined;
     this.removeTop();
     this.byId.delete(`${top.controller}\u0000${top.key}`);
-    return top;
+    return { at: top.at, controller: top.controller, key: top.key };
   }
 
   /**
@@ -68,7 +77,7 @@ export class TimerQueue {
   }
 
   entries(): TimerEntry[] {
-    return [...this.byId.values()].sort((a, b) => this.compare(a, b));
+    return [...this.byId.values()].sort((a, b) => this.compare(a, b)).map(({ at, controller, key }) => ({ at, controller, key }));
   }
 
   private dropStale(): void {
@@ -79,22 +88,22 @@ export class TimerQueue {
     }
   }
 
-  private compare(a: TimerEntry, b: TimerEntry): number {
+  private compare(a: Timer, b: Timer): number {
     if (a.at !== b.at) return a.at - b.at;
-    const oa = this.order.get(a.controller) ?? 1e9;
-    const ob = this.order.get(b.controller) ?? 1e9;
-    if (oa !== ob) return oa - ob;
+    if (a.order !== b.order) return a.order - b.order;
     return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
   }
 
-  private push(e: TimerEntry): void {
+  private push(e: Timer): void {
     const h = this.heap;
     h.push(e);
     let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (this.compare(h[i], h[p]) >= 0) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      const t = h[i];
+      h[i] = h[p];
+      h[p] = t;
       i = p;
     }
   }
@@ -112,7 +121,9 @@ export class TimerQueue {
       if (l < h.length && this.compare(h[l], h[m]) < 0) m = l;
       if (r < h.length && this.compare(h[r], h[m]) < 0) m = r;
       if (m === i) break;
-      [h[i], h[m]] = [h[m], h[i]];
+      const t = h[i];
+      h[i] = h[m];
+      h[m] = t;
       i = m;
     }
   }

@@ -12,6 +12,8 @@ import { ClusterLimits } from '../cluster-state';
 import { Random } from '../random';
 import { rfc3339 } from '../time';
 import { ServiceAllocator } from './service-allocator';
+import { isDNS1123Subdomain } from './validation/names';
+import { jsonLengthBound } from './json-size';
 
 /** Pluggable API machinery (defaulting, validation, schema), wired by the cluster. */
 export interface ApiPlugins {
@@ -29,6 +31,12 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** controller writes skip the user-facing object limits (they are counted, not refused) */
   internal?: boolean;
+  /**
+   * An Event the engine's recorder built whole for this call (with `internal`): it is stored as
+   * given, not copied; defaulting cannot change it and of validation only its name can fail
+   * (`<object>.<nanos>`), so the rest is skipped. User input never takes this path.
+   */
+  trusted?: boolean;
 }
 
 export interface DeleteOptions {
@@ -118,7 +126,7 @@ export class ApiServer {
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.infoFor(input);
     // the API server takes ownership of what controllers hand it; user input is copied
-    const obj = opts.internal ? { ...input, metadata: { ...(input.metadata ?? {}) } } : clone(input);
+    const obj = opts.trusted ? input : opts.internal ? { ...input, metadata: { ...(input.metadata ?? {}) } } : clone(input);
     const meta = obj.metadata;
     if (info.namespaced) meta.namespace = meta.namespace || 'default';
     else delete meta.namespace;
@@ -140,9 +148,13 @@ export class ApiServer {
     else delete meta.generation;
     if (info.resource === 'namespaces') (obj as Namespace).status = { phase: 'Active' };
 
-    this.plugins.applyDefaults(obj);
-    if (info.resource === 'pods') this.plugins.admitPod(obj as Pod, this.rng);
-    this.checkValid(info, obj);
+    if (opts.trusted) {
+      if (isDNS1123Subdomain(meta.name).length) this.checkValid(info, obj); // the same error the full path gives
+    } else {
+      this.plugins.applyDefaults(obj);
+      if (info.resource === 'pods') this.plugins.admitPod(obj as Pod, this.rng);
+      this.checkValid(info, obj);
+    }
     if (!opts.internal) {
       this.admitLimits(info, obj);
       this.checkSize(info, obj);
@@ -186,6 +198,8 @@ export class ApiServer {
   }
 
   private checkSize(info: ResourceInfo, obj: KubeObject): void {
+    // only an object that might be too large is serialized to measure it
+    if (jsonLengthBound(obj, this.limits.maxObjectBytes) <= this.limits.maxObjectBytes) return;
     if (JSON.stringify(obj).length > this.limits.maxObjectBytes) {
       if (info.resource === 'configmaps' || info.resource === 'secrets') {
         throw ApiError.invalid(info.kind, obj.metadata.name!, [{ field: '[]', detail: `Too long: may not be more than ${this.limits.maxObjectBytes} bytes` }]);
@@ -254,7 +268,7 @@ export class ApiServer {
       const keepStatus = STATUS_SUBRESOURCE.has(info.resource);
       // defaulting writes into the object: it must not reach the stored status shared below
       if (keepStatus) delete obj.status;
-      this.plugins.applyDefaults(obj);
+      if (!opts.trusted) this.plugins.applyDefaults(obj);
       if (keepStatus) {
         if (old.status === undefined) delete obj.status;
         else obj.status = old.status;
@@ -264,7 +278,8 @@ export class ApiServer {
       }
       if (info.resource === 'services') this.services.allocate(obj, old, opts.dryRun === true);
     }
-    if (opts.subresource !== 'status') this.checkValid(info, obj, old);
+    // a trusted update (an Event's count) keeps the stored, validated name and metadata
+    if (opts.subresource !== 'status' && !opts.trusted) this.checkValid(info, obj, old);
     if (!opts.internal && opts.subresource !== 'status') this.checkSize(info, obj);
     if (opts.dryRun) return obj;
     // an object being deleted goes when its last finalizer does (a namespace when its spec.finalizers do)
@@ -272,8 +287,9 @@ export class ApiServer {
     if (obj.metadata.deletionTimestamp && pendingFinalizers === 0 && info.resource !== 'pods') {
       return this.store.remove(info.resource, namespace, name);
     }
-    // nothing changed: the API server does not write (resourceVersion stays)
-    if (sameExceptRv(obj, old)) return old;
+    // nothing changed: the API server does not write (resourceVersion stays); a status write
+    // shares everything but the status with the stored object
+    if (opts.subresource === 'status' ? deepEqual(obj.status, old.status) : sameExceptRv(obj, old)) return old;
     return this.store.put(info.resource, obj);
   }
 

@@ -85,11 +85,22 @@ export function groupOfApiVersion(apiVersion: string): { group: string; version:
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
+const forKind = new Map<string, Map<string, ResourceInfo | undefined>>();
+
 /** The resource serving `kind` at `apiVersion`, or undefined when this server has no such kind. */
 export function resourceForKind(apiVersion: string, kind: string): ResourceInfo | undefined {
+  // asked on every write: answers are remembered per apiVersion and kind (a bounded set in practice)
+  let kinds = forKind.get(apiVersion);
+  if (!kinds) {
+    if (forKind.size >= 256) forKind.clear();
+    forKind.set(apiVersion, (kinds = new Map()));
+  }
+  if (kinds.has(kind)) return kinds.get(kind);
   const { group, version } = groupOfApiVersion(apiVersion);
   const info = byKind.get(`${group}/${kind}`);
-  return info && info.version === version ? info : undefined;
+  const answer = info && info.version === version ? info : undefined;
+  if (kinds.size < 256) kinds.set(kind, answer);
+  return answer;
 }
 
 export function resourceByName(resource: string): ResourceInfo | undefined {

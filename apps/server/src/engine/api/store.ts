@@ -23,16 +23,23 @@ export type StoreListener = (ev: WatchEvent) => void;
 /** How many watch events stay in memory; older resourceVersions are "too old", as after compaction. */
 export const WATCH_LOG_SIZE = 2000;
 
-export function objectKey(resource: string, namespace: string | undefined, name: string): string {
-  return `${resource}/${namespace ?? ''}/${name}`;
+/** One resource's objects: namespace ('' when cluster-scoped) → name → object. */
+interface Table {
+  spaces: Map<string, Map<string, KubeObject>>;
+  size: number;
+  /** namespaces in etcd key order (`<namespace>/` compared as text); rebuilt after one comes or goes */
+  order?: string[];
+  /** per namespace, names in order; rebuilt after a name comes or goes */
+  names: Map<string, string[]>;
 }
 
 export class ObjectStore {
-  private readonly byResource = new Map<string, Map<string, KubeObject>>();
-  /** per resource, keys sorted as etcd lists them (namespace, then name); rebuilt lazily */
-  private readonly sortedKeys = new Map<string, string[] | undefined>();
+  // nested maps rather than one map of `resource/namespace/name` keys: a read builds no string
+  private readonly tables = new Map<string, Table>();
   private readonly listeners: StoreListener[] = [];
-  private readonly log: WatchEvent[] = [];
+  /** the watch log: entries from `logStart` on are live (trimmed in bulk, not one by one) */
+  private log: WatchEvent[] = [];
+  private logStart = 0;
   private rv: number;
   private count = 0;
 
@@ -58,7 +65,7 @@ export class ObjectStore {
   }
 
   countOf(resource: string): number {
-    return this.byResource.get(resource)?.size ?? 0;
+    return this.tables.get(resource)?.size ?? 0;
   }
 
   onChange(listener: StoreListener): void {
@@ -66,61 +73,93 @@ export class ObjectStore {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byResource.get(resource)?.get(objectKey(resource, namespace, name));
+    return this.tables.get(resource)?.spaces.get(namespace ?? '')?.get(name);
   }
 
-  /** objects of a resource, in etcd key order, optionally in one namespace */
+  /** objects of a resource, in etcd key order (`resource/namespace/name`), optionally in one namespace */
   list(resource: string, namespace?: string): KubeObject[] {
-    const map = this.byResource.get(resource);
-    if (!map) return [];
-    let keys = this.sortedKeys.get(resource);
-    if (!keys) {
-      keys = [...map.keys()].sort(compareKeys);
-      this.sortedKeys.set(resource, keys);
-    }
+    const table = this.tables.get(resource);
     const out: KubeObject[] = [];
-    if (namespace === undefined) {
-      for (const k of keys) out.push(map.get(k)!);
+    if (!table) return out;
+    if (namespace !== undefined) {
+      this.appendNamespace(table, namespace, out);
       return out;
     }
-    const prefix = `${resource}/${namespace}/`;
-    for (const k of keys) if (k.startsWith(prefix)) out.push(map.get(k)!);
+    // no namespace contains '/', so comparing `ns/` orders keys as the whole keys would
+    table.order ??= [...table.spaces.keys()].sort((a, b) => compareKeys(`${a}/`, `${b}/`));
+    for (const ns of table.order) this.appendNamespace(table, ns, out);
     return out;
   }
 
+  /** objects of a resource in no particular order: for building indexes, which sort what they need */
+  unordered(resource: string): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const objects of this.tables.get(resource)?.spaces.values() ?? []) for (const o of objects.values()) out.push(o);
+    return out;
+  }
+
+  private appendNamespace(table: Table, namespace: string, out: KubeObject[]): void {
+    const objects = table.spaces.get(namespace);
+    if (!objects) return;
+    let names = table.names.get(namespace);
+    if (!names) table.names.set(namespace, (names = [...objects.keys()].sort(compareKeys)));
+    for (const n of names) out.push(objects.get(n)!);
+  }
+
   resources(): string[] {
-    return [...this.byResource.keys()].sort();
+    return [...this.tables.keys()].sort();
+  }
+
+  private table(resource: string): Table {
+    let table = this.tables.get(resource);
+    if (!table) this.tables.set(resource, (table = { spaces: new Map(), size: 0, names: new Map() }));
+    return table;
+  }
+
+  /** Stores `obj` under its namespace and name; returns the object it replaced. */
+  private set(table: Table, obj: KubeObject): KubeObject | undefined {
+    const ns = obj.metadata.namespace ?? '';
+    let objects = table.spaces.get(ns);
+    if (!objects) {
+      table.spaces.set(ns, (objects = new Map()));
+      table.order = undefined;
+    }
+    const name = obj.metadata.name!;
+    const old = objects.get(name);
+    objects.set(name, obj);
+    if (!old) {
+      table.size++;
+      table.names.delete(ns);
+    }
+    return old;
   }
 
   /** Adds or replaces an object, stamping the next resourceVersion. Returns the stored object. */
   put(resource: string, obj: KubeObject): KubeObject {
-    const key = objectKey(resource, obj.metadata.namespace, obj.metadata.name!);
-    let map = this.byResource.get(resource);
-    if (!map) {
-      map = new Map();
-      this.byResource.set(resource, map);
-    }
-    const old = map.get(key);
+    const table = this.table(resource);
     this.rv++;
     obj.metadata.resourceVersion = String(this.rv);
     if (this.freeze) deepFreeze(obj);
-    map.set(key, obj);
-    if (!old) {
-      this.count++;
-      this.sortedKeys.set(resource, undefined);
-    }
+    const old = this.set(table, obj);
+    if (!old) this.count++;
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource, rv: this.rv, object: obj, old });
     return obj;
   }
 
   remove(resource: string, namespace: string | undefined, name: string): KubeObject {
-    const key = objectKey(resource, namespace, name);
-    const map = this.byResource.get(resource);
-    const old = map?.get(key);
-    if (!map || !old) throw ApiError.notFound(resource, name);
-    map.delete(key);
+    const table = this.tables.get(resource);
+    const ns = namespace ?? '';
+    const objects = table?.spaces.get(ns);
+    const old = objects?.get(name);
+    if (!table || !objects || !old) throw ApiError.notFound(resource, name);
+    objects.delete(name);
+    table.size--;
+    table.names.delete(ns);
+    if (!objects.size) {
+      table.spaces.delete(ns);
+      table.order = undefined;
+    }
     this.count--;
-    this.sortedKeys.set(resource, undefined);
     this.rv++;
     // a deleted object is reported with the deletion's resourceVersion, as the API server does
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.rv) } };
@@ -131,16 +170,8 @@ export class ObjectStore {
 
   /** Loads objects without events (deserialization); resourceVersions are kept as stored. */
   load(resource: string, obj: KubeObject): void {
-    let map = this.byResource.get(resource);
-    if (!map) {
-      map = new Map();
-      this.byResource.set(resource, map);
-    }
     if (this.freeze) deepFreeze(obj);
-    const key = objectKey(resource, obj.metadata.namespace, obj.metadata.name!);
-    if (!map.has(key)) this.count++;
-    map.set(key, obj);
-    this.sortedKeys.set(resource, undefined);
+    if (!this.set(this.table(resource), obj)) this.count++;
   }
 
   /**
@@ -148,18 +179,24 @@ export class ObjectStore {
    * API server's message.
    */
   eventsSince(sinceRv: number): WatchEvent[] {
-    const oldest = this.log.length ? this.log[0].rv : this.rv + 1;
+    const oldest = this.log.length > this.logStart ? this.log[this.logStart].rv : this.rv + 1;
     if (sinceRv < oldest - 1 && sinceRv < this.rv) {
       throw new ApiError('Gone', `too old resource version: ${sinceRv} (${oldest - 1})`);
     }
     let i = this.log.length;
-    while (i > 0 && this.log[i - 1].rv > sinceRv) i--;
+    while (i > this.logStart && this.log[i - 1].rv > sinceRv) i--;
     return this.log.slice(i);
   }
 
   private emit(ev: WatchEvent): void {
     this.log.push(ev);
-    if (this.log.length > WATCH_LOG_SIZE) this.log.splice(0, this.log.length - WATCH_LOG_SIZE);
+    // only the last WATCH_LOG_SIZE entries count; the array is compacted once it holds twice as
+    // many (a splice per write would move 2,000 entries every time)
+    if (this.log.length - this.logStart > WATCH_LOG_SIZE) this.logStart = this.log.length - WATCH_LOG_SIZE;
+    if (this.logStart >= WATCH_LOG_SIZE) {
+      this.log = this.log.slice(this.logStart);
+      this.logStart = 0;
+    }
     for (const l of this.listeners) l(ev);
   }
 }

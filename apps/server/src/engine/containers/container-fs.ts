@@ -6,22 +6,29 @@
 // and a hostPath lives on the node (the node host's own files when the sandbox has them).
 
 import type { Cluster } from '../cluster';
-import { ConfigMap, Container, PersistentVolumeClaim, Pod, Secret, Volume } from '../api/types';
-import { FileSystem, FsNode } from '../shell/filesystem';
+import { Container, PersistentVolumeClaim, Pod, Volume } from '../api/types';
+import { FileSystem, FsNode, fileSize } from '../shell/filesystem';
+import { volumeCapacity, NODE_DISK_FREE_BYTES } from './volume-capacity';
 import type { HostState } from '../shell/types';
 import type { ImageInfo } from '../images/catalog';
 import { NGINX_WELCOME_PAGE, HTTPD_IT_WORKS } from '../images/nginx-page';
-import { decodeBase64 } from '../api/defaults/base64';
+import { generatedFiles } from './generated-volumes';
+import { materializeWrites } from './materialize-writes';
 import { DNS_SERVICE_IP, searchPath } from './network';
+import { emptyDirMessage, requestEviction } from '../controllers/kubelet/volume-eviction';
 
 /** files under a mount, by path relative to it ('' is the mount's root directory) */
 type Tree = Record<string, FsNode>;
 
-interface VolumesSection {
+export interface VolumesSection {
   /** volume identity → its files */
   data: Record<string, Tree>;
   /** container run id → the writable layer's changed files (absolute paths) */
   layers: Record<string, Tree>;
+  /** volume identity → bytes taken by data no file lists (a filled volume, fault operation) */
+  filled?: Record<string, number>;
+  /** pod key → container run id → the time up to which its process's file writes are applied */
+  synced?: Record<string, Record<string, number>>;
 }
 
 export function volumesSection(cluster: Cluster): VolumesSection {
@@ -29,6 +36,13 @@ export function volumesSection(cluster: Cluster): VolumesSection {
   s.data ??= {};
   s.layers ??= {};
   return s;
+}
+
+/** bytes a volume's files and its filled space take */
+export function volumeUsage(section: VolumesSection, id: string): number {
+  let n = 0;
+  for (const node of Object.values(section.data[id] ?? {})) n += fileSize(node);
+  return n + (section.filled?.[id] ?? 0);
 }
 
 export interface Mount {
@@ -55,15 +69,24 @@ export interface BuiltFs {
   /** base nodes outside mounts, to find the writable layer's changes afterwards */
   base: Record<string, FsNode>;
   layerKey: string;
+  pod: Pod;
 }
 
 export function buildContainerFs(cluster: Cluster, pod: Pod, container: Container, image: ImageInfo, runId: string, hosts: Record<string, HostState>): BuiltFs {
   const now = cluster.now;
+  // what the pod's processes have written since anyone last looked
+  materializeWrites(cluster, pod, hosts);
   const fs = new FileSystem();
   const dir = (p: string): void => fs.mkdir(p, { parents: true, now: 0 });
-  const file = (p: string, content: string, mode = 0o644): void => {
+  const file = (p: string, content: string, mode = 0o644, size?: number, mtime = 0): void => {
     dir(p.slice(0, p.lastIndexOf('/')) || '/');
-    fs.write(p, content, { now: 0, mode });
+    fs.write(p, content, { now: mtime, mode, size });
+  };
+  const section = volumesSection(cluster);
+  // a volume's file system holds its capacity; what a fault filled is taken already
+  const quota = (path: string, v: Volume): void => {
+    const id = volumeIdentity(cluster, pod, v);
+    fs.setQuota(path, volumeCapacity(cluster, pod, v).capacity, id ? section.filled?.[id] ?? 0 : 0);
   };
   for (const d of ['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr/bin', '/usr/local/bin', '/usr/sbin', '/var/log', '/var/run']) dir(d);
   const ns = pod.metadata.namespace ?? 'default';
@@ -88,7 +111,6 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
   const base = fs.toJSON().nodes;
   const mounts: Mount[] = [];
   const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
-  const section = volumesSection(cluster);
   for (const vm of container.volumeMounts ?? []) {
     const v = volumes.get(vm.name);
     if (!v) continue;
@@ -97,7 +119,7 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
     if (fs.exists(path) && path !== '/') fs.remove(path, true);
     dir(path);
     const readOnly = vm.readOnly === true || !!(v.configMap || v.secret || v.projected || v.downwardAPI);
-    const generated = generatedFiles(cluster, pod, v);
+    const generated = generatedFiles((r, ns, n) => cluster.api.tryGet(r, ns, n), pod, v);
     if (generated) {
       for (const [rel, content] of Object.entries(generated)) file(`${path}/${rel}`, content);
       mounts.push({ path, readOnly: true, store: { kind: 'generated' } });
@@ -111,10 +133,11 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
           if (p === hdir) continue;
           const node = host.fs.stat(p)!;
           if (node.type === 'dir') dir(`${path}${p.slice(hdir.length)}`);
-          else file(`${path}${p.slice(hdir.length)}`, node.content ?? '', node.mode);
+          else file(`${path}${p.slice(hdir.length)}`, node.content ?? '', node.mode, node.size, node.mtime);
         }
       }
       mounts.push({ path, readOnly, store: { kind: 'host', host, dir: hdir } });
+      quota(path, v);
       continue;
     }
     const id = volumeIdentity(cluster, pod, v);
@@ -127,18 +150,21 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
       if (rel === '') continue;
       const node = tree[rel];
       if (node.type === 'dir') dir(`${path}/${rel}`);
-      else file(`${path}/${rel}`, node.content ?? '', node.mode);
+      else file(`${path}/${rel}`, node.content ?? '', node.mode, node.size, node.mtime);
     }
     mounts.push({ path, readOnly, store: { kind: 'section', id: vm.subPath ? `${id}/${vm.subPath}` : id } });
+    quota(path, v);
   }
   // the writable layer of this container run
   const layerKey = runId;
   for (const [p, node] of Object.entries(section.layers[layerKey] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (node.type === 'dir') dir(p);
-    else file(p, node.content ?? '', node.mode);
+    else file(p, node.content ?? '', node.mode, node.size, node.mtime);
   }
+  // the writable layer lives on the node's disk
+  fs.setQuota('/', NODE_DISK_FREE_BYTES);
   void now;
-  return { fs, mounts, base, layerKey };
+  return { fs, mounts, base, layerKey, pod };
 }
 
 function subTree(tree: Tree, sub: string): Tree {
@@ -177,7 +203,7 @@ export function saveContainerFs(cluster: Cluster, built: BuiltFs): void {
         const target = `${dir}/${rel}`;
         if (node.type === 'dir') {
           if (!host.fs.exists(target)) host.fs.mkdir(target, { parents: true, now: node.mtime });
-        } else if (host.fs.stat(target)?.content !== node.content) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode });
+        } else if (host.fs.stat(target)?.content !== node.content || host.fs.stat(target)?.size !== node.size) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
       }
     }
   }
@@ -188,6 +214,21 @@ export function saveContainerFs(cluster: Cluster, built: BuiltFs): void {
   }
   if (Object.keys(layer).length) section.layers[built.layerKey] = layer;
   else delete section.layers[built.layerKey];
+  checkEmptyDirLimits(cluster, built.pod);
+}
+
+/** An emptyDir past its sizeLimit: the kubelet's eviction manager evicts the pod at its next pass. */
+export function checkEmptyDirLimits(cluster: Cluster, pod: Pod): void {
+  const section = volumesSection(cluster);
+  for (const v of pod.spec.volumes ?? []) {
+    if (!v.emptyDir) continue;
+    const limit = volumeCapacity(cluster, pod, v).evictAbove;
+    const id = volumeIdentity(cluster, pod, v)!;
+    if (limit === undefined || volumeUsage(section, id) <= limit) continue;
+    const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+    if (requestEviction(cluster.runtime, pod, key, cluster.now, emptyDirMessage(v.name, String(v.emptyDir.sizeLimit)))) cluster.enqueue('kubelet', key);
+    return;
+  }
 }
 
 /** a subPath mount's store id is `<volume id>/<subPath>`: find the volume part */
@@ -200,63 +241,4 @@ function splitSub(storeId: string, section: VolumesSection): [string, string | u
   const n = parts[0] === 'emptyDir' || parts[0] === 'pvc' ? 3 : parts[0] === 'pv' ? 2 : parts.length;
   if (parts.length <= n) return [storeId, undefined];
   return [parts.slice(0, n).join('/'), parts.slice(n).join('/')];
-}
-
-/** configMap, secret, downwardAPI and projected volumes: files made from API objects. */
-function generatedFiles(cluster: Cluster, pod: Pod, v: Volume): Record<string, string> | undefined {
-  const ns = pod.metadata.namespace ?? 'default';
-  if (v.configMap) {
-    const cm = cluster.api.tryGet('configmaps', ns, v.configMap.name) as ConfigMap | undefined;
-    return pick(cm?.data ?? {}, v.configMap.items);
-  }
-  if (v.secret) {
-    const s = cluster.api.tryGet('secrets', ns, v.secret.secretName) as Secret | undefined;
-    const data = Object.fromEntries(Object.entries(s?.data ?? {}).map(([k, val]) => [k, decodeBase64(val)]));
-    return pick(data, v.secret.items);
-  }
-  if (v.projected) {
-    const out: Record<string, string> = {};
-    for (const src of v.projected.sources ?? []) {
-      if (src.serviceAccountToken) out[src.serviceAccountToken.path ?? 'token'] = 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVhdWxhIn0.eyJpc3MiOiJodHRwczovL2t1YmVybmV0ZXMuZGVmYXVsdC5zdmMuY2x1c3Rlci5sb2NhbCJ9.c2lnbmF0dXJl';
-      if (src.configMap) {
-        const cm = cluster.api.tryGet('configmaps', ns, src.configMap.name) as ConfigMap | undefined;
-        Object.assign(out, pick(cm?.data ?? {}, src.configMap.items));
-      }
-      if (src.secret) {
-        const s = cluster.api.tryGet('secrets', ns, src.secret.name) as Secret | undefined;
-        Object.assign(out, pick(Object.fromEntries(Object.entries(s?.data ?? {}).map(([k, val]) => [k, decodeBase64(val)])), src.secret.items));
-      }
-      if (src.downwardAPI) Object.assign(out, downward(pod, src.downwardAPI.items ?? []));
-    }
-    return out;
-  }
-  if (v.downwardAPI) return downward(pod, v.downwardAPI.items ?? []);
-  return undefined;
-}
-
-function pick(data: Record<string, string>, items?: { key: string; path: string }[]): Record<string, string> {
-  if (!items?.length) return { ...data };
-  const out: Record<string, string> = {};
-  for (const it of items) if (data[it.key] !== undefined) out[it.path] = data[it.key];
-  return out;
-}
-
-function downward(pod: Pod, items: { path: string; fieldRef?: { fieldPath: string } }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const it of items) {
-    const f = it.fieldRef?.fieldPath ?? '';
-    if (f === 'metadata.namespace') out[it.path] = pod.metadata.namespace ?? 'default';
-    else if (f === 'metadata.name') out[it.path] = pod.metadata.name ?? '';
-    else if (f === 'metadata.labels') out[it.path] = mapText(pod.metadata.labels);
-    else if (f === 'metadata.annotations') out[it.path] = mapText(pod.metadata.annotations);
-    else if (f === 'metadata.uid') out[it.path] = pod.metadata.uid ?? '';
-  }
-  return out;
-}
-
-function mapText(m: Record<string, string> | undefined): string {
-  return Object.keys(m ?? {})
-    .sort()
-    .map((k) => `${k}="${m![k]}"`)
-    .join('\n');
 }

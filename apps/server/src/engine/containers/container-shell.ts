@@ -16,6 +16,7 @@ import { SHELL_BUILTINS } from '../shell/builtins';
 import { buildContainerFs, saveContainerFs } from './container-fs';
 import { imageTools, shellFlavor } from './image-tools';
 import { curl, dig, nslookup, wget, ToolFlavor } from './net-tools';
+import { ddCommand, yesCommand } from '../shell/utils/dd';
 import { podOrigin } from './network';
 
 export interface ContainerTarget {
@@ -134,6 +135,11 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
   if (tools.has('dig')) commands.dig = tool((ctx) => dig(cluster, origin, toolIo(ctx)));
   if (tools.has('nginx')) commands.nginx = (ctx) => nginxCommand(ctx.argv, t.image, ctx.stderr);
   if (tools.has('ps')) commands.ps = (ctx) => psCommand(ctx.stdout, t);
+  if (!dashImage) {
+    // BusyBox's applets: its own dd and yes wording
+    if (tools.has('dd')) commands.dd = ddCommand('busybox') as ExternalCommand;
+    if (tools.has('yes')) commands.yes = yesCommand('busybox') as ExternalCommand;
+  }
   for (const name of ['apk', 'apt', 'apt-get']) {
     if (tools.has(name)) {
       commands[name] = (ctx) => {
@@ -167,6 +173,8 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
     write: (stream, text) => {
       if (stream === 'stderr' && lookup !== 'bash') text = text.replace(/^bash: (.+): command not found$/gm, (_m, n: string) => notFoundText(lookup, n).trimEnd()).replace(/^bash: /gm, 'sh: ');
       if (stream === 'stderr' && !dashImage) text = busyboxWording(text);
+      // dash reports a builtin's failed write without errno (eval.c: "%s: I/O error")
+      if (stream === 'stderr' && dashImage && lookup !== 'bash') text = text.replace(/^sh: (echo|printf): write error: .*$/gm, 'sh: 1: $1: I/O error');
       io.sink.write(stream, text);
     },
   };
@@ -180,7 +188,11 @@ function busyboxWording(text: string): string {
   return text
     .replace(/^ls: cannot access '(.*)': (.*)$/gm, 'ls: $1: $2')
     .replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory")
-    .replace(/^cat: (.*): Is a directory$/gm, 'cat: read error: Is a directory');
+    .replace(/^cat: (.*): Is a directory$/gm, 'cat: read error: Is a directory')
+    // ash's builtins: bb_perror_msg("write error") under the shell's own name
+    .replace(/^sh: (?:echo|printf): write error: /gm, 'sh: write error: ')
+    // applets copying with bb_copyfd: the same message under their own name
+    .replace(/^cp: error writing '.*': /gm, 'cp: write error: ');
 }
 
 function nginxCommand(argv: string[], image: ImageInfo, err: (t: string) => void): number {

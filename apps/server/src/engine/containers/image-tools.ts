@@ -10,14 +10,14 @@ const BUSYBOX = [
   'grep', 'egrep', 'sed', 'awk', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'date', 'sleep', 'id', 'whoami', 'df', 'du', 'find', 'xargs', 'vi',
   'true', 'false', 'test', '[', 'printf', 'pwd', 'uname', 'which', 'nc', 'telnet', 'ip', 'ifconfig', 'route', 'netstat', 'kill', 'mount', 'chmod',
   'chown', 'ln', 'readlink', 'basename', 'dirname', 'tee', 'seq', 'expr', 'base64', 'md5sum', 'sha256sum', 'gzip', 'tar', 'free', 'uptime', 'stat',
-  'more', 'less', 'clear', 'yes', 'nproc', 'rev',
+  'more', 'less', 'clear', 'yes', 'nproc', 'rev', 'dd',
 ];
 
 const DEBIAN = [
   'sh', 'bash', 'dash', 'ls', 'cat', 'echo', 'env', 'printenv', 'hostname', 'mkdir', 'rm', 'rmdir', 'touch', 'cp', 'mv', 'grep', 'egrep', 'sed', 'awk',
   'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'date', 'sleep', 'id', 'whoami', 'df', 'du', 'find', 'xargs', 'true', 'false', 'test', '[',
   'printf', 'pwd', 'uname', 'which', 'kill', 'mount', 'chmod', 'chown', 'ln', 'readlink', 'basename', 'dirname', 'tee', 'seq', 'expr', 'base64',
-  'md5sum', 'sha256sum', 'gzip', 'tar', 'stat', 'more', 'clear', 'yes', 'nproc', 'rev', 'getent',
+  'md5sum', 'sha256sum', 'gzip', 'tar', 'stat', 'more', 'clear', 'yes', 'nproc', 'rev', 'getent', 'dd',
 ];
 
 /** extra programs per repository (nginx ships curl; the dnsutils image dig and nslookup) */

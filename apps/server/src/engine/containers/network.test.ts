@@ -1,6 +1,7 @@
 import { Cluster } from '../cluster';
 import { KubeObject, Pod } from '../api/types';
 import { Origin, connect, httpRequest, resolveName } from './network';
+import { kubeletSection } from '../controllers/kubelet/runtime-state';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -106,4 +107,17 @@ describe('cluster DNS', () => {
     const extra = section.containers[0].current.extra as [number, string][];
     expect(extra[extra.length - 1][1]).toBe(`${cidr} - - [01/Jan/2026:00:00:30 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"`);
   });
+
+  it("the liveness test server answers /healthz with 200 for 10 s, then 500 and the seconds it has run", () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    c.at(T0, () => c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'lv', namespace: 'default' }, spec: { containers: [{ name: 'lv', image: 'registry.k8s.io/liveness', args: ['/server'] }] } } as KubeObject));
+    c.step(T0 + 5_000);
+    const ip = (c.api.get('pods', 'default', 'lv') as Pod).status!.podIP!;
+    const get = () => httpRequest(c, fromMaster(c), { host: ip, port: 8080, path: '/healthz', method: 'GET', userAgent: 'curl/8.5.0' });
+    expect(get()).toMatchObject({ kind: 'response', status: 200, body: 'ok' });
+    const started = kubeletSection(c.runtime).pods['default/lv'].containers[0].current!.startedAt;
+    c.step(started + 12_500);
+    expect(get()).toMatchObject({ kind: 'response', status: 500, body: 'error: 12.5' });
+  });
 });
+

@@ -213,7 +213,7 @@ export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest):
   const name = conn.pod.metadata.name!;
   const listening = listener(cluster, conn.pod, conn.port);
   if (!listening) return { kind: 'refused', ip };
-  let outcome = httpAnswer(listening.http, req.path);
+  let outcome = httpAnswer(listening.http, req.path, cluster.now - listening.startedAt);
   const kind = serverKind(listening.image);
   const server: ServerInfo = { kind: kind.kind, header: kind.header, container: listening.container };
   // a web server serves the files in its document root (a volume, or files written by exec)
@@ -251,21 +251,24 @@ interface ServerInfo {
  * The pod's first running container listening on `port` (as the kubelet's podHttpGet finds it,
  * read straight from the kubelet's runtime: this is the hot path of every request).
  */
-function listener(cluster: Cluster, pod: Pod, port: number): { container: string; image: string; http: ProcessPlan['http'] } | undefined {
+function listener(cluster: Cluster, pod: Pod, port: number): { container: string; image: string; http: ProcessPlan['http']; startedAt: number } | undefined {
   const prt = kubeletSection(cluster.runtime).pods[`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`];
   if (!prt) return undefined;
   for (const c of pod.spec.containers) {
     const rt = prt.containers.find((x) => x.name === c.name && !x.init);
     if (rt?.stage !== 'running' || !rt.current || !rt.current.plan.ports.includes(port)) continue;
-    return { container: c.name, image: c.image ?? '', http: rt.current.plan.http };
+    return { container: c.name, image: c.image ?? '', http: rt.current.plan.http, startedAt: rt.current.startedAt };
   }
   return undefined;
 }
 
-/** what the process answers on `path` (runtime-query's podHttpGet rule) */
-function httpAnswer(http: ProcessPlan['http'], path: string): { status: number; body: string } {
+/** what the process answers on `path`, `elapsedMs` after it started (runtime-query's podHttpGet rule) */
+function httpAnswer(http: ProcessPlan['http'], path: string, elapsedMs: number): { status: number; body: string } {
   if (!http) return { status: 200, body: '' };
   if (http.paths && !http.paths.includes(path.split('?')[0])) return { status: 404, body: http.notFound ?? '404 page not found\n' };
+  // the liveness test server: `error: <seconds since start>` once it has turned unhealthy
+  const fail = http.failAfter;
+  if (fail && elapsedMs > fail.ms && fail.paths.includes(path.split('?')[0])) return { status: fail.status, body: `error: ${elapsedMs / 1000}` };
   return { status: 200, body: http.body };
 }
 

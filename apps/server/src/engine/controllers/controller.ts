@@ -4,7 +4,7 @@
 
 import type { ApiServer } from '../api/api-server';
 import type { ObjectStore, WatchEvent } from '../api/store';
-import type { KubeObject } from '../api/types';
+import type { KubeEvent, KubeObject } from '../api/types';
 import type { Random } from '../random';
 import type { ClusterConfig, RuntimeState } from '../cluster-state';
 
@@ -34,8 +34,11 @@ export interface ControllerContext {
   postpone(controller: string, at: number, key: string): void;
   /** the earliest pending timer other than this controller's `exceptKey` and the `ignore`d ones, or Infinity */
   nextTimerAt(exceptKey?: string, ignore?: readonly { controller: string; key: string }[]): number;
-  /** records a Kubernetes Event about `obj`, aggregated as the EventCorrelator does */
-  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void;
+  /**
+   * records a Kubernetes Event about `obj`, aggregated as the EventCorrelator does; returns the
+   * Event when a new one was stored (not when an existing one was repeated, nor when dropped)
+   */
+  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): KubeEvent | undefined;
 }
 
 export interface Controller {

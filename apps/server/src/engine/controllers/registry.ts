@@ -13,6 +13,7 @@ import { kubeletController } from './kubelet/kubelet-controller';
 import { namespaceDefaultsController } from './namespace-defaults/namespace-defaults';
 import { namespaceController } from './namespace/namespace';
 import { persistentVolumeController } from './persistentvolume/persistentvolume';
+import { attachDetachController } from './attachdetach/attachdetach';
 import { schedulerController } from './scheduler/scheduler';
 import { nodeLifecycleController } from './node-lifecycle/node-lifecycle';
 import { endpointsController } from './endpoints/endpoints';
@@ -32,6 +33,7 @@ export function buildControllers(config: ClusterConfig): Controller[] {
     ...(config.shape === 'cloud' ? cloudControllers() : []),
     persistentVolumeController(),
     schedulerController(),
+    attachDetachController(),
     kubeletController(),
     nodeLifecycleController(),
     endpointsController(),

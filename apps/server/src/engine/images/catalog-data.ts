@@ -453,7 +453,7 @@ export const CATALOG: ImageEntry[] = [
     // /server answers 200 for 10 s, then 500 on /healthz
     run: 'server',
     ports: [8080],
-    http: { kind: 'static', body: 'ok' },
+    http: { kind: 'static', body: 'ok', failAfter: { ms: 10_000, status: 500, paths: ['/healthz'] } },
     shells: [],
     stopMs: 50,
     cmd: ['/server'],

@@ -2,9 +2,16 @@
 // does when the kubelet starts it (serve, exit, refuse without configuration).
 
 /** What a container answers over HTTP. */
+/** a server that turns unhealthy: `status` on `paths` once it has run longer than `ms` */
+export interface HttpFailAfter {
+  ms: number;
+  status: number;
+  paths: string[];
+}
+
 export type HttpAnswer =
   /** a fixed body on `paths` (every path when absent); 404 with `notFound` elsewhere */
-  | { kind: 'static'; body: string; paths?: string[]; notFound?: string }
+  | { kind: 'static'; body: string; paths?: string[]; notFound?: string; failAfter?: HttpFailAfter }
   /** a body template: {hostname}, {ip}, {version} are filled per container */
   | { kind: 'template'; body: string }
   /** hashicorp/http-echo: the -text argument */

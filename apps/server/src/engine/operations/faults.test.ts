@@ -1,6 +1,7 @@
 import { Cluster } from '../cluster';
 import type { Pod } from '../api/types';
-import { deleteInstance, killContainer, makeImageUnavailable, slowPulls } from './faults';
+import { deleteInstance, fillVolume, freeVolume, killContainer, makeImageUnavailable, slowPulls } from './faults';
+import { volumesSection } from '../containers/container-fs';
 
 const T0 = Date.UTC(2026, 0, 1);
 const S = 1000;
@@ -59,4 +60,24 @@ describe('fault operations', () => {
     const ev = c.store.list('events', 'default').find((e: any) => e.reason === 'DeletingNode') as any;
     expect(ev).toMatchObject({ message: 'Deleting node node2 because it does not exist in the cloud provider', source: { component: 'cloud-node-lifecycle-controller' } });
   });
+
+  test('a filled volume: its free space is taken until it is freed; an emptyDir past its sizeLimit is evicted', () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    const withVolume = (name: string, emptyDir: Record<string, string>): Pod =>
+      ({ ...podSpec(name), spec: { volumes: [{ name: 'data', emptyDir }], containers: [{ name: 'main', image: 'nginx', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] } }) as Pod;
+    c.at(T0, () => c.api.create(withVolume('free', {})));
+    c.at(T0, () => c.api.create(withVolume('limited', { sizeLimit: '1Gi' })));
+    c.step(T0 + 30 * S);
+    c.at(T0 + 31 * S, () => fillVolume(c, 'default', 'free', 'data'));
+    c.at(T0 + 31 * S, () => fillVolume(c, 'default', 'limited', 'data'));
+    const filled = volumesSection(c).filled!;
+    expect(Object.values(filled).every((n) => n > 20 * 2 ** 30)).toBe(true);
+    c.step(T0 + 45 * S);
+    expect(get(c, 'free').status?.phase).toBe('Running');
+    expect(get(c, 'limited').status).toMatchObject({ phase: 'Failed', reason: 'Evicted', message: 'Usage of EmptyDir volume "data" exceeds the limit "1Gi". ' });
+    expect(events(c, 'limited')).toEqual(expect.arrayContaining(['Evicted', 'Killing']));
+    c.at(T0 + 46 * S, () => freeVolume(c, 'default', 'free', 'data'));
+    expect(Object.keys(volumesSection(c).filled!)).toHaveLength(1);
+  });
 });
+

@@ -42,6 +42,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   tty: boolean;
+  /** the file stdout is redirected to (`> FILE`), for commands that write it in bulk (yes) */
+  outFile?: string;
 }
 
 /** what the interpreter offers to commands that run other commands (sudo, xargs, ssh, bash) */

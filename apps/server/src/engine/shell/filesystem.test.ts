@@ -1,4 +1,4 @@
-import { FileSystem, FsError, MAX_FILE_BYTES, MAX_NODES, basename, dirname, resolvePath } from './filesystem';
+import { FILL_KEPT, FileSystem, FsError, MAX_FILE_BYTES, MAX_NODES, basename, dirname, resolvePath } from './filesystem';
 import { baseFileSystem } from './hosts';
 import { UserFs } from './user-fs';
 
@@ -65,6 +65,40 @@ describe('FileSystem', () => {
     expect(code(() => fs.write('/one-more', ''))).toBe('ENOSPC');
     expect(code(() => fs.mkdir('/dir'))).toBe('ENOSPC');
     fs.write('/f1', 'overwriting is fine');
+  });
+});
+
+describe('capacity', () => {
+  it('a directory with a capacity: what fits is written, then ENOSPC; removing frees it', () => {
+    const fs = new FileSystem();
+    fs.mkdir('/data');
+    fs.setQuota('/data', 10);
+    fs.write('/data/a', 'hello');
+    expect(code(() => fs.write('/data/b', 'world!'))).toBe('ENOSPC');
+    expect(fs.read('/data/b')).toBe('world');
+    expect(fs.usage('/data')).toBe(10);
+    expect(code(() => fs.write('/data/a', 'x', { append: true }))).toBe('ENOSPC');
+    // outside the directory nothing is limited
+    fs.write('/other', 'x'.repeat(100));
+    fs.remove('/data/a');
+    expect(fs.free('/data/c')).toBe(5);
+  });
+
+  it('NUL bytes and repeated text are counted, not kept; reserved bytes count as used', () => {
+    const fs = new FileSystem();
+    fs.mkdir('/vol');
+    fs.setQuota('/vol', 100 * 1024 * 1024, 40 * 1024 * 1024);
+    expect(fs.writeZeros('/vol/zeros', 50 * 1024 * 1024)).toBe(50 * 1024 * 1024);
+    expect(fs.stat('/vol/zeros')).toMatchObject({ content: '', size: 50 * 1024 * 1024 });
+    expect(fs.fill('/vol/yes', 'y\n', Number.POSITIVE_INFINITY)).toBe(10 * 1024 * 1024);
+    expect(fs.read('/vol/yes').length).toBe(FILL_KEPT);
+    expect(fs.read('/vol/yes').startsWith('y\ny\n')).toBe(true);
+    expect(fs.free('/vol/x')).toBe(0);
+    // a deeper capacity is its own file system: its files do not count above it
+    fs.mkdir('/vol/sub');
+    fs.setQuota('/vol/sub', 10);
+    fs.write('/vol/sub/f', '0123456789');
+    expect(fs.usage('/vol')).toBe(100 * 1024 * 1024);
   });
 });
 

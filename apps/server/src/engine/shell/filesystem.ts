@@ -1,8 +1,14 @@
 // The virtual file system of one simulated host: a flat map of absolute path to node, so it
 // serializes to plain JSON and the cluster can store it per host. No symlinks, no hard links.
+// A directory can carry a capacity (a container's volume mounted there): writes below it fail
+// with ENOSPC once its files would need more bytes than it has, after writing what fits.
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_NODES = 500;
+/** text kept of a file filled by `fill` (the rest of it is a byte count) */
+export const FILL_KEPT = 64 * 1024;
+/** what a file system without a capacity of its own has free for `fill` (a host's root disk, as df shows it) */
+export const DEFAULT_FREE_BYTES = 23_935_980 * 1024;
 
 export type FsErrorCode = 'ENOENT' | 'EACCES' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOSPC' | 'ENOTEMPTY' | 'EINVAL' | 'EPERM';
 
@@ -25,6 +31,16 @@ export class FsError extends Error {
   }
 }
 
+/**
+ * write(2) on a command's redirected output failed (a full file system): thrown out of the
+ * command's stdout, so that the command reports it in its own words (`echo: write error: ...`)
+ */
+export class WriteError extends Error {
+  constructor(readonly fsError: FsError) {
+    super(fsError.message);
+  }
+}
+
 export interface FsNode {
   type: 'file' | 'dir';
   /** file content (files only) */
@@ -34,6 +50,23 @@ export interface FsNode {
   owner: string;
   /** modification time, epoch ms */
   mtime: number;
+  /**
+   * the file's length in bytes when `content` holds only its beginning: the rest is NUL bytes
+   * (written by `dd if=/dev/zero`), kept as a count, never as text
+   */
+  size?: number;
+}
+
+/** the file's length in bytes */
+export function fileSize(n: FsNode): number {
+  return n.type === 'dir' ? 0 : n.size ?? utf8Length(n.content ?? '');
+}
+
+/** a directory with a capacity: `reserved` bytes are taken by data the file system does not list */
+export interface Quota {
+  path: string;
+  capacity: number;
+  reserved: number;
 }
 
 export interface FileSystemJSON {
@@ -63,7 +96,7 @@ export function basename(path: string): string {
   return i < 0 ? trimmed : trimmed.slice(i + 1) || '/';
 }
 
-function utf8Length(s: string): number {
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -77,9 +110,25 @@ function utf8Length(s: string): number {
   return n;
 }
 
+/** the longest prefix of `s` whose UTF-8 encoding fits in `bytes` */
+function utf8Prefix(s: string, bytes: number): string {
+  let n = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
+    if (n + w > bytes) break;
+    n += w;
+    i += w === 4 ? 2 : 1;
+  }
+  return s.slice(0, i);
+}
+
 /** the raw store: no permission checks (see UserFs for those), paths must be absolute */
 export class FileSystem {
   private nodes: Map<string, FsNode>;
+  /** capacities of directories (mounted volumes); not serialized: the mounter sets them */
+  private quotas: Quota[] = [];
 
   constructor(json?: FileSystemJSON) {
     this.nodes = new Map(Object.entries(json?.nodes ?? {}).map(([p, n]) => [p, { ...n }]));
@@ -98,6 +147,45 @@ export class FileSystem {
 
   get size(): number {
     return this.nodes.size;
+  }
+
+  /** gives the directory `path` a capacity in bytes, `reserved` of them already taken */
+  setQuota(path: string, capacity: number, reserved = 0): void {
+    this.quotas = this.quotas.filter((q) => q.path !== path);
+    this.quotas.push({ path, capacity, reserved });
+  }
+
+  /** the capacity that `path` is under (the deepest one), if any */
+  quotaOf(path: string): Quota | undefined {
+    let best: Quota | undefined;
+    for (const q of this.quotas) {
+      if ((path === q.path || path.startsWith(q.path === '/' ? '/' : `${q.path}/`)) && (!best || q.path.length > best.path.length)) best = q;
+    }
+    return best;
+  }
+
+  /**
+   * bytes used by the files at or below `path` (with the reserved bytes of its quota when it is
+   * one); files under a deeper capacity (another file system mounted below) are not counted
+   */
+  usage(path: string): number {
+    const prefix = path === '/' ? '/' : `${path}/`;
+    const q = this.quotas.find((x) => x.path === path);
+    const deeper = q ? this.quotas.filter((x) => x !== q && (x.path.startsWith(prefix) || (path === '/' && x.path !== '/'))) : [];
+    let n = 0;
+    for (const [p, node] of this.nodes) {
+      if (node.type !== 'file' || !(p === path || p.startsWith(prefix))) continue;
+      if (deeper.some((d) => p.startsWith(`${d.path}/`))) continue;
+      n += fileSize(node);
+    }
+    return n + (q?.reserved ?? 0);
+  }
+
+  /** bytes a file at `path` may still grow by, or Infinity where no capacity applies */
+  free(path: string): number {
+    const q = this.quotaOf(path);
+    if (!q) return Number.POSITIVE_INFINITY;
+    return Math.max(0, q.capacity - this.usage(q.path));
   }
 
   stat(path: string): FsNode | undefined {
@@ -151,15 +239,32 @@ export class FileSystem {
     return parent;
   }
 
-  /** creates or replaces a file (keeps mode/owner of an existing one) */
-  write(path: string, content: string, opts: { now?: number; owner?: string; mode?: number; append?: boolean } = {}): void {
+  /**
+   * creates or replaces a file (keeps mode/owner of an existing one). Under a capacity, what fits
+   * is written and then ENOSPC is thrown, as write(2) does on a full file system.
+   */
+  write(path: string, content: string, opts: { now?: number; owner?: string; mode?: number; append?: boolean; size?: number } = {}): void {
     const existing = this.nodes.get(path);
     if (existing?.type === 'dir') throw new FsError('EISDIR');
     if (!existing) {
       this.parentDir(path);
       if (this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
     }
-    const next = opts.append && existing ? (existing.content ?? '') + content : content;
+    if (opts.append && existing?.size !== undefined) {
+      // appending text after NUL bytes kept as a count: the text is counted, not kept
+      return this.writeZeros(path, utf8Length(content), { now: opts.now, append: true }) < utf8Length(content) ? fail() : undefined;
+    }
+    let next = opts.append && existing ? (existing.content ?? '') + content : content;
+    let full = false;
+    const q = this.quotaOf(path);
+    if (q) {
+      const room = q.capacity - (this.usage(q.path) - (existing ? fileSize(existing) : 0));
+      const kept = opts.append && existing ? existing.content ?? '' : '';
+      if (utf8Length(next) > room) {
+        next = kept + utf8Prefix(next.slice(kept.length), Math.max(0, room - utf8Length(kept)));
+        full = true;
+      }
+    }
     if (utf8Length(next) > MAX_FILE_BYTES) throw new FsError('ENOSPC');
     this.nodes.set(path, {
       type: 'file',
@@ -167,7 +272,47 @@ export class FileSystem {
       mode: existing?.mode ?? opts.mode ?? 0o644,
       owner: existing?.owner ?? opts.owner ?? 'root',
       mtime: opts.now ?? existing?.mtime ?? 0,
+      ...(opts.size !== undefined && opts.size > utf8Length(next) ? { size: opts.size } : {}),
     });
+    if (full) throw new FsError('ENOSPC');
+  }
+
+  /** writes `bytes` NUL bytes (see fill) */
+  writeZeros(path: string, bytes: number, opts: { now?: number; owner?: string; mode?: number; append?: boolean } = {}): number {
+    return this.fill(path, '\0', bytes, opts);
+  }
+
+  /**
+   * writes `bytes` bytes of `unit` repeated (`y\n` from `yes`, NUL from /dev/zero) to a file, after
+   * its end with `append`, else replacing it, as many as its capacity lets; returns how many were
+   * written. Only the first FILL_KEPT bytes of text are kept (none of NULs); the rest is counted.
+   */
+  fill(path: string, unit: string, bytes: number, opts: { now?: number; owner?: string; mode?: number; append?: boolean } = {}): number {
+    const existing = this.nodes.get(path);
+    if (existing?.type === 'dir') throw new FsError('EISDIR');
+    if (!existing) {
+      this.parentDir(path);
+      if (this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
+    }
+    const before = opts.append && existing ? fileSize(existing) : 0;
+    const q = this.quotaOf(path);
+    const room = q ? Math.max(0, q.capacity - (this.usage(q.path) - (existing ? fileSize(existing) : 0)) - before) : Math.max(0, DEFAULT_FREE_BYTES - before);
+    const written = Math.min(bytes, room);
+    let content = opts.append && existing ? existing.content ?? '' : '';
+    // text is kept while the whole file is text and short; NULs never
+    if (unit !== '\0' && unit !== '' && fileSize({ type: 'file', content, mode: 0, owner: '', mtime: 0 }) === before && before < FILL_KEPT) {
+      const want = Math.min(written, FILL_KEPT - before);
+      content += unit.repeat(Math.ceil(want / unit.length)).slice(0, want);
+    }
+    this.nodes.set(path, {
+      type: 'file',
+      content,
+      mode: existing?.mode ?? opts.mode ?? 0o644,
+      owner: existing?.owner ?? opts.owner ?? 'root',
+      mtime: opts.now ?? existing?.mtime ?? 0,
+      ...(before + written > utf8Length(content) ? { size: before + written } : {}),
+    });
+    return written;
   }
 
   mkdir(path: string, opts: { now?: number; owner?: string; mode?: number; parents?: boolean } = {}): void {
@@ -227,4 +372,8 @@ export class FileSystem {
     const n = this.nodes.get(path);
     if (n) n.mtime = now;
   }
+}
+
+function fail(): never {
+  throw new FsError('ENOSPC');
 }

@@ -6,7 +6,7 @@ import type { BuiltinContext, ExecState, Io, Registry, Runner } from './command-
 import { Input } from './command-registry';
 import { homeOf } from './command-registry';
 import { ExpansionError, Expander, expandString, expandTarget, expandWords } from './expand';
-import { FsError } from './filesystem';
+import { FsError, WriteError } from './filesystem';
 import { newHostState } from './hosts';
 import { ShellSyntaxError, parseShell } from './parser';
 import { checkSyntax } from './syntax-check';
@@ -373,6 +373,8 @@ export class Interpreter implements Runner {
     const fds: Record<number, (t: string) => void> = { 1: io.out, 2: io.err };
     let input = io.input;
     let tty = io.tty;
+    /** the last file opened for output, with its writer */
+    let opened: [(t: string) => void, string] | undefined;
     const x = this.expander(state, io);
     const fs = this.userFs(state);
     for (const r of redirs) {
@@ -436,18 +438,25 @@ export class Interpreter implements Runner {
         } catch (e) {
           if (!(e instanceof FsError)) throw e;
           failed = true;
+          // a full file system fails the command's write: the command says so in its words
+          if (e.code === 'ENOSPC') throw new WriteError(e);
           io.err(`bash: ${target}: ${e.message}\n`);
         }
       };
       if (r.op === '&>' || r.op === '&>>' || r.op === '>&') {
         fds[1] = fds[2] = writer;
         tty = false;
+        opened = [writer, fs.resolve(target)];
       } else {
         fds[r.fd] = writer;
-        if (r.fd === 1) tty = false;
+        if (r.fd === 1) {
+          tty = false;
+          opened = [writer, fs.resolve(target)];
+        }
       }
     }
-    return { input, out: fds[1], err: fds[2], tty };
+    const outFile = opened && fds[1] === opened[0] ? opened[1] : fds[1] === io.out ? io.outFile : undefined;
+    return { input, out: fds[1], err: fds[2], tty, ...(outFile !== undefined ? { outFile } : {}) };
   }
 
   // ---- commands -----------------------------------------------------------------------------
@@ -466,6 +475,15 @@ export class Interpreter implements Runner {
       if (name.includes('/')) return await this.execPath(name, ctx);
     } catch (e) {
       if (e instanceof ExitSignal || e instanceof InterruptSignal || e instanceof LoopSignal) throw e;
+      if (e instanceof WriteError) {
+        // bash's builtins and GNU's utilities word it so (`bash: echo: write error: ...`)
+        try {
+          io.err(`${builtin ? 'bash: ' : ''}${name}: write error: ${e.message}\n`);
+        } catch (again) {
+          if (!(again instanceof WriteError)) throw again;
+        }
+        return 1;
+      }
       if (e instanceof FsError) {
         io.err(`${name}: ${e.message}\n`);
         return 1;

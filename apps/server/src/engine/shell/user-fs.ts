@@ -123,6 +123,18 @@ export class UserFs {
     this.raw.write(abs, content, { now: this.now, owner: this.user, mode: mode & ~this.umask, append });
   }
 
+  /** writes `bytes` bytes of `unit` repeated (FileSystem.fill) with writeFile's checks; returns how many fit */
+  fill(path: string, unit: string, bytes: number, append = false): number {
+    const abs = this.resolve(path);
+    this.traverse(abs);
+    const n = this.raw.stat(abs);
+    if (n) {
+      if (n.type === 'dir') throw new FsError('EISDIR');
+      if (!this.allowed(n, W)) throw new FsError('EACCES');
+    } else this.checkParentWritable(abs);
+    return this.raw.fill(abs, unit, bytes, { now: this.now, owner: this.user, mode: 0o666 & ~this.umask, append });
+  }
+
   appendFile(path: string, content: string): void {
     this.writeFile(path, content, true);
   }

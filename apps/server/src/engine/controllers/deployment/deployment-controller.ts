@@ -275,7 +275,8 @@ class DeploymentSync {
     const ann = rs.metadata.annotations ?? {};
     const annotationsNeedUpdate = ann[DESIRED_REPLICAS] !== desired || ann[MAX_REPLICAS] !== max;
     if (!sizeNeedsUpdate && !annotationsNeedUpdate) return { rs, scaled: false };
-    const copy = clone(rs);
+    // shallow: only spec.replicas and the annotations change, and the API server copies what it is given
+    const copy: ReplicaSet = { ...rs, metadata: { ...rs.metadata }, spec: { ...rs.spec } };
     const old = replicasOf(rs);
     copy.spec.replicas = newScale;
     copy.metadata.annotations = { ...ann, [DESIRED_REPLICAS]: desired, [MAX_REPLICAS]: max };

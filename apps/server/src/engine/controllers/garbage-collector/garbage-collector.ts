@@ -23,22 +23,19 @@ export function garbageCollectorController(): Controller {
       graph.ensure(ctx.store);
       graph.observe(ev);
       const obj = ev.object;
-      const key = itemKey(ev.resource, obj);
       if (ev.type === 'DELETED') {
         // its dependents may now be garbage
         if (obj.metadata.uid) for (const dep of graph.dependents(obj.metadata.uid)) enqueue(dep);
       } else {
-        if (obj.metadata.ownerReferences?.length && (ev.type === 'ADDED' || refsChanged(ev.old, obj))) enqueue(key);
-        if (obj.metadata.deletionTimestamp && hasFinalizer(obj, ORPHAN, FOREGROUND)) enqueue(key);
+        if (obj.metadata.ownerReferences?.length && (ev.type === 'ADDED' || refsChanged(ev.old, obj))) enqueue(itemKey(ev.resource, obj));
+        if (obj.metadata.deletionTimestamp && hasFinalizer(obj, ORPHAN, FOREGROUND)) enqueue(itemKey(ev.resource, obj));
       }
-      // an owner deleting in the foreground waits for this dependent
-      for (const ref of [...(ev.old?.metadata.ownerReferences ?? []), ...(obj.metadata.ownerReferences ?? [])]) {
-        const ownerKey = graph.keyOfUid(ref.uid);
-        if (!ownerKey) continue;
-        const { resource, namespace, name } = parseItemKey(ownerKey);
-        const owner = ctx.store.get(resource, namespace, name);
-        if (owner?.metadata.deletionTimestamp && hasFinalizer(owner, FOREGROUND)) enqueue(ownerKey);
-      }
+      // an owner deleting in the foreground waits for this dependent (old references first; a
+      // write that kept the same list, the common case, needs one pass)
+      const before = ev.old?.metadata.ownerReferences;
+      const after = obj.metadata.ownerReferences;
+      if (before && before !== after) waitingOwners(ctx, graph, before, enqueue);
+      if (after) waitingOwners(ctx, graph, after, enqueue);
     },
     sync(key, ctx) {
       graph.ensure(ctx.store);
@@ -54,6 +51,16 @@ export function garbageCollectorController(): Controller {
       attemptToDelete(ctx, graph, resource, obj);
     },
   };
+}
+
+function waitingOwners(ctx: ControllerContext, graph: OwnerGraph, refs: OwnerReference[], enqueue: (key: string) => void): void {
+  for (const ref of refs) {
+    const ownerKey = graph.keyOfUid(ref.uid);
+    if (!ownerKey) continue;
+    const { resource, namespace, name } = parseItemKey(ownerKey);
+    const owner = ctx.store.get(resource, namespace, name);
+    if (owner?.metadata.deletionTimestamp && hasFinalizer(owner, FOREGROUND)) enqueue(ownerKey);
+  }
 }
 
 function hasFinalizer(obj: KubeObject, ...names: string[]): boolean {

@@ -15,9 +15,18 @@ export function itemKey(resource: string, obj: KubeObject): string {
   return `${resource}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
+const parsed = new Map<string, ItemRef>();
+
+/** The parts of an item key (remembered: the same owners' keys are parsed on every dependent's write). */
 export function parseItemKey(key: string): ItemRef {
-  const [resource, namespace, ...rest] = key.split('/');
-  return { resource, namespace: namespace || undefined, name: rest.join('/') };
+  let ref = parsed.get(key);
+  if (!ref) {
+    const [resource, namespace, ...rest] = key.split('/');
+    ref = { resource, namespace: namespace || undefined, name: rest.join('/') };
+    if (parsed.size >= 4096) parsed.clear();
+    parsed.set(key, ref);
+  }
+  return { ...ref };
 }
 
 export class OwnerGraph {
@@ -30,12 +39,14 @@ export class OwnerGraph {
     this.built = true;
     for (const resource of store.resources()) {
       if (resource === 'events') continue;
-      for (const o of store.list(resource)) this.add(resource, o);
+      for (const o of store.unordered(resource)) this.add(resource, o);
     }
   }
 
   observe(ev: WatchEvent): void {
     if (!this.built) return;
+    // most writes keep the uid and the owner list (status updates share it): nothing moves
+    if (ev.type === 'MODIFIED' && ev.old && ev.old.metadata.uid === ev.object.metadata.uid && sameOwners(ev.old, ev.object)) return;
     if (ev.old) this.remove(ev.resource, ev.old);
     if (ev.type !== 'DELETED') this.add(ev.resource, ev.object);
   }
@@ -74,4 +85,12 @@ export class OwnerGraph {
       if (!set.size) this.dependentsOf.delete(ref.uid);
     }
   }
+}
+
+function sameOwners(a: KubeObject, b: KubeObject): boolean {
+  const ra = a.metadata.ownerReferences;
+  const rb = b.metadata.ownerReferences;
+  if (ra === rb) return true;
+  if (!ra || !rb) return !ra?.length && !rb?.length;
+  return ra.length === rb.length && ra.every((r, i) => r.uid === rb[i].uid);
 }

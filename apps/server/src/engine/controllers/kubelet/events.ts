@@ -63,14 +63,12 @@ export function recordKubeletEvent(
   );
   if (!existing) {
     const before = ctx.store.resourceVersion;
-    ctx.record(pod, type, reason, message, { component: 'kubelet', host }, fieldPath);
+    const created = ctx.record(pod, type, reason, message, { component: 'kubelet', host }, fieldPath);
     const made = ctx.store.resourceVersion - before;
     let key: string | undefined;
-    for (const w of made ? ctx.store.eventsSince(before) : []) {
-      if (w.type === 'ADDED' && w.resource === 'events') {
-        CACHE.get(ctx.store)?.set(aggKey, w.object.metadata.name!);
-        key = `${namespace}/${w.object.metadata.name}`;
-      }
+    if (created) {
+      CACHE.get(ctx.store)?.set(aggKey, created.metadata.name!);
+      key = `${namespace}/${created.metadata.name}`;
     }
     const more = times > 1 ? recordKubeletEvent(ctx, pod, type, reason, message, fieldPath, at, times - 1) : undefined;
     return { writes: made + (more?.writes ?? 0), created: true, key: more?.key ?? key };
@@ -80,7 +78,7 @@ export function recordKubeletEvent(
   next.count = (next.count ?? 1) + times;
   next.lastTimestamp = rfc3339(at);
   const before = ctx.store.resourceVersion;
-  ctx.api.update(next, { internal: true });
+  ctx.api.update(next, { internal: true, trusted: true });
   const key = `${namespace}/${existing.metadata.name}`;
   // the Event now expires an hour after this repeat (whole seconds, as lastTimestamp reads)
   ctx.postpone('event-ttl', Math.floor(at / 1000) * 1000 + EVENT_TTL_MS, key);

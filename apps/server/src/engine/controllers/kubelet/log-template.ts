@@ -6,7 +6,20 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
+// a plan's lines all carry its start time in one style: the last answer is remembered
+let lastStyle = '';
+let lastMs = NaN;
+let lastText = '';
+
 export function formatTime(style: string, ms: number): string {
+  if (ms === lastMs && style === lastStyle) return lastText;
+  lastText = formatTimeUncached(style, ms);
+  lastStyle = style;
+  lastMs = ms;
+  return lastText;
+}
+
+function formatTimeUncached(style: string, ms: number): string {
   const d = civil(ms);
   const msPart = String(ms % 1000).padStart(3, '0');
   const date = `${d.year}-${p2(d.month)}-${p2(d.day)}`;
@@ -40,11 +53,30 @@ export interface TemplateVars {
   vars?: Record<string, string>;
 }
 
+/** a template split once into literal text and placeholders: [text, key, text, key, ..., text] */
+const compiled = new Map<string, string[]>();
+
+function compile(line: string): string[] {
+  let parts = compiled.get(line);
+  if (!parts) {
+    parts = line.split(/\{(time:\w+|hostname|ip|\w+)\}/);
+    if (compiled.size >= 4096) compiled.clear();
+    compiled.set(line, parts);
+  }
+  return parts;
+}
+
 export function fillTemplate(line: string, v: TemplateVars): string {
-  return line.replace(/\{(time:\w+|hostname|ip|\w+)\}/g, (m, key: string) => {
-    if (key.startsWith('time:')) return formatTime(key.slice(5), v.at);
-    if (key === 'hostname') return v.hostname;
-    if (key === 'ip') return v.ip;
-    return v.vars?.[key] ?? m;
-  });
+  if (!line.includes('{')) return line;
+  const parts = compile(line);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    if (key.startsWith('time:')) out += formatTime(key.slice(5), v.at);
+    else if (key === 'hostname') out += v.hostname;
+    else if (key === 'ip') out += v.ip;
+    else out += v.vars?.[key] ?? `{${key}}`;
+    out += parts[i + 1];
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { Pod } from '../../api/types';
 import { civil } from '../../time';
 import { ContainerRuntime, RunRecord, kubeletSection } from './runtime-state';
 import { loopIteration } from './script';
+import { tailLines } from './tail-log';
 
 /** lines and bytes kept per container run (the kubelet rotates at 10 MiB; small here) */
 export const LOG_MAX_LINES = 1000;
@@ -53,7 +54,7 @@ export function containerLogs(cluster: ClusterView, namespace: string, podName: 
   if (opts.previous) {
     const prev = rt?.stage === 'running' || rt?.stage === 'pulling' ? rt.previous : rt?.previous;
     if (!prev) return { ok: false, status: 'BadRequest', message: `previous terminated container "${name}" in pod "${podName}" not found` };
-    return { ok: true, container: name, text: render(prev, cluster.now, opts) };
+    return { ok: true, container: name, text: render(prev, cluster.now, opts, tailLines(cluster.runtime, pod, name, prev, cluster.now)) };
   }
   if (!rt?.current) {
     const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
@@ -61,7 +62,7 @@ export function containerLogs(cluster: ClusterView, namespace: string, podName: 
     const why = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
     return { ok: false, status: 'BadRequest', message: `container "${name}" in pod "${podName}" is waiting to start: ${why}` };
   }
-  return { ok: true, container: name, text: render(rt.current, cluster.now, opts) };
+  return { ok: true, container: name, text: render(rt.current, cluster.now, opts, tailLines(cluster.runtime, pod, name, rt.current, cluster.now)) };
 }
 
 /** Adds a line to a container's current run (a request served, for example). */
@@ -75,7 +76,7 @@ export function appendContainerLog(runtime: RuntimeState, namespace: string, pod
 }
 
 /** The lines a run has written by `now`, [time, text], oldest first, capped to the tail. */
-export function runLines(run: RunRecord, now: number): [number, string][] {
+export function runLines(run: RunRecord, now: number, followed: [number, string][] = []): [number, string][] {
   const until = Math.min(now, run.finishedAt ?? Infinity);
   const start = run.startedAt;
   const out: [number, string][] = [];
@@ -90,6 +91,8 @@ export function runLines(run: RunRecord, now: number): [number, string][] {
     }
   }
   for (const [t, text] of run.extra ?? []) if (t <= until) out.push([t, text]);
+  // what a `tail -f` process follows (tail-log.ts)
+  for (const [t, text] of followed) if (t <= until) out.push([t, text]);
   out.sort((a, b) => a[0] - b[0]);
   // the kubelet rotates logs: keep the newest lines within the caps
   let bytes = 0;
@@ -101,8 +104,8 @@ export function runLines(run: RunRecord, now: number): [number, string][] {
   return out.slice(i);
 }
 
-function render(run: RunRecord, now: number, opts: LogOptions): string {
-  let lines = runLines(run, now);
+function render(run: RunRecord, now: number, opts: LogOptions, followed: [number, string][]): string {
+  let lines = runLines(run, now, followed);
   if (opts.sinceSeconds !== undefined) lines = lines.filter(([t]) => t >= now - opts.sinceSeconds! * 1000);
   if (opts.tailLines !== undefined && opts.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tailLines));
   return lines.map(([t, text]) => `${opts.timestamps ? `${nanoTime(t)} ` : ''}${text}\n`).join('');

@@ -17,6 +17,9 @@ import { resolveContainerEnv } from './env';
 import { fieldPathOf, msg, podDesc, recordKubeletEvent } from './events';
 import { allocatePodIP, releasePodIP } from './ip-allocator';
 import { planProcess } from './process-model';
+import { mountedFiles } from './volume-files';
+import { evictPod } from './volume-eviction';
+import { unattachableVolumes } from '../attachdetach/cloud-volumes';
 import { evaluateProbe, probeTimeline } from './probes';
 import { ContainerRuntime, KubeletSection, PodRuntime, RunRecord, kubeletSection } from './runtime-state';
 import { computePodStatus } from './status';
@@ -79,6 +82,7 @@ export function syncPod(ctx: ControllerContext, key: string): void {
       return;
     }
     prt = newPodRuntime(pod, ctx.now, mirrorHash);
+    if (unattachableVolumes(ctx.store, ctx.config, pod).length) prt.waitingForAttach = true;
     section.pods[key] = prt;
   }
   prt.uid = pod.metadata.uid!;
@@ -134,7 +138,8 @@ function nextDue(env: SyncEnv): number | undefined {
   const consider = (t: number | undefined): void => {
     if (t !== undefined && (due === undefined || t < due)) due = t;
   };
-  if (!prt.ip) consider(prt.sandboxAt);
+  // WaitForAttachAndMount comes before the sandbox: a volume never attached holds the pod there
+  if (!prt.ip && !prt.waitingForAttach) consider(prt.sandboxAt);
   if (pod.metadata.deletionTimestamp) {
     if (!prt.terminating) consider(Math.max(prt.startTime, env.ctx.now));
     else {
@@ -146,18 +151,21 @@ function nextDue(env: SyncEnv): number | undefined {
     return due;
   }
   for (const c of prt.containers) consider(c.nextAt);
+  if (prt.eviction && !prt.eviction.done) consider(prt.eviction.at);
   return due;
 }
 
 /** Applies what is due at `t`; false when the pod was deleted. */
 function applyInstant(env: SyncEnv, t: number): boolean {
   const { prt, pod, machine } = env;
-  if (!prt.ip && prt.sandboxAt <= t) {
+  if (!prt.ip && !prt.waitingForAttach && prt.sandboxAt <= t) {
     prt.ip = pod.spec.hostNetwork ? machine.ip : allocatePodIP(env.section, machine, env.key) ?? machine.ip;
     kick(env, t);
   }
   if (pod.metadata.deletionTimestamp) {
     if (!terminate(env, t)) return false;
+  } else if (prt.eviction && !prt.eviction.done && prt.eviction.at <= t) {
+    prt.writes += evictPod(env.ctx, pod, prt, t);
   } else {
     for (const c of prt.containers) {
       if (c.nextAt !== undefined && c.nextAt <= t) {
@@ -334,7 +342,7 @@ function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number): 
   const found = lookupImage(spec.image ?? '', ctx.runtime.unavailableImages);
   const resolved = resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env));
   const plan = found.ok
-    ? planProcess({ container: spec, image: found.info, env: resolved.vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t })
+    ? planProcess({ container: spec, image: found.info, env: resolved.vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t, mounted: mountedFiles(ctx, pod, spec) })
     : { ports: [], exitCode: 0, lines: [] };
   return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t }) };
 }
@@ -377,7 +385,8 @@ function exit(env: SyncEnv, c: ContainerRuntime, at: number, code: number): void
   run.exitCode = code;
   run.reason = code === 0 ? 'Completed' : 'Error';
   c.stage = 'exited';
-  c.readyAt = undefined;
+  // a container killed by the kubelet stays ready until its grace period ends (status.ts)
+  if (!run.killed) c.readyAt = undefined;
   c.lastAt = undefined;
   c.nextAt = at + SYNC_DELAY_MS;
 }
@@ -492,6 +501,7 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
     ctx.store.resourceVersion - mark.startRv === prt.writes - mark.startWrites &&
     others.every((c) => c.nextAt === undefined) &&
     !env.pod.metadata.deletionTimestamp &&
+    !(prt.eviction && !prt.eviction.done) &&
     (pulling || (loop.current?.plan.exitAfterMs ?? Infinity) < BACKOFF_MAX_MS);
   const writesPerCycle = mark ? prt.writes - mark.startWrites : 0;
   // mark the start of this cycle before anything of it happens

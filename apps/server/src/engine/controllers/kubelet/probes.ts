@@ -24,6 +24,8 @@ export function evaluateProbe(probe: Probe, container: Container, plan: ProcessP
     const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
     if (!plan.ports.includes(port)) return { ok: false, output: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused` };
     if (plan.http?.paths && !plan.http.paths.includes(path.split('?')[0])) return { ok: false, output: 'HTTP probe failed with statuscode: 404' };
+    const fail = plan.http?.failAfter;
+    if (fail && offset > fail.ms && fail.paths.includes(path.split('?')[0])) return { ok: false, output: `HTTP probe failed with statuscode: ${fail.status}` };
     return { ok: true };
   }
   if (probe.tcpSocket) {
@@ -61,6 +63,7 @@ export function probeTimeline(probe: Probe, container: Container, plan: ProcessP
   // results only change when a file appears or goes: probe until the last change, then a few more
   let lastChange = 0;
   for (const [a, b] of Object.values(plan.files ?? {})) lastChange = Math.max(lastChange, a, b ?? 0);
+  if (plan.http?.failAfter) lastChange = Math.max(lastChange, plan.http.failAfter.ms);
   const end = Math.max(delay, lastChange) + (threshold + 1) * period;
   let firstPass: number | undefined;
   let firstFail: number | undefined;

@@ -3,10 +3,11 @@
 // is plain data kept with the run, so logs and exits are computed from it at any later time.
 
 import type { HttpAnswer, ImageInfo } from '../../images/catalog';
+import type { HttpFailAfter } from '../../images/catalog-types';
 import type { Container } from '../../api/types';
 import { expandVars } from './env';
 import { fillTemplate } from './log-template';
-import { LoopSpec, ScriptEnv, runScript, sleepMs } from './script';
+import { FileWrite, LoopSpec, ScriptEnv, runScript, sleepMs } from './script';
 
 export interface ProcessPlan {
   /** ms after the start when the process ends by itself; absent: it runs until stopped */
@@ -19,11 +20,15 @@ export interface ProcessPlan {
   scriptEnv?: ScriptEnv;
   /** TCP ports it listens on */
   ports: number[];
-  http?: { body: string; paths?: string[]; notFound?: string };
+  http?: { body: string; paths?: string[]; notFound?: string; failAfter?: HttpFailAfter };
   /** ms to end after SIGTERM; absent: ignores SIGTERM (killed at the end of the grace period) */
   stopMs?: number;
   /** files the process creates and removes: path → [created, removed or null] (ms offsets) */
   files?: Record<string, [number, number | null]>;
+  /** what it writes into files before any endless loop (the loop's writes come per iteration) */
+  writes?: FileWrite[];
+  /** `tail -f FILE`: its output is what others write to FILE (from the start with `-n +1`, else the last `last` lines) */
+  tail?: { path: string; fromStart: boolean; last: number };
 }
 
 export interface PlanInput {
@@ -34,6 +39,8 @@ export interface PlanInput {
   ip: string;
   namespace: string;
   startedAt: number;
+  /** files of the container's configMap, secret and downwardAPI volumes, by absolute path */
+  mounted?: Record<string, string>;
 }
 
 const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', 'docker-php-entrypoint', '/usr/local/bin/docker-entrypoint.sh', 'tini', '/tini', 'dumb-init', '--']);
@@ -56,6 +63,7 @@ export function planProcess(input: PlanInput): ProcessPlan {
     hostname: input.hostname,
     namespace: input.namespace,
     busybox: image.shells.length === 1,
+    ...(input.mounted && Object.keys(input.mounted).length ? { mounted: input.mounted } : {}),
   };
   if (SHELLS.has(prog)) {
     const c = argv.indexOf('-c');
@@ -88,6 +96,11 @@ function base(image: ImageInfo): Pick<ProcessPlan, 'ports' | 'stopMs'> {
 }
 
 function fromScript(r: ReturnType<typeof runScript>, input: PlanInput, scriptEnv: ScriptEnv): ProcessPlan {
+  const tail = r.server && tailOf(r.server);
+  if (tail) {
+    // tail -f follows its file until it is killed; SIGTERM ends it at once
+    return { ports: [], exitCode: 0, lines: r.lines, tail, stopMs: 0, ...(r.files ? { files: r.files } : {}), ...(r.writes ? { writes: r.writes } : {}) };
+  }
   if (r.server) {
     const inner = imageDefault(input, r.server);
     return { ...inner, lines: [...r.lines, ...inner.lines] };
@@ -100,7 +113,29 @@ function fromScript(r: ReturnType<typeof runScript>, input: PlanInput, scriptEnv
     ...(r.exitAfterMs !== undefined ? { exitAfterMs: r.exitAfterMs } : {}),
     ...(r.loop ? { loop: r.loop, scriptEnv } : {}),
     ...(r.files ? { files: r.files } : {}),
+    ...(r.writes ? { writes: r.writes } : {}),
   };
+}
+
+/** `tail -f FILE`, `tail -n+1 -f FILE`, `tail -F -n 5 FILE`: what it follows, or undefined */
+function tailOf(argv: string[]): ProcessPlan['tail'] {
+  if (argv[0].split('/').pop() !== 'tail') return undefined;
+  let follow = false;
+  let n = '10';
+  let path: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-f' || a === '-F' || a === '--follow' || a.startsWith('--follow=')) follow = true;
+    else if (a === '-n' || a === '--lines') n = argv[++i] ?? n;
+    else if (a.startsWith('-n')) n = a.slice(2);
+    else if (a.startsWith('--lines=')) n = a.slice(8);
+    else if (/^-[fF]n/.test(a)) {
+      follow = true;
+      n = a.slice(3) || (argv[++i] ?? n);
+    } else if (!a.startsWith('-')) path = a;
+  }
+  if (!follow || !path) return undefined;
+  return { path, fromStart: n.startsWith('+'), last: n.startsWith('+') ? 0 : Number(n) || 0 };
 }
 
 function repl(input: PlanInput, image: ImageInfo): ProcessPlan {
@@ -126,7 +161,7 @@ function imageDefault(input: PlanInput, argv: string[]): ProcessPlan {
 function httpOf(a: HttpAnswer, argv: string[], fill: (s: string) => string): ProcessPlan['http'] {
   switch (a.kind) {
     case 'static':
-      return { body: a.body, ...(a.paths ? { paths: a.paths } : {}), ...(a.notFound ? { notFound: fill(a.notFound) } : {}) };
+      return { body: a.body, ...(a.paths ? { paths: a.paths } : {}), ...(a.notFound ? { notFound: fill(a.notFound) } : {}), ...(a.failAfter ? { failAfter: a.failAfter } : {}) };
     case 'template':
       return { body: fill(a.body) };
     case 'echo-text': {

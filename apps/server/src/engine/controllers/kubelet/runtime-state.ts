@@ -90,6 +90,10 @@ export interface PodRuntime {
   conditions: Record<string, [string, number]>;
   /** writes this pod's sync made (status, events), for cycle accounting */
   writes: number;
+  /** a volume of the pod is never attached (a cloud disk without its CSI driver): no sandbox, no containers */
+  waitingForAttach?: boolean;
+  /** the eviction manager evicts the pod at `at` (an emptyDir past its sizeLimit); done once it has */
+  eviction?: { at: number; message: string; done?: boolean };
 }
 
 export interface IpamState {

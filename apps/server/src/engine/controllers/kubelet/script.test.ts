@@ -1,4 +1,4 @@
-import { loopIteration, runScript } from './script';
+import { loopIteration, loopIterationRun, runScript } from './script';
 
 const env = { vars: { NAME: 'world' }, hostname: 'pod-1', namespace: 'default', busybox: true };
 const T = Date.UTC(2026, 0, 1);
@@ -37,5 +37,21 @@ describe('runScript', () => {
 
   it('execs a server', () => {
     expect(runScript('echo start; exec nginx -g "daemon off;"', env, T).server).toEqual(['nginx', '-g', 'daemon off;']);
+  });
+
+  it('records what it writes into files: `>` truncates, `>>` appends', () => {
+    const r = runScript('echo one > /data/f; sleep 2; echo two >> /data/f; date >> /data/log', env, T);
+    expect(r.writes).toEqual([
+      [0, '/data/f', 'one', false],
+      [2000, '/data/f', 'two', true],
+      [2000, '/data/log', 'Thu Jan  1 00:00:02 UTC 2026', true],
+    ]);
+    expect(r.lines).toEqual([]);
+  });
+
+  it("keeps an endless loop's writes per iteration, not with the writes before it", () => {
+    const r = runScript('echo start > /html/index.html; while true; do date >> /html/index.html; sleep 1; done', env, T);
+    expect(r.writes).toEqual([[0, '/html/index.html', 'start', false]]);
+    expect(loopIterationRun(r.loop!, 3600, env, T).writes).toEqual([[3_600_000, '/html/index.html', 'Thu Jan  1 01:00:00 UTC 2026', true]]);
   });
 });

@@ -12,6 +12,8 @@ export interface ScriptEnv {
   namespace: string;
   /** busybox wording of errors (`cat: can't open 'x'`) rather than GNU coreutils' */
   busybox: boolean;
+  /** files of the container's configMap, secret and downwardAPI volumes, by absolute path */
+  mounted?: Record<string, string>;
 }
 
 /** An endless loop: iteration k starts at startMs + k * periodMs with vars0 + k * deltas. */
@@ -33,10 +35,15 @@ export interface ScriptResult {
   server?: string[];
   /** files the script creates and removes: path → [created offset, removed offset or null] */
   files?: Record<string, [number, number | null]>;
+  /** what it writes into files (`echo x >> /data/f`), in order */
+  writes?: FileWrite[];
 }
 
+/** [ms offset, path, line written (without its newline), appended (>>) rather than truncating (>)] */
+export type FileWrite = [number, string, string, boolean];
+
 type Node =
-  | { t: 'cmd'; words: string[]; redirect: boolean | string; op: string }
+  | { t: 'cmd'; words: string[]; redirect: boolean | string; append?: boolean; op: string }
   | { t: 'while'; cond: Node[]; until: boolean; body: Node[]; bodySrc: string; op: string }
   | { t: 'for'; name: string; items: string[]; body: Node[]; op: string };
 
@@ -50,9 +57,9 @@ const FOREVER = Number.POSITIVE_INFINITY;
 
 export function runScript(source: string, env: ScriptEnv, startAt: number): ScriptResult {
   const nodes = parse(source);
-  const st: State = { t: 0, lines: [], vars: { ...env.vars }, status: 0, env, startAt, files: {} };
+  const st: State = { t: 0, lines: [], vars: { ...env.vars }, status: 0, env, startAt, files: {}, writes: [] };
   const r = execList(nodes, st);
-  const files = Object.keys(st.files).length ? { files: st.files } : {};
+  const files = { ...(Object.keys(st.files).length ? { files: st.files } : {}), ...(st.writes.length ? { writes: st.writes } : {}) };
   if (r === 'loop') return { lines: st.lines, exitCode: 0, loop: st.loop, ...files };
   if (r === 'server') return { lines: st.lines, exitCode: 0, server: st.server, ...files };
   if (st.t === FOREVER) return { lines: st.lines, exitCode: 0, ...files };
@@ -61,12 +68,17 @@ export function runScript(source: string, env: ScriptEnv, startAt: number): Scri
 
 /** Lines of loop iteration k, at absolute offsets from the container's start. */
 export function loopIteration(loop: LoopSpec, k: number, env: ScriptEnv, startAt: number): [number, string][] {
+  return loopIterationRun(loop, k, env, startAt).lines;
+}
+
+/** Loop iteration k: its log lines and its file writes, at offsets from the container's start. */
+export function loopIterationRun(loop: LoopSpec, k: number, env: ScriptEnv, startAt: number): { lines: [number, string][]; writes: FileWrite[] } {
   const vars: Record<string, string> = { ...loop.vars0 };
   for (const [name, d] of Object.entries(loop.deltas)) vars[name] = String(Number(loop.vars0[name]) + k * d);
   const base = loop.startMs + k * loop.periodMs;
-  const st: State = { t: base, lines: [], vars, status: 0, env, startAt, files: {} };
+  const st: State = { t: base, lines: [], vars, status: 0, env, startAt, files: {}, writes: [] };
   execList(parse(loop.body), st);
-  return st.lines;
+  return { lines: st.lines, writes: st.writes };
 }
 
 interface State {
@@ -80,6 +92,7 @@ interface State {
   loop?: LoopSpec;
   server?: string[];
   files: Record<string, [number, number | null]>;
+  writes: FileWrite[];
 }
 
 type Outcome = 'ok' | 'exit' | 'forever' | 'loop' | 'server';
@@ -106,17 +119,19 @@ function exec(n: Node, st: State): Outcome {
     return 'ok';
   }
   if (n.t === 'while') return execWhile(n, st);
-  return execCommand(n.words, n.redirect, st);
+  return execCommand(n.words, n.redirect, st, n.append === true);
 }
 
 function execWhile(n: Extract<Node, { t: 'while' }>, st: State): Outcome {
   // conditions other than `true`/`:` (nslookup, [ ... ]) are taken as always looping
   const vars0 = { ...st.vars };
   const start = st.t;
-  const probe: State = { ...st, lines: [], vars: { ...vars0 } };
+  // the loop's own writes come from loopIterationRun; a loop that ends at once keeps the probe's
+  const probe: State = { ...st, lines: [], vars: { ...vars0 }, writes: [] };
   const r0 = execList(n.body, probe);
   if (r0 !== 'ok') {
     st.lines.push(...probe.lines);
+    st.writes.push(...probe.writes);
     st.t = probe.t;
     st.status = probe.status;
     st.exitCode = probe.exitCode;
@@ -125,7 +140,7 @@ function execWhile(n: Extract<Node, { t: 'while' }>, st: State): Outcome {
   }
   const period = Math.max(probe.t - start, 1000);
   const after1 = { ...probe.vars };
-  const probe2: State = { ...probe, lines: [], vars: { ...after1 }, t: start + period };
+  const probe2: State = { ...probe, lines: [], vars: { ...after1 }, t: start + period, writes: [] };
   execList(n.body, probe2);
   const deltas: Record<string, number> = {};
   for (const [k, v] of Object.entries(after1)) {
@@ -138,7 +153,7 @@ function execWhile(n: Extract<Node, { t: 'while' }>, st: State): Outcome {
   return 'loop';
 }
 
-function execCommand(rawWords: string[], redirect: boolean | string, st: State): Outcome {
+function execCommand(rawWords: string[], redirect: boolean | string, st: State, append = false): Outcome {
   // assignments before a command (or alone)
   let i = 0;
   while (i < rawWords.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rawWords[i])) {
@@ -154,8 +169,11 @@ function execCommand(rawWords: string[], redirect: boolean | string, st: State):
   const cmd = words[0].split('/').pop()!;
   const args = words.slice(1);
   const out = (text: string): void => {
-    if (typeof redirect === 'string') touch(st, redirect);
-    else if (!redirect && st.lines.length < MAX_LINES) for (const l of text.split('\n')) st.lines.push([st.t, l]);
+    if (typeof redirect === 'string') {
+      touch(st, redirect);
+      // `>` truncates once, then the command's lines follow
+      if (st.writes.length < MAX_LINES) text.split('\n').forEach((l, i) => st.writes.push([st.t, redirect, l, append || i > 0]));
+    } else if (!redirect && st.lines.length < MAX_LINES) for (const l of text.split('\n')) st.lines.push([st.t, l]);
   };
   st.status = 0;
   switch (cmd) {
@@ -212,17 +230,28 @@ function execCommand(rawWords: string[], redirect: boolean | string, st: State):
         return 'ok';
       }
       if (st.files[args[0]] && st.files[args[0]][1] === null) return 'ok';
+      if (st.env.mounted && Object.hasOwn(st.env.mounted, args[0])) {
+        const text = st.env.mounted[args[0]];
+        if (text !== '') out(text.replace(/\n$/, ''));
+        return 'ok';
+      }
       out(st.env.busybox ? `cat: can't open '${args[0]}': No such file or directory` : `cat: ${args[0]}: No such file or directory`);
       st.status = 1;
       return 'ok';
-    case 'ls':
+    case 'ls': {
+      const listed = args[0] !== undefined && !args[0].startsWith('-') ? mountedNames(st.env, args[0]) : undefined;
+      if (listed) {
+        if (listed.length) out(listed.join('\n'));
+        return 'ok';
+      }
       if (args[0] && !args[0].startsWith('-') && args[0] !== '/' ) {
         out(st.env.busybox ? `ls: ${args[0]}: No such file or directory` : `ls: cannot access '${args[0]}': No such file or directory`);
         st.status = st.env.busybox ? 1 : 2;
       }
       return 'ok';
+    }
     case 'exec':
-      return execCommand(rawWords.slice(i + 1), redirect, st);
+      return execCommand(rawWords.slice(i + 1), redirect, st, append);
     case 'touch':
       for (const a of args) if (!a.startsWith('-')) touch(st, a);
       return 'ok';
@@ -241,6 +270,17 @@ function execCommand(rawWords: string[], redirect: boolean | string, st: State):
   out(`sh: ${words[0]}: not found`);
   st.status = 127;
   return 'ok';
+}
+
+/** the names `ls DIR` prints for a directory of a mounted configMap or secret, sorted as ls sorts */
+function mountedNames(env: ScriptEnv, dir: string): string[] | undefined {
+  if (!env.mounted) return undefined;
+  const prefix = `${dir.replace(/\/+$/, '')}/`;
+  const names = new Set<string>();
+  for (const p of Object.keys(env.mounted)) if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
+  if (!names.size) return undefined;
+  // dot files are hidden without -a
+  return [...names].filter((n) => !n.startsWith('.')).sort();
 }
 
 function touch(st: State, path: string): void {
@@ -490,12 +530,16 @@ function parse(src: string): Node[] {
     }
     const words: string[] = [];
     let redirect: boolean | string = false;
+    let append = false;
     while (p < toks.length) {
       const w = toks[p];
       if (w.op) {
         if (w.w === '>' || w.w === '>>' || w.w === '<') {
           const target = toks[p + 1]?.w ?? '';
-          if (w.w !== '<') redirect = target.startsWith('/dev/') ? true : target.replace(/^["']|["']$/g, '');
+          if (w.w !== '<') {
+            redirect = target.startsWith('/dev/') ? true : target.replace(/^["']|["']$/g, '');
+            append = w.w === '>>';
+          }
           p += 2;
           continue;
         }
@@ -511,7 +555,7 @@ function parse(src: string): Node[] {
       words.push(w.w);
       p++;
     }
-    return { t: 'cmd', words, redirect, op: ';' };
+    return { t: 'cmd', words, redirect, ...(append ? { append } : {}), op: ';' };
   };
   return list([]);
 }

@@ -28,8 +28,12 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const hasInit = initSpecs.length > 0;
   const initStatuses = initSpecs.map((s, i) => containerStatus(s, initRt[i], pod, now, hasInit));
   const statuses = specs.map((s, i) => containerStatus(s, mainRt[i], pod, now, hasInit));
-  const phase = podPhase(pod, initRt, mainRt, statuses);
+  // an evicted pod has failed, whatever its restart policy (eviction_manager.go evictPod)
+  const evicted = prt.eviction?.done ? prt.eviction : undefined;
+  const phase = evicted ? 'Failed' : podPhase(pod, initRt, mainRt, statuses);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
+  // status/generate.go: the readiness of a terminal pod says how it ended
+  const terminalReason = phase === 'Failed' ? 'PodFailed' : 'PodCompleted';
 
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
   const incompleteInit = initRt.filter((c) => !(c.stage === 'done' && c.current?.exitCode === 0)).map((c) => c.name);
@@ -46,8 +50,8 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const conditions: Condition[] = [
     cond('PodReadyToStartContainers', sandboxReady),
     terminal ? cond('Initialized', true, 'PodCompleted') : incompleteInit.length ? cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`) : cond('Initialized', true),
-    terminal ? cond('Ready', false, 'PodCompleted') : notReady.length ? cond('Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`) : cond('Ready', true),
-    terminal ? cond('ContainersReady', false, 'PodCompleted') : notReady.length ? cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`) : cond('ContainersReady', true),
+    terminal ? cond('Ready', false, terminalReason) : notReady.length ? cond('Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`) : cond('Ready', true),
+    terminal ? cond('ContainersReady', false, terminalReason) : notReady.length ? cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`) : cond('ContainersReady', true),
   ];
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
   conditions.push(scheduled ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(prt.startTime) });
@@ -55,6 +59,7 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const status: PodStatus = {
     phase,
     conditions,
+    ...(evicted ? { message: evicted.message, reason: 'Evicted' } : {}),
     hostIP,
     hostIPs: [{ ip: hostIP }],
     ...(prt.ip ? { podIP: prt.ip, podIPs: [{ ip: prt.ip }] } : {}),
@@ -119,7 +124,9 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
     mountPath: m.mountPath,
     ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
   }));
-  const started = rt?.current && rt.stage === 'running';
+  // a container the kubelet is killing (liveness) runs until its grace period ends
+  const dying = rt?.stage === 'exited' && rt.current?.finishedAt !== undefined && rt.current.finishedAt > now;
+  const started = rt?.current && (rt.stage === 'running' || dying);
   const lastRun = rt?.stage === 'running' ? rt.previous : rt?.current;
   const hasRun = rt?.current !== undefined;
   let state: ContainerState;
@@ -131,6 +138,11 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
       break;
     case 'exited':
     case 'done':
+      if (dying) {
+        state = { running: { startedAt: rfc3339(rt.current!.startedAt) } };
+        if (rt.previous) lastState = terminatedOf(rt.previous);
+        break;
+      }
       state = terminatedOf(rt.current!);
       if (rt.previous) lastState = terminatedOf(rt.previous);
       break;
@@ -153,7 +165,7 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
     default:
       state = { waiting: { reason: hasInit ? 'PodInitializing' : 'ContainerCreating' } };
   }
-  const ready = rt?.stage === 'running' && rt.readyAt !== undefined && rt.readyAt <= now && !pod.metadata.deletionTimestamp;
+  const ready = (rt?.stage === 'running' || dying) && rt.readyAt !== undefined && rt.readyAt <= now && !pod.metadata.deletionTimestamp;
   const status: ContainerStatus = {
     name: spec.name,
     state,

@@ -23,9 +23,13 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
   /** Applies a watch event (a no-op until the index is built: the build reads the store). */
   observe(ev: WatchEvent): void {
     if (!this.built || ev.resource !== this.resource) return;
-    if (ev.type === 'MODIFIED' && ev.old && bucketOf(ev.old) === bucketOf(ev.object)) {
-      this.buckets.get(bucketOf(ev.object))?.objects.set(keyOf(ev.object), ev.object as T);
-      return;
+    if (ev.type === 'MODIFIED' && ev.old) {
+      // most writes keep the owner list itself (status updates share it): same bucket
+      const bucket = bucketOf(ev.object);
+      if (ev.old.metadata.ownerReferences === ev.object.metadata.ownerReferences || bucketOf(ev.old) === bucket) {
+        this.buckets.get(bucket)?.objects.set(keyOf(ev.object), ev.object as T);
+        return;
+      }
     }
     if (ev.old) this.remove(ev.old);
     if (ev.type !== 'DELETED') this.add(ev.object);
@@ -34,7 +38,7 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
   ensure(store: ObjectStore): void {
     if (this.built) return;
     this.built = true;
-    for (const o of store.list(this.resource)) this.add(o);
+    for (const o of store.unordered(this.resource)) this.add(o);
   }
 
   /** Objects whose controller is `uid`, in name order. */

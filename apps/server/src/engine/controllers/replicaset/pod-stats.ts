@@ -21,7 +21,7 @@ export class PodStats {
   ensure(store: ObjectStore): void {
     if (this.built) return;
     this.built = true;
-    for (const p of store.list('pods')) this.apply(p as Pod, 1);
+    for (const p of store.unordered('pods')) this.apply(p as Pod, 1);
   }
 
   observe(ev: WatchEvent): void {

@@ -82,10 +82,19 @@ function replicaSetsForPodEvent(ev: WatchEvent, ctx: ControllerContext): string[
   const pod = ev.object as Pod;
   if (ev.type !== 'DELETED' && !controllerRefOf(pod) && isPodActive(pod)) {
     for (const rs of ctx.store.list('replicasets', pod.metadata.namespace)) {
-      if (matches(fromLabelSelector(rs.spec?.selector), pod.metadata.labels)) keys.push(keyOf(rs));
+      if (matches(selectorOf(rs), pod.metadata.labels)) keys.push(keyOf(rs));
     }
   }
   return keys;
+}
+
+/** a stored ReplicaSet's selector, parsed once per object (stored objects are immutable) */
+const selectors = new WeakMap<KubeObject, Selector>();
+
+function selectorOf(rs: KubeObject): Selector {
+  let sel = selectors.get(rs);
+  if (!sel) selectors.set(rs, (sel = fromLabelSelector(rs.spec?.selector)));
+  return sel;
 }
 
 function syncReplicaSet(key: string, ctx: ControllerContext, index: OwnerIndex<Pod>, stats: PodStats, verified: Map<string, string>): void {

@@ -6,6 +6,7 @@ import { ApiError, isApiError } from '../../api/errors';
 import { Pod } from '../../api/types';
 import { kubeletSection } from '../../controllers/kubelet/runtime-state';
 import { containerLogs, runLines } from '../../controllers/kubelet/logs';
+import { tailLines } from '../../controllers/kubelet/tail-log';
 import { CommandDef, Invocation, SELECTOR_FLAG } from '../command';
 import { CommandError, UsageError } from '../context';
 import { parseGoDuration } from '../flags';
@@ -145,7 +146,7 @@ async function followSources(inv: Invocation, sources: Source[], stamp: boolean,
   // what each stream has printed: the run, and its lines up to (time, count at that time)
   const marks = sources.map((s) => {
     const rt = runOf(s);
-    const lines = rt?.current ? runLines(rt.current, inv.host.now()) : [];
+    const lines = rt?.current ? runLines(rt.current, inv.host.now(), tailLines(cluster.runtime, s.pod, s.container, rt.current, inv.host.now())) : [];
     const last = lines.length ? lines[lines.length - 1][0] : -Infinity;
     return { runId: rt?.current?.id, last, atLast: lines.filter(([t]) => t === last).length, ended: false };
   });
@@ -162,7 +163,7 @@ async function followSources(inv: Invocation, sources: Source[], stamp: boolean,
         m.ended = true;
         return;
       }
-      const lines = runLines(run, now);
+      const lines = runLines(run, now, tailLines(cluster.runtime, s.pod, s.container, run, now));
       let seenAtLast = 0;
       for (const [t, text] of lines) {
         if (t < m.last) continue;

@@ -6,13 +6,14 @@ import type { CommandContext } from '../types';
 import { getopt, has } from './getopt';
 
 /** runs `fn`, turning an FsError into `prefix: strerror` on stderr; false when it failed */
-export function attempt(ctx: CommandContext, prefix: string, fn: () => void): boolean {
+/** runs `fn`; an FsError is reported after `prefix` (after `writing` when the file system filled up) */
+export function attempt(ctx: CommandContext, prefix: string, fn: () => void, writing?: string): boolean {
   try {
     fn();
     return true;
   } catch (e) {
     if (e instanceof FsError) {
-      ctx.stderr(`${prefix}: ${e.message}\n`);
+      ctx.stderr(`${writing && e.code === 'ENOSPC' ? writing : prefix}: ${e.message}\n`);
       return false;
     }
     throw e;
@@ -188,7 +189,7 @@ function transfer(ctx: CommandContext, move: boolean): number {
     }
     const ok = move
       ? attempt(ctx, `mv: cannot move '${src}' to '${target}'`, () => ctx.fs.rename(src, target))
-      : attempt(ctx, `cp: cannot create ${node.type === 'dir' ? 'directory' : 'regular file'} '${target}'`, () => copyTree(ctx, src, target));
+      : attempt(ctx, `cp: cannot create ${node.type === 'dir' ? 'directory' : 'regular file'} '${target}'`, () => copyTree(ctx, src, target), node.type === 'dir' ? undefined : `cp: error writing '${target}'`);
     if (!ok) status = 1;
     else if (has(p, 'v')) ctx.stdout(move ? `renamed '${src}' -> '${target}'\n` : `'${src}' -> '${target}'\n`);
   }

@@ -5,6 +5,7 @@ import type { Registry } from '../command-registry';
 import { IDENTITY_UTILS } from '../builtins/identity';
 import { WHICH } from '../builtins/state-builtins';
 import { AWK_UTILS } from './awk';
+import { DD_UTILS } from './dd';
 import { FILE_UTILS } from './files';
 import { FIND_UTILS } from './find';
 import { GREP_UTILS } from './grep';
@@ -26,6 +27,7 @@ export const UTILITIES: Registry = {
   ...MISC_UTILS,
   ...IDENTITY_UTILS,
   ...WHICH,
+  ...DD_UTILS,
   less: FILE_UTILS.cat,
   more: FILE_UTILS.cat,
 };

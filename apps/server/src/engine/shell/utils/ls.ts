@@ -96,7 +96,7 @@ const ls: Builtin = (ctx) => {
         /* unreadable: keep 2 */
       }
     }
-    return { name, node, links, size: node.type === 'dir' ? 4096 : byteLength(node.content ?? '') };
+    return { name, node, links, size: node.type === 'dir' ? 4096 : node.size ?? byteLength(node.content ?? '') };
   };
   const sortEntries = (es: Entry[]): Entry[] => {
     const out = [...es].sort((a, b) => compareC(a.name, b.name));

@@ -21,15 +21,45 @@ export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[] | un
 export function describeVolumeSource(w: PrefixWriter, src: Record<string, any>, pv: boolean): void {
   if (src.hostPath) return hostPath(w, src.hostPath);
   if (src.emptyDir && !pv) return emptyDir(w, src.emptyDir);
+  if (src.gcePersistentDisk) return gcePersistentDisk(w, src.gcePersistentDisk);
+  if (src.awsElasticBlockStore) return awsElasticBlockStore(w, src.awsElasticBlockStore);
   if (src.secret && !pv) return secret(w, src.secret);
   if (src.configMap && !pv) return configMap(w, src.configMap);
   if (src.nfs) return nfs(w, src.nfs);
   if (src.persistentVolumeClaim && !pv) return pvc(w, src.persistentVolumeClaim);
   if (src.downwardAPI && !pv) return downwardAPI(w, src.downwardAPI);
   if (src.projected && !pv) return projected(w, src.projected);
+  if (src.azureDisk) return azureDisk(w, src.azureDisk);
+  if (src.vsphereVolume) return vsphereVolume(w, src.vsphereVolume);
   if (src.local && pv) return local(w, src.local);
   if (src.csi) return pv ? csiPersistent(w, src.csi) : csiInline(w, src.csi);
   w.write(LEVEL_1, '<unknown>\n');
+}
+
+function gcePersistentDisk(w: PrefixWriter, d: { pdName?: string; fsType?: string; partition?: number; readOnly?: boolean }): void {
+  w.write(
+    LEVEL_2,
+    `Type:\tGCEPersistentDisk (a Persistent Disk resource in Google Compute Engine)\n    PDName:\t${d.pdName ?? ''}\n    FSType:\t${d.fsType ?? ''}\n    Partition:\t${d.partition ?? 0}\n    ReadOnly:\t${d.readOnly === true}\n`,
+  );
+}
+
+function awsElasticBlockStore(w: PrefixWriter, d: { volumeID?: string; fsType?: string; partition?: number; readOnly?: boolean }): void {
+  w.write(
+    LEVEL_2,
+    `Type:\tAWSElasticBlockStore (a Persistent Disk resource in AWS)\n    VolumeID:\t${d.volumeID ?? ''}\n    FSType:\t${d.fsType ?? ''}\n    Partition:\t${d.partition ?? 0}\n    ReadOnly:\t${d.readOnly === true}\n`,
+  );
+}
+
+/** the API server defaults kind, fsType, cachingMode and readOnly (SetDefaults_AzureDiskVolumeSource) */
+function azureDisk(w: PrefixWriter, d: { diskName?: string; diskURI?: string; kind?: string; fsType?: string; cachingMode?: string; readOnly?: boolean }): void {
+  w.write(
+    LEVEL_2,
+    `Type:\tAzureDisk (an Azure Data Disk mount on the host and bind mount to the pod)\n    DiskName:\t${d.diskName ?? ''}\n    DiskURI:\t${d.diskURI ?? ''}\n    Kind: \t${d.kind ?? 'Shared'}\n    FSType:\t${d.fsType ?? 'ext4'}\n    CachingMode:\t${d.cachingMode ?? 'ReadWrite'}\n    ReadOnly:\t${d.readOnly === true}\n`,
+  );
+}
+
+function vsphereVolume(w: PrefixWriter, d: { volumePath?: string; fsType?: string; storagePolicyName?: string }): void {
+  w.write(LEVEL_2, `Type:\tvSphereVolume (a Persistent Disk resource in vSphere)\n    VolumePath:\t${d.volumePath ?? ''}\n    FSType:\t${d.fsType ?? ''}\n    StoragePolicyName:\t${d.storagePolicyName ?? ''}\n`);
 }
 
 function hostPath(w: PrefixWriter, hp: { path: string; type?: string }): void {

@@ -33,6 +33,9 @@ describe('account', () => {
     const cluster = exp.body.user.memberships[0].clusters[0];
     expect(cluster.inputs).toEqual([expect.objectContaining({ seq: 1, command: 'kubectl create ns homework', exitCode: 0 })]);
     expect(cluster.state.engineVersion).toBeDefined();
+    // the state in its readable form, as of the last command
+    expect(cluster.state.format).toBeUndefined();
+    expect(JSON.stringify(cluster.state)).toContain('"name":"homework"');
     expect(JSON.stringify(exp.body)).not.toContain('passwordHash');
 
     // the instructor resets ana's password (not bob, not a stranger's)

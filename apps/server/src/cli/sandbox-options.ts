@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClusterShape, KubeProxyMode, SerializedCluster } from '../engine/cluster-state';
 import { parseTime } from '../engine/time';
-import type { Sandbox } from '../engine/sandbox';
+import { Sandbox, VirtualClock } from '../engine/sandbox';
 
 export class CliError extends Error {}
 
@@ -42,6 +42,12 @@ export function sandboxOptions(values: Record<string, string | boolean | undefin
       stateIn = JSON.parse(fs.readFileSync(file, 'utf8')) as SerializedCluster;
     } catch (e) {
       throw new CliError(`cannot read --state-in ${file}: ${(e as Error).message}`);
+    }
+    // a state of another engine version, or a damaged one, is refused here in one line
+    try {
+      Sandbox.load(stateIn, new VirtualClock(stateIn.now));
+    } catch (e) {
+      throw new CliError(`cannot load --state-in ${file}: ${(e as Error).message}`);
     }
   }
   const workspace = values.workspace === undefined ? undefined : String(values.workspace);

@@ -16,23 +16,44 @@ export interface ClusterRef {
   options: unknown;
 }
 
+/** How long a cluster's owner and classroom are trusted without asking the database again. */
+const REF_TTL_MS = 10_000;
+
 @Injectable()
 export class ClusterAccessService {
+  // A cluster's owner, classroom and shape never change: a command need not read them every
+  // time (a deleted cluster is still refused by the runner, which reads its version).
+  private readonly refs = new Map<string, { ref: ClusterRef; classroomOwnerId: string; until: number }>();
+
   constructor(private readonly prisma: PrismaService) {}
 
   async check(user: AuthUser, clusterId: string, mode: 'read' | 'write'): Promise<ClusterRef> {
-    const c = await this.prisma.cluster.findUnique({
-      where: { id: clusterId },
-      select: { id: true, membershipId: true, purpose: true, shape: true, seed: true, options: true, membership: { select: { userId: true, classroomId: true, classroom: { select: { ownerId: true } } } } },
-    });
-    if (!c) throw new AppError('NOT_FOUND', 'No such cluster');
-    const ref: ClusterRef = { id: c.id, membershipId: c.membershipId, classroomId: c.membership.classroomId, ownerUserId: c.membership.userId, purpose: c.purpose, shape: c.shape, seed: c.seed, options: c.options };
-    if (c.membership.userId === user.id) return ref;
-    if (await this.teaches(user, c.membership.classroomId, c.membership.classroom.ownerId)) {
+    const { ref, classroomOwnerId } = await this.lookup(clusterId);
+    if (ref.ownerUserId === user.id) return ref;
+    if (await this.teaches(user, ref.classroomId, classroomOwnerId)) {
       if (mode === 'write') throw new AppError('FORBIDDEN', "An instructor can look at a student's cluster, not change it");
       return ref;
     }
     throw new AppError('NOT_FOUND', 'No such cluster');
+  }
+
+  private async lookup(clusterId: string): Promise<{ ref: ClusterRef; classroomOwnerId: string }> {
+    const now = Date.now();
+    const hit = this.refs.get(clusterId);
+    if (hit && hit.until > now) return hit;
+    const c = await this.prisma.cluster.findUnique({
+      where: { id: clusterId },
+      select: { id: true, membershipId: true, purpose: true, shape: true, seed: true, options: true, membership: { select: { userId: true, classroomId: true, classroom: { select: { ownerId: true } } } } },
+    });
+    if (!c) {
+      this.refs.delete(clusterId);
+      throw new AppError('NOT_FOUND', 'No such cluster');
+    }
+    const ref: ClusterRef = { id: c.id, membershipId: c.membershipId, classroomId: c.membership.classroomId, ownerUserId: c.membership.userId, purpose: c.purpose, shape: c.shape, seed: c.seed, options: c.options };
+    const entry = { ref, classroomOwnerId: c.membership.classroom.ownerId, until: now + REF_TTL_MS };
+    if (this.refs.size > 10_000) this.refs.clear();
+    this.refs.set(clusterId, entry);
+    return entry;
   }
 
   private async teaches(user: AuthUser, classroomId: string, ownerId: string): Promise<boolean> {

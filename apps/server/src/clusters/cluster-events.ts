@@ -17,6 +17,14 @@ export type ClusterListener = (change: ClusterChange) => void;
 @Injectable()
 export class ClusterEvents {
   private readonly listeners = new Map<string, Set<ClusterListener>>();
+  /** Listeners of every cluster (the course module records transitions from them). */
+  private readonly everyCluster = new Set<ClusterListener>();
+
+  /** Every committed change of every cluster in this process; returns the unsubscribe. */
+  subscribeAll(listener: ClusterListener): () => void {
+    this.everyCluster.add(listener);
+    return () => this.everyCluster.delete(listener);
+  }
 
   subscribe(clusterId: string, listener: ClusterListener): () => void {
     let set = this.listeners.get(clusterId);
@@ -38,6 +46,7 @@ export class ClusterEvents {
 
   publish(change: ClusterChange): void {
     if (change.events.length === 0 && !change.replaced) return;
+    for (const l of this.everyCluster) l(change);
     for (const l of this.listeners.get(change.clusterId) ?? []) l(change);
   }
 }

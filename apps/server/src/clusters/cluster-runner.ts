@@ -3,34 +3,54 @@
 // is a compare-and-set on the cluster's version (update ... where version = the one we ran on)
 // in the same transaction as the Input row whose seq is that new version, so a lost race fails
 // whole (nothing written) and is retried on the newer state.
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Prisma, PrismaPromise } from '../../../../generated/prisma';
+//
+// Persistence is an input log with periodic states (docs/design-notes.md, "The input log"):
+// a command stores its Input row (with what a replay needs in its payload), not the cluster's
+// 100-200 kB state; the state is stored every STATE_EVERY inputs, when the cluster leaves the
+// cache or sits idle, at shutdown, and with every input a replay could not rebuild (reset,
+// restore, kinds the replay does not know). Loading is the latest stored state plus a replay of
+// the inputs after it. Commits go through InputWriter (group commit on a worker thread).
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type BetterSqlite3 from 'better-sqlite3';
 import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { PrismaService } from '../database/prisma.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../database/sqlite';
 import type { WatchEvent } from '../engine/api/store';
 import { CreateClusterInput } from '../engine/cluster';
-import { ENGINE_VERSION, SerializedCluster } from '../engine/cluster-state';
+import { ENGINE_VERSION } from '../engine/cluster-state';
 import { Sandbox } from '../engine/sandbox';
 import type { ShellSignal } from '../engine/shell/types';
 import { ClusterEvents } from './cluster-events';
+import { loadWithSwitch, LoggedInput, replayInputs, ReplayRefused } from './input-log';
+import { InputRow, InputWriter, ShellRow, SQLITE_DRIVER, WriteConflict } from './input-writer';
 import { KeyedMutex } from './keyed-mutex';
+import { SwitchClock } from './replay-clock';
 import { CacheEntry, SandboxCache } from './sandbox-cache';
 import { lockContext, ServerSandboxClock, withRunContext } from './sandbox-clock';
 
 /** Clusters kept in memory (each holds its whole engine state). */
 export const CACHE_CAPACITY = 500;
+/** The state is stored after this many inputs (a load replays at most this many). */
+export const STATE_EVERY = 100;
+/** A cluster unused this long gets its state stored (its next load replays nothing). */
+const IDLE_MS = 60_000;
 /** Lost races are retried this often (two processes saturating one cluster lose many). */
 const MAX_ATTEMPTS = 50;
 
 /** What a change to a cluster writes besides its new state. */
 export interface Mutation<T> {
   /** The Input row (clusterId and seq are filled in). */
-  input: Omit<Prisma.InputUncheckedCreateInput, 'clusterId' | 'seq'>;
+  input: Omit<InputRow, 'at' | 'actorId' | 'shellSessionId' | 'command' | 'payload' | 'stdout' | 'stderr' | 'outputTruncated' | 'exitCode' | 'durationMs'> & Partial<Omit<InputRow, 'at'>> & { at: Date };
   /** A whole new sandbox (reset, restore) instead of the one the change ran on. */
   replace?: Sandbox;
-  /** More writes for the same transaction, before the Input row (which may refer to them). */
-  extra?: (version: number) => PrismaPromise<unknown>[];
+  /** The shell session the input leaves (upserted in the same transaction). */
+  shell?: ShellRow;
+  /** The input can be run again from its row (input-log.ts); otherwise the state is stored with it. */
+  replayable?: boolean;
+  /** Runs once the input is committed (before the state may be stored). */
+  onCommit?: () => void;
   result: T;
 }
 
@@ -44,34 +64,65 @@ class VersionConflict extends Error {}
 
 const NEVER_ABORTED: ShellSignal = { aborted: false, onAbort: () => () => {} };
 
+interface ClusterRow {
+  state: string;
+  stateVersion: number;
+  version: number;
+  engineVersion: string;
+}
+
 @Injectable()
-export class ClusterRunner {
+export class ClusterRunner implements OnApplicationShutdown {
   private readonly logger = new Logger('ClusterRunner');
   private readonly mutex = new KeyedMutex();
-  readonly cache = new SandboxCache(CACHE_CAPACITY);
+  /** A cluster pushed out of the cache gets its state stored (unless a change is running on it). */
+  readonly cache = new SandboxCache(CACHE_CAPACITY, (entry) => this.storeState(entry));
   /** Commits that lost the compare-and-set and were retried (for tests and metrics). */
   conflicts = 0;
+  /** Inputs between two stored states (tests lower it). */
+  stateEvery = STATE_EVERY;
+  private readonly writer: InputWriter;
+  /** A main-thread connection for reads: a version check is a few microseconds, without Prisma. */
+  private readonly db: BetterSqlite3.Database;
+  private readonly versionOf: BetterSqlite3.Statement<[string], { version: number }>;
+  private readonly stateOf: BetterSqlite3.Statement<[string], ClusterRow>;
+  private readonly inputsAfter: BetterSqlite3.Statement<[string, number, number], { seq: number; kind: string; command: string | null; payload: string | null }>;
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(
-    private readonly prisma: PrismaService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly events: ClusterEvents,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.writer = new InputWriter(config.databaseFile, config.sqliteSynchronous);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- Prisma's copy of SQLite (see SQLITE_DRIVER)
+    const Database = require(SQLITE_DRIVER) as typeof BetterSqlite3;
+    this.db = new Database(config.databaseFile, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    this.versionOf = this.db.prepare('SELECT "version" FROM "Cluster" WHERE "id" = ?');
+    this.stateOf = this.db.prepare('SELECT "state", "stateVersion", "version", "engineVersion" FROM "Cluster" WHERE "id" = ?');
+    this.inputsAfter = this.db.prepare('SELECT "seq", "kind", "command", "payload" FROM "Input" WHERE "clusterId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq"');
+    this.sweeper = setInterval(() => this.storeIdle(), IDLE_MS / 2);
+    this.sweeper.unref();
+  }
 
   /** A new sandbox at the server's now (a fresh cluster, or a reset). */
   createSandbox(input: Omit<CreateClusterInput, 'start'>): Sandbox {
     const now = this.clock.now();
-    return Sandbox.create({ ...input, start: now }, new ServerSandboxClock(this.clock, now));
+    return Sandbox.create({ ...input, start: now }, new SwitchClock(new ServerSandboxClock(this.clock, now)));
   }
 
   loadSandbox(state: string): Sandbox {
-    const data = JSON.parse(state) as SerializedCluster;
-    return Sandbox.load(data, new ServerSandboxClock(this.clock, data.now));
+    const { sandbox, clock } = loadWithSwitch(state, new ServerSandboxClock(this.clock, 0));
+    clock.target = new ServerSandboxClock(this.clock, sandbox.cluster.now);
+    return sandbox;
   }
 
-  /** Puts a just-created cluster's sandbox in the cache (it is stored at version 0). */
-  remember(clusterId: string, sandbox: Sandbox, version: number): void {
-    this.cache.set({ clusterId, sandbox, clock: sandbox.clock as ServerSandboxClock, version });
+  /** Puts a sandbox made by createSandbox or loadSandbox in the cache, stored at `version`. */
+  remember(clusterId: string, sandbox: Sandbox, version: number): CacheEntry {
+    const sw = sandbox.clock instanceof SwitchClock ? sandbox.clock : new SwitchClock(sandbox.clock);
+    const entry: CacheEntry = { clusterId, sandbox, clock: sw.target as ServerSandboxClock, switch: sw, version, sinceState: 0, recorded: new Set(), shells: new Map(), lastUsed: Date.now(), busy: 0 };
+    this.cache.set(entry);
+    return entry;
   }
 
   /**
@@ -107,10 +158,19 @@ export class ClusterRunner {
     return this.read(clusterId, (entry) => entry.sandbox.cluster.nextTransitionAt());
   }
 
+  /** Stores every cached state not stored yet, then closes the writer (graceful shutdown). */
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
+    for (const entry of this.cache.values()) this.storeState(entry);
+    await this.writer.close();
+    this.db.close();
+  }
+
   private stepToNow(entry: CacheEntry): void {
     const cluster = entry.sandbox.cluster;
     const rv = cluster.store.resourceVersion;
     cluster.step(entry.clock.now());
+    entry.lastUsed = Date.now();
     this.events.publish({ clusterId: entry.clusterId, version: entry.version, events: eventsSince(entry.sandbox, rv), replaced: false });
   }
 
@@ -119,7 +179,9 @@ export class ClusterRunner {
     let entry: CacheEntry | undefined;
     try {
       entry = await this.current(clusterId);
+      entry.busy++;
       const rvBefore = entry.sandbox.cluster.store.resourceVersion;
+      const versionBefore = entry.version;
       const ctx = lockContext(signal, holder, () => this.mutex.acquire(clusterId));
       const m = await withRunContext(ctx, () => change(entry!, attempt));
       // A waiting command let go of the cluster while asleep: if the cached state was replaced
@@ -128,33 +190,37 @@ export class ClusterRunner {
       const sandbox = m.replace ?? entry.sandbox;
       const base = entry.version;
       const version = base + 1;
-      const state = JSON.stringify(sandbox.serialize());
+      // Stored with the input when a replay could not rebuild it: a new sandbox, a kind the
+      // replay does not know, or a waiting command another input ran in the middle of.
+      const storeState = m.replace !== undefined || m.replayable !== true || base !== versionBefore;
       const next = sandbox.cluster.nextTransitionAt();
-      const now = new Date(this.clock.now());
-      const ops: PrismaPromise<unknown>[] = [
-        // The state (about 100-200 KB) goes through a raw statement: Prisma's typed update
-        // costs about 3 times as much for a large string. The compare-and-set is here.
-        this.prisma.$executeRaw`UPDATE "Cluster" SET "state" = ${state}, "version" = ${version}, "engineVersion" = ${ENGINE_VERSION} WHERE "id" = ${clusterId} AND "version" = ${base}`,
-        this.prisma.cluster.updateMany({
-          where: { id: clusterId, version },
-          data: { stateAt: new Date(sandbox.cluster.now), nextTransitionAt: next === undefined ? null : new Date(next), updatedAt: now },
-        }),
-        ...(m.extra?.(version) ?? []),
-        this.prisma.input.create({ data: { ...m.input, clusterId, seq: version } }),
-      ];
-      let results: unknown[];
+      const now = this.clock.now();
       try {
-        results = await this.prisma.$transaction(ops);
+        await this.writer.commit({
+          clusterId,
+          base,
+          version,
+          engineVersion: ENGINE_VERSION,
+          stateAt: sandbox.cluster.now,
+          nextTransitionAt: next,
+          now,
+          state: storeState ? JSON.stringify(sandbox.serialize()) : undefined,
+          input: { actorId: null, shellSessionId: null, command: null, payload: null, stdout: null, stderr: null, outputTruncated: false, exitCode: null, durationMs: null, ...m.input, at: m.input.at.getTime() },
+          shell: m.shell,
+        });
       } catch (e) {
-        if ((e as { code?: string }).code === 'P2002') throw new VersionConflict();
+        if (e instanceof WriteConflict) throw new VersionConflict();
         throw e;
       }
-      if (results[0] !== 1) throw new VersionConflict();
+      m.onCommit?.();
       let events: WatchEvent[] = [];
       if (m.replace) {
         this.remember(clusterId, m.replace, version);
       } else {
         entry.version = version;
+        entry.lastUsed = Date.now();
+        if (storeState) stored(entry);
+        else if (++entry.sinceState >= this.stateEvery) this.storeState(entry, true, 1);
         events = eventsSince(sandbox, rvBefore);
       }
       this.events.publish({ clusterId, version, events, replaced: m.replace !== undefined });
@@ -165,25 +231,65 @@ export class ClusterRunner {
       if (!(e instanceof VersionConflict) && !(e instanceof AppError)) this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       throw e;
     } finally {
+      if (entry) entry.busy--;
       holder.release();
     }
   }
 
-  /** The cached sandbox if it matches the stored version, else the stored state loaded. */
+  /** Writes the entry's state at its version, if inputs came since the last one stored. */
+  private storeState(entry: CacheEntry, exact = false, ownBusy = 0): void {
+    // Not while another change runs on it (a waiting command asleep): the state would hold what
+    // that change did so far under a version that does not include it. Stored later instead.
+    if (entry.sinceState === 0 || entry.busy > ownBusy) return;
+    const state = JSON.stringify(entry.sandbox.serialize());
+    stored(entry);
+    this.writer
+      .writeState({ clusterId: entry.clusterId, version: entry.version, exact, engineVersion: ENGINE_VERSION, state, stateAt: entry.sandbox.cluster.now, now: this.clock.now() })
+      .catch((e: unknown) => this.logger.warn(`storing the state of ${entry.clusterId} failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  private storeIdle(): void {
+    const before = Date.now() - IDLE_MS;
+    for (const entry of this.cache.values()) if (entry.lastUsed < before) this.storeState(entry);
+  }
+
+  /** The cached sandbox if it matches the stored version, else the stored state and a replay. */
   private async current(clusterId: string): Promise<CacheEntry> {
-    const row = await this.prisma.cluster.findUnique({ where: { id: clusterId }, select: { version: true } });
+    const row = this.versionOf.get(clusterId);
     if (!row) throw new AppError('NOT_FOUND', 'No such cluster');
     const cached = this.cache.get(clusterId);
     if (cached && cached.version === row.version) return cached;
-    const full = await this.prisma.cluster.findUnique({ where: { id: clusterId }, select: { state: true, version: true } });
-    if (!full) throw new AppError('NOT_FOUND', 'No such cluster');
-    const sandbox = this.loadSandbox(full.state);
-    const entry: CacheEntry = { clusterId, sandbox, clock: sandbox.clock as ServerSandboxClock, version: full.version };
-    this.cache.set(entry);
+    const entry = await this.load(clusterId);
     // Another process changed it: whoever watches here lists it again.
     if (cached) this.events.publish({ clusterId, version: entry.version, events: [], replaced: true });
     return entry;
   }
+
+  /** Latest stored state + the inputs after it, replayed by the engine that recorded them. */
+  private async load(clusterId: string): Promise<CacheEntry> {
+    const row = this.stateOf.get(clusterId);
+    if (!row) throw new AppError('NOT_FOUND', 'No such cluster');
+    const inputs: LoggedInput[] = this.inputsAfter.all(clusterId, row.stateVersion, row.version).map((i) => ({ ...i, payload: i.payload === null ? null : JSON.parse(i.payload) }));
+    if (inputs.length > 0 && row.engineVersion !== ENGINE_VERSION) {
+      throw new ReplayRefused(
+        `This cluster's last ${inputs.length} inputs were recorded by engine ${row.engineVersion} and are not in its stored state; this server runs engine ${ENGINE_VERSION} and does not replay another engine's inputs. Run a server with engine ${row.engineVersion} until the cluster's state is stored (it is at shutdown), or reset the cluster.`,
+      );
+    }
+    if (inputs.length !== row.version - row.stateVersion) throw new Error(`cluster ${clusterId}: inputs ${row.stateVersion + 1}..${row.version} are not all stored`);
+    const { sandbox, clock } = loadWithSwitch(row.state, new ServerSandboxClock(this.clock, 0));
+    // The replay rebuilds state only: nothing is published (watchers saw these changes happen).
+    await replayInputs(sandbox, clock, inputs);
+    clock.target = new ServerSandboxClock(this.clock, sandbox.cluster.now);
+    const entry = this.remember(clusterId, sandbox, row.version);
+    entry.sinceState = inputs.length;
+    return entry;
+  }
+}
+
+/** The entry's state was just stored: the next input of every shell records its session again. */
+function stored(entry: CacheEntry): void {
+  entry.sinceState = 0;
+  entry.recorded.clear();
 }
 
 function eventsSince(sandbox: Sandbox, rv: number): WatchEvent[] {

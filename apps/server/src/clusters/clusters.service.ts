@@ -6,7 +6,7 @@ import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { PrismaService } from '../database/prisma.service';
 import { resolveResourceArg } from '../engine/api/resources';
-import { ENGINE_VERSION, type ClusterOptions, type ClusterShape } from '../engine/cluster-state';
+import { ENGINE_VERSION, loadsEngineVersion, type ClusterOptions, type ClusterShape } from '../engine/cluster-state';
 import { ClusterAccessService } from './cluster-access.service';
 import { ClusterRunner } from './cluster-runner';
 import { MAX_SNAPSHOTS } from './limits';
@@ -63,12 +63,16 @@ export class ClustersService {
     const sandbox = this.runner.createSandbox({ seed, shape, options });
     const now = new Date(this.clock.now());
     const next = sandbox.cluster.nextTransitionAt();
+    const state = JSON.stringify(sandbox.serialize());
+    const stateAt = new Date(sandbox.cluster.now);
     try {
       const row = await this.prisma.cluster.create({
         data: {
           membershipId, purpose, shape, options: (options ?? {}) as object, seed,
-          state: JSON.stringify(sandbox.serialize()), engineVersion: ENGINE_VERSION, version: 0,
-          stateAt: new Date(sandbox.cluster.now), nextTransitionAt: next === undefined ? null : new Date(next), updatedAt: now,
+          state, engineVersion: ENGINE_VERSION, version: 0, stateVersion: 0,
+          stateAt, nextTransitionAt: next === undefined ? null : new Date(next), updatedAt: now,
+          // the first state of the input log: the timeline rebuilds from it (runner: 'input N')
+          snapshots: { create: { name: 'input 0', kind: 'auto', state, engineVersion: ENGINE_VERSION, clusterVersion: 0, stateAt, createdAt: now } },
         },
         select: { id: true },
       });
@@ -173,7 +177,7 @@ export class ClustersService {
     await this.access.check(user, clusterId, 'write');
     const snap = await this.prisma.snapshot.findFirst({ where: { id: snapshotId, clusterId } });
     if (!snap) throw new AppError('NOT_FOUND', 'No such snapshot');
-    if (snap.engineVersion !== ENGINE_VERSION) throw new AppError('CONFLICT', `The snapshot was taken by engine ${snap.engineVersion}; this server runs ${ENGINE_VERSION}`);
+    if (!loadsEngineVersion(snap.engineVersion)) throw new AppError('CONFLICT', `The snapshot was taken by engine ${snap.engineVersion}; this server runs ${ENGINE_VERSION}`);
     const c = await this.runner.mutate(clusterId, async () => {
       const sandbox = this.runner.loadSandbox(snap.state);
       sandbox.cluster.step(sandbox.clock.now());

@@ -9,14 +9,17 @@ import { AppError } from '../common/app-error';
 import { PrismaService } from '../database/prisma.service';
 import { createSignal } from '../engine/shell/shell';
 import { newShellSession, prompt } from '../engine/shell/session';
-import type { OutputSink, ShellSession, ShellSignal } from '../engine/shell/types';
+import { ENGINE_VERSION } from '../engine/cluster-state';
+import type { OutputSink, ShellSignal } from '../engine/shell/types';
 import { ClusterAccessService } from './cluster-access.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ClusterRunner } from './cluster-runner';
+import { CommandPayload, fitSession, sessionFromRow, ShellRest, storedSession } from './input-log';
+import { RecordingClock } from './replay-clock';
 import { RateLimiter } from './rate-limiter';
 import { withSignal } from './sandbox-clock';
-import { MAX_COMMAND_LENGTH, MAX_HISTORY, MAX_STORED_OUTPUT, truncate } from './limits';
+import { MAX_COMMAND_LENGTH, MAX_STORED_OUTPUT, truncate } from './limits';
 import { ChangeView, changeView } from './object-view';
 
 export const DOORS = ['web', 'discord', 'cli', 'api'] as const;
@@ -53,9 +56,6 @@ export interface ExecResult {
   changes: ChangeView[];
 }
 
-/** Stored with the shell session, beside env, cwd, host and history. */
-type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'status'>;
-
 export function cappedNotice(ms: number): string {
   return `kubeaula: stopped after ${Math.round(ms / 100) / 10}s: this door cannot stream a command that waits; run it in the web terminal or the CLI to follow it\n`;
 }
@@ -77,7 +77,7 @@ export class ExecService {
   /** The prompt a terminal's shell shows now (a reopened tab continues where it was). */
   async promptFor(user: AuthUser, clusterId: string, door: Door, terminal: string): Promise<string> {
     const row = await this.prisma.shellSession.findUnique({ where: { userId_door_terminalKey: { userId: user.id, door, terminalKey: `${clusterId}/${terminal}` } } });
-    return prompt(row ? restoreSession(row) : newShellSession({ host: 'master', user: 'student' }));
+    return prompt(row ? sessionFromRow(row) : newShellSession({ host: 'master', user: 'student' }));
   }
 
   async exec(req: ExecRequest): Promise<ExecResult> {
@@ -101,9 +101,15 @@ export class ExecService {
     const committed = await this.runner.mutate(
       req.clusterId,
       async (entry, attempt) => {
-        const row = await this.prisma.shellSession.findUnique({ where: { userId_door_terminalKey: { userId: req.user.id, door: req.door, terminalKey } } });
-        const session = row ? restoreSession(row) : entry.sandbox.newSession();
-        if (!entry.sandbox.hosts[session.host]) Object.assign(session, entry.sandbox.newSession(), { history: session.history });
+        const shellKey = `${req.user.id}/${req.door}/${terminalKey}`;
+        let shell = entry.shells.get(shellKey);
+        if (!shell) {
+          const row = await this.prisma.shellSession.findUnique({ where: { userId_door_terminalKey: { userId: req.user.id, door: req.door, terminalKey } } });
+          shell = { id: row?.id ?? randomUUID(), session: row ? sessionFromRow(row) : entry.sandbox.newSession() };
+        }
+        // a copy: the shell may change what it is given, and the payload needs it as it was
+        const session = structuredClone(fitSession(entry.sandbox, shell.session));
+        const before = entry.recorded.has(shell.id) ? undefined : structuredClone(session);
         const at = entry.clock.now();
         const started = Date.now();
         // After a lost race the command runs again on the newer state; what it already
@@ -116,10 +122,18 @@ export class ExecService {
         if (req.signal?.aborted) ctl.abort();
         capped = false;
         const capTimer = req.waitCapMs === undefined ? undefined : setTimeout(() => { capped = true; ctl.abort(); }, req.waitCapMs);
+        // Every clock reading and the sleep a ^C ended are recorded: a replay runs the same.
+        const recorder = new RecordingClock(entry.clock);
+        let abortAt: number | undefined = ctl.signal.aborted ? 0 : undefined;
+        const offAbort = ctl.signal.onAbort(() => { abortAt ??= recorder.sleeps; });
+        const outer = entry.switch.target;
+        entry.switch.target = recorder;
         let ran;
         try {
           ran = await withSignal(ctl.signal, () => entry.sandbox.run(session, req.line, runSink, { isTTY: req.isTTY ?? false, signal: ctl.signal }));
         } finally {
+          entry.switch.target = outer;
+          offAbort();
           if (capTimer) clearTimeout(capTimer);
           offDoor?.();
         }
@@ -132,10 +146,16 @@ export class ExecService {
         const out = truncate(result.stdout, MAX_STORED_OUTPUT);
         const err = truncate(stderr, MAX_STORED_OUTPUT);
         const durationMs = Date.now() - started;
-        const shellId = row?.id ?? randomUUID();
-        const history = after.history.slice(-MAX_HISTORY);
-        const rest: ShellRest = { user: after.user, hostStack: after.hostStack, frames: after.frames, aliases: after.aliases ?? {}, status: after.status };
-        const nowDate = new Date(this.clock.now());
+        const kept = storedSession(after);
+        const rest: ShellRest = { user: kept.user, hostStack: kept.hostStack, frames: kept.frames, aliases: kept.aliases ?? {}, status: kept.status };
+        const payload: CommandPayload = { e: ENGINE_VERSION, shell: shell.id, clock: recorder.readings };
+        // The session as the command found it, once per shell after each stored state: the
+        // replay carries it on from there (ShellSession rows keep only the latest).
+        if (before) payload.session = before;
+        if (abortAt !== undefined) payload.abortAt = abortAt;
+        if (req.isTTY) payload.tty = true;
+        if (entry.clock.virtual) payload.virtual = true;
+        const shellId = shell.id;
         return {
           input: {
             kind: 'command',
@@ -144,19 +164,19 @@ export class ExecService {
             actorId: req.user.id,
             shellSessionId: shellId,
             command: req.line,
+            payload,
             stdout: out.text,
             stderr: err.text,
             outputTruncated: out.truncated || err.truncated,
             exitCode: result.exitCode,
             durationMs,
           },
-          extra: () => [
-            this.prisma.shellSession.upsert({
-              where: { userId_door_terminalKey: { userId: req.user.id, door: req.door, terminalKey } },
-              create: { id: shellId, userId: req.user.id, clusterId: req.clusterId, door: req.door, terminalKey, env: after.env, cwd: after.cwd, host: after.host, history, shell: rest as object, lastUsedAt: nowDate },
-              update: { env: after.env, cwd: after.cwd, host: after.host, history, shell: rest as object, lastUsedAt: nowDate },
-            }),
-          ],
+          replayable: true,
+          shell: { id: shellId, userId: req.user.id, door: req.door, terminalKey, env: kept.env, cwd: kept.cwd, host: kept.host, history: kept.history, shell: rest },
+          onCommit: () => {
+            entry.shells.set(shellKey, { id: shellId, session: kept });
+            entry.recorded.add(shellId);
+          },
           result: { stdout: result.stdout, stderr, exitCode: result.exitCode, exited: result.exited === true, durationMs, prompt: prompt(after) },
         };
       },
@@ -164,19 +184,4 @@ export class ExecService {
     );
     return { ...committed.result, capped, version: committed.version, changes: committed.events.map(changeView) };
   }
-}
-
-function restoreSession(row: { env: unknown; cwd: string; host: string; history: unknown; shell: unknown }): ShellSession {
-  const rest = (row.shell ?? {}) as Partial<ShellRest>;
-  return {
-    env: (row.env ?? {}) as Record<string, string>,
-    cwd: row.cwd,
-    host: row.host,
-    history: Array.isArray(row.history) ? (row.history as string[]) : [],
-    user: rest.user ?? 'student',
-    hostStack: rest.hostStack ?? [],
-    frames: rest.frames ?? [],
-    aliases: rest.aliases ?? {},
-    status: rest.status ?? 0,
-  };
 }

@@ -6,12 +6,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/request-auth';
 import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import type { Sandbox } from '../engine/sandbox';
 import { ClusterAccessService } from './cluster-access.service';
+import { ENGINE_VERSION } from '../engine/cluster-state';
 import { ClusterRunner } from './cluster-runner';
+import { deleteWorkspaceFile, HOME, workspaceFs, writeWorkspaceFile } from './input-log';
 import { MAX_FILE_BYTES, MAX_WORKSPACE_FILES } from './limits';
 
-export const HOME = '/home/student';
+export { HOME };
 const SEGMENT = /^[\w][\w.-]{0,99}$/;
 
 export interface FileView {
@@ -68,39 +69,24 @@ export class WorkspaceService {
     if (bytes > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `A workspace file is at most ${MAX_FILE_BYTES} bytes`);
     const c = await this.runner.mutate(clusterId, async (entry) => {
       const fs = hostFs(entry.sandbox, host);
-      const now = entry.sandbox.cluster.now;
       if (!fs.exists(abs) && fs.walk(HOME).filter((p) => fs.isFile(p)).length >= MAX_WORKSPACE_FILES) {
         throw new AppError('PAYLOAD_TOO_LARGE', `A workspace holds at most ${MAX_WORKSPACE_FILES} files`);
       }
-      if (fs.isDir(abs)) throw new AppError('CONFLICT', `${relative} is a directory`);
-      // parents first, as `mkdir -p` would make them
-      const parts = abs.split('/');
-      for (let i = 4; i < parts.length; i++) {
-        const dir = parts.slice(0, i).join('/');
-        if (!fs.exists(dir)) fs.mkdir(dir, { owner: 'student', mode: 0o755, now });
-        else if (!fs.isDir(dir)) throw new AppError('CONFLICT', `${dir.slice(HOME.length + 1)} is a file`);
-      }
-      fs.write(abs, content, { owner: 'student', mode: 0o644, now });
-      return { input: { kind: 'file-write', at: new Date(this.clock.now()), door, actorId: user.id, payload: { host, path: relative, bytes } }, result: null };
+      writeWorkspaceFile(entry.sandbox, host, relative, content);
+      // the content is in the payload: a replay writes it again
+      return { input: { kind: 'file-write', at: new Date(this.clock.now()), door, actorId: user.id, payload: { e: ENGINE_VERSION, host, path: relative, bytes, content } }, replayable: true, result: null };
     });
     return { version: c.version };
   }
 
   async delete(user: AuthUser, clusterId: string, relative: string, door: string, host = 'master'): Promise<void> {
     await this.access.check(user, clusterId, 'write');
-    const abs = workspacePath(relative);
+    workspacePath(relative);
     await this.runner.mutate(clusterId, async (entry) => {
-      const fs = hostFs(entry.sandbox, host);
-      if (!fs.isFile(abs)) throw new AppError('NOT_FOUND', `No file ${relative}`);
-      fs.remove(abs);
-      return { input: { kind: 'file-delete', at: new Date(this.clock.now()), door, actorId: user.id, payload: { host, path: relative } }, result: null };
+      deleteWorkspaceFile(entry.sandbox, host, relative);
+      return { input: { kind: 'file-delete', at: new Date(this.clock.now()), door, actorId: user.id, payload: { e: ENGINE_VERSION, host, path: relative } }, replayable: true, result: null };
     });
   }
 }
 
-function hostFs(sandbox: Sandbox, host: string) {
-  const h = sandbox.hosts[host];
-  if (!h) throw new AppError('NOT_FOUND', `No host ${host} in this cluster`);
-  if (!h.fs.isDir(HOME)) throw new AppError('NOT_FOUND', `No workspace on ${host}`);
-  return h.fs;
-}
+const hostFs = workspaceFs;

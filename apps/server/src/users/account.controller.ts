@@ -1,5 +1,5 @@
-// /api/v1/me: export my data, delete my account; /api/v1/classrooms/:id/students/:userId/password.
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+// /api/v1/me: export my data, choose my language, delete my account; /api/v1/classrooms/:id/students/:userId/password.
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { parseWith } from '../common/zod-body';
 import { AccountService } from './account.service';
 
 const passwordBody = z.object({ password: z.string().min(1).max(200) }).strict();
+const localeBody = z.object({ locale: z.enum(['es', 'en']) }).strict();
 
 @ApiTags('account')
 @Controller('api/v1')
@@ -21,6 +22,12 @@ export class AccountController {
     res.setHeader('Content-Disposition', `attachment; filename="kubeaula-${user.username}.json"`);
     res.setHeader('Cache-Control', 'no-store');
     return this.account.export(user);
+  }
+
+  @Put('me/locale')
+  @HttpCode(200)
+  setLocale(@Req() req: Request, @Body() body: unknown): Promise<{ locale: 'es' | 'en' }> {
+    return this.account.setLocale(requireUser(req), parseWith(localeBody, body).locale);
   }
 
   @Post('me/delete')

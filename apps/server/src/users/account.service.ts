@@ -6,7 +6,9 @@ import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/request-auth';
 import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { ClusterRunner } from '../clusters/cluster-runner';
 import { PrismaService } from '../database/prisma.service';
+import { fromStored } from '../engine/state/stored-cluster';
 
 @Injectable()
 export class AccountService {
@@ -14,6 +16,7 @@ export class AccountService {
     private readonly prisma: PrismaService,
     private readonly auth: AuthService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly runner: ClusterRunner,
   ) {}
 
   async export(user: AuthUser): Promise<Record<string, unknown>> {
@@ -40,8 +43,32 @@ export class AccountService {
         apiTokens: { select: { name: true, prefix: true, createdAt: true, revokedAt: true } },
       },
     });
-    const memberships = u.memberships.map((m) => ({ ...m, clusters: m.clusters.map((c) => ({ ...c, state: JSON.parse(c.state) as unknown })) }));
+    const memberships = [];
+    for (const m of u.memberships) {
+      const clusters = [];
+      for (const c of m.clusters) clusters.push({ ...c, state: await this.currentState(c.id, c.state) });
+      memberships.push({ ...m, clusters });
+    }
     return { exportedAt: new Date(this.clock.now()).toISOString(), user: { ...u, memberships } };
+  }
+
+  /**
+   * The cluster as it is now, in its plain readable form. The stored state may be older (the
+   * input log stores it only now and then); if the cluster cannot be loaded (a state of another
+   * engine), the stored one is exported as it is.
+   */
+  private async currentState(clusterId: string, stored: string): Promise<unknown> {
+    try {
+      return await this.runner.read(clusterId, (entry) => entry.sandbox.snapshot());
+    } catch {
+      return readableState(stored);
+    }
+  }
+
+  /** The language kubeaula speaks to this user in (pages, bot replies, check messages). */
+  async setLocale(user: AuthUser, locale: 'es' | 'en'): Promise<{ locale: 'es' | 'en' }> {
+    await this.prisma.user.update({ where: { id: user.id }, data: { locale } });
+    return { locale };
   }
 
   /** Deletes the account after checking its password; what instructors grade stays, anonymised. */
@@ -66,5 +93,14 @@ export class AccountService {
     const student = await this.prisma.membership.findUnique({ where: { userId_classroomId: { userId: studentId, classroomId } }, include: { user: true } });
     if (!student || student.role !== 'student' || student.user.deletedAt) throw new AppError('NOT_FOUND', 'No such student in this classroom');
     await this.auth.setPassword(studentId, password);
+  }
+}
+
+/** The stored state in its plain, readable form (the stored form is packed: engine/state/json-pack.ts). */
+function readableState(state: string): unknown {
+  try {
+    return fromStored(JSON.parse(state) as Parameters<typeof fromStored>[0]);
+  } catch {
+    return JSON.parse(state) as unknown; // a state this engine cannot unpack is exported as stored
   }
 }

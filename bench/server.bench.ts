@@ -1,0 +1,281 @@
+// Server benchmark (issue 4): the real server (`kubeaula serve`, as npm start runs it) on a fresh
+// SQLite file with the virtual clock, N students over HTTP keep-alive with personal API tokens,
+// each running bench/lesson-mix.txt through REST exec. Every student runs the mix once first (so
+// the clusters are resident), then:
+// - saturation: every student runs the mix in a loop, one command at a time (closed loop): the
+//   most commands per second the server answers;
+// - latency: commands are sent on a fixed schedule at the target rate (open loop), each timed
+//   from when it was due, not from when it was sent, so a slow server cannot hide its queue;
+// - resident clusters: the students join more classrooms until the server holds 1,000
+//   clusters, each having run a command, and the server's RSS is read;
+// - SQLite's own rate of single-row transactions on the same disk at the same synchronous level,
+//   the ceiling for any design that commits once per command.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { tempDir } from '../test/e2e/app-harness';
+import { adminCreate, HttpClient, startServer } from '../test/e2e/server-process';
+import { Figure } from './harness';
+
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 1500);
+const RESIDENT = Number(process.env.BENCH_RESIDENT ?? 1000);
+const SYNCHRONOUS = process.env.SQLITE_SYNCHRONOUS ?? 'FULL';
+
+const APP_YAML = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  greeting: hola
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  labels:
+    app: app
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "echo started; sleep 3600"]
+`;
+
+export function lessonMix(): string[] {
+  return fs
+    .readFileSync(path.join(__dirname, 'lesson-mix.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+interface Student {
+  name: string;
+  token: string;
+  clusterId: string;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+
+async function request(base: string, method: string, url: string, token: string | undefined, body?: unknown): Promise<{ status: number; body: any }> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await requestOnce(base, method, url, token, body);
+    } catch (e) {
+      // the server closed an idle keep-alive connection as it was reused: the request never
+      // reached it (Node's documented case for req.reusedSocket), so sending it again is safe
+      if (!(e as { reused?: boolean }).reused || tries >= 10) throw e;
+    }
+  }
+}
+
+function requestOnce(base: string, method: string, url: string, token: string | undefined, body?: unknown): Promise<{ status: number; body: any }> {
+  const u = new URL(base + url);
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: u.pathname + u.search, method, agent, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(data ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+        });
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => reject(Object.assign(e, { reused: req.reusedSocket && e.code === 'ECONNRESET' })));
+    req.end(data);
+  });
+}
+
+async function pool<T>(items: T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
+}
+
+async function exec(base: string, s: Student, command: string, clusterId = s.clusterId): Promise<void> {
+  const r = await request(base, 'POST', `/api/v1/clusters/${clusterId}/exec`, s.token, { command, terminal: 'bench' });
+  if (r.status !== 200) throw new Error(`${s.name}: ${command}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** Advances the server's virtual clock with the wall clock while `fn` runs (pods start, ...). */
+async function withTicking<T>(base: string, fn: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => void request(base, 'POST', '/api/v1/test/clock/advance', undefined, { ms: 1000 }).catch(() => {}), 1000);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Single-row write transactions per second on `dir`'s disk at the server's synchronous level. */
+function sqliteRawRate(dir: string, ms = 2000): number {
+  const db = new Database(path.join(dir, 'raw.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${SYNCHRONOUS}`);
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const one = db.transaction((v: string) => insert.run(v));
+    const t0 = performance.now();
+    let n = 0;
+    while (performance.now() - t0 < ms) one(`row ${n++}`);
+    return n / ((performance.now() - t0) / 1000);
+  } finally {
+    db.close();
+  }
+}
+
+async function setUp(base: string, dir: string): Promise<{ students: Student[]; instructor: HttpClient }> {
+  adminCreate(dir, 'profe');
+  const instructor = new HttpClient();
+  await instructor.signIn(base, 'profe');
+  const room = await instructor.call(base, 'POST', '/api/v1/classrooms', { name: 'Bench' });
+  const students: Student[] = [];
+  await pool(
+    Array.from({ length: STUDENTS }, (_, i) => `bench${String(i).padStart(4, '0')}`),
+    4,
+    async (name) => {
+      const c = new HttpClient();
+      await c.signIn(base, name, true);
+      await c.call(base, 'POST', '/api/v1/classrooms/join', { code: room.body.joinCode });
+      const token = (await c.call(base, 'POST', '/api/v1/auth/tokens', { name: 'bench' })).body.token as string;
+      const clusters = await request(base, 'GET', '/api/v1/clusters', token);
+      const s = { name, token, clusterId: clusters.body[0].id as string };
+      const w = await request(base, 'PUT', `/api/v1/clusters/${s.clusterId}/files`, token, { path: 'app.yaml', content: APP_YAML });
+      if (w.status !== 200) throw new Error(`${name}: writing app.yaml: HTTP ${w.status}`);
+      students.push(s);
+    },
+  );
+  return { students, instructor };
+}
+
+/** Every student runs the mix in a loop for SECONDS: commands answered per second. */
+async function saturation(base: string, students: Student[], mix: string[]): Promise<{ rate: number; latencies: number[]; cpu: number }> {
+  const latencies: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const end = t0 + SECONDS * 1000;
+  await Promise.all(
+    students.map(async (s, k) => {
+      for (let i = k % mix.length; performance.now() < end; i++) {
+        const t = performance.now();
+        await exec(base, s, mix[i % mix.length]);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  return { rate: latencies.length / (wall / 1000), latencies, cpu: (used.user + used.system) / 1000 / wall };
+}
+
+/** Commands due at RATE per second, spread over the students in turn; each timed from when due. */
+async function openLoop(base: string, students: Student[], mix: string[]): Promise<{ rate: number; latencies: number[] }> {
+  const total = Math.round(RATE * SECONDS);
+  const latencies: number[] = [];
+  const t0 = performance.now() + 50;
+  const cursor = students.map((_, k) => k % mix.length);
+  await Promise.all(
+    students.map(async (s, k) => {
+      // this student's commands are due at k, k + N, k + 2N, ... (one at a time, as a person types)
+      for (let j = k; j < total; j += students.length) {
+        const due = t0 + (j * 1000) / RATE;
+        // a server that falls behind is not given the rest: what was due by the end is counted
+        if (performance.now() > t0 + SECONDS * 1000 + 2000) break;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        await exec(base, s, mix[cursor[k]++ % mix.length]);
+        latencies.push(performance.now() - due);
+      }
+    }),
+  );
+  return { rate: latencies.length / ((performance.now() - t0) / 1000), latencies };
+}
+
+/** More classrooms until the server holds RESIDENT clusters, each having run a command. */
+async function resident(base: string, students: Student[], instructor: HttpClient): Promise<number> {
+  const extra = Math.ceil(RESIDENT / students.length) - 1;
+  const codes: string[] = [];
+  for (let i = 0; i < extra; i++) codes.push((await instructor.call(base, 'POST', '/api/v1/classrooms', { name: `Bench ${i + 2}` })).body.joinCode);
+  let clusters = students.length;
+  await pool(students, 8, async (s) => {
+    const c = new HttpClient();
+    await c.signIn(base, s.name);
+    for (const code of codes) {
+      if (clusters >= RESIDENT) break;
+      clusters++;
+      await c.call(base, 'POST', '/api/v1/classrooms/join', { code });
+    }
+    const list = await request(base, 'GET', '/api/v1/clusters', s.token);
+    for (const c of list.body as { id: string }[]) if (c.id !== s.clusterId) await exec(base, s, 'kubectl get pods', c.id);
+  });
+  return clusters;
+}
+
+export async function serverBenchmarks(): Promise<Figure[]> {
+  const dir = tempDir('kubeaula-bench-');
+  const server = await startServer(dir, { KUBEAULA_CLOCK: 'virtual', COMMANDS_PER_MINUTE: '1000000', SQLITE_SYNCHRONOUS: SYNCHRONOUS, LOG_LEVEL: 'warn' });
+  const pid = server.child.pid!;
+  const base = server.url;
+  const figures: Figure[] = [];
+  try {
+    const mix = lessonMix();
+    const { students, instructor } = await setUp(base, dir);
+    await pool(students, 20, async (s) => {
+      for (const line of mix) await exec(base, s, line);
+    });
+    const sat = await withTicking(base, () => saturation(base, students, mix));
+    const rssAfter = rssMb(pid);
+    const open = await withTicking(base, () => openLoop(base, students, mix));
+    const lat = open.latencies.sort((a, b) => a - b);
+    const satLat = sat.latencies.sort((a, b) => a - b);
+    figures.push(
+      { name: `throughput, ${students.length} students in a closed loop`, value: sat.rate, unit: 'commands/s', target: '>= 1500', ok: sat.rate >= 1500 },
+      { name: '  closed-loop latency p50', value: percentile(satLat, 0.5), unit: 'ms' },
+      { name: '  closed-loop latency p99', value: percentile(satLat, 0.99), unit: 'ms' },
+      { name: '  load generator CPU (of one core)', value: sat.cpu * 100, unit: '%' },
+      { name: `open loop at ${RATE} commands/s: answered`, value: open.rate, unit: 'commands/s' },
+      { name: '  latency p50', value: percentile(lat, 0.5), unit: 'ms' },
+      { name: '  latency p95', value: percentile(lat, 0.95), unit: 'ms' },
+      { name: '  latency p99', value: percentile(lat, 0.99), unit: 'ms', target: '< 30 ms', ok: percentile(lat, 0.99) < 30 },
+      { name: `server RSS, ${students.length} students`, value: rssAfter, unit: 'MB' },
+    );
+    const clusters = await resident(base, students, instructor);
+    const rss = rssMb(pid);
+    figures.push({ name: `server RSS, ${clusters} resident clusters`, value: rss, unit: 'MB', target: '< 300 MB', ok: rss < 300 });
+    const raw = sqliteRawRate(dir);
+    figures.push({ name: `SQLite single-row transactions (synchronous=${SYNCHRONOUS}), same disk`, value: raw, unit: 'tx/s' });
+  } finally {
+    agent.destroy();
+    await server.stop();
+    if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+    else console.log('kept', dir);
+  }
+  return figures;
+}
+
+// `node -r @swc-node/register bench/server.bench.ts` runs this benchmark alone.
+if (require.main === module) {
+  void import('./harness').then(async ({ report }) => report(await serverBenchmarks()));
+}

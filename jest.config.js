@@ -11,7 +11,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.js$': ['@swc/jest', swc] },
+  // Packages published only as ES modules (marked, sanitize-html's parser) are compiled to
+  // CommonJS for Jest like our own code; the rest of node_modules is loaded as it is.
+  transformIgnorePatterns: ['/node_modules/(?!(marked|htmlparser2|domhandler|domutils|dom-serializer|entities|domelementtype)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
 };

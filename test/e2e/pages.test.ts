@@ -26,28 +26,30 @@ describe('pages', () => {
   it('an instructor signs in, creates a classroom; a student signs up, joins, and opens the cluster page', async () => {
     const t = request.agent(h.app.getHttpServer());
     const page = await t.get('/signin').expect(200);
-    expect(page.text).not.toMatch(/<script/);
+    // no inline script: only files of this origin (the theme script)
+    expect(page.text).not.toMatch(/<script>|<script(?![^>]*\ssrc="\/)[^>]*>/);
     // a form without its CSRF field is refused
     await t.post('/signin').type('form').send({ username: 'teacher', password: 'password123' }).expect(403);
     const wrong = await t.post('/signin').type('form').send({ _csrf: csrfOf(page.text), username: 'teacher', password: 'nope-nope' }).expect(401);
-    expect(wrong.text).toContain('Wrong username or password');
+    expect(wrong.text).toContain('Usuario o contraseña incorrectos.');
     await t.post('/signin').type('form').send({ _csrf: csrfOf(wrong.text), username: 'teacher', password: 'password123' }).expect(303).expect('Location', '/classrooms');
     const list = await t.get('/classrooms').expect(200);
-    expect(list.text).toContain('Create a classroom');
+    expect(list.text).toContain('Crear una clase'); // Spanish, every account's first language
     await t.post('/classrooms').type('form').send({ _csrf: csrfOf(list.text), name: 'Evening class' }).expect(303);
     const after = await t.get('/classrooms').expect(200);
-    const code = /join code <code>([A-Z2-9]{8})<\/code>/.exec(after.text)![1];
+    const code = /código para unirse <code>([A-Z2-9]{8})<\/code>/.exec(after.text)![1];
 
     const s = request.agent(h.app.getHttpServer());
     const up = await s.get('/signup').expect(200);
     await s.post('/signup').type('form').send({ _csrf: csrfOf(up.text), username: 'lucia', displayName: '', password: 'password123' }).expect(303);
     const mine = await s.get('/classrooms').expect(200);
-    expect(mine.text).not.toContain('Create a classroom');
+    expect(mine.text).not.toContain('Crear una clase');
     await s.post('/classrooms/join').type('form').send({ _csrf: csrfOf(mine.text), code }).expect(303);
     const joined = await s.get('/classrooms').expect(200);
     const clusterId = /href="\/clusters\/([^"]+)"/.exec(joined.text)![1];
     const cluster = await s.get(`/clusters/${clusterId}`).expect(200);
     expect(cluster.text).toContain('<script src="/vendor/xterm/lib/xterm.js" defer></script>');
+    expect(cluster.text).toContain('<script src="/js/terminal.js" defer></script>');
     expect(cluster.text).toContain('<script src="/js/cluster.js" defer></script>');
     expect(cluster.text).not.toMatch(/<script>|<script [^>]*>[^<]/);
     expect(cluster.headers['content-security-policy']).toContain("script-src 'self';");
@@ -59,7 +61,7 @@ describe('pages', () => {
     await s.get('/js/cluster.js').expect(200);
     // the teacher's read-only view, a stranger's 404
     const tv = await t.get(`/clusters/${clusterId}`).expect(200);
-    expect(tv.text).toContain('read-only view');
+    expect(tv.text).toContain('vista de solo lectura');
     const x = request.agent(h.app.getHttpServer());
     const xu = await x.get('/signup');
     await x.post('/signup').type('form').send({ _csrf: csrfOf(xu.text), username: 'mallory', password: 'password123' }).expect(303);

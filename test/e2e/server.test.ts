@@ -47,7 +47,8 @@ describe('server on the wall clock', () => {
     expect(res.text).toContain('<link rel="stylesheet" href="/css/app.css">');
     expect(res.text).toContain('<h1>kubeaula</h1>');
     expect(res.text).toContain('<a href="/healthz">');
-    expect(res.text).not.toMatch(/<script|style=/);
+    // scripts only from files of this origin (the theme script), never inline; no inline style
+    expect(res.text).not.toMatch(/<script>|<script(?![^>]*\ssrc="\/)[^>]*>|style=/);
     const csp = res.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");

@@ -23,6 +23,7 @@ import { MAX_COMMAND_LENGTH } from '../clusters/limits';
 import { changeView } from '../clusters/object-view';
 import { createSignal } from '../engine/shell/shell';
 import { LiveTicker } from './live-ticker';
+import { cookieValue, sameHost } from '../auth/socket-handshake';
 
 /** Largest message a client may send (a command line with room for JSON). */
 export const MAX_WS_MESSAGE = 64 * 1024;
@@ -177,20 +178,4 @@ class Terminal {
         this.running = undefined;
       });
   }
-}
-
-function sameHost(origin: string, host: string): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-function cookieValue(header: string, name: string): string | undefined {
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
 }

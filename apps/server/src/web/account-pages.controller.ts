@@ -10,11 +10,12 @@ import { CsrfService } from '../auth/csrf.service';
 import type { AuthUser } from '../auth/request-auth';
 import { AppError } from '../common/app-error';
 import { parseWith } from '../common/zod-body';
+import { requestLocale, t } from './i18n';
+import { pageError } from './page-errors';
+import { pageContext } from './page-context';
 
-export function formError(e: unknown): string {
-  if (!(e instanceof AppError)) throw e;
-  return e.details?.length ? `${e.message}: ${e.details.map((d) => `${d.path} ${d.message}`).join('; ')}` : e.message;
-}
+// formError lives with the other form errors; exported here too for the pages that import it from here
+export { formError } from './page-errors';
 
 @ApiExcludeController()
 @Controller()
@@ -27,13 +28,13 @@ export class AccountPagesController {
   @Get('signin')
   signInPage(@Req() req: Request, @Res() res: Response): void {
     if (req.auth) return res.redirect('/classrooms');
-    res.render('signin', { title: 'Sign in · kubeaula', csrf: this.csrf.token(req, res) });
+    this.page(req, res, 'signin');
   }
 
   @Get('signup')
   signUpPage(@Req() req: Request, @Res() res: Response): void {
     if (req.auth) return res.redirect('/classrooms');
-    res.render('signup', { title: 'Sign up · kubeaula', csrf: this.csrf.token(req, res) });
+    this.page(req, res, 'signup');
   }
 
   @Post('signin')
@@ -43,7 +44,7 @@ export class AccountPagesController {
       const { username, password } = parseWith(credentialsBody, body);
       await this.start(req, res, await this.auth.verifyCredentials(username, password));
     } catch (e) {
-      res.status(e instanceof AppError ? e.status : 500).render('signin', { title: 'Sign in · kubeaula', csrf: this.csrf.token(req, res), error: formError(e), username: (body as { username?: string })?.username });
+      this.page(req, res, 'signin', { error: pageError(e, 'signin', requestLocale(req)), username: (body as { username?: string })?.username }, e instanceof AppError ? e.status : 500);
     }
   }
 
@@ -55,7 +56,7 @@ export class AccountPagesController {
       await this.start(req, res, await this.auth.register(input));
     } catch (e) {
       const b = (body ?? {}) as { username?: string; displayName?: string };
-      res.status(e instanceof AppError ? e.status : 500).render('signup', { title: 'Sign up · kubeaula', csrf: this.csrf.token(req, res), error: formError(e), username: b.username, displayName: b.displayName });
+      this.page(req, res, 'signup', { error: pageError(e, 'signup', requestLocale(req)), username: b.username, displayName: b.displayName }, e instanceof AppError ? e.status : 500);
     }
   }
 
@@ -65,6 +66,11 @@ export class AccountPagesController {
     if (token) await this.auth.endSession(token);
     clearSessionCookie(req, res);
     res.redirect(303, '/signin');
+  }
+
+  private page(req: Request, res: Response, view: 'signin' | 'signup', model: Record<string, unknown> = {}, status = 200): void {
+    const ctx = pageContext(req, res, this.csrf);
+    res.status(status).render(view, { ...ctx, title: `${t(ctx.locale, `${view}.title`)} · kubeaula`, ...model });
   }
 
   private async start(req: Request, res: Response, user: AuthUser): Promise<void> {

@@ -7,7 +7,9 @@ import { AuthUser, isInstructor } from '../auth/request-auth';
 import { ClassroomsService } from '../classrooms/classrooms.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { AppError } from '../common/app-error';
-import { formError } from './account-pages.controller';
+import { requestLocale, t } from './i18n';
+import { pageError } from './page-errors';
+import { pageContext } from './page-context';
 import { terminalPageCsp } from './terminal-csp';
 
 @ApiExcludeController()
@@ -32,7 +34,7 @@ export class ClassroomPagesController {
       await this.classrooms.create(req.auth.user, typeof body?.name === 'string' ? body.name.trim().slice(0, 100) || 'Classroom' : 'Classroom');
       res.redirect(303, '/classrooms');
     } catch (e) {
-      await this.render(req, res, req.auth.user, formError(e), e instanceof AppError ? e.status : 500);
+      await this.render(req, res, req.auth.user, pageError(e, 'create', requestLocale(req)), e instanceof AppError ? e.status : 500);
     }
   }
 
@@ -43,7 +45,7 @@ export class ClassroomPagesController {
       await this.classrooms.join(req.auth.user, typeof body?.code === 'string' ? body.code.slice(0, 20) : '');
       res.redirect(303, '/classrooms');
     } catch (e) {
-      await this.render(req, res, req.auth.user, formError(e), e instanceof AppError ? e.status : 500);
+      await this.render(req, res, req.auth.user, pageError(e, 'join', requestLocale(req)), e instanceof AppError ? e.status : 500);
     }
   }
 
@@ -53,11 +55,12 @@ export class ClassroomPagesController {
     const cluster = await this.clusters.summary(req.auth.user, id);
     res.setHeader('Content-Security-Policy', terminalPageCsp());
     res.render('cluster', {
+      ...pageContext(req, res, this.csrf),
       title: `${cluster.classroomName} · kubeaula`,
       cluster,
       readOnly: !cluster.mine,
       styles: ['/vendor/xterm/css/xterm.css'],
-      scripts: ['/vendor/xterm/lib/xterm.js', '/vendor/xterm-fit/addon-fit.js', '/js/cluster.js'],
+      scripts: ['/vendor/xterm/lib/xterm.js', '/vendor/xterm-fit/addon-fit.js', '/js/i18n.js', '/js/terminal.js', '/js/cluster.js'],
     });
   }
 
@@ -65,6 +68,7 @@ export class ClassroomPagesController {
     const rooms = await this.classrooms.list(user);
     const mine = await this.clusters.listMine(user);
     const classrooms = rooms.map((r) => ({ ...r, clusters: mine.filter((c) => c.classroomId === r.id) }));
-    res.status(status).render('classrooms', { title: 'Classrooms · kubeaula', user, classrooms, instructor: isInstructor(user), csrf: this.csrf.token(req, res), error });
+    const ctx = pageContext(req, res, this.csrf);
+    res.status(status).render('classrooms', { ...ctx, title: `${t(ctx.locale, 'classrooms.title')} · kubeaula`, user, classrooms, instructor: isInstructor(user), error });
   }
 }

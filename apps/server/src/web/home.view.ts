@@ -1,4 +1,6 @@
-// Plain view model of the home page (views/home.hbs).
+// Plain view model of the home page (views/home.hbs), in the reader's language.
+import { t, type Locale } from './i18n';
+
 export interface HomeView {
   title: string;
   product: string;
@@ -6,15 +8,11 @@ export interface HomeView {
   parts: { name: string; description: string }[];
 }
 
-export function homeView(): HomeView {
+export function homeView(locale: Locale): HomeView {
   return {
     title: 'kubeaula',
     product: 'kubeaula',
-    tagline: 'A classroom for Kubernetes: a simulated cluster per student, guided lessons, live grading.',
-    parts: [
-      { name: 'Simulated clusters', description: 'each student gets a Kubernetes cluster of their own, modelled in the server: no containers, no VMs.' },
-      { name: 'A faithful kubectl', description: 'kubectl v1.32 output and errors, in the browser, in Discord, in a local shell.' },
-      { name: 'Lessons and grading', description: 'guided lessons in Spanish and English, checked against what each cluster actually contains.' },
-    ],
+    tagline: t(locale, 'home.tagline'),
+    parts: ([1, 2, 3] as const).map((n) => ({ name: t(locale, `home.part${n}.name`), description: t(locale, `home.part${n}.text`) })),
   };
 }

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import hbs from 'hbs';
 import helmet from 'helmet';
 import { projectPath } from '../config/paths';
+import { viewHelpers } from './i18n/view-helpers';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -32,5 +33,6 @@ export async function setUpWeb(app: NestExpressApplication): Promise<void> {
   app.setBaseViewsDir(projectPath('views'));
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });
+  for (const [name, fn] of Object.entries(viewHelpers)) hbs.registerHelper(name, fn);
   await new Promise<void>((resolve) => hbs.registerPartials(projectPath('views', 'partials'), () => resolve()));
 }

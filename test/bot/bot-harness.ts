@@ -23,6 +23,11 @@ export interface BotHarness {
   deps: BotDeps;
   student: Client;
   clusterId: string;
+  roomCode: string;
+  /** Signs up another student in the class, in `locale`, linked to Discord user `discordId`. */
+  linkStudent(username: string, discordId: string, locale: 'es' | 'en'): Promise<{ student: Client; clusterId: string }>;
+  /** Moves the server's virtual clock on (timed transitions happen, watched clusters step). */
+  advance(seconds: number): Promise<void>;
   /** The REST exec the bot uses, as the linked student. */
   rest(command: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
   close(): Promise<void>;
@@ -49,6 +54,19 @@ export async function bootBotHarness(): Promise<BotHarness> {
     deps,
     student,
     clusterId,
+    roomCode: room.body.joinCode,
+    async linkStudent(username, discordId, locale) {
+      const other = await signedUp(h.app, username);
+      await other.put('/api/v1/me/locale', { locale }).expect(200);
+      await other.post('/api/v1/classrooms/join', { code: room.body.joinCode }).expect(200);
+      const otherCluster = (await other.get('/api/v1/clusters').expect(200)).body[0].id as string;
+      const link = (await other.post('/api/v1/me/discord/link-code').expect(201)).body;
+      await request(h.app.getHttpServer()).post('/api/v1/discord/link').set('Authorization', `Bearer ${token}`).send({ code: link.code, discordUserId: discordId }).expect(200);
+      return { student: other, clusterId: otherCluster };
+    },
+    async advance(seconds) {
+      await request(h.app.getHttpServer()).post('/api/v1/test/clock/advance').send({ seconds }).expect(200);
+    },
     async rest(command) {
       const r = await request(h.app.getHttpServer()).post(`/api/v1/clusters/${clusterId}/exec`).set('Authorization', `Bearer ${token}`).set('X-Discord-User', LINKED_USER).send({ command }).expect(200);
       return r.body;
@@ -69,6 +87,8 @@ export class FakeMessage implements ChatMessage {
   /** As discord.js's Collection: attachment id to attachment. */
   readonly attachments = new Map<string, MessageFile>();
   readonly author: { id: string; bot: boolean; username: string };
+  /** The guild of a guild channel (null in a DM), with its preferred locale. */
+  guild: { preferredLocale: string } | null = null;
 
   constructor(
     readonly content: string,
@@ -91,16 +111,25 @@ export class FakeMessage implements ChatMessage {
 export class FakeInteraction {
   readonly calls: { kind: 'reply' | 'defer' | 'edit'; options?: object }[] = [];
   readonly user: { id: string };
-  readonly options: { getString(name: string, required: true): string };
+  readonly options: { getString(name: string, required?: boolean): string | null };
   private answered = false;
 
   constructor(
     readonly commandName: string,
     strings: Record<string, string>,
     userId = LINKED_USER,
+    /** The Discord client's language, as discord.js gives it (`es-ES`, `en-US`). */
+    readonly locale = 'es-ES',
   ) {
     this.user = { id: userId };
-    this.options = { getString: (name) => strings[name] ?? '' };
+    // As discord.js: a missing required option throws, a missing optional one is null.
+    this.options = {
+      getString: (name, required) => {
+        if (strings[name] !== undefined) return strings[name];
+        if (required) throw new Error(`Required option "${name}" not found.`);
+        return null;
+      },
+    };
   }
 
   // As Discord: one initial response (reply or defer), and an edit only after a defer.
@@ -126,14 +155,16 @@ export class FakeInteraction {
   }
 }
 
-/** A button press as discord.js delivers it, recording its one answer. */
+/** A button press or a select-menu choice as discord.js delivers it, recording its answer. */
 export class FakeButtonPress {
-  readonly calls: { kind: 'update' | 'reply'; options: object }[] = [];
+  readonly calls: { kind: 'update' | 'reply' | 'deferUpdate' | 'edit'; options: object }[] = [];
   readonly user: { id: string };
 
   constructor(
     readonly customId: string,
     userId = LINKED_USER,
+    /** A select menu's chosen values (a button has none). */
+    readonly values?: string[],
   ) {
     this.user = { id: userId };
   }
@@ -147,6 +178,18 @@ export class FakeButtonPress {
   async reply(options: BotReply & { flags?: number }): Promise<unknown> {
     if (this.calls.length) throw new Error('The reply to this interaction has already been sent or deferred.');
     this.calls.push({ kind: 'reply', options });
+    return this;
+  }
+
+  async deferUpdate(): Promise<unknown> {
+    if (this.calls.length) throw new Error('The reply to this interaction has already been sent or deferred.');
+    this.calls.push({ kind: 'deferUpdate', options: {} });
+    return this;
+  }
+
+  async editReply(options: BotReply): Promise<unknown> {
+    if (this.calls[0]?.kind !== 'deferUpdate') throw new Error('The reply to this interaction has not been sent or deferred.');
+    this.calls.push({ kind: 'edit', options });
     return this;
   }
 }

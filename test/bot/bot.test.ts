@@ -3,21 +3,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChannelType, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
-import { botText } from '../../apps/bot/src/bot-messages';
 import { linkSlashCommand } from '../../apps/bot/src/commands/link';
 import { answerInTime } from '../../apps/bot/src/commands/answer-in-time';
 import { createDiscordClient } from '../../apps/bot/src/discord-client';
 import { onButtonPress } from '../../apps/bot/src/events/button-press';
 import { onInteractionCreate } from '../../apps/bot/src/events/interaction-create';
 import { onMessageCreate } from '../../apps/bot/src/events/message-create';
+import { texts } from '../../apps/bot/src/i18n';
 import { textReply, type BotReply } from '../../apps/bot/src/reply';
 import { KubeaulaClient } from '../../apps/bot/src/server-client';
 import { UserRateLimit } from '../../apps/bot/src/user-rate-limit';
+import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { freePort } from '../e2e/app-harness';
 import { signedIn, signedUp } from '../e2e/client';
 import { BotHarness, bootBotHarness, FakeButtonPress, FakeInteraction, FakeMessage, LINKED_USER } from './bot-harness';
 
 const NO_MENTIONS = { parse: [], repliedUser: false };
+// ana's account is in Spanish (kubeaula's default), and so is the bot for users not linked yet.
+const botText = texts.es;
 
 describe('Discord bot against a real server', () => {
   let b: BotHarness;
@@ -56,6 +59,31 @@ describe('Discord bot against a real server', () => {
     expect(JSON.stringify(last)).toContain('kubectl get nodes');
   });
 
+  it('stores the command in the Input rows with door = discord, acting as the linked student', async () => {
+    await send('!k get ns kube-system -o name');
+    const prisma = b.h.app.get(PrismaService);
+    const row = await prisma.input.findFirst({ where: { clusterId: b.clusterId, command: 'kubectl get ns kube-system -o name' }, orderBy: { seq: 'desc' }, include: { actor: true } });
+    expect(row).toMatchObject({ kind: 'command', door: 'discord', exitCode: 0, stdout: 'namespace/kube-system\n', actor: { username: 'ana' } });
+  });
+
+  it('speaks the Discord client language, or the guild one, to a user not linked yet', async () => {
+    const slash = new FakeInteraction('kubectl', { command: 'get pods' }, '222222', 'en-US');
+    await onInteractionCreate(slash, b.deps);
+    expect(slash.calls).toEqual([{ kind: 'reply', options: { content: texts.en.notLinked('https://kubeaula.example'), allowedMentions: NO_MENTIONS } }]);
+    const m = new FakeMessage('!kubectl get pods', '222222');
+    m.guild = { preferredLocale: 'en-GB' };
+    await onMessageCreate(m, b.deps);
+    expect(m.replies.map((r) => r.content)).toEqual([texts.en.notLinked('https://kubeaula.example')]);
+    // a linked student's account language wins over the client's
+    const ana = new FakeInteraction('kubectl', { command: 'get pod nope' }, LINKED_USER, 'en-US');
+    await onInteractionCreate(ana, b.deps);
+    expect(ana.calls[0].options).toEqual({ content: '```\nError from server (NotFound): pods "nope" not found\n```', allowedMentions: NO_MENTIONS });
+    const help = new FakeMessage('!help');
+    help.guild = { preferredLocale: 'en-US' };
+    await onMessageCreate(help, b.deps);
+    expect(help.replies[0].content.startsWith(texts.es.helpTitle)).toBe(true);
+  });
+
   it('runs kubeadm and kompose the same way', async () => {
     for (const line of ['kubeadm version -o short', 'kompose version']) {
       const rest = await b.rest(line);
@@ -88,7 +116,7 @@ describe('Discord bot against a real server', () => {
     expect(reply.files![0].name).toBe('output.txt');
     expect(reply.files![0].attachment.toString('utf8')).toBe(rest.stdout);
     expect(reply.files![0].attachment.length).toBeGreaterThan(10_000);
-    expect(reply.content).toBe('Output of 10292 characters (400 lines), attached as output.txt.');
+    expect(reply.content).toBe('Salida de 10292 caracteres (400 líneas), adjunta como output.txt.');
   });
 
   it('pings nobody when the output says @everyone, and escapes triple backticks', async () => {
@@ -121,7 +149,7 @@ describe('Discord bot against a real server', () => {
       const cases: [FakeMessage, string][] = [
         [withFile('!kubectl apply -f -', 'cm.yml'), '```\nconfigmap/from-file created\n```'],
         [withFile('!kubectl apply -f -', 'notes.txt'), botText.missingYaml],
-        [withFile('!k create -f -', 'big.yaml', 20_000), 'big.yaml is too large for the bot (20000 bytes; at most 9000). Apply it from the web terminal instead.'],
+        [withFile('!k create -f -', 'big.yaml', 20_000), botText.fileTooLarge('big.yaml', 20000, 9000)],
       ];
       for (const [m, expected] of cases) {
         await onMessageCreate(m, b.deps);
@@ -165,8 +193,8 @@ describe('Discord bot against a real server', () => {
     await b.rest('kubectl create configmap before-reset');
     const ask = await send('!reset');
     expect(ask.content).toBe(botText.resetAsk);
-    const ids = ask.components![0].components.map((c) => c.custom_id);
-    expect(ids).toEqual([`reset:confirm:${LINKED_USER}`, `reset:cancel:${LINKED_USER}`]);
+    const ids = ask.components![0].components.map((c) => ('custom_id' in c ? c.custom_id : ''));
+    expect(ids).toEqual([`reset:${LINKED_USER}:confirm`, `reset:${LINKED_USER}:cancel`]);
     const stranger = new FakeButtonPress(ids[0], '999');
     await onButtonPress(stranger, b.deps);
     expect(stranger.calls).toEqual([{ kind: 'reply', options: { content: botText.notYourButton, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral } }]);
@@ -190,13 +218,13 @@ describe('Discord bot against a real server', () => {
       await onMessageCreate(m, deps);
       return m.replies[0].content;
     };
-    expect(await say('!classroom')).toBe('Your classrooms:\n1. Discord class (current)\n2. Evening class\nChoose one with `!classroom N`.');
-    expect(await say('!classroom 2')).toBe('Your commands now run on your cluster in **Evening class**.');
+    expect(await say('!classroom')).toBe('Tus clases:\n1. Discord class (actual)\n2. Evening class\nElige una con `!classroom N`.');
+    expect(await say('!classroom 2')).toBe('Tus comandos se ejecutan ahora en tu clúster de **Evening class**.');
     expect(await say('!kubectl create configmap evening')).toBe('```\nconfigmap/evening created\n```');
     expect((await b.rest('kubectl get cm evening')).exitCode).toBe(1); // not on the first cluster
-    expect(await say('!classroom')).toContain('2. Evening class (current)');
-    expect(await say('!classroom 3')).toBe('No classroom "3". Type `!classroom` for the list.');
-    expect(await say('!classroom discord class')).toBe('Your commands now run on your cluster in **Discord class**.');
+    expect(await say('!classroom')).toContain('2. Evening class (actual)');
+    expect(await say('!classroom 3')).toBe('No hay ninguna clase "3". Escribe `!classroom` para ver la lista.');
+    expect(await say('!classroom discord class')).toBe('Tus comandos se ejecutan ahora en tu clúster de **Discord class**.');
     expect(await say('!kubectl get cm evening -o name')).toBe('```\nError from server (NotFound): configmaps "evening" not found\n```');
   });
 
@@ -215,12 +243,13 @@ describe('Discord bot against a real server', () => {
       await onMessageCreate(m, deps);
       contents.push(m.replies[0].content.slice(0, 12));
     }
-    expect(contents).toEqual(['**kubeaula**', '**kubeaula**', botText.tooFast.slice(0, 12), '**kubeaula**']);
+    const help = botText.helpTitle.slice(0, 12);
+    expect(contents).toEqual([help, help, botText.tooFast.slice(0, 12), help]);
   });
 
   it('lists the commands with !help', async () => {
     const reply = await send('!help');
-    for (const c of ['!kubectl ARGS', '!kubeadm ARGS', '!kompose ARGS', '!reset', '!classroom [N]', '!sh LINE', '!link CODE', '/link code:CODE']) expect(reply.content).toContain(c);
+    for (const c of ['!kubectl ARGS', '!kubeadm ARGS', '!kompose ARGS', '!lesson', '!check', '!hint', '!progress', '!build', '!notify', '!reset', '!classroom [N]', '!sh LINE', '!link CODE', '/link code:', '/lesson', '/check', '/build']) expect(reply.content).toContain(c);
   });
 });
 

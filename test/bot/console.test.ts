@@ -2,7 +2,9 @@
 // Discord would get, against a running server.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { botText } from '../../apps/bot/src/bot-messages';
+import { texts } from '../../apps/bot/src/i18n';
+
+const botText = texts.es;
 import { BotHarness, bootBotHarness, LINKED_USER } from './bot-harness';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'kubeaula-bot.js');
@@ -51,7 +53,7 @@ describe('bot console mode', () => {
         '```\nconfigmap/piped created\n```\n' +
         botText.missingYaml + '\n' +
         '```\n@everyone\n```\n' +
-        `Output of ${long.length} characters (100 lines), attached as output.txt.\n--- attachment output.txt (${long.length} bytes) ---\n${long}--- end of output.txt ---\n`,
+        `Salida de ${long.length} caracteres (100 líneas), adjunta como output.txt.\n--- attachment output.txt (${long.length} bytes) ---\n${long}--- end of output.txt ---\n`,
     );
     expect(r.code).toBe(0);
     expect((await b.rest('kubectl get cm piped -o name')).stdout).toBe('configmap/piped\n');

@@ -7,7 +7,7 @@ interface Seen {
   method: string;
   url: string;
   auth: string;
-  body: { name: string; options?: { name: string; required?: boolean }[] }[];
+  body: { name: string; description: string; description_localizations?: Record<string, string>; options?: { name: string; required?: boolean }[] }[];
 }
 
 describe('slash command registration', () => {
@@ -31,15 +31,22 @@ describe('slash command registration', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('puts the commands for one guild in development and globally in production', async () => {
-    expect(await registerCommands({ token: 'tok', appId: '42', guildId: '7', api })).toEqual({ count: 2, scope: 'guild 7' });
-    expect(await registerCommands({ token: 'tok', appId: '42', api })).toEqual({ count: 2, scope: 'global' });
+    expect(await registerCommands({ token: 'tok', appId: '42', guildId: '7', api })).toEqual({ count: 7, scope: 'guild 7' });
+    expect(await registerCommands({ token: 'tok', appId: '42', api })).toEqual({ count: 7, scope: 'global' });
     expect(seen.map((s) => [s.method, s.url, s.auth])).toEqual([
       ['PUT', '/api/v10/applications/42/guilds/7/commands', 'Bot tok'],
       ['PUT', '/api/v10/applications/42/commands', 'Bot tok'],
     ]);
     expect(seen[0].body.map((c) => [c.name, c.options?.map((o) => [o.name, o.required])])).toEqual([
       ['kubectl', [['command', true]]],
+      ['lesson', [['step', false]]],
+      ['check', []],
+      ['hint', []],
+      ['progress', []],
+      ['build', []],
       ['link', [['code', true]]],
     ]);
+    // described in English, with the Spanish shown to Spanish Discord clients
+    expect(seen[0].body.find((c) => c.name === 'check')).toMatchObject({ description: 'Check the current step against your cluster', description_localizations: { 'es-ES': 'Comprueba el paso actual contra tu clúster' } });
   });
 });

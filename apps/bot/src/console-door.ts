@@ -3,6 +3,7 @@
 // `-f -` line is joined with a ``` block that starts on the next line (as one Discord message
 // holds both). Each reply is printed as Discord would show it: its text, then any attached file.
 import readline from 'node:readline';
+import { APIComponentInMessageActionRow, ComponentType } from 'discord.js';
 import type { BotDeps } from './bot-deps';
 import { onMessageCreate } from './events/message-create';
 import type { BotReply } from './reply';
@@ -11,12 +12,18 @@ import { readsStdin } from './yaml-block';
 export function renderReply(reply: BotReply): string {
   let out = reply.content + '\n';
   // Buttons cannot be pressed here: show them, as Discord shows them under the message.
-  for (const row of reply.components ?? []) out += row.components.map((b) => `[${b.label ?? ''}]`).join(' ') + '\n';
+  for (const row of reply.components ?? []) out += row.components.map(componentLabel).join(' ') + '\n';
   for (const f of reply.files ?? []) {
     const text = f.attachment.toString('utf8');
     out += `--- attachment ${f.name} (${f.attachment.length} bytes) ---\n${text}${text.endsWith('\n') ? '' : '\n'}--- end of ${f.name} ---\n`;
   }
   return out;
+}
+
+function componentLabel(c: APIComponentInMessageActionRow): string {
+  if (c.type === ComponentType.Button) return `[${'label' in c ? (c.label ?? '') : ''}]`;
+  if (c.type === ComponentType.StringSelect) return `<${c.placeholder ?? ''}: ${c.options.map((o) => o.label).join(' | ')}>`;
+  return `<${c.placeholder ?? ''}>`;
 }
 
 export async function runConsole(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, deps: BotDeps, userId: string): Promise<void> {

@@ -15,7 +15,7 @@ export function createDiscordClient(deps: BotDeps): Client {
   client.on(Events.MessageCreate, (message) => void onMessageCreate(message, deps));
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand()) void onInteractionCreate(interaction, deps);
-    else if (interaction.isButton()) void onButtonPress(interaction, deps);
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) void onButtonPress(interaction, deps);
   });
   // A gateway error must not end the process: discord.js reconnects by itself.
   client.on(Events.Error, (e) => console.error(`kubeaula-bot: Discord error: ${e.message}`));

@@ -6,6 +6,8 @@ import { BotConfigError, loadBotConfig } from './config';
 import { runConsole } from './console-door';
 import { createDiscordClient } from './discord-client';
 import { registerCommands } from './register-commands';
+import { dmDelivery } from './notifications/deliver';
+import { PushChannel } from './notifications/push-channel';
 import { KubeaulaClient } from './server-client';
 import { UserRateLimit } from './user-rate-limit';
 
@@ -57,8 +59,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
   process.on('unhandledRejection', (e) => console.error(`kubeaula-bot: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
   const client = createDiscordClient(deps);
   await client.login(config.discordToken);
+  // Notifications pushed by the server go to the students' DMs.
+  const push = new PushChannel({ serverUrl: config.serverUrl, token: config.botToken, deliver: dmDelivery(client) });
+  push.start();
   return new Promise<number>((resolve) => {
     const stop = () => {
+      push.stop();
       void client.destroy().finally(() => resolve(0));
     };
     process.once('SIGINT', stop);

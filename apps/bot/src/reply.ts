@@ -1,7 +1,8 @@
 // Replies as Discord gets them: output in a code block within the 2,000-character limit, longer
 // output as an attached text file, and never a mention (no reply pings anyone, not even the
 // author). The shape is a subset of discord.js's MessageReplyOptions.
-import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
+import type { BotStrings } from './i18n';
 
 export const DISCORD_MESSAGE_LIMIT = 2000;
 export const OUTPUT_FILE_NAME = 'output.txt';
@@ -9,8 +10,8 @@ export const OUTPUT_FILE_NAME = 'output.txt';
 export interface BotReply {
   content: string;
   files?: { attachment: Buffer; name: string }[];
-  /** Rows of buttons, as Discord's API takes them. */
-  components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  /** Rows of buttons and select menus, as Discord's API takes them. */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   allowedMentions: { parse: []; repliedUser: false };
 }
 
@@ -31,12 +32,12 @@ export function codeBlock(text: string): string {
 }
 
 /** Command output: a code block, or a text file when the block would not fit one message. */
-export function outputReply(text: string, note = ''): BotReply {
-  if (text === '') return textReply(note || '(no output)');
+export function outputReply(text: string, t: BotStrings, note = ''): BotReply {
+  if (text === '') return textReply(note || t.noOutput);
   const block = codeBlock(text);
   const content = note ? `${block}\n${note}` : block;
   if (content.length <= DISCORD_MESSAGE_LIMIT) return textReply(content);
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  const summary = `Output of ${text.length} characters (${lines} lines), attached as ${OUTPUT_FILE_NAME}.`;
+  const summary = t.outputAttached(text.length, lines, OUTPUT_FILE_NAME);
   return { ...textReply(note ? `${summary}\n${note}` : summary), files: [{ attachment: Buffer.from(text, 'utf8'), name: OUTPUT_FILE_NAME }] };
 }

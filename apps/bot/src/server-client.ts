@@ -1,5 +1,6 @@
 // The bot's only way to the kubeaula server: its REST API, with the service token, acting for
 // the Discord user named in X-Discord-User. The bot never imports the engine.
+import type { CheckResult, ClassroomInfo, ClassView, Drill, Hints, Lesson, LessonSummary, Progress } from './course-types';
 
 /** What POST /api/v1/clusters/:id/exec returns (the fields the bot uses). */
 export interface ExecOutput {
@@ -11,8 +12,25 @@ export interface ExecOutput {
 
 export interface ClusterSummary {
   id: string;
+  /** `course`, or `lesson:<id>` for a lesson on a cluster of its own. */
+  purpose?: string;
   classroomId?: string;
   classroomName?: string;
+}
+
+export interface BotMe {
+  username: string;
+  displayName: string;
+  role: 'student' | 'instructor' | 'admin';
+  locale: 'es' | 'en';
+  notify: boolean;
+}
+
+export interface ObjectSummary {
+  kind: string;
+  namespace?: string;
+  name: string;
+  status?: string;
 }
 
 /** The server answered with an error: `{code, message}` as every kubeaula error. */
@@ -32,6 +50,9 @@ export class ServerUnreachable extends Error {}
 /** Shell session name for the bot's door: one per Discord user, kept between messages. */
 export const BOT_TERMINAL = 'discord';
 
+const room = (classroomId: string) => `/api/v1/classrooms/${encodeURIComponent(classroomId)}`;
+const lessonPath = (classroomId: string, lessonId: string) => `${room(classroomId)}/lessons/${encodeURIComponent(lessonId)}`;
+
 export class KubeaulaClient {
   constructor(
     private readonly baseUrl: string,
@@ -49,6 +70,79 @@ export class KubeaulaClient {
 
   reset(discordUser: string, clusterId: string): Promise<{ version: number }> {
     return this.call('POST', `/api/v1/clusters/${encodeURIComponent(clusterId)}/reset`, discordUser, {});
+  }
+
+  /** The linked user behind a Discord user: who, their language, their notification choice. */
+  me(discordUser: string): Promise<BotMe> {
+    return this.call('GET', '/api/v1/bot/me', discordUser);
+  }
+
+  setNotify(discordUser: string, on: boolean): Promise<{ notify: boolean }> {
+    return this.call('PUT', '/api/v1/bot/me/notify', discordUser, { on });
+  }
+
+  /** Objects of a cluster (names and a short status), without running a command. */
+  objects(discordUser: string, clusterId: string, resource: string): Promise<{ objects: ObjectSummary[] }> {
+    return this.call('GET', `/api/v1/clusters/${encodeURIComponent(clusterId)}/objects?resource=${encodeURIComponent(resource)}`, discordUser);
+  }
+
+  progress(discordUser: string, classroomId: string): Promise<Progress> {
+    return this.call('GET', `${room(classroomId)}/progress`, discordUser);
+  }
+
+  lessons(discordUser: string, classroomId: string): Promise<LessonSummary[]> {
+    return this.call('GET', `${room(classroomId)}/lessons`, discordUser);
+  }
+
+  lesson(discordUser: string, classroomId: string, lessonId: string): Promise<Lesson> {
+    return this.call('GET', `${lessonPath(classroomId, lessonId)}`, discordUser);
+  }
+
+  startLesson(discordUser: string, classroomId: string, lessonId: string): Promise<Lesson> {
+    return this.call('POST', `${lessonPath(classroomId, lessonId)}/start`, discordUser, {});
+  }
+
+  goToStep(discordUser: string, classroomId: string, lessonId: string, stepId: string): Promise<Lesson> {
+    return this.call('POST', `${lessonPath(classroomId, lessonId)}/steps/${encodeURIComponent(stepId)}/go`, discordUser, {});
+  }
+
+  check(discordUser: string, classroomId: string, lessonId: string, stepId: string): Promise<CheckResult> {
+    return this.call('POST', `${lessonPath(classroomId, lessonId)}/steps/${encodeURIComponent(stepId)}/check`, discordUser, {});
+  }
+
+  hints(discordUser: string, classroomId: string, lessonId: string, stepId: string): Promise<Hints> {
+    return this.call('GET', `${lessonPath(classroomId, lessonId)}/steps/${encodeURIComponent(stepId)}/hints`, discordUser);
+  }
+
+  /** The step's markdown source (Discord renders markdown; the course API gives HTML). */
+  stepMarkdown(discordUser: string, lessonId: string, stepId: string): Promise<{ markdown: string }> {
+    return this.call('GET', `/api/v1/bot/lessons/${encodeURIComponent(lessonId)}/steps/${encodeURIComponent(stepId)}/markdown`, discordUser);
+  }
+
+  classrooms(discordUser: string): Promise<ClassroomInfo[]> {
+    return this.call('GET', '/api/v1/classrooms', discordUser);
+  }
+
+  /** Instructors: the class view of one of their classrooms. */
+  classView(discordUser: string, classroomId: string): Promise<ClassView> {
+    return this.call('GET', `${room(classroomId)}/class-view`, discordUser);
+  }
+
+  /** Instructors: the username linked to another Discord user (for `!progress @student`). */
+  linkedUsername(discordUser: string, other: string): Promise<{ username: string }> {
+    return this.call('GET', `/api/v1/bot/me/linked/${encodeURIComponent(other)}`, discordUser);
+  }
+
+  drills(discordUser: string, classroomId: string): Promise<Drill[]> {
+    return this.call('GET', `${room(classroomId)}/drills`, discordUser);
+  }
+
+  startDrill(discordUser: string, classroomId: string, spec: Record<string, unknown>, userId?: string): Promise<Drill> {
+    return this.call('POST', `${room(classroomId)}/drills`, discordUser, userId ? { spec, userId } : { spec });
+  }
+
+  endDrill(discordUser: string, classroomId: string, drillId: string): Promise<Drill> {
+    return this.call('POST', `${room(classroomId)}/drills/${encodeURIComponent(drillId)}/end`, discordUser, {});
   }
 
   /** Redeems a link code from the dashboard for this Discord user. */

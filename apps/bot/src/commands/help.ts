@@ -5,9 +5,8 @@ import type { PrefixCommand } from './types';
 export const helpCommand: PrefixCommand = {
   names: ['help'],
   usage: '!help',
-  description: 'this list',
-  async execute({ commands }) {
-    const lines = commands.map((c) => `\`${c.usage}\`: ${c.description}`);
-    return textReply(['**kubeaula** commands:', ...lines, 'Slash commands: `/kubectl command:ARGS`, `/link code:CODE`.'].join('\n'));
+  async execute({ commands, t }) {
+    const lines = commands.map((c) => `\`${c.usage}\`: ${t.describe[c.names[0]] ?? ''}`);
+    return textReply([t.helpTitle, ...lines, t.helpSlash].join('\n'));
   },
 };

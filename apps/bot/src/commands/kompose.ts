@@ -1,4 +1,4 @@
 // `!kompose ARGS`: kompose in the sandbox (Compose files to Kubernetes manifests).
 import { toolCommand } from './tool-command';
 
-export const komposeCommand = toolCommand('kompose', [], 'run kompose in your sandbox');
+export const komposeCommand = toolCommand('kompose', []);

@@ -1,4 +1,4 @@
 // `!kubeadm ARGS`: kubeadm in the sandbox (tokens, upgrades, certificates).
 import { toolCommand } from './tool-command';
 
-export const kubeadmCommand = toolCommand('kubeadm', [], 'run kubeadm in your sandbox');
+export const kubeadmCommand = toolCommand('kubeadm', []);

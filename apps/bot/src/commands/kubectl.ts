@@ -1,4 +1,4 @@
 // `!kubectl ARGS` (or `!k ARGS`): kubectl on the user's cluster, exactly as the web terminal runs it.
 import { toolCommand } from './tool-command';
 
-export const kubectlCommand = toolCommand('kubectl', ['k'], 'run kubectl on your cluster (`!k` for short); `apply -f -` reads a ```yaml block or an attached .yaml file');
+export const kubectlCommand = toolCommand('kubectl', ['k']);

@@ -1,21 +1,19 @@
 // Prefix commands that run one tool of the sandbox with the message's arguments: `!kubectl`
 // (`!k`), `!kubeadm`, `!kompose`. `-f -` reads the message's ```yaml block or .yaml file.
-import { botText } from '../bot-messages';
 import { textReply } from '../reply';
 import { runLine } from '../run-line';
 import { lineWithManifest } from './manifest-line';
 import type { PrefixCommand } from './types';
 
-export function toolCommand(tool: string, aliases: readonly string[], description: string): PrefixCommand {
+export function toolCommand(tool: string, aliases: readonly string[]): PrefixCommand {
   return {
     names: [tool, ...aliases],
     usage: `!${tool} ARGS`,
-    description,
-    async execute({ deps, userId, args, files }) {
-      if (!args.trim()) return textReply(botText.emptyCommand(tool));
-      const r = await lineWithManifest(tool, args, files);
+    async execute({ deps, userId, args, files, t }) {
+      if (!args.trim()) return textReply(t.emptyCommand(tool));
+      const r = await lineWithManifest(tool, args, files, t);
       if ('error' in r) return textReply(r.error);
-      return runLine(deps, userId, r.line);
+      return runLine(deps, userId, r.line, t);
     },
   };
 }

@@ -2,6 +2,7 @@
 // commands answer their interaction. One file per command, gathered in commands/index.ts.
 import type { MessageFile } from '../attachment';
 import type { BotDeps } from '../bot-deps';
+import type { BotLocale, BotStrings } from '../i18n';
 import type { BotReply } from '../reply';
 
 export interface CommandContext {
@@ -14,13 +15,15 @@ export interface CommandContext {
   files: readonly MessageFile[];
   /** All prefix commands, for `!help`. */
   commands: readonly PrefixCommand[];
+  /** What the bot says, in the user's language. */
+  t: BotStrings;
+  locale: BotLocale;
 }
 
 export interface PrefixCommand {
   /** The first is the command's name, the rest aliases (`k` for `kubectl`). */
   names: readonly string[];
   usage: string;
-  description: string;
   execute(ctx: CommandContext): Promise<BotReply>;
 }
 
@@ -28,15 +31,48 @@ export interface PrefixCommand {
 export interface SlashInteraction {
   commandName: string;
   user: { id: string };
-  options: { getString(name: string, required: true): string };
+  /** The Discord client's language (`es-ES`, `en-US`...), for users not linked yet. */
+  locale?: string;
+  options: { getString(name: string, required?: boolean): string | null };
   reply(options: BotReply & { flags?: number }): Promise<unknown>;
   /** "The bot is thinking": buys 15 minutes instead of Discord's 3 seconds. */
   deferReply(options?: { flags?: number }): Promise<unknown>;
   editReply(options: BotReply): Promise<unknown>;
 }
 
+/** The part of discord.js's button or select-menu interaction a component handler uses. */
+export interface ComponentPress {
+  customId: string;
+  user: { id: string };
+  locale?: string;
+  /** A select menu's chosen values. */
+  values?: string[];
+  /** Replaces the message that holds the component. */
+  update(options: BotReply): Promise<unknown>;
+  reply(options: BotReply & { flags?: number }): Promise<unknown>;
+  /** "Working on it": the message is replaced later with editReply (a slow command). */
+  deferUpdate(): Promise<unknown>;
+  editReply(options: BotReply): Promise<unknown>;
+}
+
+export interface ComponentContext {
+  deps: BotDeps;
+  /** The user who pressed (and owns the component). */
+  userId: string;
+  /** The custom id's arguments after prefix and owner. */
+  args: string[];
+  values: string[];
+  t: BotStrings;
+}
+
+/** Buttons and menus whose custom id starts with `prefix:`; the answer replaces their message. */
+export interface ComponentHandler {
+  prefix: string;
+  handle(ctx: ComponentContext): Promise<BotReply>;
+}
+
 export interface SlashCommand {
   /** The definition registered with Discord (a SlashCommandBuilder). */
   data: { name: string; toJSON(): unknown };
-  execute(interaction: SlashInteraction, deps: BotDeps): Promise<void>;
+  execute(interaction: SlashInteraction, deps: BotDeps, t: BotStrings): Promise<void>;
 }

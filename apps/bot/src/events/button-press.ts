@@ -1,19 +1,41 @@
-// interactionCreate for buttons: `reset:<action>:<owner>` answers only the owner's press.
+// interactionCreate for buttons and select menus: `PREFIX:OWNER:...` goes to the handler of its
+// prefix, and only the owner's press is answered.
 import { MessageFlags } from 'discord.js';
-import { botText } from '../bot-messages';
 import type { BotDeps } from '../bot-deps';
-import { ButtonPress, RESET_PREFIX, resetButtonReply } from '../commands/reset';
-import { textReply } from '../reply';
+import { componentByPrefix } from '../commands';
+import { parseComponentId } from '../commands/component-id';
+import type { ComponentPress } from '../commands/types';
+import { textReply, type BotReply } from '../reply';
+import { DEFER_AFTER_MS } from '../commands/answer-in-time';
+import { userStrings } from '../user-locale';
 
-export async function onButtonPress(press: ButtonPress, deps: BotDeps, log: (line: string) => void = console.error): Promise<void> {
-  if (!press.customId.startsWith(RESET_PREFIX)) return;
-  const [action, owner] = press.customId.slice(RESET_PREFIX.length).split(':');
+/** As for slash commands: answer within Discord's 3 s, or defer and edit the message later. */
+export async function updateInTime(press: ComponentPress, work: Promise<BotReply>, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deferAfterMs);
+  });
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (first !== 'late') {
+    await press.update(first);
+    return;
+  }
+  await press.deferUpdate();
+  await press.editReply(await work);
+}
+
+export async function onButtonPress(press: ComponentPress, deps: BotDeps, log: (line: string) => void = console.error): Promise<void> {
+  const { prefix, owner, args } = parseComponentId(press.customId);
+  const handler = componentByPrefix.get(prefix);
+  if (!handler) return;
   try {
+    const t = await userStrings(deps, press.user.id, press.locale);
     if (owner !== press.user.id) {
-      await press.reply({ ...textReply(botText.notYourButton), flags: MessageFlags.Ephemeral });
+      await press.reply({ ...textReply(t.notYourButton), flags: MessageFlags.Ephemeral });
       return;
     }
-    await press.update(await resetButtonReply(deps, action, owner));
+    await updateInTime(press, handler.handle({ deps, userId: owner, args, values: press.values ?? [], t }));
   } catch (e) {
     log(`kubeaula-bot: a button failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -9,6 +9,8 @@ import type { BotReply } from '../reply';
 export interface ChatMessage {
   content: string;
   author: { id: string; bot: boolean };
+  /** In a guild channel: the guild's preferred locale, the language for users not linked yet. */
+  guild?: { preferredLocale?: string } | null;
   /** discord.js's Collection of attachments (a Map by id). */
   attachments?: ReadonlyMap<string, MessageFile>;
   reply(options: BotReply): Promise<unknown>;
@@ -18,7 +20,7 @@ export async function onMessageCreate(message: ChatMessage, deps: BotDeps, log: 
   if (message.author.bot) return;
   let reply: BotReply | null;
   try {
-    reply = await replyFor(message.content, message.author.id, deps, message.attachments ? [...message.attachments.values()] : []);
+    reply = await replyFor(message.content, message.author.id, deps, message.attachments ? [...message.attachments.values()] : [], message.guild?.preferredLocale);
   } catch (e) {
     log(`kubeaula-bot: handling a message failed: ${e instanceof Error ? e.stack : String(e)}`);
     return;

@@ -1,0 +1,9 @@
+// `!class [N]` (instructors): a summary of the class view of one of their classrooms.
+import { classReply } from '../course/class-replies';
+import type { PrefixCommand } from './types';
+
+export const classCommand: PrefixCommand = {
+  names: ['class'],
+  usage: '!class [N]',
+  execute: ({ deps, userId, args, t }) => classReply(deps, userId, args, t),
+};

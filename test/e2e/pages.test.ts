@@ -38,6 +38,8 @@ describe('pages', () => {
     await t.post('/classrooms').type('form').send({ _csrf: csrfOf(list.text), name: 'Evening class' }).expect(303);
     const after = await t.get('/classrooms').expect(200);
     const code = /código para unirse <code>([A-Z2-9]{8})<\/code>/.exec(after.text)![1];
+    // the instructor's way to the class view
+    expect(after.text).toMatch(/<a href="\/classrooms\/[^"]+\/class" data-testid="class-view-link">Vista de la clase<\/a>/);
 
     const s = request.agent(h.app.getHttpServer());
     const up = await s.get('/signup').expect(200);

@@ -2,6 +2,8 @@
 ALTER TABLE "LessonProgress" ADD COLUMN "quizAnswers" JSONB;
 ALTER TABLE "LessonProgress" ADD COLUMN "quizScore" REAL;
 ALTER TABLE "LessonProgress" ADD COLUMN "stepStartedAt" DATETIME;
+ALTER TABLE "LessonProgress" ADD COLUMN "startVersion" INTEGER;
+ALTER TABLE "LessonProgress" ADD COLUMN "passedSteps" JSONB;
 
 -- CreateTable
 CREATE TABLE "Transition" (
@@ -17,6 +19,8 @@ CREATE TABLE "Transition" (
     "ownerKind" TEXT,
     "ownerName" TEXT,
     "terminating" BOOLEAN NOT NULL DEFAULT false,
+    "lineage" INTEGER NOT NULL DEFAULT 0,
+    "resourceVersion" INTEGER NOT NULL,
     CONSTRAINT "Transition_clusterId_fkey" FOREIGN KEY ("clusterId") REFERENCES "Cluster" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -48,3 +52,5 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE INDEX "Transition_clusterId_at_idx" ON "Transition"("clusterId", "at");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Transition_clusterId_lineage_resourceVersion_key" ON "Transition"("clusterId", "lineage", "resourceVersion");

@@ -115,7 +115,7 @@ export const en: BotStrings = {
     lessonLine: (title, passed, total, current) => `• ${title}: ${passed}/${total} steps${current ? `; now on ${current}` : ''}`,
     minutes: (n) => `${n} min`,
     drillUsage:
-      'Usage: `!drill start KIND ARGS [@student]` (KIND: `stop-kubelet NODE`, `power-off NODE`, `delete-instance NODE`, `kill-container POD [CONTAINER]`, `image-unavailable IMAGE`, `slow-pulls NODE SECONDS`; without @student, the whole class), `!drill end [N]`, `!drill list`.',
+      'Usage: `!drill start KIND ARGS [@student]` (KIND: `stop-kubelet NODE`, `power-off NODE`, `delete-instance NODE`, `kill-container POD [CONTAINER]`, `image-unavailable IMAGE`, `slow-pulls NODE SECONDS`, `fill-volume POD VOLUME`; without @student, the whole class), `!drill end [N]`, `!drill list`.',
     drillStarted: (what, who, applied) => `Drill started: \`${what}\` on ${who} (${applied} cluster${applied === 1 ? '' : 's'}). End it with \`!drill end\`.`,
     drillDone: (what) => `Drill done: \`${what}\` (a one-off: nothing to end).`,
     drillEnded: (what) => `Drill ended: \`${what}\`.`,

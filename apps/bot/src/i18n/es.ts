@@ -115,7 +115,7 @@ export const es: BotStrings = {
     lessonLine: (title, passed, total, current) => `• ${title}: ${passed}/${total} pasos${current ? `; ahora en ${current}` : ''}`,
     minutes: (n) => `${n} min`,
     drillUsage:
-      'Uso: `!drill start TIPO ARGUMENTOS [@estudiante]` (TIPO: `stop-kubelet NODO`, `power-off NODO`, `delete-instance NODO`, `kill-container POD [CONTENEDOR]`, `image-unavailable IMAGEN`, `slow-pulls NODO SEGUNDOS`; sin @estudiante, toda la clase), `!drill end [N]`, `!drill list`.',
+      'Uso: `!drill start TIPO ARGUMENTOS [@estudiante]` (TIPO: `stop-kubelet NODO`, `power-off NODO`, `delete-instance NODO`, `kill-container POD [CONTENEDOR]`, `image-unavailable IMAGEN`, `slow-pulls NODO SEGUNDOS`, `fill-volume POD VOLUMEN`; sin @estudiante, toda la clase), `!drill end [N]`, `!drill list`.',
     drillStarted: (what, who, applied) => `Simulacro en marcha: \`${what}\` en ${who} (${applied} ${applied === 1 ? 'clúster' : 'clústeres'}). Termínalo con \`!drill end\`.`,
     drillDone: (what) => `Simulacro hecho: \`${what}\` (puntual: no hay nada que terminar).`,
     drillEnded: (what) => `Simulacro terminado: \`${what}\`.`,

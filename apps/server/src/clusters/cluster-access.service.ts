@@ -1,7 +1,9 @@
-// Who may see or change a cluster: its student (read and write), the instructors of its
-// classroom (read only). Everyone else is told it does not exist.
-import { Injectable } from '@nestjs/common';
+// Who may see or change a cluster: its student (read and write; an exam's cluster only until the
+// exam's window ends), the instructors of its classroom (read only). Everyone else is told it
+// does not exist.
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/request-auth';
+import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { PrismaService } from '../database/prisma.service';
 
@@ -25,11 +27,17 @@ export class ClusterAccessService {
   // time (a deleted cluster is still refused by the runner, which reads its version).
   private readonly refs = new Map<string, { ref: ClusterRef; classroomOwnerId: string; until: number }>();
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async check(user: AuthUser, clusterId: string, mode: 'read' | 'write'): Promise<ClusterRef> {
     const { ref, classroomOwnerId } = await this.lookup(clusterId);
-    if (ref.ownerUserId === user.id) return ref;
+    if (ref.ownerUserId === user.id) {
+      if (mode === 'write' && ref.purpose.startsWith('exam:')) await this.examOpen(clusterId);
+      return ref;
+    }
     if (await this.teaches(user, ref.classroomId, classroomOwnerId)) {
       if (mode === 'write') throw new AppError('FORBIDDEN', "An instructor can look at a student's cluster, not change it");
       return ref;
@@ -54,6 +62,14 @@ export class ClusterAccessService {
     if (this.refs.size > 10_000) this.refs.clear();
     this.refs.set(clusterId, entry);
     return entry;
+  }
+
+  /** An exam's cluster turns read-only when the student's window ends (it is graded as of then). */
+  private async examOpen(clusterId: string): Promise<void> {
+    const attempt = await this.prisma.examAttempt.findFirst({ where: { clusterId }, select: { endsAt: true, endedAt: true } });
+    if (attempt && (attempt.endedAt !== null || this.clock.now() >= attempt.endsAt.getTime())) {
+      throw new AppError('FORBIDDEN', "The exam's time is over: its cluster can be looked at, not changed");
+    }
   }
 
   private async teaches(user: AuthUser, classroomId: string, ownerId: string): Promise<boolean> {

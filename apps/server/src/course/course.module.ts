@@ -5,12 +5,13 @@ import { ClustersModule } from '../clusters/clusters.module';
 import { CourseController } from './course.controller';
 import { CourseService } from './course.service';
 import { LessonLibrary } from './lesson-library';
+import { ProgressEvents } from './progress-events';
 import { TransitionRecorder } from './transition-recorder';
 
 @Module({
   imports: [ClustersModule],
   controllers: [CourseController],
-  providers: [CourseService, LessonLibrary, TransitionRecorder],
-  exports: [CourseService, LessonLibrary, TransitionRecorder],
+  providers: [CourseService, LessonLibrary, TransitionRecorder, ProgressEvents],
+  exports: [CourseService, LessonLibrary, TransitionRecorder, ProgressEvents],
 })
 export class CourseModule {}

@@ -22,6 +22,7 @@ import { LessonLibrary, lessonPurpose } from './lesson-library';
 import { afterPass, afterRewind, passedIn, reached, statusOf } from './progress';
 import { quizQuestions, scoreQuiz, validateAnswers } from './quiz';
 import { TransitionRecorder } from './transition-recorder';
+import { ProgressEvents } from './progress-events';
 
 /** Snapshot kind of a step's start, named `<lessonId>/<stepId>`. */
 export const STEP_SNAPSHOT = 'step';
@@ -60,6 +61,7 @@ export class CourseService {
     private readonly runner: ClusterRunner,
     private readonly recorder: TransitionRecorder,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly progressEvents: ProgressEvents,
   ) {}
 
   /** The classroom's lessons in order, with the student's progress in each. */
@@ -227,6 +229,7 @@ export class CourseService {
           },
         });
       }
+      this.progressEvents.publish({ classroomId, userId: user.id });
       return { ...stepCheck(r, version, at), stepId, currentStepId: current, lessonStatus: statusOf(lesson, true, passed) };
     });
   }
@@ -284,6 +287,7 @@ export class CourseService {
     const p = await this.startedProgress(m.id, lesson);
     const result = scoreQuiz(lesson.quiz, answers, locale);
     await this.prisma.lessonProgress.update({ where: { id: p.id }, data: { quizAnswers: answers, quizScore: result.score, updatedAt: new Date(this.clock.now()) } });
+    this.progressEvents.publish({ classroomId, userId: user.id });
     return result;
   }
 

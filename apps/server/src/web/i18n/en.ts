@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'classrooms.role.instructor': 'instructor',
   'classrooms.joinCode': 'join code',
   'classrooms.lessons': 'Lessons',
+  'classrooms.classView': 'Class view',
   'classrooms.openCluster': 'Open the {purpose} cluster',
   'classrooms.create': 'Create a classroom',
   'classrooms.name': 'Name',

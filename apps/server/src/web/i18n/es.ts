@@ -49,6 +49,7 @@ export const es = {
   'classrooms.role.instructor': 'profesor',
   'classrooms.joinCode': 'código para unirse',
   'classrooms.lessons': 'Lecciones',
+  'classrooms.classView': 'Vista de la clase',
   'classrooms.openCluster': 'Abrir el clúster {purpose}',
   'classrooms.create': 'Crear una clase',
   'classrooms.name': 'Nombre',

@@ -1,0 +1,33 @@
+// The instructor's side: assignments, custom tasks, grading (now, at the deadline, re-grade,
+// overrides), the gradebook export, the class view and fault drills.
+import { Module } from '@nestjs/common';
+import { ClustersModule } from '../clusters/clusters.module';
+import { CourseModule } from '../course/course.module';
+import { GradedStateService } from '../grading/graded-state';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentsService } from './assignments.service';
+import { ClassViewController } from './class-view.controller';
+import { ClassViewService } from './class-view.service';
+import { DeadlineScheduler } from './deadline-scheduler';
+import { DrillsController } from './drills.controller';
+import { ExamController } from './exam.controller';
+import { ExamService } from './exam.service';
+import { DrillsService } from './drills.service';
+import { GradebookService } from './gradebook.service';
+import { GradesController } from './grades.controller';
+import { GradingService } from './grading.service';
+import { InstructorAccess } from './instructor-access';
+import { InstructorGateway } from './instructor.gateway';
+import { LessonLibrary } from './lesson-library';
+import { MyGradesController } from './my-grades.controller';
+import { StudentController } from './student.controller';
+import { StudentTimelineService } from './student-timeline.service';
+import { TimelineModule } from '../timeline/timeline.module';
+
+@Module({
+  imports: [ClustersModule, CourseModule, TimelineModule],
+  controllers: [AssignmentsController, GradesController, ClassViewController, DrillsController, ExamController, MyGradesController, StudentController],
+  providers: [InstructorAccess, LessonLibrary, AssignmentsService, GradedStateService, GradingService, GradebookService, DeadlineScheduler, ClassViewService, InstructorGateway, DrillsService, ExamService, StudentTimelineService],
+  exports: [GradingService, DeadlineScheduler],
+})
+export class InstructorModule {}

@@ -1,0 +1,75 @@
+// The class view in a real browser: the instructor's page updates live when a student's check
+// passes (the student acting in another browser profile's session); a screenshot is saved and
+// axe-core finds no serious violation. Skips like the other browser tests without Chromium.
+import { AuthService } from '../../apps/server/src/auth/auth.service';
+import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
+import { describeBrowser, explain, screenshot, seriousViolations, startRig, type BrowserRig } from './harness';
+
+jest.setTimeout(120_000);
+
+describeBrowser('the class view in a browser', () => {
+  let rig: BrowserRig;
+  let roomId: string;
+  let joinCode: string;
+  beforeAll(async () => {
+    rig = await startRig();
+    const auth = rig.h.app.get(AuthService);
+    const teacher = await auth.register({ username: 'teacher', password: 'password123', role: 'instructor' });
+    const room = await rig.h.app.get(ClassroomsService).create(teacher, 'Evening class');
+    roomId = room.id;
+    joinCode = room.joinCode!;
+  });
+  afterAll(async () => rig?.close());
+
+  it('shows a student’s step turning passed without a reload', async () => {
+    // the student, in a profile of their own: signs up, joins, starts the pods lesson
+    const student = await rig.context(1280);
+    const sp = await student.newPage();
+    await sp.goto('/signup');
+    await sp.getByLabel(/username|usuario/i).fill('lucia');
+    await sp.getByLabel(/password|contraseña/i).fill('password123');
+    await sp.getByRole('button', { name: /create account|crear cuenta/i }).click();
+    await sp.waitForURL('**/classrooms');
+    const api = async (method: 'GET' | 'POST', url: string, body?: object) => {
+      const csrf = await sp.evaluate(async () => ((await (await fetch('/api/v1/auth/csrf')).json()) as { token: string }).token);
+      return sp.evaluate(
+        async ([m, u, b, t]) => {
+          const r = await fetch(u as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': t as string }, body: m === 'GET' ? undefined : JSON.stringify(b ?? {}) });
+          return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+        },
+        [method, url, body, csrf],
+      );
+    };
+    expect((await api('POST', '/api/v1/classrooms/join', { code: joinCode })).status).toBe(200);
+    expect((await api('POST', `/api/v1/classrooms/${roomId}/lessons/pods/start`)).status).toBeLessThan(300);
+
+    // the instructor's class view
+    const teacher = await rig.context(1280);
+    const tp = await teacher.newPage();
+    await tp.goto('/signin');
+    await tp.getByLabel(/username|usuario/i).fill('teacher');
+    await tp.getByLabel(/password|contraseña/i).fill('password123');
+    await tp.getByRole('button', { name: /sign in|entrar/i }).click();
+    await tp.waitForURL((u) => !u.pathname.startsWith('/signin'));
+    await tp.goto(`/classrooms/${roomId}/class`);
+    await tp.locator('#iv-lesson option[value="pods"]').waitFor({ state: 'attached' });
+    await tp.selectOption('#iv-lesson', 'pods');
+    const cell = tp.locator('#iv-grid tbody tr', { hasText: 'lucia' }).locator('td.iv-cell').first();
+    await cell.waitFor();
+    expect(await cell.getAttribute('class')).not.toContain('iv-passed');
+
+    // the student's check passes
+    const clusters = (await api('GET', '/api/v1/clusters')).body as unknown as { id: string; purpose: string }[];
+    const course = clusters.find((c) => c.purpose === 'course')!.id;
+    expect((await api('POST', `/api/v1/clusters/${course}/exec`, { command: 'kubectl run nginx --image=nginx' })).status).toBe(200);
+    await rig.advance(60);
+    const check = await api('POST', `/api/v1/classrooms/${roomId}/lessons/pods/steps/first-pod/check`);
+    expect(check.body.passed).toBe(true);
+    // no reload: the page fetches again when pushed a cluster change, and every 10 s (a check is not a cluster change)
+    await tp.locator('#iv-grid tbody tr', { hasText: 'lucia' }).locator('td.iv-passed').first().waitFor({ timeout: 25_000 });
+    await screenshot(tp, 'instructor-class');
+    expect(explain(await seriousViolations(tp))).toBe('');
+    await student.close();
+    await teacher.close();
+  });
+});

@@ -5,6 +5,7 @@
 
 import { ApiError, isApiError } from '../../api/errors';
 import { ResourceInfo, resourceForKind } from '../../api/resources';
+import { strategicMergePatch, threeWayPatch } from '../../api/patch';
 import { KubeObject } from '../../api/types';
 import { Invocation } from '../command';
 import { CommandError } from '../context';
@@ -92,10 +93,34 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
  */
 export function writeObject(inv: Invocation, live: KubeObject, next: KubeObject, mode: DryRun = 'none'): KubeObject {
   if (mode === 'client') return next;
-  const toSend = { ...next, metadata: { ...next.metadata, resourceVersion: next.metadata.resourceVersion || live.metadata.resourceVersion } };
+  const toSend = next.metadata.resourceVersion ? next : onCurrent(inv, live, next);
   const result = inv.api().update(toSend, { dryRun: mode === 'server' });
   if (mode === 'none') inv.settle();
   return result;
+}
+
+/**
+ * A PATCH carries what changed, not the whole object: the server applies it to the object as it
+ * is now. If a controller wrote the object since kubectl read it (the kubelet's status, within a
+ * long command), the change goes onto that newer version instead of failing with a conflict.
+ */
+function onCurrent(inv: Invocation, live: KubeObject, next: KubeObject): KubeObject {
+  const rv = live.metadata.resourceVersion;
+  const info = resourceForKind(live.apiVersion, live.kind);
+  let current: KubeObject | undefined;
+  try {
+    current = info ? inv.api().get(info.resource, live.metadata.namespace, live.metadata.name!) : undefined;
+  } catch {
+    current = undefined; // gone: the update below reports it as the server would
+  }
+  if (!current || current.metadata.resourceVersion === rv) return { ...next, metadata: { ...next.metadata, resourceVersion: rv } };
+  return rebase(live, next, current);
+}
+
+/** What kubectl changed from `live` to `next` (a two-way diff), applied to the newer `current`. */
+export function rebase(live: KubeObject, next: KubeObject, current: KubeObject): KubeObject {
+  const patched = strategicMergePatch(current, threeWayPatch(live, next, live)) as KubeObject;
+  return { ...patched, metadata: { ...patched.metadata, resourceVersion: current.metadata.resourceVersion } };
 }
 
 /** Prints a target set's errors; true when there were any. */

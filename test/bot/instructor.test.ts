@@ -82,4 +82,14 @@ describe('instructor commands from Discord', () => {
       channel.stop();
     }
   });
+
+  it('drills in the classroom chosen with !class N', async () => {
+    const teacher = await signedIn(b.h.app, 'teacher');
+    await teacher.post('/api/v1/classrooms', { name: 'Second' }).expect(201);
+    expect((await say('!class Second', TEACHER)).split('\n')[0]).toBe(texts.en.teach.classTitle('Second', 0));
+    expect(await say('!drill list', TEACHER)).toBe(texts.en.teach.noDrills);
+    expect(await say('!drill start stop-kubelet node1 @ana', TEACHER)).toBe(texts.en.teach.noSuchStudent('@ana'));
+    expect((await say('!class Discord class', TEACHER)).split('\n')[0]).toBe(texts.en.teach.classTitle('Discord class', 2));
+    expect(await say('!drill list', TEACHER)).not.toBe(texts.en.teach.noDrills);
+  });
 });

@@ -2,7 +2,7 @@
 // opens the pods lesson, runs `kubectl run nginx --image=nginx` in the terminal, sees the pod
 // appear in the live picture and turn Running as the server's virtual clock moves, presses Check
 // and sees it pass, then switches the page to Spanish. The same at 1280 and at 390 px; every page
-// passes an axe-core scan; screenshots are saved under test-results/screenshots/.
+// passes an axe-core scan, in light and dark mode; screenshots are saved under test-results/screenshots/.
 import type { Page } from 'playwright-core';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
 import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
@@ -85,6 +85,15 @@ describeBrowser('the pods lesson in a browser', () => {
     expect(await page.locator('#check-first-pod').textContent()).toMatch(/Comprobar/i);
     expect(await page.locator('[data-testid=pod][data-pod-name=nginx]').getAttribute('data-status')).toBe('Running');
     await accessible(page, `${tag}-spanish`);
+
+    // dark mode, remembered: readable (axe checks the contrast) after a reload too
+    await page.locator('#theme-toggle').click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await page.locator('#theme-toggle').getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await page.locator('#terminal[data-state="idle"]').waitFor();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await accessible(page, `${tag}-dark`);
     expect(errors).toEqual([]);
     await ctx.close();
   });

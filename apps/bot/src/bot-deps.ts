@@ -11,6 +11,8 @@ export interface BotDeps {
   rateLimit?: UserRateLimit;
   /** The cluster each Discord user chose with `!classroom` (kept in memory: lost on restart). */
   chosen?: Map<string, string>;
+  /** The classroom each instructor last looked at with `!class N`: `!drill` acts there. */
+  teaching?: Map<string, string>;
   /** Each user's language, looked up on the server now and then. */
   locales?: LocaleCache;
   /** Open command builders (`!build`). */

@@ -37,8 +37,9 @@ export async function classReply(deps: BotDeps, userId: string, args: string, t:
     if (!rooms.length) return textReply(t.teach.onlyInstructors);
     const want = args.trim();
     const n = Number(want);
-    const room = want ? (Number.isInteger(n) ? rooms[n - 1] : rooms.find((r) => r.name.toLowerCase() === want.toLowerCase())) : rooms[0];
+    const room = want ? (Number.isInteger(n) ? rooms[n - 1] : rooms.find((r) => r.name.toLowerCase() === want.toLowerCase())) : (rooms.find((r) => r.id === deps.teaching?.get(userId)) ?? rooms[0]);
     if (!room) return textReply(t.teach.noSuchClass(want));
+    if (want) (deps.teaching ??= new Map()).set(userId, room.id);
     const view = await deps.server.classView(userId, room.id);
     const lines = [t.teach.classTitle(view.classroom.name, view.students.length)];
     if (!view.students.length) lines.push(t.teach.noStudents);

@@ -1,5 +1,5 @@
 // `!drill start KIND ARGS [@student]`, `!drill end [N]`, `!drill list` (instructors): fault drills
-// in the first classroom they teach, through the instructor API.
+// in the classroom chosen with `!class N` (else the first they teach), through the instructor API.
 import type { BotDeps } from '../bot-deps';
 import type { ClassView, Drill } from '../course-types';
 import { errorReply } from '../error-reply';
@@ -28,7 +28,8 @@ async function studentId(deps: BotDeps, userId: string, view: ClassView, arg: st
 
 export async function drillReply(deps: BotDeps, userId: string, args: string, t: BotStrings): Promise<BotReply> {
   try {
-    const room = (await deps.server.classrooms(userId)).find((c) => c.role === 'instructor' && !c.archived);
+    const rooms = (await deps.server.classrooms(userId)).filter((c) => c.role === 'instructor' && !c.archived);
+    const room = rooms.find((r) => r.id === deps.teaching?.get(userId)) ?? rooms[0];
     if (!room) return textReply(t.teach.onlyInstructors);
     const [sub = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
     if (sub === 'list') {

@@ -1,0 +1,70 @@
+// The terminal as a student uses it, in a real browser: Tab completion from the server, history
+// with the Up arrow, Ctrl+C stopping a waiting command, and the screen-reader mode (commands in a
+// plain input, output as text in a live region).
+import { AuthService } from '../../apps/server/src/auth/auth.service';
+import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
+import { describeBrowser, explain, screenshot, seriousViolations, startRig, waitForText, type BrowserRig } from './harness';
+
+jest.setTimeout(180_000);
+
+describeBrowser('the terminal in a browser', () => {
+  let rig: BrowserRig;
+  let joinCode: string;
+  beforeAll(async () => {
+    rig = await startRig();
+    const teacher = await rig.h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
+    joinCode = (await rig.h.app.get(ClassroomsService).create(teacher, 'Terminal class')).joinCode!;
+  });
+  afterAll(async () => rig?.close());
+
+  it('completes with Tab, recalls with Up, stops with Ctrl+C, and reads out in screen-reader mode', async () => {
+    const ctx = await rig.context(1280);
+    const page = await ctx.newPage();
+    await page.goto('/signup');
+    await page.getByLabel(/^username|^usuario/i).fill('term');
+    await page.getByLabel(/^password|^contraseña/i).fill('password123');
+    await page.getByRole('button', { name: /create account|crear cuenta/i }).click();
+    await page.waitForURL('**/classrooms');
+    await page.locator('input[name=code]').fill(joinCode);
+    await page.locator('input[name=code]').press('Enter');
+    await page.locator('a[href^="/clusters/"]').first().waitFor();
+    await page.locator('a[href^="/clusters/"]').first().click();
+    const terminal = page.locator('#terminal[data-state="idle"]');
+    await terminal.waitFor();
+    await terminal.click();
+
+    // Tab: the server completes the resource type
+    await page.keyboard.type('kubectl get nod');
+    await page.keyboard.press('Tab');
+    await waitForText(page, '#terminal', 'kubectl get nodes');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#terminal', 'control-plane');
+
+    // Up: the last command comes back
+    await page.locator('#terminal[data-state="idle"]').waitFor();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type(' -o name');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '#terminal', 'node/node2');
+
+    // Ctrl+C ends a command that waits
+    await page.locator('#terminal[data-state="idle"]').waitFor();
+    await page.keyboard.type('sleep 600');
+    await page.keyboard.press('Enter');
+    await page.locator('#terminal[data-state="running"]').waitFor();
+    await page.keyboard.press('Control+c');
+    await page.locator('#terminal[data-state="idle"]').waitFor();
+
+    // the screen-reader mode: a labelled input, the output as text
+    await page.locator('#sr-mode').check();
+    const line = page.locator('#terminal-line');
+    await line.waitFor({ state: 'visible' });
+    await line.fill('kubectl get ns default');
+    await line.press('Enter');
+    await waitForText(page, '#terminal-sr', 'default   Active');
+    expect(await page.locator('#terminal-sr').getAttribute('aria-live')).toBeTruthy();
+    await screenshot(page, 'terminal-sr-mode');
+    expect(explain(await seriousViolations(page))).toBe('');
+    await ctx.close();
+  });
+});

@@ -21,6 +21,12 @@ export function textReply(content: string): BotReply {
   return { content, allowedMentions: NO_MENTIONS() };
 }
 
+/** Lines in one message; the rare overflow (many long lines) is cut with an ellipsis. */
+export function linesReply(lines: readonly string[]): BotReply {
+  const text = lines.join('\n');
+  return textReply(text.length <= DISCORD_MESSAGE_LIMIT ? text : text.slice(0, DISCORD_MESSAGE_LIMIT - 1) + '…');
+}
+
 /** Breaks every run of three backticks with a zero-width space so output cannot close the block. */
 export function escapeCodeBlock(text: string): string {
   return text.replace(/`(?=``)/g, '`\u200b');

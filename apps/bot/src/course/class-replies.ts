@@ -1,14 +1,11 @@
 // The instructor's commands: `!class [N]` (a summary of the class view) and `!progress @student`
 // (one student's lessons), read from the instructor API as the linked instructor.
 import type { BotDeps } from '../bot-deps';
-import type { ClassroomInfo, ClassView } from '../course-types';
+import type { ClassView } from '../course-types';
 import { errorReply } from '../error-reply';
 import type { BotStrings } from '../i18n';
-import { textReply, type BotReply } from '../reply';
-
-async function taught(deps: BotDeps, userId: string): Promise<ClassroomInfo[]> {
-  return (await deps.server.classrooms(userId)).filter((c) => c.role === 'instructor' && !c.archived);
-}
+import { linesReply, textReply, type BotReply } from '../reply';
+import { taught, usernameOf } from './instructor-lookup';
 
 function stepTitle(view: ClassView, key: string): string {
   const [lessonId, stepId] = key.split('/');
@@ -23,11 +20,6 @@ function currentOf(view: ClassView, cells: ClassView['students'][number]['cells'
   const [key, cell] = entry;
   const title = lessonId === undefined ? stepTitle(view, key) : (stepTitle(view, key).split(' › ')[1] ?? key);
   return cell.onStepMs !== null ? `${title} (${t.teach.minutes(Math.floor(cell.onStepMs / 60_000))})` : title;
-}
-
-function fit(lines: string[]): BotReply {
-  const text = lines.join('\n');
-  return textReply(text.length <= 2000 ? text : text.slice(0, 1999) + '…');
 }
 
 /** `!class [N]`: who is where, who is online, and the step most of the class fails now. */
@@ -47,7 +39,7 @@ export async function classReply(deps: BotDeps, userId: string, args: string, t:
     const hardest = Object.entries(view.heat).sort((a, b) => b[1].failing - a[1].failing)[0];
     if (hardest && hardest[1].failing > 0) lines.push(t.teach.hardest(stepTitle(view, hardest[0]), hardest[1].failing, hardest[1].topCondition?.text ?? ''));
     if (rooms.length > 1) lines.push(rooms.map((r, i) => `${i + 1}. ${r.name}`).join(' · '));
-    return fit(lines);
+    return linesReply(lines);
   } catch (e) {
     return errorReply(e, deps, t);
   }
@@ -58,15 +50,8 @@ export async function studentProgressReply(deps: BotDeps, userId: string, who: s
   try {
     const rooms = await taught(deps, userId);
     if (!rooms.length) return textReply(t.teach.onlyInstructors);
-    const mention = /^<@!?(\d{1,25})>$/.exec(who);
-    let username = who.replace(/^@/, '').toLowerCase();
-    if (mention) {
-      try {
-        username = (await deps.server.linkedUsername(userId, mention[1])).username;
-      } catch {
-        return textReply(t.teach.noSuchStudent(who));
-      }
-    }
+    const username = await usernameOf(deps, userId, who);
+    if (username === undefined) return textReply(t.teach.noSuchStudent(who));
     for (const room of rooms) {
       const view = await deps.server.classView(userId, room.id);
       const s = view.students.find((x) => x.username === username);
@@ -76,7 +61,7 @@ export async function studentProgressReply(deps: BotDeps, userId: string, who: s
         const passed = l.steps.filter((st) => s.cells[`${l.id}/${st.id}`]?.state === 'passed').length;
         lines.push(t.teach.lessonLine(l.title, passed, l.steps.length, currentOf(view, s.cells, t, l.id)));
       }
-      return fit(lines);
+      return linesReply(lines);
     }
     return textReply(t.teach.noSuchStudent(who));
   } catch (e) {

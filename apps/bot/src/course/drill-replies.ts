@@ -6,6 +6,7 @@ import { errorReply } from '../error-reply';
 import type { BotStrings } from '../i18n';
 import { textReply, type BotReply } from '../reply';
 import { drillWords, parseDrill } from './drill-spec';
+import { taught, usernameOf } from './instructor-lookup';
 
 function who(view: ClassView, d: Drill, t: BotStrings): string {
   if (!d.userId) return t.teach.wholeClass;
@@ -14,21 +15,13 @@ function who(view: ClassView, d: Drill, t: BotStrings): string {
 
 /** `@username` or a Discord mention of a linked student, to their kubeaula user id. */
 async function studentId(deps: BotDeps, userId: string, view: ClassView, arg: string): Promise<string | undefined> {
-  const mention = /^<@!?(\d{1,25})>$/.exec(arg);
-  let username = arg.replace(/^@/, '').toLowerCase();
-  if (mention) {
-    try {
-      username = (await deps.server.linkedUsername(userId, mention[1])).username;
-    } catch {
-      return undefined;
-    }
-  }
-  return view.students.find((s) => s.username === username)?.userId;
+  const username = await usernameOf(deps, userId, arg);
+  return username === undefined ? undefined : view.students.find((s) => s.username === username)?.userId;
 }
 
 export async function drillReply(deps: BotDeps, userId: string, args: string, t: BotStrings): Promise<BotReply> {
   try {
-    const rooms = (await deps.server.classrooms(userId)).filter((c) => c.role === 'instructor' && !c.archived);
+    const rooms = await taught(deps, userId);
     const room = rooms.find((r) => r.id === deps.teaching?.get(userId)) ?? rooms[0];
     if (!room) return textReply(t.teach.onlyInstructors);
     const [sub = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);

@@ -4,7 +4,8 @@ import type { BotDeps } from '../bot-deps';
 import type { Lesson, LessonSummary } from '../course-types';
 import { errorReply } from '../error-reply';
 import type { BotStrings } from '../i18n';
-import { textReply, type BotReply } from '../reply';
+import { linesReply, textReply, type BotReply } from '../reply';
+import { pickCluster } from '../pick-cluster';
 import { ServerError } from '../server-client';
 import { stepReply } from '../step-markdown';
 import { courseSpot, currentStep, percent } from './current-lesson';
@@ -92,7 +93,7 @@ export function checkReply(deps: BotDeps, userId: string, t: BotStrings): Promis
         if (next && next.id !== step.id) lines.push(t.lesson.nextStep(next.title));
       }
     }
-    return fit(lines);
+    return linesReply(lines);
   });
 }
 
@@ -113,23 +114,18 @@ export function hintReply(deps: BotDeps, userId: string, t: BotStrings): Promise
     if (h.automatic) lines.push(t.lesson.checkHint(h.automatic));
     if (n > 0) lines.push(`${t.lesson.hintHeader(n, h.hints.length)} ${h.hints[n - 1]}`);
     if (!lines.length) lines.push(t.lesson.noHints);
-    return fit(lines);
+    return linesReply(lines);
   });
 }
 
 /** `!progress`: lessons and steps passed. */
 export function progressReply(deps: BotDeps, userId: string, t: BotStrings): Promise<BotReply> {
   return guarded(deps, t, async () => {
-    const spot = await courseSpot(deps, userId);
-    if ('noCluster' in spot) return textReply(t.noCluster);
-    const [p, me] = await Promise.all([deps.server.progress(userId, spot.classroomId), deps.server.me(userId)]);
+    // Not courseSpot: it reads the progress too, and the current lesson, which this does not need.
+    const cluster = await pickCluster(deps, userId);
+    if (!cluster?.classroomId) return textReply(t.noCluster);
+    const [p, me] = await Promise.all([deps.server.progress(userId, cluster.classroomId), deps.server.me(userId)]);
     if (!p.lessons.length) return textReply(t.lesson.progressNone);
-    return fit([t.lesson.progressTitle(me.displayName), ...p.lessons.map((l) => t.lesson.progressLine(l.title, l.passedCount, l.stepCount, t.lesson.status[l.status]))]);
+    return linesReply([t.lesson.progressTitle(me.displayName), ...p.lessons.map((l) => t.lesson.progressLine(l.title, l.passedCount, l.stepCount, t.lesson.status[l.status]))]);
   });
-}
-
-/** Lines in one message; the rare overflow (many long conditions) is cut with an ellipsis. */
-function fit(lines: string[]): BotReply {
-  const text = lines.join('\n');
-  return textReply(text.length <= 2000 ? text : text.slice(0, 1999) + '…');
 }

@@ -6,17 +6,12 @@ import { componentByPrefix } from '../commands';
 import { parseComponentId } from '../commands/component-id';
 import type { ComponentPress } from '../commands/types';
 import { textReply, type BotReply } from '../reply';
-import { DEFER_AFTER_MS } from '../commands/answer-in-time';
+import { DEFER_AFTER_MS, replyWithin } from '../commands/answer-in-time';
 import { userStrings } from '../user-locale';
 
 /** As for slash commands: answer within Discord's 3 s, or defer and edit the message later. */
 export async function updateInTime(press: ComponentPress, work: Promise<BotReply>, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), deferAfterMs);
-  });
-  const first = await Promise.race([work, late]);
-  clearTimeout(timer);
+  const first = await replyWithin(work, deferAfterMs);
   if (first !== 'late') {
     await press.update(first);
     return;

@@ -9,6 +9,14 @@ describe('the bot dictionaries', () => {
     }
   });
 
+  it('have the same keys in both languages, the Record-typed ones (`describe`, `slash`...) included', () => {
+    // The type BotStrings checks the fixed keys; a Record lets a key be missing in one language.
+    const paths = (o: object, at = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v !== null && typeof v === 'object' ? paths(v as object, `${at}${k}.`) : [`${at}${k}:${typeof v}`]));
+    expect(paths(texts.es).sort()).toEqual(paths(texts.en).sort());
+    expect(paths(texts.en)).toContain('slash.kubectl.command:string');
+  });
+
   it('say different things in Spanish and English', () => {
     expect(texts.es.serverDown).not.toBe(texts.en.serverDown);
     expect(texts.es.lesson.checkPassed('100%')).toBe('✅ Paso superado (puntuación 100%).');

@@ -1,13 +1,9 @@
 // The shape of the bot's dictionary: one object per language (es.ts, en.ts), each a complete
 // BotStrings, so a string missing in one language is a type error.
+import type { ConditionResult } from '../course-types';
 
 /** One failed or passed condition of a check, as the course API reports it. */
-export interface CheckLine {
-  passed: boolean;
-  message: string;
-  expected: string;
-  found: string;
-}
+export type CheckLine = ConditionResult;
 
 /** What a notification says about the object involved (the server sends the facts). */
 export interface NoticeFacts {

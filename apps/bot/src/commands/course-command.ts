@@ -1,0 +1,21 @@
+// A course command without arguments (`!check`, `!hint`) and its slash twin, which answers the
+// student alone (ephemeral) and defers when the server is slow.
+import { MessageFlags } from 'discord.js';
+import type { BotDeps } from '../bot-deps';
+import type { BotStrings } from '../i18n';
+import type { BotReply } from '../reply';
+import { answerInTime } from './answer-in-time';
+import { slashData } from './slash-data';
+import type { PrefixCommand, SlashCommand } from './types';
+
+export function courseCommands(name: string, reply: (deps: BotDeps, userId: string, t: BotStrings) => Promise<BotReply>): { prefix: PrefixCommand; slash: SlashCommand } {
+  return {
+    prefix: { names: [name], usage: `!${name}`, execute: ({ deps, userId, t }) => reply(deps, userId, t) },
+    slash: {
+      data: slashData(name),
+      async execute(interaction, deps, t) {
+        await answerInTime(interaction, reply(deps, interaction.user.id, t), MessageFlags.Ephemeral);
+      },
+    },
+  };
+}

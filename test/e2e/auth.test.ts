@@ -2,6 +2,7 @@
 // expiry on the virtual clock), CSRF on writes, throttling of sign-in, API tokens.
 import fs from 'node:fs';
 import request from 'supertest';
+import { ApiTokenService, BEARER_TTL_MS } from '../../apps/server/src/auth/api-token.service';
 import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { bootApp, Harness } from './app-harness';
 import { newClient, signedUp } from './client';
@@ -105,6 +106,35 @@ describe('accounts', () => {
     await request(h.app.getHttpServer()).get('/api/v1/auth/me').set('Authorization', 'Bearer ka_notarealtokennotarealtoken').expect(401);
     await c.del(`/api/v1/auth/tokens/${t.body.id}`).expect(204);
     await request(h.app.getHttpServer()).get('/api/v1/auth/me').set('Authorization', `Bearer ${t.body.token}`).expect(401);
+  });
+
+  it('remembers a token for BEARER_TTL_MS at most: a revocation elsewhere takes effect within it', async () => {
+    expect(BEARER_TTL_MS).toBe(5_000);
+    const tokens = h.app.get(ApiTokenService);
+    const ttl = tokens.bearerTtlMs;
+    tokens.bearerTtlMs = 300;
+    try {
+      const c = await signedUp(h.app, 'hal');
+      const t = await c.post('/api/v1/auth/tokens', { name: 'ci' }).expect(201);
+      const me = () => request(h.app.getHttpServer()).get('/api/v1/auth/me').set('Authorization', `Bearer ${t.body.token}`);
+      await me().expect(200);
+      // another process revokes it (straight in the database): trusted until the TTL runs out
+      await h.app.get(PrismaService).apiToken.update({ where: { id: t.body.id }, data: { revokedAt: new Date() } });
+      await me().expect(200);
+      await new Promise((r) => setTimeout(r, 350));
+      await me().expect(401);
+      // in this process a changed language is seen at once, and a deleted account's token is refused at once
+      tokens.bearerTtlMs = 60_000;
+      const t2 = await c.post('/api/v1/auth/tokens', { name: 'ci2' }).expect(201);
+      const me2 = () => request(h.app.getHttpServer()).get('/api/v1/auth/me').set('Authorization', `Bearer ${t2.body.token}`);
+      expect((await me2().expect(200)).body.user.locale).toBe('es');
+      await c.put('/api/v1/me/locale', { locale: 'en' }).expect(200);
+      expect((await me2().expect(200)).body.user.locale).toBe('en');
+      await c.post('/api/v1/me/delete', { password: 'password123' }).expect(204);
+      await me2().expect(401);
+    } finally {
+      tokens.bearerTtlMs = ttl;
+    }
   });
 });
 

@@ -8,6 +8,28 @@ import { hashToken, newToken } from './tokens';
 
 export const TOKEN_PREFIX = 'ka_';
 
+/**
+ * How long (wall time) a resolved bearer token is trusted without reading its row again: every
+ * command sent with a token would otherwise cost a database query. In this process a revoked
+ * token, a deleted account or a changed language take effect at once (the entry is forgotten);
+ * a token revoked or a user changed by another process, or in the database directly, within this.
+ */
+export const BEARER_TTL_MS = 5_000;
+/** Tokens remembered at most (the whole cache is dropped past it: it refills on demand). */
+const BEARER_CACHE_MAX = 10_000;
+
+export type Bearer = { kind: 'personal'; user: AuthUser } | { kind: 'service'; tokenId: string };
+
+interface CachedBearer {
+  who: Bearer;
+  tokenId: string;
+  userId: string | null;
+  /** Wall time the entry is trusted until. */
+  until: number;
+  /** The token's own expiry, on the server's clock. */
+  expiresAt: number | undefined;
+}
+
 export interface CreatedToken {
   id: string;
   name: string;
@@ -17,6 +39,13 @@ export interface CreatedToken {
 
 @Injectable()
 export class ApiTokenService {
+  /** Resolved tokens by hash (only valid ones: an unknown token is read again every time). */
+  private readonly bearers = new Map<string, CachedBearer>();
+  /** How long a resolved token is trusted (tests shorten it). */
+  bearerTtlMs = BEARER_TTL_MS;
+  /** Bumped whenever entries are forgotten: a lookup that began before does not store its row. */
+  private generation = 0;
+
   constructor(
     private readonly prisma: PrismaService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -40,12 +69,34 @@ export class ApiTokenService {
   }
 
   /** A bearer token's identity: a personal token's user, or a service token's id. */
-  async resolveBearer(token: string): Promise<{ kind: 'personal'; user: AuthUser } | { kind: 'service'; tokenId: string } | undefined> {
-    const row = await this.prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  async resolveBearer(token: string): Promise<Bearer | undefined> {
+    const hash = hashToken(token);
+    const hit = this.bearers.get(hash);
+    if (hit) {
+      if (hit.until > Date.now() && (hit.expiresAt === undefined || hit.expiresAt > this.clock.now())) return hit.who;
+      this.bearers.delete(hash);
+    }
+    const generation = this.generation;
+    const row = await this.prisma.apiToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= this.clock.now())) return undefined;
-    if (row.kind === 'service') return { kind: 'service', tokenId: row.id };
-    if (row.kind !== 'personal' || !row.user || row.user.deletedAt) return undefined;
-    return { kind: 'personal', user: toAuthUser(row.user) };
+    let who: Bearer;
+    if (row.kind === 'service') who = { kind: 'service', tokenId: row.id };
+    else if (row.kind !== 'personal' || !row.user || row.user.deletedAt) return undefined;
+    else who = { kind: 'personal', user: toAuthUser(row.user) };
+    if (generation !== this.generation) return who;
+    if (this.bearers.size >= BEARER_CACHE_MAX) this.bearers.clear();
+    this.bearers.set(hash, { who, tokenId: row.id, userId: row.userId, until: Date.now() + this.bearerTtlMs, expiresAt: row.expiresAt?.getTime() });
+    return who;
+  }
+
+  /** Forgets what is remembered of a user's tokens (their account or language changed). */
+  forgetUser(userId: string): void {
+    this.forget((c) => c.userId === userId);
+  }
+
+  private forget(match: (c: CachedBearer) => boolean): void {
+    this.generation++;
+    for (const [hash, c] of this.bearers) if (match(c)) this.bearers.delete(hash);
   }
 
   /** The kubeaula user linked to a Discord user, if any. */
@@ -54,17 +105,9 @@ export class ApiTokenService {
     return link && !link.user.deletedAt ? toAuthUser(link.user) : undefined;
   }
 
-  /** The user a personal token acts for, or undefined (unknown, revoked, expired). */
-  async resolve(token: string): Promise<AuthUser | undefined> {
-    const row = await this.prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-    const now = this.clock.now();
-    if (!row || row.kind !== 'personal' || !row.user || row.user.deletedAt || row.revokedAt) return undefined;
-    if (row.expiresAt && row.expiresAt.getTime() <= now) return undefined;
-    return toAuthUser(row.user);
-  }
-
   async revoke(userId: string, id: string): Promise<boolean> {
     const r = await this.prisma.apiToken.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date(this.clock.now()) } });
+    this.forget((c) => c.tokenId === id);
     return r.count > 0;
   }
 }

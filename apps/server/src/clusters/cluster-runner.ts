@@ -23,7 +23,7 @@ import { ENGINE_VERSION } from '../engine/cluster-state';
 import { Sandbox } from '../engine/sandbox';
 import type { ShellSignal } from '../engine/shell/types';
 import { ClusterEvents } from './cluster-events';
-import { loadWithSwitch, LoggedInput, replayInputs, ReplayRefused } from './input-log';
+import { loadReplayed, loadWithSwitch, LoggedInput, ReplayRefused } from './input-log';
 import { InputRow, InputWriter, ShellRow, SQLITE_DRIVER, WriteConflict } from './input-writer';
 import { KeyedMutex } from './keyed-mutex';
 import { SwitchClock } from './replay-clock';
@@ -276,10 +276,8 @@ export class ClusterRunner implements OnApplicationShutdown {
       );
     }
     if (inputs.length !== row.version - row.stateVersion) throw new Error(`cluster ${clusterId}: inputs ${row.stateVersion + 1}..${row.version} are not all stored`);
-    const { sandbox, clock } = loadWithSwitch(row.state, new ServerSandboxClock(this.clock, 0));
     // The replay rebuilds state only: nothing is published (watchers saw these changes happen).
-    await replayInputs(sandbox, clock, inputs);
-    clock.target = new ServerSandboxClock(this.clock, sandbox.cluster.now);
+    const sandbox = await loadReplayed(row.state, inputs, (now) => new ServerSandboxClock(this.clock, now));
     const entry = this.remember(clusterId, sandbox, row.version);
     entry.sinceState = inputs.length;
     return entry;

@@ -15,7 +15,7 @@ import { ClusterAccessService } from './cluster-access.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ClusterRunner } from './cluster-runner';
-import { CommandPayload, fitSession, sessionFromRow, ShellRest, storedSession } from './input-log';
+import { CommandPayload, fitSession, sessionFromRow, storedSession } from './input-log';
 import { RecordingClock } from './replay-clock';
 import { RateLimiter } from './rate-limiter';
 import { withSignal } from './sandbox-clock';
@@ -147,7 +147,8 @@ export class ExecService {
         const err = truncate(stderr, MAX_STORED_OUTPUT);
         const durationMs = Date.now() - started;
         const kept = storedSession(after);
-        const rest: ShellRest = { user: kept.user, hostStack: kept.hostStack, frames: kept.frames, aliases: kept.aliases ?? {}, status: kept.status };
+        // the row's own columns, and the rest of the session beside them (ShellRest)
+        const { env, cwd, host, history, ...rest } = kept;
         const payload: CommandPayload = { e: ENGINE_VERSION, shell: shell.id, clock: recorder.readings };
         // The session as the command found it, once per shell after each stored state: the
         // replay carries it on from there (ShellSession rows keep only the latest).
@@ -172,7 +173,7 @@ export class ExecService {
             durationMs,
           },
           replayable: true,
-          shell: { id: shellId, userId: req.user.id, door: req.door, terminalKey, env: kept.env, cwd: kept.cwd, host: kept.host, history: kept.history, shell: rest },
+          shell: { id: shellId, userId: req.user.id, door: req.door, terminalKey, env, cwd, host, history, shell: rest },
           onCommit: () => {
             entry.shells.set(shellKey, { id: shellId, session: kept });
             entry.recorded.add(shellId);

@@ -11,7 +11,7 @@
 // - reset / restore: their state is stored with them (a replay starts there, never crosses them).
 import { AppError } from '../common/app-error';
 import { ENGINE_VERSION, SerializedCluster } from '../engine/cluster-state';
-import { Sandbox } from '../engine/sandbox';
+import { Sandbox, SandboxClock } from '../engine/sandbox';
 import { createSignal } from '../engine/shell/shell';
 import type { ShellSession } from '../engine/shell/types';
 import { MAX_HISTORY } from './limits';
@@ -127,6 +127,18 @@ export function loadWithSwitch(state: string | SerializedCluster, target: Switch
   const data = typeof state === 'string' ? (JSON.parse(state) as SerializedCluster) : state;
   const clock = new SwitchClock(target);
   return { sandbox: Sandbox.load(data, clock), clock };
+}
+
+/**
+ * A stored state with `inputs` (those after it, in order) replayed on it: how the runner loads a
+ * cluster and the timeline rebuilds a past one. Afterwards its clock reads `clockAt(its time)`.
+ */
+export async function loadReplayed(state: string | SerializedCluster, inputs: LoggedInput[], clockAt: (now: number) => SandboxClock): Promise<Sandbox> {
+  const data = typeof state === 'string' ? (JSON.parse(state) as SerializedCluster) : state;
+  const { sandbox, clock } = loadWithSwitch(data, clockAt(data.now));
+  await replayInputs(sandbox, clock, inputs);
+  clock.target = clockAt(sandbox.cluster.now);
+  return sandbox;
 }
 
 export class ReplayRefused extends AppError {

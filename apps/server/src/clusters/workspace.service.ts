@@ -41,7 +41,7 @@ export class WorkspaceService {
   async list(user: AuthUser, clusterId: string, host = 'master'): Promise<FileView[]> {
     await this.access.check(user, clusterId, 'read');
     return this.runner.read(clusterId, (entry) => {
-      const fs = hostFs(entry.sandbox, host);
+      const fs = workspaceFs(entry.sandbox, host);
       return fs
         .walk(HOME)
         .filter((p) => fs.isFile(p))
@@ -56,7 +56,7 @@ export class WorkspaceService {
     await this.access.check(user, clusterId, 'read');
     const abs = workspacePath(relative);
     return this.runner.read(clusterId, (entry) => {
-      const fs = hostFs(entry.sandbox, host);
+      const fs = workspaceFs(entry.sandbox, host);
       if (!fs.isFile(abs)) throw new AppError('NOT_FOUND', `No file ${relative}`);
       return { path: relative, content: fs.read(abs) };
     });
@@ -68,7 +68,7 @@ export class WorkspaceService {
     const bytes = Buffer.byteLength(content);
     if (bytes > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `A workspace file is at most ${MAX_FILE_BYTES} bytes`);
     const c = await this.runner.mutate(clusterId, async (entry) => {
-      const fs = hostFs(entry.sandbox, host);
+      const fs = workspaceFs(entry.sandbox, host);
       if (!fs.exists(abs) && fs.walk(HOME).filter((p) => fs.isFile(p)).length >= MAX_WORKSPACE_FILES) {
         throw new AppError('PAYLOAD_TOO_LARGE', `A workspace holds at most ${MAX_WORKSPACE_FILES} files`);
       }
@@ -88,5 +88,3 @@ export class WorkspaceService {
     });
   }
 }
-
-const hostFs = workspaceFs;

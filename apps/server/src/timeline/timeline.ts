@@ -2,10 +2,10 @@
 // input, rebuilt from the nearest earlier stored state and a replay of the inputs after it (the
 // input log, clusters/input-log.ts). No database here: timeline.service.ts reads the rows.
 import { AppError } from '../common/app-error';
-import { ENGINE_VERSION, SerializedCluster } from '../engine/cluster-state';
+import { ENGINE_VERSION } from '../engine/cluster-state';
 import type { Sandbox } from '../engine/sandbox';
 import { VirtualClock } from '../engine/sandbox';
-import { loadWithSwitch, LoggedInput, replayInputs, ReplayRefused } from '../clusters/input-log';
+import { loadReplayed, LoggedInput, ReplayRefused } from '../clusters/input-log';
 
 /** A stored state: an 'auto' Snapshot row of the input log. */
 export interface StoredState {
@@ -47,9 +47,5 @@ export async function rebuild(base: StoredState, inputs: LoggedInput[]): Promise
     if (i.seq !== expected) throw new AppError('CONFLICT', `Input ${expected} is missing from the log`);
     expected++;
   }
-  const data = JSON.parse(base.state) as SerializedCluster;
-  const { sandbox, clock } = loadWithSwitch(data, new VirtualClock(data.now));
-  await replayInputs(sandbox, clock, inputs);
-  clock.target = new VirtualClock(sandbox.cluster.now);
-  return sandbox;
+  return loadReplayed(base.state, inputs, (now) => new VirtualClock(now));
 }

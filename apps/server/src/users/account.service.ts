@@ -2,6 +2,7 @@
 // stays without name or password, the inputs stay without their author, so grades that rest on
 // a cluster's evidence survive), and password resets by a classroom's instructor.
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiTokenService } from '../auth/api-token.service';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/request-auth';
 import { CLOCK, Clock } from '../clock/clock';
@@ -17,6 +18,7 @@ export class AccountService {
     private readonly auth: AuthService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly runner: ClusterRunner,
+    private readonly tokens: ApiTokenService,
   ) {}
 
   async export(user: AuthUser): Promise<Record<string, unknown>> {
@@ -68,6 +70,7 @@ export class AccountService {
   /** The language kubeaula speaks to this user in (pages, bot replies, check messages). */
   async setLocale(user: AuthUser, locale: 'es' | 'en'): Promise<{ locale: 'es' | 'en' }> {
     await this.prisma.user.update({ where: { id: user.id }, data: { locale } });
+    this.tokens.forgetUser(user.id);
     return { locale };
   }
 
@@ -83,6 +86,7 @@ export class AccountService {
       this.prisma.input.updateMany({ where: { actorId: user.id }, data: { actorId: null } }),
       this.prisma.user.update({ where: { id: user.id }, data: { username: `deleted-${user.id}`, displayName: 'Deleted user', passwordHash: null, deletedAt: now } }),
     ]);
+    this.tokens.forgetUser(user.id);
   }
 
   /** An instructor sets a new password for a student of one of their classrooms. */

@@ -129,6 +129,8 @@ async function play(c: Case): Promise<{ applied: { exitCode: number; stderr: str
   }
   const r = await sandbox.run(session, `kubectl apply -f ${corpusDir}/${c.file}`, undefined, { isTTY: false });
   await sandbox.run(r.session, 'sleep 300', undefined, { isTTY: false });
+  // a controller that threw is recorded and skipped (the cluster lives on): here it is a bug
+  expect(sandbox.cluster.faults()).toEqual([]);
   const state: Record<string, string[]> = {};
   const put = (k: string, v: string): void => {
     (state[k] ??= []).push(v);

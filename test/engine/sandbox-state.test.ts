@@ -188,6 +188,21 @@ describe('serialized state', () => {
     expect(Object.keys(master.changed).sort()).toEqual(['/etc/kubernetes', '/etc/kubernetes/admin.conf', '/etc/kubernetes/manifests', '/etc/kubernetes/pki', '/home/student/.kube', '/home/student/.kube/config']);
   });
 
+  it('compares hosts with the base they would be rebuilt from, also once the machines change', () => {
+    // each host's base file system is memoized per sandbox: a new machine (a new /etc/hosts line
+    // in a fresh host) must make the files that differ from the new base stored, not the old diff
+    const sandbox = Sandbox.create({ seed: 1, start: START });
+    sandbox.snapshot();
+    sandbox.cluster.runtime.machines.node3 = { ...sandbox.cluster.runtime.machines.node2, name: 'node3', ip: '10.0.0.13' };
+    const s = sandbox.snapshot();
+    const node1 = (s.hosts as Record<string, { changed: Record<string, unknown>; peers: { name: string }[] }>).node1;
+    expect(node1.peers.map((p) => p.name)).toContain('node3');
+    expect(Object.keys(node1.changed)).toEqual(['/etc/hosts']);
+    const loaded = Sandbox.load(viaText(sandbox.serialize()), new VirtualClock(START));
+    expect(loaded.hosts.node1.fs.read('/etc/hosts')).toBe(sandbox.hosts.node1.fs.read('/etc/hosts'));
+    expect(loaded.hosts.node1.fs.read('/etc/hosts')).not.toContain('node3');
+  });
+
   it('refuses state written by another engine version', () => {
     const s = Sandbox.create({ seed: 1, start: START }).serialize();
     expect(() => Sandbox.load({ ...s, engineVersion: '0.0.0-old' }, new VirtualClock(START))).toThrow(/engine 0.0.0-old/);

@@ -4,6 +4,7 @@
 //   kubeaula admin create --username U [--role instructor|admin] [--display-name NAME]
 //   kubeaula admin reset-password --username U
 //   kubeaula admin backup FILE        a consistent copy of the database, while the server runs
+//   kubeaula admin service-token NAME the Discord bot's token, printed once
 // The password comes from KUBEAULA_PASSWORD, or the first line of standard input.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { ApiTokenService } from '../auth/api-token.service';
 import { AuthService } from '../auth/auth.service';
 import { WallClock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { ConfigError, loadConfig } from '../config/config';
+import { AppConfig, ConfigError, loadConfig } from '../config/config';
 import { projectPath } from '../config/paths';
 import { PrismaService } from '../database/prisma.service';
 import { prepareSqliteDatabase, SQLITE_BUSY_TIMEOUT_MS } from '../database/sqlite';
@@ -72,19 +73,9 @@ export async function runAdminCommand(argv: string[]): Promise<number> {
     process.stderr.write(`kubeaula admin create: --role must be instructor or admin\n`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`kubeaula admin: ${e.message}\n`);
-      return 78;
-    }
-    throw e;
-  }
-  prepareSqliteDatabase(config.databaseFile, projectPath('prisma', 'migrations'), config.sqliteSynchronous);
-  const prisma = new PrismaService(config);
-  await prisma.onModuleInit();
+  const config = adminConfig();
+  if (typeof config === 'number') return config;
+  const prisma = await openDatabase(config);
   try {
     const auth = new AuthService(prisma, new WallClock(), config);
     const password = await readPassword();
@@ -113,16 +104,10 @@ export async function runAdminCommand(argv: string[]): Promise<number> {
   }
 }
 
-/** SQLite's online backup: a consistent copy even while the server writes. */
-async function backup(positionals: string[]): Promise<number> {
-  if (positionals.length !== 1) {
-    process.stderr.write('usage: kubeaula admin backup FILE\n');
-    return 2;
-  }
-  const target = path.resolve(positionals[0]);
-  let config;
+/** The server's configuration, or the exit code after its error in one line. */
+function adminConfig(): AppConfig | number {
   try {
-    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+    return loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`kubeaula admin: ${e.message}\n`);
@@ -130,6 +115,25 @@ async function backup(positionals: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** The server's database, migrated first (so the command works before the server ever ran). */
+async function openDatabase(config: AppConfig): Promise<PrismaService> {
+  prepareSqliteDatabase(config.databaseFile, projectPath('prisma', 'migrations'), config.sqliteSynchronous);
+  const prisma = new PrismaService(config);
+  await prisma.onModuleInit();
+  return prisma;
+}
+
+/** SQLite's online backup: a consistent copy even while the server writes. */
+async function backup(positionals: string[]): Promise<number> {
+  if (positionals.length !== 1) {
+    process.stderr.write('usage: kubeaula admin backup FILE\n');
+    return 2;
+  }
+  const target = path.resolve(positionals[0]);
+  const config = adminConfig();
+  if (typeof config === 'number') return config;
   if (!fs.existsSync(config.databaseFile)) {
     process.stderr.write(`kubeaula admin backup: no database at ${config.databaseFile}\n`);
     return 1;
@@ -153,10 +157,9 @@ async function serviceToken(positionals: string[]): Promise<number> {
     process.stderr.write('usage: kubeaula admin service-token NAME\n');
     return 2;
   }
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  prepareSqliteDatabase(config.databaseFile, projectPath('prisma', 'migrations'), config.sqliteSynchronous);
-  const prisma = new PrismaService(config);
-  await prisma.onModuleInit();
+  const config = adminConfig();
+  if (typeof config === 'number') return config;
+  const prisma = await openDatabase(config);
   try {
     const t = await new ApiTokenService(prisma, new WallClock()).createService(positionals[0]);
     process.stdout.write(`${t.token}\n`);

@@ -85,10 +85,9 @@ export interface ScriptOptions extends SandboxOptions {
 /** Runs a script on a fresh (or loaded) sandbox in virtual time, writing the transcript. */
 export async function runScript(text: string, opts: ScriptOptions, write: (s: string) => void): Promise<{ code: number; sandbox: Sandbox }> {
   const values = { strict: opts.strict, json: opts.json };
-  const clock = new VirtualClock(opts.stateIn ? opts.stateIn.now : opts.start);
-  const sandbox = opts.stateIn
-    ? Sandbox.load(opts.stateIn, clock)
-    : Sandbox.create({ seed: opts.seed, start: opts.start, shape: opts.shape, options: { workers: opts.workers, kubeProxyMode: opts.proxyMode } }, clock);
+  const sandbox =
+    opts.stateIn ??
+    Sandbox.create({ seed: opts.seed, start: opts.start, shape: opts.shape, options: { workers: opts.workers, kubeProxyMode: opts.proxyMode } }, new VirtualClock(opts.start));
   if (opts.workspace) copyWorkspace(sandbox, opts.workspace);
   let session = sandbox.newSession();
   const items = await splitScript(text);

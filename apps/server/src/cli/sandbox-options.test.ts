@@ -20,7 +20,8 @@ describe('sandboxOptions', () => {
   it('loads a saved state', () => {
     const saved = JSON.stringify(Sandbox.create({ seed: 3, start: START }, new VirtualClock(START)).serialize());
     const opts = sandboxOptions({ 'state-in': file('ok.json', saved) }, START);
-    expect(opts.stateIn?.now).toBe(START);
+    expect(opts.stateIn?.clock.now()).toBe(START);
+    expect(opts.stateIn?.cluster.now).toBe(START);
   });
 
   it.each([

@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ClusterShape, KubeProxyMode, SerializedCluster } from '../engine/cluster-state';
+import { ClusterShape, KubeProxyMode } from '../engine/cluster-state';
 import { parseTime } from '../engine/time';
 import { Sandbox, VirtualClock } from '../engine/sandbox';
 
@@ -15,7 +15,8 @@ export interface SandboxOptions {
   proxyMode: KubeProxyMode;
   start: number;
   workspace?: string;
-  stateIn?: SerializedCluster;
+  /** the cluster of --state-in, loaded on its own virtual clock */
+  stateIn?: Sandbox;
 }
 
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
@@ -35,17 +36,18 @@ export function sandboxOptions(values: Record<string, string | boolean | undefin
     start = parseTime(String(values.start));
     if (Number.isNaN(start)) throw new CliError(`invalid --start "${values.start}": an RFC 3339 time such as ${DEFAULT_START}`);
   }
-  let stateIn: SerializedCluster | undefined;
+  let stateIn: Sandbox | undefined;
   if (values['state-in'] !== undefined) {
     const file = String(values['state-in']);
+    let saved: Parameters<typeof Sandbox.load>[0];
     try {
-      stateIn = JSON.parse(fs.readFileSync(file, 'utf8')) as SerializedCluster;
+      saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof Sandbox.load>[0];
     } catch (e) {
       throw new CliError(`cannot read --state-in ${file}: ${(e as Error).message}`);
     }
     // a state of another engine version, or a damaged one, is refused here in one line
     try {
-      Sandbox.load(stateIn, new VirtualClock(stateIn.now));
+      stateIn = Sandbox.load(saved, new VirtualClock(saved.now));
     } catch (e) {
       throw new CliError(`cannot load --state-in ${file}: ${(e as Error).message}`);
     }

@@ -6,6 +6,7 @@ import { Cluster, CreateClusterInput } from './cluster';
 import { SerializedCluster, StoredCluster } from './cluster-state';
 import { fromStored, isStored, toStored } from './state/stored-cluster';
 import { FileSystem, FileSystemJSON } from './shell/filesystem';
+import { jsonEqual } from './api/json-equal';
 import { newHostState } from './shell/hosts';
 import { Shell } from './shell/shell';
 import { ExternalCommand, HostState, OutputSink, RunOptions, RunResult, ShellEnvironment, ShellSession } from './shell/types';
@@ -54,8 +55,16 @@ interface SerializedHost {
   services: Record<string, unknown>;
 }
 
+interface BaseFileSystem {
+  /** what the base was made from */
+  key: string;
+  nodes: FileSystemJSON['nodes'];
+}
+
 export class Sandbox {
   readonly hosts: Record<string, HostState>;
+  /** each host's base file system, by host name (see `base`) */
+  private readonly bases = new Map<string, BaseFileSystem>();
 
   private constructor(
     readonly cluster: Cluster,
@@ -65,7 +74,7 @@ export class Sandbox {
     const saved = cluster.hosts as Record<string, SerializedHost>;
     if (Object.keys(saved).length) {
       for (const [name, h] of Object.entries(saved)) {
-        const nodes = { ...newHostState(h.hostname, h.ip, h.peers, h.baseAt).fs.toJSON().nodes, ...h.changed };
+        const nodes = { ...this.base(h.hostname, h.ip, h.peers, h.baseAt).nodes, ...h.changed };
         for (const path of h.removed) delete nodes[path];
         this.hosts[name] = { hostname: h.hostname, ip: h.ip, fs: FileSystem.fromJSON({ nodes }), services: h.services };
       }
@@ -93,13 +102,14 @@ export class Sandbox {
   /** The cluster's plain snapshot, hosts included (what `serialize` packs). */
   snapshot(): SerializedCluster {
     const hosts: Record<string, SerializedHost> = {};
+    const peers = this.peers();
     for (const [name, h] of Object.entries(this.hosts)) {
-      const base = newHostState(h.hostname, h.ip, this.peers(), this.baseAt).fs.toJSON().nodes;
+      const base = this.base(h.hostname, h.ip, peers, this.baseAt).nodes;
       const nodes = h.fs.toJSON().nodes;
       const changed: FileSystemJSON['nodes'] = {};
-      for (const [path, node] of Object.entries(nodes)) if (JSON.stringify(node) !== JSON.stringify(base[path])) changed[path] = node;
+      for (const [path, node] of Object.entries(nodes)) if (!jsonEqual(node, base[path])) changed[path] = node;
       const removed = Object.keys(base).filter((path) => !(path in nodes));
-      hosts[name] = { hostname: h.hostname, ip: h.ip, baseAt: this.baseAt, peers: this.peers(), changed, removed, services: h.services };
+      hosts[name] = { hostname: h.hostname, ip: h.ip, baseAt: this.baseAt, peers, changed, removed, services: h.services };
     }
     this.cluster.hosts = hosts;
     return this.cluster.serialize();
@@ -136,6 +146,22 @@ export class Sandbox {
   /** the cluster's creation time: every host's base file system is made then */
   private get baseAt(): number {
     return this.cluster.config.start;
+  }
+
+  /**
+   * The fresh file system a host was made with, made once per sandbox and what it is made from:
+   * every stored state is a difference from it.
+   * Never handed out to be changed (FileSystem.fromJSON copies the nodes it is given).
+   */
+  private base(hostname: string, ip: string, peers: { name: string; ip: string }[], at: number): BaseFileSystem {
+    const key = JSON.stringify([ip, peers, at]);
+    let base = this.bases.get(hostname);
+    if (base?.key !== key) {
+      const nodes = newHostState(hostname, ip, peers, at).fs.toJSON().nodes;
+      base = { key, nodes };
+      this.bases.set(hostname, base);
+    }
+    return base;
   }
 
   private peers(): { name: string; ip: string }[] {

@@ -19,25 +19,22 @@ export class TimerQueue {
     return this.byId.size;
   }
 
+  /** Sets (controller, key)'s timer to `at` unless one is pending at `at` or earlier. */
   add(at: number, controller: string, key: string): void {
-    const id = `${controller}\u0000${key}`;
-    const cur = this.byId.get(id);
-    if (cur && cur.at <= at) return;
-    const entry = this.timer(at, controller, key);
-    this.byId.set(id, entry);
-    this.push(entry);
-  }
-
-  private timer(at: number, controller: string, key: string): Timer {
-    return { at, controller, key, order: this.order.get(controller) ?? 1e9 };
+    this.set(at, controller, key, true);
   }
 
   /** Sets (controller, key)'s timer to `at`, later or earlier than a pending one (a moved deadline). */
   reschedule(at: number, controller: string, key: string): void {
+    this.set(at, controller, key, false);
+  }
+
+  /** the replaced entry stays in the heap and is dropped when it surfaces (dropStale) */
+  private set(at: number, controller: string, key: string, keepEarlier: boolean): void {
     const id = `${controller}\u0000${key}`;
     const cur = this.byId.get(id);
-    if (cur && cur.at === at) return;
-    const entry = this.timer(at, controller, key);
+    if (cur && (keepEarlier ? cur.at <= at : cur.at === at)) return;
+    const entry: Timer = { at, controller, key, order: this.order.get(controller) ?? 1e9 };
     this.byId.set(id, entry);
     this.push(entry);
   }

@@ -33,11 +33,9 @@ export interface LessonProof {
   setupErrors: string[];
 }
 
-/** A sandbox for a lesson: its shape and options, the starter files in the student's home. */
-export function lessonSandbox(lesson: Pick<Lesson, 'cluster' | 'starterFiles'>, seed = 1, start = PROOF_START): Sandbox {
-  const sandbox = Sandbox.create({ seed, start, shape: lesson.cluster.shape, options: lesson.cluster.options }, new VirtualClock(start));
-  writeStarterFiles(sandbox, lesson.starterFiles);
-  return sandbox;
+/** A sandbox for a lesson: its shape and options (`CourseRun.prove` writes the starter files). */
+export function lessonSandbox(lesson: Pick<Lesson, 'cluster'>, seed = 1, start = PROOF_START): Sandbox {
+  return Sandbox.create({ seed, start, shape: lesson.cluster.shape, options: lesson.cluster.options }, new VirtualClock(start));
 }
 
 export function writeStarterFiles(sandbox: Sandbox, files: LessonFile[]): void {

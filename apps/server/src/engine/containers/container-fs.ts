@@ -7,6 +7,7 @@
 
 import type { Cluster } from '../cluster';
 import { Container, PersistentVolumeClaim, Pod, Volume } from '../api/types';
+import { jsonEqual } from '../api/json-equal';
 import { FileSystem, FsNode, fileSize } from '../shell/filesystem';
 import { volumeCapacity, NODE_DISK_FREE_BYTES } from './volume-capacity';
 import type { HostState } from '../shell/types';
@@ -203,14 +204,17 @@ export function saveContainerFs(cluster: Cluster, built: BuiltFs): void {
         const target = `${dir}/${rel}`;
         if (node.type === 'dir') {
           if (!host.fs.exists(target)) host.fs.mkdir(target, { parents: true, now: node.mtime });
-        } else if (host.fs.stat(target)?.content !== node.content || host.fs.stat(target)?.size !== node.size) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
+        } else {
+          const cur = host.fs.stat(target);
+          if (cur?.content !== node.content || cur?.size !== node.size) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
+        }
       }
     }
   }
   const layer: Tree = {};
   for (const [p, node] of Object.entries(nodes)) {
     if (built.mounts.some((m) => under(p, m.path))) continue;
-    if (JSON.stringify(built.base[p]) !== JSON.stringify(node)) layer[p] = { ...node };
+    if (!jsonEqual(built.base[p], node)) layer[p] = { ...node };
   }
   if (Object.keys(layer).length) section.layers[built.layerKey] = layer;
   else delete section.layers[built.layerKey];

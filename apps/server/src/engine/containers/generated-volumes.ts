@@ -33,9 +33,7 @@ export function generatedFiles(get: ObjectGetter, pod: Pod, v: Volume): Record<s
     return pick(cm?.data ?? {}, v.configMap.items);
   }
   if (v.secret) {
-    const s = get('secrets', ns, v.secret.secretName) as Secret | undefined;
-    const data = Object.fromEntries(Object.entries(s?.data ?? {}).map(([k, val]) => [k, decodeBase64(val)]));
-    return pick(data, v.secret.items);
+    return pick(secretText(get('secrets', ns, v.secret.secretName) as Secret | undefined), v.secret.items);
   }
   if (v.projected) {
     const out: Record<string, string> = {};
@@ -46,8 +44,7 @@ export function generatedFiles(get: ObjectGetter, pod: Pod, v: Volume): Record<s
         Object.assign(out, pick(cm?.data ?? {}, src.configMap.items));
       }
       if (src.secret) {
-        const s = get('secrets', ns, src.secret.name) as Secret | undefined;
-        Object.assign(out, pick(Object.fromEntries(Object.entries(s?.data ?? {}).map(([k, val]) => [k, decodeBase64(val)])), src.secret.items));
+        Object.assign(out, pick(secretText(get('secrets', ns, src.secret.name) as Secret | undefined), src.secret.items));
       }
       if (src.downwardAPI) Object.assign(out, downward(pod, src.downwardAPI.items ?? []));
     }
@@ -55,6 +52,11 @@ export function generatedFiles(get: ObjectGetter, pod: Pod, v: Volume): Record<s
   }
   if (v.downwardAPI) return downward(pod, v.downwardAPI.items ?? []);
   return undefined;
+}
+
+/** a Secret's data as the files hold it: decoded */
+function secretText(s: Secret | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(s?.data ?? {}).map(([k, val]) => [k, decodeBase64(val)]));
 }
 
 function pick(data: Record<string, string>, items?: { key: string; path: string }[]): Record<string, string> {

@@ -10,7 +10,7 @@ import { klog } from './kubeadm/kubeadm-text';
 
 /** flannel v0.26.1's log until it gives up, as [ms after start, line] */
 function crashLog(at: number, node: string): [number, string][] {
-  const line = (ms: number, level: 'I' | 'W' | 'E', text: string): [number, string] => [ms, `${klog(level, at + ms).replace('    4242 ', '       1 ')}${text}`];
+  const line = (ms: number, level: 'I' | 'W' | 'E', text: string): [number, string] => [ms, `${klog(level, at + ms, 1)}${text}`];
   return [
     line(12, 'I', 'main.go:211] CLI flags config: {etcdEndpoints:http://127.0.0.1:4001,http://127.0.0.1:2379 etcdPrefix:/coreos.com/network etcdKeyfile: etcdCertfile: etcdCAFile: etcdUsername: etcdPassword: version:false kubeSubnetMgr:true kubeApiUrl: kubeAnnotationPrefix:flannel.alpha.coreos.com kubeConfigFile: iface:[] ifaceRegex:[] ipMasq:true ifaceCanReach: subnetFile:/run/flannel/subnet.env publicIP: publicIPv6: subnetLeaseRenewMargin:60 healthzIP:0.0.0.0 healthzPort:0 iptablesResyncSeconds:5 iptablesForwardRules:true netConfPath:/etc/kube-flannel/net-conf.json setNodeNetworkUnavailable:true}'),
     line(13, 'W', 'client_config.go:659] Neither --kubeconfig nor --master was specified.  Using the inClusterConfig.  This might not work.'),

@@ -300,7 +300,7 @@ export class FileSystem {
     const written = Math.min(bytes, room);
     let content = opts.append && existing ? existing.content ?? '' : '';
     // text is kept while the whole file is text and short; NULs never
-    if (unit !== '\0' && unit !== '' && fileSize({ type: 'file', content, mode: 0, owner: '', mtime: 0 }) === before && before < FILL_KEPT) {
+    if (unit !== '\0' && unit !== '' && utf8Length(content) === before && before < FILL_KEPT) {
       const want = Math.min(written, FILL_KEPT - before);
       content += unit.repeat(Math.ceil(want / unit.length)).slice(0, want);
     }

@@ -132,11 +132,11 @@ Run 'kubectl get nodes' on the control-plane to see this node join the cluster.
 
 `;
 
-/** klog's line header: `W0101 10:00:00.000000    4242 ` */
-export function klog(level: 'I' | 'W' | 'E', now: number): string {
+/** klog's line header, `W0101 10:00:00.000000    4242 `: `pid` is kubeadm's, or 1 in a container */
+export function klog(level: 'I' | 'W' | 'E', now: number, pid = 4242): string {
   const c = civil(now);
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${level}${p(c.month)}${p(c.day)} ${p(c.hour)}:${p(c.minute)}:${p(c.second)}.${p((now % 1000) * 1000, 6)}    4242 `;
+  return `${level}${p(c.month)}${p(c.day)} ${p(c.hour)}:${p(c.minute)}:${p(c.second)}.${p((now % 1000) * 1000, 6)} ${String(pid).padStart(7)} `;
 }
 
 export function resetPrompt(now: number): string {

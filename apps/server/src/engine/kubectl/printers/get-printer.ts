@@ -102,7 +102,7 @@ export function tableText(table: Table, opts: { wide?: boolean; noHeaders?: bool
   for (const row of table.rows) {
     let line = '';
     for (let j = 0; j < shown.length; j++) {
-      // a row shorter than the columns has empty cells there, as slice/filter left them out
+      // a row shorter than the columns ends there, without tabs for the missing cells
       if (shown[j] >= row.cells.length) break;
       line += (j ? '\t' : '') + cellText(row.cells[shown[j]]);
     }

@@ -5,7 +5,7 @@
 // timestamps are strings of one shape, so they sort in time order.
 
 import { goTypeName } from './go-format';
-import { quantityValue as parseQuantityValue } from '../../api/validation/quantity';
+import { quantityValue } from '../../api/validation/quantity';
 import { goSortSlice } from './go-sort';
 import { findJsonPathResults, JsonPathError, JsonPathSyntaxError, parseJsonPath, relaxedJsonPathExpression } from './jsonpath';
 
@@ -26,11 +26,6 @@ export class SortByError extends JsonPathError {
   ) {
     super(message);
   }
-}
-
-/** resource.ParseQuantity, as a number (NaN when the string is not a quantity). */
-export function quantityValue(s: string): number {
-  return parseQuantityValue(s);
 }
 
 /** isLess on two values of an unstructured object; throws the Go error text for unsortable pairs. */

@@ -88,12 +88,14 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
 
 /**
  * Writes `next` (a changed copy of `live`) as a PATCH would: against the object's current
- * resourceVersion unless `next` carries one of its own (a --resource-version precondition).
+ * resourceVersion unless `next` carries another one of its own (a --resource-version
+ * precondition; a copy made with `clone(live)` carries live's, which is no precondition).
  * Returns the object as stored (or as it would be, in a dry run).
  */
 export function writeObject(inv: Invocation, live: KubeObject, next: KubeObject, mode: DryRun = 'none'): KubeObject {
   if (mode === 'client') return next;
-  const toSend = next.metadata.resourceVersion ? next : onCurrent(inv, live, next);
+  const precondition = next.metadata.resourceVersion && next.metadata.resourceVersion !== live.metadata.resourceVersion;
+  const toSend = precondition ? next : onCurrent(inv, live, next);
   const result = inv.api().update(toSend, { dryRun: mode === 'server' });
   if (mode === 'none') inv.settle();
   return result;
@@ -107,12 +109,8 @@ export function writeObject(inv: Invocation, live: KubeObject, next: KubeObject,
 function onCurrent(inv: Invocation, live: KubeObject, next: KubeObject): KubeObject {
   const rv = live.metadata.resourceVersion;
   const info = resourceForKind(live.apiVersion, live.kind);
-  let current: KubeObject | undefined;
-  try {
-    current = info ? inv.api().get(info.resource, live.metadata.namespace, live.metadata.name!) : undefined;
-  } catch {
-    current = undefined; // gone: the update below reports it as the server would
-  }
+  // gone: the update reports it as the server would
+  const current = info && inv.api().tryGet(info.resource, live.metadata.namespace, live.metadata.name!);
   if (!current || current.metadata.resourceVersion === rv) return { ...next, metadata: { ...next.metadata, resourceVersion: rv } };
   return rebase(live, next, current);
 }

@@ -5,8 +5,10 @@ import { FsError, basename } from '../filesystem';
 import type { CommandContext } from '../types';
 import { getopt, has } from './getopt';
 
-/** runs `fn`, turning an FsError into `prefix: strerror` on stderr; false when it failed */
-/** runs `fn`; an FsError is reported after `prefix` (after `writing` when the file system filled up) */
+/**
+ * runs `fn`, turning an FsError into `prefix: strerror` on stderr (`writing: strerror` when the
+ * file system filled up and `writing` is given); false when it failed
+ */
 export function attempt(ctx: CommandContext, prefix: string, fn: () => void, writing?: string): boolean {
   try {
     fn();

@@ -2,7 +2,7 @@
 
 import type { Builtin, Registry } from '../command-registry';
 import { compareC } from '../expand';
-import { FsError, FsNode } from '../filesystem';
+import { FsError, FsNode, fileSize } from '../filesystem';
 import { civil } from '../../time';
 import { getopt, has } from './getopt';
 
@@ -40,10 +40,6 @@ interface Entry {
   node: FsNode;
   links: number;
   size: number;
-}
-
-function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
 }
 
 /** GNU ls's vertical columns for an 80-column terminal */
@@ -96,7 +92,7 @@ const ls: Builtin = (ctx) => {
         /* unreadable: keep 2 */
       }
     }
-    return { name, node, links, size: node.type === 'dir' ? 4096 : node.size ?? byteLength(node.content ?? '') };
+    return { name, node, links, size: node.type === 'dir' ? 4096 : fileSize(node) };
   };
   const sortEntries = (es: Entry[]): Entry[] => {
     const out = [...es].sort((a, b) => compareC(a.name, b.name));

@@ -25,10 +25,10 @@ export interface PodSummary {
   lastRestart: number;
 }
 
-/** The READY / STATUS / RESTARTS computation of printPod, without formatting times. */
 /** summaries of stored pods (immutable: a new version is a new object), computed once each */
 const SUMMARIES = new WeakMap<Pod, PodSummary>();
 
+/** The READY / STATUS / RESTARTS computation of printPod, without formatting times. */
 export function summarizePod(pod: Pod): PodSummary {
   let s = SUMMARIES.get(pod);
   if (!s) SUMMARIES.set(pod, (s = computeSummary(pod)));

@@ -12,7 +12,7 @@ import { PrismaService } from '../apps/server/src/database/prisma.service';
 import { AssignmentsService } from '../apps/server/src/instructor/assignments.service';
 import { ClassViewService } from '../apps/server/src/instructor/class-view.service';
 import { GradingService } from '../apps/server/src/instructor/grading.service';
-import { LessonLibrary } from '../apps/server/src/instructor/lesson-library';
+import { LessonLibrary } from '../apps/server/src/course/lesson-library';
 import { bootApp } from '../test/e2e/app-harness';
 import { Figure, measureAsync, report } from './harness';
 
@@ -64,7 +64,7 @@ export async function gradingBenchmarks(): Promise<Figure[]> {
     if (graded !== STUDENTS) throw new Error(`graded ${graded} of ${STUDENTS}`);
 
     // progress in three lessons per student: the first passed, the second partly, the third failing
-    const lessons = h.app.get(LessonLibrary).all().slice(2, 5);
+    const lessons = h.app.get(LessonLibrary).lessons.slice(2, 5);
     const members = await prisma.membership.findMany({ where: { classroomId: room.id, role: 'student' }, select: { id: true, clusters: { select: { id: true } } } });
     const at = new Date();
     for (const m of members) {

@@ -1,28 +1,16 @@
 // A student in a real browser: signs up, joins a classroom, opens their cluster, types a command
 // in the terminal and sees the pod appear in the live table and turn Running as the server's
 // virtual clock moves on. Every page passes an axe-core scan (no serious violation).
-import type { Page } from 'playwright-core';
-import { AuthService } from '../../apps/server/src/auth/auth.service';
-import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
-import { describeBrowser, explain, screenshot, seriousViolations, startRig, waitForAny, waitForText, type BrowserRig } from './harness';
+import { describeBrowser, expectAccessible, screenshot, signUp, startRig, teacherClassroom, waitForAny, waitForText, type BrowserRig } from './harness';
 
 jest.setTimeout(120_000);
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const serious = await seriousViolations(page);
-  expect(explain(serious)).toBe('');
-}
 
 describeBrowser('the cluster page in a browser', () => {
   let rig: BrowserRig;
   let joinCode: string;
   beforeAll(async () => {
     rig = await startRig();
-    const auth = rig.h.app.get(AuthService);
-    const teacher = await auth.register({ username: 'teacher', password: 'password123', role: 'instructor' });
-    const room = await rig.h.app.get(ClassroomsService).create(teacher, 'Evening class');
-    joinCode = room.joinCode!;
+    ({ joinCode } = await teacherClassroom(rig, 'Evening class'));
   });
   afterAll(async () => rig?.close());
 
@@ -31,10 +19,7 @@ describeBrowser('the cluster page in a browser', () => {
     const page = await ctx.newPage();
     await page.goto('/signup');
     await expectAccessible(page, 'signup');
-    await page.getByLabel(/username|usuario/i).fill('lucia');
-    await page.getByLabel(/password|contraseña/i).fill('password123');
-    await page.getByRole('button', { name: /create account|crear cuenta/i }).click();
-    await page.waitForURL('**/classrooms');
+    await signUp(page, 'lucia');
     await expectAccessible(page, 'classrooms');
     await page.getByLabel(/join code|código/i).fill(joinCode);
     await page.getByRole('button', { name: /^join$|^unirse$/i }).click();

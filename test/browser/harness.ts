@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { bootApp, type Harness } from '../e2e/app-harness';
+import { AuthService } from '../../apps/server/src/auth/auth.service';
+import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
 import { projectPath } from '../../apps/server/src/config/paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,6 +56,22 @@ export async function startRig(env: Record<string, string> = {}): Promise<Browse
       fs.rmSync(h.dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The instructor `teacher` (password123) and a classroom of theirs, for the students to join. */
+export async function teacherClassroom(rig: BrowserRig, name: string): Promise<{ id: string; joinCode: string }> {
+  const teacher = await rig.h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
+  const room = await rig.h.app.get(ClassroomsService).create(teacher, name);
+  return { id: room.id, joinCode: room.joinCode! };
+}
+
+/** Signs a new student up through the form (password123), in English or Spanish; ends on /classrooms. */
+export async function signUp(page: Page, username: string): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel(/^username|^usuario/i).fill(username);
+  await page.getByLabel(/^password|^contraseña/i).fill('password123');
+  await page.getByRole('button', { name: /create account|crear cuenta/i }).click();
+  await page.waitForURL('**/classrooms');
 }
 
 const SHOTS = projectPath('test-results', 'screenshots');
@@ -105,6 +123,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Saves a screenshot of the page and fails on any serious axe-core violation. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(explain(await seriousViolations(page))).toBe('');
 }
 
 /** Readable failure text for a list of violations. */

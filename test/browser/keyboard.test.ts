@@ -1,9 +1,7 @@
 // The dashboard with the keyboard alone: sign up, join, start the pods lesson, type a command in
 // the terminal, leave it with Tab, and press Check, without a single click.
 import type { Page } from 'playwright-core';
-import { AuthService } from '../../apps/server/src/auth/auth.service';
-import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
-import { describeBrowser, screenshot, startRig, waitForText, type BrowserRig } from './harness';
+import { describeBrowser, screenshot, startRig, teacherClassroom, waitForText, type BrowserRig } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -24,8 +22,7 @@ describeBrowser('the dashboard by keyboard', () => {
   let joinCode: string;
   beforeAll(async () => {
     rig = await startRig();
-    const teacher = await rig.h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
-    joinCode = (await rig.h.app.get(ClassroomsService).create(teacher, 'Keyboard class')).joinCode!;
+    ({ joinCode } = await teacherClassroom(rig, 'Keyboard class'));
   });
   afterAll(async () => rig?.close());
 

@@ -3,25 +3,16 @@
 // appear in the live picture and turn Running as the server's virtual clock moves, presses Check
 // and sees it pass, then switches the page to Spanish. The same at 1280 and at 390 px; every page
 // passes an axe-core scan, in light and dark mode; screenshots are saved under test-results/screenshots/.
-import type { Page } from 'playwright-core';
-import { AuthService } from '../../apps/server/src/auth/auth.service';
-import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
-import { describeBrowser, explain, screenshot, seriousViolations, startRig, waitForText, type BrowserRig } from './harness';
+import { describeBrowser, expectAccessible as accessible, screenshot, signUp, startRig, teacherClassroom, waitForText, type BrowserRig } from './harness';
 
 jest.setTimeout(180_000);
-
-async function accessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(explain(await seriousViolations(page))).toBe('');
-}
 
 describeBrowser('the pods lesson in a browser', () => {
   let rig: BrowserRig;
   let joinCode: string;
   beforeAll(async () => {
     rig = await startRig();
-    const teacher = await rig.h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
-    joinCode = (await rig.h.app.get(ClassroomsService).create(teacher, 'Kubernetes 101')).joinCode!;
+    ({ joinCode } = await teacherClassroom(rig, 'Kubernetes 101'));
   });
   afterAll(async () => rig?.close());
 
@@ -35,11 +26,7 @@ describeBrowser('the pods lesson in a browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
 
     // sign up and join (visitors get the browser's language: English here)
-    await page.goto('/signup');
-    await page.getByLabel(/^username/i).fill(`student-${tag}`);
-    await page.getByLabel(/^password/i).fill('password123');
-    await page.getByRole('button', { name: /create account|crear cuenta/i }).click();
-    await page.waitForURL('**/classrooms');
+    await signUp(page, `student-${tag}`);
     // a new account speaks Spanish; this student prefers English
     await page.locator('#lang-en').click();
     await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === 'en');

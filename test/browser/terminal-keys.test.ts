@@ -2,9 +2,7 @@
 // with the Up arrow, and the screen-reader mode (commands in a plain input, output as text in a
 // live region). Ctrl+C's interrupt is tested over the socket in test/e2e/terminal.test.ts: under
 // the virtual clock a waiting command may end before a browser could press it.
-import { AuthService } from '../../apps/server/src/auth/auth.service';
-import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
-import { describeBrowser, explain, screenshot, seriousViolations, startRig, waitForText, type BrowserRig } from './harness';
+import { describeBrowser, expectAccessible, signUp, startRig, teacherClassroom, waitForText, type BrowserRig } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -13,19 +11,14 @@ describeBrowser('the terminal in a browser', () => {
   let joinCode: string;
   beforeAll(async () => {
     rig = await startRig();
-    const teacher = await rig.h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
-    joinCode = (await rig.h.app.get(ClassroomsService).create(teacher, 'Terminal class')).joinCode!;
+    ({ joinCode } = await teacherClassroom(rig, 'Terminal class'));
   });
   afterAll(async () => rig?.close());
 
   it('completes with Tab, recalls with Up, and reads out in screen-reader mode', async () => {
     const ctx = await rig.context(1280);
     const page = await ctx.newPage();
-    await page.goto('/signup');
-    await page.getByLabel(/^username|^usuario/i).fill('term');
-    await page.getByLabel(/^password|^contraseña/i).fill('password123');
-    await page.getByRole('button', { name: /create account|crear cuenta/i }).click();
-    await page.waitForURL('**/classrooms');
+    await signUp(page, 'term');
     await page.locator('input[name=code]').fill(joinCode);
     await page.locator('input[name=code]').press('Enter');
     await page.locator('a[href^="/clusters/"]').first().waitFor();
@@ -56,8 +49,7 @@ describeBrowser('the terminal in a browser', () => {
     await line.press('Enter');
     await waitForText(page, '#terminal-sr', 'default   Active');
     expect(await page.locator('#terminal-sr').getAttribute('aria-live')).toBeTruthy();
-    await screenshot(page, 'terminal-sr-mode');
-    expect(explain(await seriousViolations(page))).toBe('');
+    await expectAccessible(page, 'terminal-sr-mode');
     await ctx.close();
   });
 });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
 import { PrismaService } from '../../apps/server/src/database/prisma.service';
-import { LessonLibrary } from '../../apps/server/src/instructor/lesson-library';
+import { LessonLibrary } from '../../apps/server/src/course/lesson-library';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
 
@@ -35,7 +35,7 @@ describe('class view', () => {
 
   it('shows passed, partial and failing steps, the time on the step, the heat row and who is online', async () => {
     const prisma = h.app.get(PrismaService);
-    const lesson = h.app.get(LessonLibrary).all().find((l) => l.steps.length >= 2)!;
+    const lesson = h.app.get(LessonLibrary).lessons.find((l) => l.steps.length >= 2)!;
     const [s0, s1] = lesson.steps;
     const now = (await teacher.get('/api/v1/test/clock').expect(200)).body.nowMs as number;
     const members = await prisma.membership.findMany({ where: { classroomId: room, role: 'student' }, include: { user: true, clusters: true } });

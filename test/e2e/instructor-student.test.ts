@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { AuthService, toAuthUser } from '../../apps/server/src/auth/auth.service';
 import { ExecService } from '../../apps/server/src/clusters/exec.service';
 import { PrismaService } from '../../apps/server/src/database/prisma.service';
-import { LessonLibrary } from '../../apps/server/src/instructor/lesson-library';
+import { LessonLibrary } from '../../apps/server/src/course/lesson-library';
 import { describeBrowser, explain, screenshot, seriousViolations, startRig, waitForText, type BrowserRig } from '../browser/harness';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
@@ -127,7 +127,7 @@ describe('a student in depth', () => {
 
   it("lists the student's clusters and latest check result per step with expected and found", async () => {
     const prisma = h.app.get(PrismaService);
-    const lesson = h.app.get(LessonLibrary).all()[0];
+    const lesson = h.app.get(LessonLibrary).lessons[0];
     const step = lesson.steps[0];
     const m = await prisma.membership.findFirstOrThrow({ where: { userId: anaId, classroomId: room } });
     const detail = (expected: string) => ({

@@ -15,8 +15,9 @@ import { evaluateStep } from '../grading/checks/evaluate';
 import type { Locale, StepResult } from '../grading/checks/types';
 import { LOCALES } from '../lessons/lesson-schema';
 import type { Lesson } from '../lessons/lesson-catalog';
-import { checkContext, loadCheckHistory } from './check-context';
-import type { CheckView, CourseDoor, HintsView, LessonStatus, LessonSummaryView, LessonView, ProgressView, QuizResultView, RewindView, StepCheckView } from './course.types';
+import { HistoryReader } from '../grading/history-reader';
+import { checkContext } from './check-context';
+import type { CheckView, CourseDoor, HintsView, LessonHeadView, LessonStatus, LessonSummaryView, LessonView, ProgressView, QuizResultView, RewindView, StepCheckView } from './course.types';
 import { applyLessonSetup } from './lesson-setup';
 import { LessonLibrary, lessonPurpose } from './lesson-library';
 import { afterPass, afterRewind, passedIn, reached, statusOf } from './progress';
@@ -62,6 +63,7 @@ export class CourseService {
     private readonly recorder: TransitionRecorder,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly progressEvents: ProgressEvents,
+    private readonly history: HistoryReader,
   ) {}
 
   /** The classroom's lessons in order, with the student's progress in each. */
@@ -86,12 +88,7 @@ export class CourseService {
     for (const c of checks) if (!last.has(c.checkId)) last.set(c.checkId, c);
     const i = this.library.lessons.indexOf(lesson);
     return {
-      id: lesson.id,
-      order: lesson.order,
-      title: lesson.title[locale],
-      summary: lesson.summary[locale],
-      shape: lesson.cluster.shape,
-      prerequisites: lesson.prerequisites,
+      ...lessonHead(lesson, locale),
       status,
       currentStepId: p?.stepId ?? null,
       clusterId,
@@ -341,12 +338,7 @@ export class CourseService {
   private summary(l: Lesson, p: ProgressRow | undefined, locale: Locale): LessonSummaryView {
     const passed = passedIn(l, p?.passedSteps);
     return {
-      id: l.id,
-      order: l.order,
-      title: l.title[locale],
-      summary: l.summary[locale],
-      shape: l.cluster.shape,
-      prerequisites: l.prerequisites,
+      ...lessonHead(l, locale),
       stepCount: l.steps.length,
       passedCount: passed.length,
       status: statusOf(l, p !== undefined, passed) as LessonStatus,
@@ -419,7 +411,7 @@ export class CourseService {
         return entry.version;
       });
       await this.recorder.flush(clusterId);
-      const history = await loadCheckHistory(this.prisma, clusterId, { version, sinceVersion: p.startVersion ?? undefined });
+      const history = this.history.read(clusterId, version, undefined, p.startVersion ?? undefined);
       const out = await this.runner.read(clusterId, (entry) => {
         if (entry.version !== version && attempt < CHECK_ATTEMPTS) return undefined;
         const store = entry.sandbox.cluster.store;
@@ -433,6 +425,10 @@ export class CourseService {
       if (out) return out;
     }
   }
+}
+
+function lessonHead(l: Lesson, locale: Locale): LessonHeadView {
+  return { id: l.id, order: l.order, title: l.title[locale], summary: l.summary[locale], shape: l.cluster.shape, prerequisites: l.prerequisites };
 }
 
 function stepCheck(r: StepResult, clusterVersion: number, at: Date): StepCheckView {

@@ -10,8 +10,8 @@ export type LessonStatus = 'not-started' | 'started' | 'completed';
 /** A door a course action came through (recorded on the cluster's inputs). */
 export type CourseDoor = 'web' | 'discord' | 'cli' | 'api';
 
-/** One lesson in the list, with the student's progress in it. */
-export interface LessonSummaryView {
+/** What the list and the lesson page both say of a lesson, first. */
+export interface LessonHeadView {
   id: string;
   /** place in the course, 1-based */
   order: number;
@@ -21,6 +21,10 @@ export interface LessonSummaryView {
   shape: 'kubeadm' | 'bare' | 'cloud';
   /** ids of the lessons to do first */
   prerequisites: string[];
+}
+
+/** One lesson in the list, with the student's progress in it. */
+export interface LessonSummaryView extends LessonHeadView {
   stepCount: number;
   /** steps whose last check passed */
   passedCount: number;
@@ -89,13 +93,7 @@ export interface QuizResultView {
   questions: QuizAnswerView[];
 }
 
-export interface LessonView {
-  id: string;
-  order: number;
-  title: string;
-  summary: string;
-  shape: 'kubeadm' | 'bare' | 'cloud';
-  prerequisites: string[];
+export interface LessonView extends LessonHeadView {
   status: LessonStatus;
   currentStepId: string | null;
   /** the cluster the lesson runs on (the course cluster, or the lesson's own); null before it starts on a lesson of its own */

@@ -10,6 +10,9 @@
 //   transitions. A change is named by (cluster, lineage, resourceVersion), where lineage is the
 //   version of the cluster's last reset or restore (resourceVersions start again or repeat
 //   there); rows are inserted with ON CONFLICT DO NOTHING.
+// - Lineage: looked up once per sandbox, not per change. A reset or restore always replaces the
+//   sandbox (ClusterRunner.mutate's `replace`), and so does a load after another process wrote:
+//   a sandbox's changes all share one lineage.
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../../../generated/prisma';
@@ -35,6 +38,7 @@ export interface RecordedTransition extends TransitionRecord {
 export class TransitionRecorder implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('TransitionRecorder');
   private readonly times = new WeakMap<ObjectStore, Map<number, number>>();
+  private readonly lineages = new WeakMap<ObjectStore, Promise<number>>();
   private readonly queues = new Map<string, Promise<void>>();
   private off?: () => void;
 
@@ -92,7 +96,7 @@ export class TransitionRecorder implements OnModuleInit, OnModuleDestroy {
     if (!records.length) return;
     const prev = this.queues.get(change.clusterId) ?? Promise.resolve();
     const next = prev
-      .then(() => this.write(change.clusterId, change.version, records))
+      .then(() => this.write(change.clusterId, change.version, records, sandbox?.cluster.store))
       .catch((e: unknown) => {
         // the cluster may have been deleted meanwhile (its account deleted): nothing to keep
         this.logger.warn(`transitions of ${change.clusterId} not recorded: ${e instanceof Error ? e.message : String(e)}`);
@@ -103,9 +107,9 @@ export class TransitionRecorder implements OnModuleInit, OnModuleDestroy {
     this.queues.set(change.clusterId, next);
   }
 
-  /** Stores the records of one change (idempotent: a row already there is kept). */
-  async write(clusterId: string, version: number, records: RecordedTransition[]): Promise<void> {
-    const lineage = await this.lineage(clusterId, version);
+  /** Stores the records of one change (idempotent: a row already there is kept); `store`: the sandbox's that made it. */
+  async write(clusterId: string, version: number, records: RecordedTransition[], store?: ObjectStore): Promise<void> {
+    const lineage = await this.lineageOf(clusterId, version, store);
     for (let i = 0; i < records.length; i += BATCH) {
       const rows = records.slice(i, i + BATCH).map(
         (r) =>
@@ -113,6 +117,19 @@ export class TransitionRecorder implements OnModuleInit, OnModuleDestroy {
       );
       await this.prisma.$executeRaw`INSERT INTO "Transition" ("id", "clusterId", "clusterVersion", "at", "kind", "resource", "namespace", "name", "phase", "ownerKind", "ownerName", "terminating", "lineage", "resourceVersion") VALUES ${Prisma.join(rows)} ON CONFLICT DO NOTHING`;
     }
+  }
+
+  /** The lineage of a change, remembered for the sandbox that made it (see the header). */
+  private lineageOf(clusterId: string, version: number, store: ObjectStore | undefined): Promise<number> {
+    if (!store) return this.lineage(clusterId, version);
+    let known = this.lineages.get(store);
+    if (!known) {
+      known = this.lineage(clusterId, version);
+      this.lineages.set(store, known);
+      // a failed look-up is not remembered: the next change asks again
+      known.catch(() => this.lineages.delete(store));
+    }
+    return known;
   }
 
   /** The version of the cluster's last reset or restore at `version` (0: none). */

@@ -5,11 +5,11 @@ import type { z } from 'zod';
 import type { AuthUser } from '../auth/request-auth';
 import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { LessonLibrary } from '../course/lesson-library';
 import { PrismaService } from '../database/prisma.service';
 import { AssignmentItem, createAssignmentBody, customTaskBody, editAssignmentBody, editCustomTaskBody } from '../grading/assignment-schema';
 import { formatInZone, parseDeadline } from '../grading/time-zone';
 import type { TaughtClassroom } from './instructor-access';
-import { LessonLibrary } from './lesson-library';
 
 export interface AssignmentView {
   id: string;
@@ -154,7 +154,7 @@ export class AssignmentsService {
       if (seen.has(key)) details.push({ path: `items.${n}`, message: `${key} is listed twice` });
       seen.add(key);
       if (item.kind === 'task' && !found.has(item.taskId)) details.push({ path: `items.${n}.taskId`, message: `no custom task ${item.taskId} in this classroom` });
-      if (item.kind === 'lesson' && !this.lessons.get(item.lessonId)) details.push({ path: `items.${n}.lessonId`, message: `no lesson ${item.lessonId}` });
+      if (item.kind === 'lesson' && !this.lessons.lessons.some((l) => l.id === item.lessonId)) details.push({ path: `items.${n}.lessonId`, message: `no lesson ${item.lessonId}` });
     });
     if (details.length) throw new AppError('BAD_REQUEST', 'Invalid request', details);
   }

@@ -11,7 +11,6 @@ const MESSAGES = {
   partial: { es: 'En parte', en: 'Partly passed' },
   failing: { es: 'Falla', en: 'Failing' },
   current: { es: 'En este paso', en: 'On this step' },
-  none: { es: 'Sin empezar', en: 'Not reached' },
   failingStudents: { es: '{n} estudiantes fallan', en: '{n} students failing' },
   mostFailed: { es: '{n}: {text}', en: '{n}: {text}' },
   filter: { es: 'Filtrar estudiantes', en: 'Filter students' },

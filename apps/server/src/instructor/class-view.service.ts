@@ -6,10 +6,10 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { CLOCK, Clock } from '../clock/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { LessonLibrary } from '../course/lesson-library';
 import type { Locale } from '../grading/checks/types';
 import { ClassViewReader } from './class-view.reader';
 import type { TaughtClassroom } from './instructor-access';
-import { LessonLibrary } from './lesson-library';
 
 export const ONLINE_MS = 5 * 60_000;
 
@@ -59,7 +59,7 @@ export class ClassViewService implements OnModuleDestroy {
 
   async data(room: TaughtClassroom, locale: Locale): Promise<ClassViewData> {
     const now = this.clock.now();
-    const lessons = this.lessons.all();
+    const lessons = this.lessons.lessons;
     const { members, progress, lastChecks, shells } = this.reader.read(room.id);
     const last = new Map(lastChecks.map((c) => [`${c.membershipId}|${c.lessonId}/${c.checkId}`, c]));
     const progressOf = new Map(progress.map((p) => [`${p.membershipId}|${p.lessonId}`, p]));

@@ -88,7 +88,7 @@ export class DrillsService {
   }
 
   async list(room: TaughtClassroom): Promise<Omit<DrillView, 'targets'>[]> {
-    const rows = await this.prisma.drill.findMany({ where: { classroomId: room.id }, orderBy: { startedAt: 'asc' }, include: { classroom: false } });
+    const rows = await this.prisma.drill.findMany({ where: { classroomId: room.id }, orderBy: { startedAt: 'asc' } });
     const members = await this.prisma.membership.findMany({ where: { id: { in: rows.flatMap((r) => (r.membershipId ? [r.membershipId] : [])) } }, select: { id: true, userId: true } });
     return rows.map((r) => ({ id: r.id, spec: r.params as DrillSpec, userId: members.find((m) => m.id === r.membershipId)?.userId ?? null, lasts: drillLasts(r.params as DrillSpec), startedAt: r.startedAt.toISOString(), endedAt: r.endedAt?.toISOString() ?? null }));
   }

@@ -13,6 +13,7 @@ import { KeyedMutex } from '../clusters/keyed-mutex';
 import { checkContext } from '../course/check-context';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { LessonLibrary, lessonPurpose } from '../course/lesson-library';
 import { PrismaService } from '../database/prisma.service';
 import { ENGINE_VERSION } from '../engine/cluster-state';
 import type { AssignmentItem } from '../grading/assignment-schema';
@@ -23,7 +24,6 @@ import { HistoryReader } from '../grading/history-reader';
 import { GradableItem, scoreAssignment } from '../grading/score';
 import { snapshotIdsOf } from './assignments.service';
 import { GradeBatch, GradeWriter } from './grade-writer';
-import { LessonLibrary } from './lesson-library';
 
 export type GradeTrigger = 'manual' | 'deadline' | 'exam-end';
 
@@ -165,9 +165,11 @@ export class GradingService implements OnModuleDestroy {
     const now = this.clock.now();
     for (let i = 0; i < grades.length; i += BATCH) {
       const ops: PrismaPromise<unknown>[] = [];
-      for (const g of grades.slice(i, i + BATCH)) {
+      const batch = grades.slice(i, i + BATCH);
+      // the batch's graded snapshots in one query, not one per student
+      const snaps = await this.prisma.snapshot.findMany({ where: { id: { in: batch.flatMap(snapshotIdsOf) } }, select: { id: true, clusterId: true, state: true, clusterVersion: true } });
+      for (const g of batch) {
         const evidence = (g.evidence ?? []) as unknown as Evidence[];
-        const snaps = await this.prisma.snapshot.findMany({ where: { id: { in: snapshotIdsOf(g) } }, select: { id: true, clusterId: true, state: true, clusterVersion: true } });
         const contexts = new Map<string, CheckContext | { reason: string }>();
         for (const e of evidence) {
           const snap = snaps.find((s) => s.id === e.snapshotId);
@@ -208,12 +210,12 @@ export class GradingService implements OnModuleDestroy {
         const t = tasks.find((x) => x.id === item.taskId);
         return { key: `task:${item.taskId}`, title: t?.title ?? item.taskId, weight: item.weight, purpose: exam ?? 'course', steps: t ? [{ id: t.id, checks: t.checks as Condition[] }] : [] };
       }
-      const lesson = this.lessons.get(item.lessonId);
+      const lesson = this.lessons.lessons.find((l) => l.id === item.lessonId);
       return {
         key: `lesson:${item.lessonId}`,
         title: lesson?.title.en ?? item.lessonId,
         weight: item.weight,
-        purpose: exam ?? (lesson ? this.lessons.purposeOf(lesson) : 'course'),
+        purpose: exam ?? (lesson ? lessonPurpose(lesson) : 'course'),
         steps: lesson ? lesson.steps.map((s) => ({ id: s.id, checks: s.checks })) : [],
       };
     });

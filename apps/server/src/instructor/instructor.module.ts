@@ -18,7 +18,6 @@ import { GradesController } from './grades.controller';
 import { GradingService } from './grading.service';
 import { InstructorAccess } from './instructor-access';
 import { InstructorGateway } from './instructor.gateway';
-import { LessonLibrary } from './lesson-library';
 import { MyGradesController } from './my-grades.controller';
 import { StudentController } from './student.controller';
 import { StudentTimelineService } from './student-timeline.service';
@@ -27,7 +26,7 @@ import { TimelineModule } from '../timeline/timeline.module';
 @Module({
   imports: [ClustersModule, CourseModule, TimelineModule],
   controllers: [AssignmentsController, GradesController, ClassViewController, DrillsController, ExamController, MyGradesController, StudentController],
-  providers: [InstructorAccess, LessonLibrary, AssignmentsService, GradedStateService, GradingService, GradebookService, DeadlineScheduler, ClassViewService, InstructorGateway, DrillsService, ExamService, StudentTimelineService],
+  providers: [InstructorAccess, AssignmentsService, GradedStateService, GradingService, GradebookService, DeadlineScheduler, ClassViewService, InstructorGateway, DrillsService, ExamService, StudentTimelineService],
   exports: [GradingService, DeadlineScheduler],
 })
 export class InstructorModule {}

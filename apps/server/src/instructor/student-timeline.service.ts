@@ -7,13 +7,13 @@ import type { AuthUser } from '../auth/request-auth';
 import { CLOCK, Clock } from '../clock/clock';
 import { ClusterRunner } from '../clusters/cluster-runner';
 import { AppError } from '../common/app-error';
+import { LessonLibrary } from '../course/lesson-library';
 import { PrismaService } from '../database/prisma.service';
 import { loadsEngineVersion, ENGINE_VERSION, type ClusterOptions, type ClusterShape } from '../engine/cluster-state';
 import type { Locale } from '../grading/checks/types';
 import { TimelineService } from '../timeline/timeline.service';
 import { clusterPicture, type ClusterPicture } from '../web/cluster-picture';
 import type { TaughtClassroom } from './instructor-access';
-import { LessonLibrary } from './lesson-library';
 import { mergeTimeline, podsTable, TimelineEntry, TimelineInput, TimelineTransition } from './student-timeline';
 
 export interface StudentCluster {
@@ -104,15 +104,15 @@ export class StudentTimelineService {
       const key = `${r.lessonId}/${r.checkId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const lesson = this.lessons.get(r.lessonId);
+      const lesson = this.lessons.lessons.find((l) => l.id === r.lessonId);
       const step = lesson?.steps.find((s) => s.id === r.checkId);
       const detail = (r.detail ?? {}) as Record<string, { conditions?: { passed?: boolean; expected?: string; found?: string; message?: string }[] } | undefined>;
       const conditions = (detail[locale] ?? detail.es ?? detail.en)?.conditions ?? [];
       checks.push({
         lessonId: r.lessonId,
-        lessonTitle: lesson ? localized(lesson.title, locale) : r.lessonId,
+        lessonTitle: lesson ? lesson.title[locale] : r.lessonId,
         stepId: r.checkId,
-        stepTitle: step ? localized(step.title, locale) : r.checkId,
+        stepTitle: step ? step.title[locale] : r.checkId,
         passed: r.passed,
         score: r.score,
         at: r.at.toISOString(),
@@ -201,8 +201,4 @@ export class StudentTimelineService {
     });
     return { version: done.version };
   }
-}
-
-function localized(t: Partial<Record<Locale, string>> | string, locale: Locale): string {
-  return typeof t === 'string' ? t : (t[locale] ?? t.es ?? t.en ?? '');
 }

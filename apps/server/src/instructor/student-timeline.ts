@@ -1,26 +1,18 @@
 // A student's timeline as the instructor reads it, as pure functions: the recorded inputs merged
 // with the timed object changes (transitions) in simulated-time order, and the `kubectl get pods
 // -A` table of a rebuilt state. No database here: student-timeline.service.ts reads the rows.
+import type { InputView } from '../clusters/clusters.service';
 import type { KubeObject, Pod } from '../engine/api/types';
 import { age } from '../engine/kubectl/printers/columns/format';
 import { summarizePod } from '../engine/kubectl/printers/columns/pod';
 import { tabwrite } from '../engine/kubectl/printers/tabwriter';
 import { humanDuration } from '../engine/time';
 
-export interface TimelineInput {
+/** An input as the student's own log shows it (clusters.service.ts), with who made it. */
+export interface TimelineInput extends InputView {
   type: 'input';
-  seq: number;
-  kind: string;
-  at: string;
-  door: string;
   /** The actor's username; null for the system or a deleted account. */
   who: string | null;
-  command: string | null;
-  exitCode: number | null;
-  stdout: string | null;
-  stderr: string | null;
-  outputTruncated: boolean;
-  durationMs: number | null;
 }
 
 export interface TimelineTransition {

@@ -3,12 +3,9 @@
 import type { Locale } from '../grading/checks/types';
 
 const MESSAGES = {
-  title: { es: 'Estudiante', en: 'Student' },
   back: { es: 'Volver a la vista de la clase', en: 'Back to the class view' },
   clusters: { es: 'Clústeres', en: 'Clusters' },
-  cluster: { es: 'Clúster', en: 'Cluster' },
   openCluster: { es: 'Abrir (kubectl de solo lectura)', en: 'Open (read-only kubectl)' },
-  inputs: { es: '{n} entradas', en: '{n} inputs' },
   checks: { es: 'Comprobaciones', en: 'Checks' },
   noChecks: { es: 'Aún no hay comprobaciones.', en: 'No checks yet.' },
   step: { es: 'Paso', en: 'Step' },
@@ -19,12 +16,8 @@ const MESSAGES = {
   failing: { es: 'Falla', en: 'Failing' },
   timeline: { es: 'Línea de tiempo', en: 'Timeline' },
   empty: { es: 'Sin entradas todavía.', en: 'No inputs yet.' },
-  door: { es: 'Puerta', en: 'Door' },
-  time: { es: 'Hora', en: 'Time' },
-  command: { es: 'Entrada', en: 'Input' },
   exitCode: { es: 'Código de salida', en: 'Exit code' },
   output: { es: 'Salida', en: 'Output' },
-  by: { es: 'por {who}', en: 'by {who}' },
   more: { es: 'Cargar más', en: 'Load more' },
   scrub: { es: 'Estado tras la entrada', en: 'State after input' },
   stateAt: { es: 'El clúster tras la entrada {seq} ({time})', en: 'The cluster after input {seq} ({time})' },

@@ -73,9 +73,10 @@ export class NotificationHub implements OnModuleDestroy {
     const notices = noticesOf(change.events).filter((n) => this.filter.take(change.clusterId, n));
     if (!notices.length || !this.bots.length) return;
     try {
-      const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { locale: true, discordLink: { select: { discordUserId: true } } } });
+      const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { locale: true, discordLink: { select: { discordUserId: true, notify: true } } } });
+      // Relinking Discord (or unlinking) creates a link with notifications off: the old choice no longer holds.
+      if (!user?.discordLink?.notify) return;
       const cluster = await this.prisma.cluster.findUnique({ where: { id: change.clusterId }, select: { membership: { select: { classroom: { select: { name: true } } } } } });
-      if (!user?.discordLink) return;
       for (const { key: _key, ...notice } of notices) {
         this.send({ discordUserId: user.discordLink.discordUserId, locale: user.locale === 'en' ? 'en' : 'es', clusterId: change.clusterId, classroomName: cluster?.membership.classroom.name, notice });
       }

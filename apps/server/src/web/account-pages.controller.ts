@@ -14,9 +14,6 @@ import { requestLocale, t } from './i18n';
 import { pageError } from './page-errors';
 import { pageContext } from './page-context';
 
-// formError lives with the other form errors; exported here too for the pages that import it from here
-export { formError } from './page-errors';
-
 @ApiExcludeController()
 @Controller()
 export class AccountPagesController {

@@ -18,9 +18,11 @@ export class ClusterViewService {
     private readonly clusters: ClustersService,
   ) {}
 
-  /** The last `n` commands run on the cluster with their output (the page without scripts shows them). */
-  async recentCommands(user: AuthUser, clusterId: string, n = 5): Promise<InputView[]> {
-    const { version } = await this.clusters.summary(user, clusterId);
+  /**
+   * The last `n` commands run on the cluster with their output (the page without scripts shows
+   * them), among its last 20 inputs before `version` (an input's seq is the version it made).
+   */
+  async recentCommands(user: AuthUser, clusterId: string, version: number, n = 5): Promise<InputView[]> {
     const inputs = await this.clusters.inputs(user, clusterId, Math.max(0, version - 20), 20);
     return inputs.filter((i) => i.kind === 'command').slice(-n);
   }

@@ -120,14 +120,7 @@ export class LessonPagesController {
     if (opts.hintsStepId && lesson.status !== 'not-started') hints = await this.course.hints(user, classroomId, lessonId, opts.hintsStepId, ctx.locale);
     const page = lessonPage(lesson, { ...opts, stepId: opts.stepId ?? opts.hintsStepId ?? opts.rewindStepId, hints });
     const clusterId = page.started ? lesson.clusterId : null;
-    const side = clusterId
-      ? {
-          picture: await this.view.picture(user, clusterId),
-          files: await this.workspace.list(user, clusterId),
-          file: opts.filePath ? await this.workspace.read(user, clusterId, opts.filePath).catch(() => undefined) : undefined,
-          recent: await this.view.recentCommands(user, clusterId),
-        }
-      : {};
+    const side = clusterId ? await this.clusterSide(user, clusterId, opts.filePath) : {};
     res.setHeader('Content-Security-Policy', terminalPageCsp());
     res.status(status).render('lesson', {
       ...ctx,
@@ -143,6 +136,18 @@ export class LessonPagesController {
       styles: clusterId ? ['/vendor/xterm/css/xterm.css'] : [],
       scripts: clusterId ? LESSON_SCRIPTS : [],
     });
+  }
+
+  /** The started lesson's side of the page: the live picture, the workspace's files, the last commands. */
+  private async clusterSide(user: AuthUser, clusterId: string, filePath: string | undefined) {
+    const picture = await this.view.picture(user, clusterId);
+    return {
+      picture,
+      files: await this.workspace.list(user, clusterId),
+      file: filePath ? await this.workspace.read(user, clusterId, filePath).catch(() => undefined) : undefined,
+      // up to the picture's version: no second read of the cluster to learn it
+      recent: await this.view.recentCommands(user, clusterId, picture.version),
+    };
   }
 
   /** A page that cannot be shown (no such classroom or lesson, ...): a page saying so, in the reader's language. */

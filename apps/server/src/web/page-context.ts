@@ -16,6 +16,9 @@ export interface PageContext {
   i18n: string;
 }
 
+// the dictionaries are fixed: each language's JSON is built once, not on every page
+const CLIENT_I18N: Record<Locale, string> = { es: JSON.stringify(clientMessages('es')), en: JSON.stringify(clientMessages('en')) };
+
 export function pageContext(req: Request, res: Response, csrf: CsrfService): PageContext {
   const locale = requestLocale(req);
   return {
@@ -23,7 +26,7 @@ export function pageContext(req: Request, res: Response, csrf: CsrfService): Pag
     user: req.auth?.user,
     csrf: csrf.token(req, res),
     path: safeNext(req.originalUrl),
-    i18n: JSON.stringify(clientMessages(locale)),
+    i18n: CLIENT_I18N[locale],
   };
 }
 

@@ -3,10 +3,13 @@
 // a strict style-src breaks the terminal's layout. Scripts stay 'self' only: no inline script.
 import { CONTENT_SECURITY_POLICY } from './web-setup';
 
+const directives: Record<string, string[] | null> = { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] };
+// a constant: written once, not on every page
+const TERMINAL_PAGE_CSP = Object.entries(directives)
+  .filter((e): e is [string, string[]] => e[1] !== null)
+  .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${v.join(' ')}`)
+  .join(';');
+
 export function terminalPageCsp(): string {
-  const directives: Record<string, string[] | null> = { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] };
-  return Object.entries(directives)
-    .filter((e): e is [string, string[]] => e[1] !== null)
-    .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${v.join(' ')}`)
-    .join(';');
+  return TERMINAL_PAGE_CSP;
 }

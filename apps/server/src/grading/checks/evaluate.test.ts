@@ -164,6 +164,10 @@ describe('command conditions, whatever the door or spelling', () => {
     const install: Condition = { type: 'command', tool: '/^apt(-get)?$/', verb: 'install', args: ['kubeadm'] };
     expect(evaluateStep([install], ctx({}, [input('sudo apt-get install -y kubelet kubeadm kubectl')]), 'en').passed).toBe(true);
     expect(evaluateStep([install], ctx({}, [input('sudo apt install kubeadm')]), 'en').passed).toBe(true);
+    // a tool without a command table: its first word is also an argument (`curl URL` has no verb)
+    const curl: Condition = { type: 'command', tool: 'curl', args: ['http://web'] };
+    expect(evaluateStep([curl], ctx({}, [input('curl -s http://web')]), 'en').passed).toBe(true);
+    expect(evaluateStep([curl], ctx({}, [input('curl -s http://api')]), 'en').passed).toBe(false);
     // what ran on another host through ssh
     const join: Condition = { type: 'command', tool: 'kubeadm', verb: 'join' };
     expect(evaluateStep([join], ctx({}, [input("ssh node1 'sudo kubeadm join 192.168.56.10:6443 --token abc'")]), 'en').passed).toBe(true);

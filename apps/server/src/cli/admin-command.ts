@@ -21,6 +21,7 @@ import { prepareSqliteDatabase, SQLITE_BUSY_TIMEOUT_MS } from '../database/sqlit
 
 const HELP = `usage: kubeaula admin <create|reset-password> --username NAME [options]
        kubeaula admin backup FILE
+       kubeaula admin service-token NAME
 
   create           create an account (the first instructor, typically)
       --role instructor|admin   (default instructor)
@@ -163,7 +164,7 @@ async function serviceToken(positionals: string[]): Promise<number> {
   try {
     const t = await new ApiTokenService(prisma, new WallClock()).createService(positionals[0]);
     process.stdout.write(`${t.token}\n`);
-    process.stderr.write('the bot\'s service token: keep it secret (set it as the bot\'s KUBEAULA_TOKEN); it is not shown again\n');
+    process.stderr.write('the bot\'s service token: keep it secret (set it as the bot\'s KUBEAULA_BOT_TOKEN); it is not shown again\n');
     return 0;
   } finally {
     await prisma.$disconnect();

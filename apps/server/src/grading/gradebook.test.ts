@@ -1,4 +1,4 @@
-import { csvField, gradebook, gradebookCsv } from './gradebook';
+import { csvField, effectiveScore, gradebook, gradebookCsv, storedOverride } from './gradebook';
 
 describe('gradebook export', () => {
   const book = gradebook(
@@ -27,5 +27,17 @@ describe('gradebook export', () => {
     expect(csvField(-1)).toBe('-1');
     expect(csvField('-1')).toBe("'-1");
     expect(csvField('@x')).toBe("'@x");
+  });
+});
+
+describe('the score that counts', () => {
+  it('is the override when it gives a score, else the automatic score', () => {
+    const at = new Date('2026-03-01T10:00:00Z');
+    expect(effectiveScore(7.5, storedOverride({ overrideAt: at, overrideScore: 9, overrideComment: 'regraded' }))).toBe(9);
+    // an override with only a comment keeps the automatic score
+    expect(effectiveScore(7.5, storedOverride({ overrideAt: at, overrideScore: null, overrideComment: 'seen' }))).toBe(7.5);
+    expect(effectiveScore(7.5, storedOverride({ overrideAt: null, overrideScore: null, overrideComment: null }))).toBe(7.5);
+    expect(storedOverride({ overrideAt: at, overrideScore: 0, overrideComment: null })).toEqual({ score: 0, comment: '', at: '2026-03-01T10:00:00.000Z' });
+    expect(effectiveScore(7.5, storedOverride({ overrideAt: at, overrideScore: 0, overrideComment: null }))).toBe(0);
   });
 });

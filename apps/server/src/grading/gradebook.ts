@@ -30,13 +30,18 @@ export interface Gradebook {
   students: (GradebookRow & { total: number | null })[];
 }
 
-/** The score that counts: the override when there is one, else the automatic score. */
-export function effectiveScore(g: NonNullable<GradebookRow['grade']>): number {
-  return g.override && g.override.score !== null ? g.override.score : g.automaticScore;
+/** The score that counts: the override's score when it gives one, else the automatic score. */
+export function effectiveScore(automaticScore: number, override: { score: number | null } | null): number {
+  return override && override.score !== null ? override.score : automaticScore;
+}
+
+/** A stored grade's override (its Grade columns), or null when the instructor set none. */
+export function storedOverride(g: { overrideAt: Date | null; overrideScore: number | null; overrideComment: string | null }): { score: number | null; comment: string; at: string } | null {
+  return g.overrideAt ? { score: g.overrideScore, comment: g.overrideComment ?? '', at: g.overrideAt.toISOString() } : null;
 }
 
 export function gradebook(assignment: Gradebook['assignment'], rows: GradebookRow[], exportedAt: string): Gradebook {
-  return { assignment, exportedAt, students: rows.map((r) => ({ ...r, total: r.grade ? effectiveScore(r.grade) : null })) };
+  return { assignment, exportedAt, students: rows.map((r) => ({ ...r, total: r.grade ? effectiveScore(r.grade.automaticScore, r.grade.override) : null })) };
 }
 
 /** RFC 4180 field; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */

@@ -3,7 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../clock/clock';
 import { PrismaService } from '../database/prisma.service';
-import { Gradebook, gradebook, GradebookRow } from '../grading/gradebook';
+import { effectiveScore, Gradebook, gradebook, GradebookRow, storedOverride } from '../grading/gradebook';
 import type { ItemGrade } from '../grading/score';
 import type { Evidence } from './grading.service';
 import { GradingService } from './grading.service';
@@ -48,14 +48,15 @@ export class GradebookService {
       const g = m.grades[0];
       const view: GradeView = { userId: m.userId, username: m.user.username, displayName: m.user.displayName, grade: null };
       if (g) {
-        const override = g.overrideAt && g.overrideComment !== null ? { score: g.overrideScore, comment: g.overrideComment, by: g.overrideById ? (names.get(g.overrideById) ?? null) : null, at: g.overrideAt.toISOString() } : null;
+        const stored = storedOverride(g);
+        const override = stored && { ...stored, by: g.overrideById ? (names.get(g.overrideById) ?? null) : null };
         view.grade = {
           trigger: g.trigger,
           asOf: g.asOf.toISOString(),
           gradedAt: g.at.toISOString(),
           automaticScore: g.score,
           max: g.max,
-          total: override && override.score !== null ? override.score : g.score,
+          total: effectiveScore(g.score, override),
           items: g.items as unknown as ItemGrade[],
           evidence: ((g.evidence ?? []) as unknown as Evidence[]).map(({ timedTransitions: _t, ...e }) => e),
           override,

@@ -7,6 +7,7 @@ import { requireUser } from '../auth/request-auth';
 import { AppError } from '../common/app-error';
 import { PrismaService } from '../database/prisma.service';
 import type { FeedbackLevel } from '../grading/assignment-schema';
+import { effectiveScore, storedOverride } from '../grading/gradebook';
 import { itemsForStudent } from '../grading/feedback';
 import type { ItemGrade } from '../grading/score';
 
@@ -22,16 +23,19 @@ export class MyGradesController {
     const m = await this.prisma.membership.findUnique({ where: { userId_classroomId: { userId: user.id, classroomId } }, select: { id: true } });
     if (!m) throw new AppError('NOT_FOUND', 'No such classroom');
     const grades = await this.prisma.grade.findMany({ where: { membershipId: m.id }, include: { assignment: { select: { id: true, title: true, deadline: true, feedback: true } } }, orderBy: { assignment: { deadline: 'asc' } } });
-    return grades.map((g) => ({
-      assignmentId: g.assignment.id,
-      title: g.assignment.title,
-      deadline: g.assignment.deadline.toISOString(),
-      asOf: g.asOf.toISOString(),
-      automaticScore: g.score,
-      max: g.max,
-      total: g.overrideAt && g.overrideScore !== null ? g.overrideScore : g.score,
-      override: g.overrideAt ? { score: g.overrideScore, comment: g.overrideComment } : null,
-      items: itemsForStudent(g.items as unknown as ItemGrade[], g.assignment.feedback as FeedbackLevel),
-    }));
+    return grades.map((g) => {
+      const override = storedOverride(g);
+      return {
+        assignmentId: g.assignment.id,
+        title: g.assignment.title,
+        deadline: g.assignment.deadline.toISOString(),
+        asOf: g.asOf.toISOString(),
+        automaticScore: g.score,
+        max: g.max,
+        total: effectiveScore(g.score, override),
+        override: override && { score: override.score, comment: override.comment },
+        items: itemsForStudent(g.items as unknown as ItemGrade[], g.assignment.feedback as FeedbackLevel),
+      };
+    });
   }
 }

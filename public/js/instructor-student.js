@@ -1,8 +1,11 @@
 // The student-in-depth page: the scrubber (range input and the timeline list) loads the cluster
 // as it was right after the chosen input and draws its picture and `kubectl get pods -A`; older
-// inputs load on demand; reset and restore ask first. Every text goes in with textContent only
-// (never HTML), so commands, outputs and names cannot inject markup.
-/* global document, fetch, window, location */
+// inputs load on demand; reset and restore ask first. A socket keeps the page live: new inputs
+// (any door) and object changes are appended to the timeline, the picture follows the cluster
+// as it is now, and the checks are redrawn when they change. While the instructor looks at a
+// past point the view stays there; a count of new inputs offers the way back to now. Every text
+// goes in with textContent only (never HTML), so commands, outputs and names cannot inject markup.
+/* global document, fetch, window, location, WebSocket, setTimeout, URLSearchParams */
 (function () {
   'use strict';
   const root = document.getElementById('student-view');
@@ -19,6 +22,12 @@
   const status = $('is-state-status');
   let firstSeq = Number(root.dataset.firstSeq || 0);
   let loading = 0;
+  // where the timeline shown ends (the socket sends what comes after it)
+  const cursor = { seq: Number(root.dataset.seq || 0), lineage: Number(root.dataset.lineage || 0), rv: Number(root.dataset.rv || 0) };
+  // 'now' follows the live cluster; a number is the input whose state is shown
+  let viewing = 'now';
+  let live = null;
+  let newInputs = 0;
 
   function el(tag, attrs, text) {
     const e = document.createElement(tag);
@@ -46,8 +55,8 @@
     return ul;
   }
 
-  function drawState(s) {
-    $('is-state-title').textContent = fmt(labels.stateAt, { seq: s.seq, time: when.format(new Date(s.at)) });
+  function drawState(s, isLive) {
+    $('is-state-title').textContent = isLive ? fmt(labels.stateNow, { time: when.format(new Date(s.at)) }) : fmt(labels.stateAt, { seq: s.seq, time: when.format(new Date(s.at)) });
     const pic = $('is-state-picture');
     pic.replaceChildren();
     pic.appendChild(el('h4', {}, labels.nodes));
@@ -73,16 +82,22 @@
     $('is-pods').textContent = s.pods;
   }
 
+  function markCurrent(seq) {
+    for (const li of list.querySelectorAll('li.is-input')) if (li.dataset.seq === String(seq)) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
+  }
+
   async function show(seq) {
     const mine = ++loading;
+    viewing = seq;
     scrub.value = String(seq);
     scrubValue.textContent = String(seq);
-    for (const li of list.querySelectorAll('li.is-input')) if (li.dataset.seq === String(seq)) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
+    markCurrent(seq);
+    drawNew();
     status.textContent = labels.loading;
     try {
       const s = await api('/timeline/' + encodeURIComponent(seq) + '/state?cluster=' + encodeURIComponent(cluster));
       if (mine !== loading) return;
-      drawState(s);
+      drawState(s, false);
       status.textContent = '';
     } catch (e) {
       if (mine === loading) status.textContent = fmt(labels.loadError, { message: e.message });
@@ -129,8 +144,125 @@
     }
   }
 
+  // back to the cluster as it is now, following it again
+  async function backToNow() {
+    const mine = ++loading;
+    viewing = 'now';
+    newInputs = 0;
+    drawNew();
+    scrub.value = scrub.max;
+    scrubValue.textContent = scrub.max;
+    markCurrent(null);
+    if (live) {
+      drawState(live, true);
+      status.textContent = '';
+      return;
+    }
+    status.textContent = labels.loading;
+    try {
+      const s = await api('/live?cluster=' + encodeURIComponent(cluster));
+      if (mine !== loading) return;
+      live = s;
+      drawState(s, true);
+      status.textContent = '';
+    } catch (e) {
+      if (mine === loading) status.textContent = fmt(labels.loadError, { message: e.message });
+    }
+  }
+
+  function drawNew() {
+    $('is-new-count').textContent = viewing === 'now' || !newInputs ? '' : newInputs === 1 ? labels.newInput : fmt(labels.newInputs, { n: newInputs });
+    $('is-back-now').hidden = viewing === 'now';
+  }
+
+  function drawChecks(checks) {
+    const box = $('is-checks');
+    box.replaceChildren();
+    if (!checks.length) {
+      box.appendChild(el('p', {}, labels.noChecks));
+      return;
+    }
+    const table = el('table', { class: 'is-checks' });
+    const head = el('tr');
+    for (const k of ['step', 'result', 'expected', 'found']) head.appendChild(el('th', { scope: 'col' }, labels[k]));
+    table.appendChild(el('thead')).appendChild(head);
+    const body = table.appendChild(el('tbody'));
+    for (const c of checks) {
+      c.conditions.forEach((cond, i) => {
+        const tr = el('tr', { class: cond.passed ? 'iv-passed' : 'iv-failing' });
+        if (i === 0) {
+          const th = el('th', { scope: 'row', rowspan: c.conditions.length }, c.lessonTitle + ' · ' + c.stepTitle);
+          th.appendChild(el('small', {}, (c.passed ? labels.passed : labels.failing) + ' · ' + c.score));
+          tr.appendChild(th);
+        }
+        tr.appendChild(el('td', {}, cond.passed ? '✓ ' + labels.passed : '✗ ' + labels.failing));
+        tr.appendChild(el('td', {}, cond.expected));
+        tr.appendChild(el('td', {}, cond.found));
+        body.appendChild(tr);
+      });
+    }
+    box.appendChild(table);
+  }
+
+  // what the socket pushes: new timeline entries and the cluster now
+  function update(u) {
+    let inputs = 0;
+    const frag = document.createDocumentFragment();
+    for (const e of u.entries) {
+      if (e.type === 'input') {
+        if (list.querySelector('li.is-input[data-seq="' + Number(e.seq) + '"]')) continue;
+        inputs++;
+      }
+      frag.appendChild(entryItem(e));
+    }
+    if (frag.childNodes.length) {
+      const empty = list.querySelector('li.is-empty');
+      if (empty) empty.remove();
+      list.appendChild(frag);
+    }
+    Object.assign(cursor, u.cursor);
+    live = u.live;
+    for (const v of document.querySelectorAll('[data-cluster-version]')) if (v.dataset.clusterVersion === cluster) v.textContent = 'v' + u.version;
+    const max = Math.max(Number(scrub.max), u.version);
+    scrub.max = String(max);
+    if (viewing === 'now') {
+      scrub.value = String(max);
+      scrubValue.textContent = String(max);
+      drawState(live, true);
+    } else {
+      newInputs += inputs;
+      drawNew();
+    }
+  }
+
+  let retry = 1000;
+  function listen() {
+    const q = new URLSearchParams({ classroom: root.dataset.classroom, student: root.dataset.user, cluster: cluster, seq: cursor.seq, lineage: cursor.lineage, rv: cursor.rv, lang: root.dataset.locale || 'es' });
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/instructor?' + q.toString());
+    ws.addEventListener('message', (ev) => {
+      let m;
+      try {
+        m = JSON.parse(ev.data);
+      } catch {
+        return;
+      }
+      if (m.event === 'ready') {
+        retry = 1000;
+        $('is-live').textContent = labels.liveOn;
+      } else if (m.event === 'update') update(m.data);
+      else if (m.event === 'checks') drawChecks(m.data.checks);
+    });
+    ws.addEventListener('close', (ev) => {
+      $('is-live').textContent = labels.liveOff;
+      if (ev.code >= 4400 && ev.code < 4500) return; // refused: retrying will not help
+      setTimeout(listen, retry);
+      retry = Math.min(retry * 2, 30000);
+    });
+  }
+
   scrub.addEventListener('input', () => { scrubValue.textContent = scrub.value; });
-  scrub.addEventListener('change', () => show(Number(scrub.value)));
+  scrub.addEventListener('change', () => (scrub.value === scrub.max ? backToNow() : show(Number(scrub.value))));
+  $('is-back-now').addEventListener('click', backToNow);
   list.addEventListener('click', (ev) => {
     if (ev.target.closest('summary')) return;
     const li = ev.target.closest('li.is-input');
@@ -162,5 +294,5 @@
     act(fmt(labels.confirmRestore, { name: name, who: root.dataset.who }), '/clusters/' + encodeURIComponent(cluster) + '/snapshots/' + encodeURIComponent(sel.value) + '/restore');
   });
 
-  show(Number(scrub.max));
+  listen();
 })();

@@ -11,6 +11,7 @@ import { pageContext } from '../web/page-context';
 import { classViewMessages } from './class-view.i18n';
 import { ClassViewData, ClassViewService } from './class-view.service';
 import { InstructorAccess } from './instructor-access';
+import { instructorNav } from './instructor-nav';
 
 const viewQuery = z.object({ lang: z.enum(['es', 'en']).optional() }).strict();
 
@@ -46,6 +47,7 @@ export class ClassViewController {
       room,
       labels,
       labelsJson: JSON.stringify(labels),
+      nav: instructorNav(room.id, 'class', ctx.locale),
       styles: ['/css/instructor.css'],
       scripts: ['/js/instructor-class.js'],
     });

@@ -1,8 +1,11 @@
-// Live updates of the class view (ws://host/ws/instructor?classroom=ID): an instructor's socket
+// Live updates for instructors. The class view (ws://host/ws/instructor?classroom=ID): the socket
 // is told `{"event":"changed","data":{"userIds":[...]}}` soon after any door changes a cluster
 // of a student of the classroom (at most one message per COALESCE_MS), and the page fetches the
-// class view again. Authenticated by the session cookie, same origin only, instructors only
-// (close 4401 not signed in, 4403 not allowed or another origin, 4404 no such classroom).
+// class view again. One student in depth (the same with &student=USER&cluster=ID): the timeline,
+// the live picture and the checks of that student's cluster (student-timeline-live.ts).
+// Authenticated by the session cookie, same origin only, the classroom's instructors only (close
+// 4401 not signed in, 4403 not allowed or another origin, 4404 no such classroom, student or
+// cluster, 4400 a malformed query).
 import type { IncomingMessage } from 'node:http';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
@@ -15,9 +18,11 @@ import { ProgressEvents } from '../course/progress-events';
 import { PrismaService } from '../database/prisma.service';
 import { InstructorAccess } from './instructor-access';
 import { cookieValue, sameHost } from '../auth/socket-handshake';
+import { ClusterOwners } from './cluster-owners';
+import { StudentTimelineLive } from './student-timeline-live';
 
 const COALESCE_MS = 500;
-export const INSTRUCTOR_WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, notFound: 4404 } as const;
+export const INSTRUCTOR_WS_CLOSE = { badRequest: 4400, unauthenticated: 4401, forbidden: 4403, notFound: 4404 } as const;
 
 interface Watcher {
   classroomId: string;
@@ -30,24 +35,32 @@ interface Watcher {
 export class InstructorGateway implements OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger('InstructorGateway');
   private readonly watchers = new Set<Watcher>();
-  /** cluster → its student's classroom and user (null: not a student's) */
-  private readonly owners = new Map<string, { classroomId: string; userId: string } | null>();
+  /** cluster → its student's classroom and user (null: not a student's), while class views are open */
+  private readonly owners = new ClusterOwners();
   private readonly off: () => void;
 
   constructor(
     private readonly auth: AuthService,
     private readonly access: InstructorAccess,
     private readonly prisma: PrismaService,
+    private readonly student: StudentTimelineLive,
     events: ClusterEvents,
     progress: ProgressEvents,
   ) {
-    const offClusters = events.subscribeAll((change) => void this.onChange(change));
+    const offClusters = events.subscribeAll((change) => {
+      this.onChange(change).catch((e: unknown) => this.logger.warn(`class view update for ${change.clusterId} failed: ${e instanceof Error ? e.message : String(e)}`));
+    });
     // a check changes no cluster: progress changes are told apart
     const offProgress = progress.subscribe((p) => this.mark(p.classroomId, p.userId));
     this.off = () => {
       offClusters();
       offProgress();
     };
+  }
+
+  /** Clusters whose owner is remembered (for tests and metrics). */
+  get ownersRemembered(): number {
+    return this.owners.size;
   }
 
   onModuleDestroy(): void {
@@ -57,7 +70,7 @@ export class InstructorGateway implements OnGatewayConnection, OnModuleDestroy {
 
   handleConnection(socket: WebSocket, req: IncomingMessage): void {
     this.open(socket, req).catch((e: unknown) => {
-      if (e instanceof AppError) socket.close(e.code === 'NOT_FOUND' ? INSTRUCTOR_WS_CLOSE.notFound : INSTRUCTOR_WS_CLOSE.forbidden, e.message.slice(0, 100));
+      if (e instanceof AppError) socket.close(e.code === 'NOT_FOUND' ? INSTRUCTOR_WS_CLOSE.notFound : e.code === 'BAD_REQUEST' ? INSTRUCTOR_WS_CLOSE.badRequest : INSTRUCTOR_WS_CLOSE.forbidden, e.message.slice(0, 100));
       else {
         this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
         socket.close(1011, 'internal error');
@@ -72,13 +85,16 @@ export class InstructorGateway implements OnGatewayConnection, OnModuleDestroy {
     const token = cookieValue(req.headers.cookie ?? '', SESSION_COOKIE);
     const session = token ? await this.auth.resolveSession(token) : undefined;
     if (!session) return socket.close(INSTRUCTOR_WS_CLOSE.unauthenticated, 'sign in first');
-    const classroomId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('classroom') ?? '';
-    const room = await this.access.require(session.user, classroomId);
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const room = await this.access.require(session.user, params.get('classroom') ?? '');
+    if (params.has('student')) return this.student.open(socket, room, session.user.locale, params);
     const w: Watcher = { classroomId: room.id, socket, pending: new Set() };
     this.watchers.add(w);
     socket.on('close', () => {
       this.watchers.delete(w);
       if (w.timer) clearTimeout(w.timer);
+      // nobody to tell: what is remembered could only grow stale
+      if (this.watchers.size === 0) this.owners.clear();
     });
     socket.on('message', () => {}); // nothing to say to the server
     socket.send(JSON.stringify({ event: 'ready', data: { classroomId: room.id } }));
@@ -86,11 +102,13 @@ export class InstructorGateway implements OnGatewayConnection, OnModuleDestroy {
 
   private async onChange(change: ClusterChange): Promise<void> {
     if (this.watchers.size === 0) return;
+    // a reset or restore: ask again rather than trust what was remembered of the cluster
+    if (change.replaced) this.owners.forget(change.clusterId);
     let owner = this.owners.get(change.clusterId);
     if (owner === undefined) {
       const c = await this.prisma.cluster.findUnique({ where: { id: change.clusterId }, select: { membership: { select: { classroomId: true, userId: true, role: true } } } });
       owner = c && c.membership.role === 'student' ? { classroomId: c.membership.classroomId, userId: c.membership.userId } : null;
-      this.owners.set(change.clusterId, owner);
+      if (this.watchers.size > 0) this.owners.set(change.clusterId, owner); // not after the last view closed
     }
     if (owner) this.mark(owner.classroomId, owner.userId);
   }

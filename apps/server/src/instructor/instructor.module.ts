@@ -21,12 +21,16 @@ import { InstructorGateway } from './instructor.gateway';
 import { MyGradesController } from './my-grades.controller';
 import { StudentController } from './student.controller';
 import { StudentTimelineService } from './student-timeline.service';
+import { StudentTimelineLive } from './student-timeline-live';
+import { TaskEditorController } from './task-editor.controller';
+import { TaskTrialService } from './task-trial.service';
 import { TimelineModule } from '../timeline/timeline.module';
+import { TerminalModule } from '../terminal/terminal.module';
 
 @Module({
-  imports: [ClustersModule, CourseModule, TimelineModule],
-  controllers: [AssignmentsController, GradesController, ClassViewController, DrillsController, ExamController, MyGradesController, StudentController],
-  providers: [InstructorAccess, AssignmentsService, GradedStateService, GradingService, GradebookService, DeadlineScheduler, ClassViewService, InstructorGateway, DrillsService, ExamService, StudentTimelineService],
+  imports: [ClustersModule, CourseModule, TimelineModule, TerminalModule],
+  controllers: [AssignmentsController, GradesController, ClassViewController, DrillsController, ExamController, MyGradesController, StudentController, TaskEditorController],
+  providers: [InstructorAccess, AssignmentsService, GradedStateService, GradingService, GradebookService, DeadlineScheduler, ClassViewService, InstructorGateway, DrillsService, ExamService, StudentTimelineService, StudentTimelineLive, TaskTrialService],
   exports: [GradingService, DeadlineScheduler],
 })
 export class InstructorModule {}

@@ -30,6 +30,17 @@ export interface TimelineTransition {
 export type TimelineEntry = TimelineInput | TimelineTransition;
 
 /**
+ * A position in a cluster's timeline: the last input seen, and the last transition seen by its
+ * natural key (lineage, resourceVersion), which grows in the order transitions are recorded
+ * (a timed transition carries the version of the last input, so seq alone cannot place it).
+ */
+export interface TimelineCursor {
+  seq: number;
+  lineage: number;
+  rv: number;
+}
+
+/**
  * Inputs and transitions by simulated time. On a tie an input comes before the changes its own
  * commit recorded and after those recorded by earlier commits.
  */

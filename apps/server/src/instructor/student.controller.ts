@@ -7,11 +7,12 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CsrfService } from '../auth/csrf.service';
 import { requireUser } from '../auth/request-auth';
+import { AppError } from '../common/app-error';
 import { parseWith } from '../common/zod-body';
 import { pageContext } from '../web/page-context';
 import { InstructorAccess } from './instructor-access';
 import { studentViewMessages } from './student-view.i18n';
-import { PastState, StudentOverview, StudentTimelineService, TimelinePage } from './student-timeline.service';
+import { LiveState, PastState, StudentOverview, StudentTimelineService, TimelinePage } from './student-timeline.service';
 
 const overviewQuery = z.object({ lang: z.enum(['es', 'en']).optional() }).strict();
 const timelineQuery = z
@@ -64,6 +65,15 @@ export class StudentController {
     return this.students.stateAfter(room, userId, cluster, n);
   }
 
+  @Get('api/v1/classrooms/:classroomId/students/:userId/live')
+  @ApiOperation({ summary: "A student's cluster as it is now (timed transitions applied): its picture and `kubectl get pods -A`. Pushed as it changes over ws /ws/instructor?classroom=ID&student=USER&cluster=ID" })
+  async live(@Req() req: Request, @Param('classroomId') classroomId: string, @Param('userId') userId: string, @Query() query: unknown): Promise<LiveState> {
+    const user = requireUser(req);
+    const { cluster } = parseWith(stateQuery, query);
+    const room = await this.access.require(user, classroomId);
+    return this.students.live(room, userId, cluster);
+  }
+
   @Post('api/v1/classrooms/:classroomId/students/:userId/clusters/:clusterId/reset')
   @HttpCode(200)
   @ApiOperation({ summary: "Reset a student's cluster (recorded on the timeline: door system, the instructor as actor)" })
@@ -94,6 +104,16 @@ export class StudentController {
     const selected = student.clusters.find((c) => c.id === q.cluster) ?? student.clusters[0];
     // the latest inputs first on the page; older ones are loaded by the script
     const timeline = selected ? await this.students.timelinePage(room, userId, selected.id, Math.max(0, selected.version - PAGE_INPUTS), PAGE_INPUTS) : undefined;
+    // the cluster now, drawn without a script too; the page script then keeps it live
+    let liveError: string | undefined;
+    const live = selected
+      ? await this.students.liveState(selected.id).catch((e: unknown) => {
+          // a cluster this server cannot load (recorded by another engine) still has its timeline
+          if (!(e instanceof AppError)) throw e;
+          liveError = labels.loadError.replace('{message}', e.message);
+          return undefined;
+        })
+      : undefined;
     const when = new Intl.DateTimeFormat(ctx.locale, { timeZone: room.timeZone, dateStyle: 'short', timeStyle: 'medium' });
     const entries = (timeline?.entries ?? []).map((e) => ({ ...e, isInput: e.type === 'input', when: when.format(new Date(e.at)), hasOutput: e.type === 'input' && !!(e.stdout || e.stderr), hasExit: e.type === 'input' && e.exitCode !== null }));
     res.render('instructor-student', {
@@ -104,7 +124,10 @@ export class StudentController {
       student,
       selected,
       entries,
-      lastSeq: selected?.version ?? 0,
+      live: live && { ...live, title: labels.stateNow.replace('{time}', when.format(new Date(live.at))), nodes: live.picture.nodes.map((n) => ({ ...n, pods: n.pods.filter((p) => !p.system) })), services: live.picture.services.filter((x) => !x.system) },
+      liveError,
+      cursor: timeline?.cursor,
+      lastSeq: timeline?.cursor.seq ?? 0,
       firstSeq: Math.max(0, (selected?.version ?? 0) - PAGE_INPUTS),
       classHref: `/classrooms/${encodeURIComponent(room.id)}/class`,
       labels,

@@ -15,6 +15,8 @@ import { bootApp, Harness } from '../e2e/app-harness';
 import { Client, signedIn, signedUp } from '../e2e/client';
 
 export const LINKED_USER = '111111111111111111';
+/** The Discord server of a guild channel when a test names none (no classroom is attached to it). */
+export const SOME_GUILD = '800000000000000000';
 
 export interface BotHarness {
   h: Harness;
@@ -93,10 +95,19 @@ export class FakeMessage implements ChatMessage {
   constructor(
     readonly content: string,
     authorId = LINKED_USER,
-    readonly channel: { type: 'GuildText' | 'DM'; id: string } = { type: 'GuildText', id: '900' },
+    readonly channel: { type: 'GuildText'; id: string; guildId?: string } | { type: 'DM'; id: string } = { type: 'GuildText', id: '900' },
     bot = false,
   ) {
     this.author = { id: authorId, bot, username: `user${authorId}` };
+  }
+
+  /** As discord.js: the guild of a guild channel, null in a DM. */
+  get guildId(): string | null {
+    return this.channel.type === 'DM' ? null : (this.channel.guildId ?? SOME_GUILD);
+  }
+
+  get channelId(): string {
+    return this.channel.id;
   }
 
   async reply(options: BotReply): Promise<unknown> {
@@ -111,6 +122,9 @@ export class FakeMessage implements ChatMessage {
 export class FakeInteraction {
   readonly calls: { kind: 'reply' | 'defer' | 'edit'; options?: object }[] = [];
   readonly user: { id: string };
+  /** Where it was used: as discord.js, guildId is null in a DM. */
+  guildId: string | null = null;
+  channelId: string | null = '901';
   readonly options: { getString(name: string, required?: boolean): string | null };
   private answered = false;
 
@@ -159,6 +173,8 @@ export class FakeInteraction {
 export class FakeButtonPress {
   readonly calls: { kind: 'update' | 'reply' | 'deferUpdate' | 'edit'; options: object }[] = [];
   readonly user: { id: string };
+  guildId: string | null = null;
+  channelId: string | null = '901';
 
   constructor(
     readonly customId: string,

@@ -212,13 +212,14 @@ describe('Discord bot against a real server', () => {
     const teacher = await signedIn(b.h.app, 'teacher');
     const second = await teacher.post('/api/v1/classrooms', { name: 'Evening class' }).expect(201);
     await b.student.post('/api/v1/classrooms/join', { code: second.body.joinCode }).expect(200);
-    const deps = { ...b.deps, chosen: new Map<string, string>() };
     const say = async (content: string) => {
       const m = new FakeMessage(content);
-      await onMessageCreate(m, deps);
+      await onMessageCreate(m, b.deps);
       return m.replies[0].content;
     };
-    expect(await say('!classroom')).toBe('Tus clases:\n1. Discord class (actual)\n2. Evening class\nElige una con `!classroom N`.');
+    // neither classroom is attached to a Discord server: nothing here says which one is meant
+    expect(await say('!classroom')).toBe('Tus clases:\n1. Discord class\n2. Evening class\nElige una con `!classroom N`.');
+    expect(await say('!kubectl get ns')).toBe(botText.classroomAsk(['1. Discord class', '2. Evening class']));
     expect(await say('!classroom 2')).toBe('Tus comandos se ejecutan ahora en tu clúster de **Evening class**.');
     expect(await say('!kubectl create configmap evening')).toBe('```\nconfigmap/evening created\n```');
     expect((await b.rest('kubectl get cm evening')).exitCode).toBe(1); // not on the first cluster

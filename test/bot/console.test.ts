@@ -5,6 +5,7 @@ import path from 'node:path';
 import { texts } from '../../apps/bot/src/i18n';
 
 const botText = texts.es;
+import { signedIn } from '../e2e/client';
 import { BotHarness, bootBotHarness, LINKED_USER } from './bot-harness';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'kubeaula-bot.js');
@@ -58,6 +59,24 @@ describe('bot console mode', () => {
     expect(r.code).toBe(0);
     expect((await b.rest('kubectl get cm piped -o name')).stdout).toBe('configmap/piped\n');
   }, 60_000);
+
+  it('acts as a message in a Discord server with --guild, else as a DM', async () => {
+    const teacher = await signedIn(b.h.app, 'teacher');
+    const rooms = (await teacher.get('/api/v1/classrooms').expect(200)).body as { id: string }[];
+    const second = await teacher.post('/api/v1/classrooms', { name: 'Evening class' }).expect(201);
+    await b.student.post('/api/v1/classrooms/join', { code: second.body.joinCode }).expect(200);
+    await teacher.put(`/api/v1/classrooms/${rooms[0].id}/discord`, { guildId: '710000000000000001', channelIds: ['730000000000000001'] }).expect(200);
+    await teacher.put(`/api/v1/classrooms/${second.body.id}/discord`, { guildId: '710000000000000001', channelIds: ['730000000000000002'] }).expect(200);
+    const env = { KUBEAULA_URL: b.url, KUBEAULA_BOT_TOKEN: b.token };
+    const input = '!kubectl get cm piped -o name\n';
+    // the first classroom holds the ConfigMap made above; in the evening's channel, the second
+    expect((await runBot(['--console', '--as', LINKED_USER, '--guild', '710000000000000001', '--channel', '730000000000000001'], input, env)).stdout).toBe('```\nconfigmap/piped\n```\n');
+    const evening = await runBot(['--console', '--as', LINKED_USER, '--guild', '710000000000000001', '--channel', '730000000000000002'], input, env);
+    expect(evening.stdout).toBe('```\nError from server (NotFound): configmaps "piped" not found\n```\n');
+    expect((await runBot(['--console', '--as', LINKED_USER], input, env)).stdout).toBe(botText.classroomAsk(['1. Discord class', '2. Evening class']) + '\n');
+    const bad = await runBot(['--console', '--as', LINKED_USER, '--channel', '7'], '', env);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--channel with --guild')]);
+  }, 120_000);
 
   it('tells an unlinked console user how to link', async () => {
     const r = await runBot(['--console', '--as', '42'], '!k get pods\n', { KUBEAULA_URL: b.url, KUBEAULA_BOT_TOKEN: b.token });

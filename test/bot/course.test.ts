@@ -98,7 +98,7 @@ describe('the course from Discord', () => {
     const nodes = await say('!kubectl get nodes -o name', BEN);
     expect(nodes).toBe('```\n' + rest.body.stdout + '```');
     // the lesson's own cluster is not a classroom of its own
-    expect(await say('!classroom', BEN)).toBe('Your classrooms:\n1. Discord class\nChoose one with `!classroom N`.');
+    expect(await say('!classroom', BEN)).toBe('Your classrooms:\n1. Discord class (current)\nChoose one with `!classroom N`.');
     expect(await say('!lesson start 3', BEN)).toMatch(/^\*\*Pods\*\*: step 1 of 5/);
     expect(await say('!classroom', BEN)).toBe('Your classrooms:\n1. Discord class (current)\nChoose one with `!classroom N`.');
   });

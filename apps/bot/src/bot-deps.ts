@@ -9,10 +9,13 @@ export interface BotDeps {
   dashboardUrl: string;
   /** Commands per user; none means unlimited (the server still limits). */
   rateLimit?: UserRateLimit;
-  /** The cluster each Discord user chose with `!classroom` (kept in memory: lost on restart). */
-  chosen?: Map<string, string>;
-  /** The classroom each instructor last looked at with `!class N`: `!drill` acts there. */
-  teaching?: Map<string, string>;
+  /**
+   * The cluster of the lesson each Discord user was shown last, when it has one of its own (bare
+   * hosts, a cloud): their commands go there while it is in the classroom of the message. Kept in
+   * memory (after a restart, the course cluster until `!lesson` shows that lesson again); the
+   * classroom itself, chosen with `!classroom`, is kept on the server.
+   */
+  lessonClusters?: Map<string, string>;
   /** Each user's language, looked up on the server now and then. */
   locales?: LocaleCache;
   /** Open command builders (`!build`). */

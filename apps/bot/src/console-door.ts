@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import { APIComponentInMessageActionRow, ComponentType } from 'discord.js';
 import type { BotDeps } from './bot-deps';
 import { onMessageCreate } from './events/message-create';
+import { DIRECT, type Place } from './place';
 import type { BotReply } from './reply';
 import { readsStdin } from './yaml-block';
 
@@ -26,13 +27,15 @@ function componentLabel(c: APIComponentInMessageActionRow): string {
   return `<${c.placeholder ?? ''}>`;
 }
 
-export async function runConsole(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, deps: BotDeps, userId: string): Promise<void> {
+export async function runConsole(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, deps: BotDeps, userId: string, place: Place = DIRECT): Promise<void> {
   const rl = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
   const send = (text: string) =>
     onMessageCreate(
       {
         content: text,
         author: { id: userId, bot: false },
+        guildId: place.guildId ?? null,
+        channelId: place.channelId,
         reply: async (reply) => {
           output.write(renderReply(reply));
         },

@@ -80,14 +80,6 @@ export interface Drill {
   targets?: { userId: string; username: string; version: number | null; error?: string }[];
 }
 
-/** GET /api/v1/classrooms: the user's classrooms and their role in each. */
-export interface ClassroomInfo {
-  id: string;
-  name: string;
-  role: 'student' | 'instructor';
-  archived: boolean;
-}
-
 /** GET /api/v1/classrooms/:id/class-view (instructors): students × steps. */
 export interface ClassView {
   classroom: { id: string; name: string };

@@ -7,11 +7,12 @@ import { runConsole } from './console-door';
 import { createDiscordClient } from './discord-client';
 import { registerCommands } from './register-commands';
 import { dmDelivery } from './notifications/deliver';
+import { placeOf } from './place';
 import { PushChannel } from './notifications/push-channel';
 import { KubeaulaClient } from './server-client';
 import { UserRateLimit } from './user-rate-limit';
 
-const USAGE = `usage: npm run bot [-- --console --as DISCORD_USER_ID]
+const USAGE = `usage: npm run bot [-- --console --as DISCORD_USER_ID [--guild GUILD_ID [--channel CHANNEL_ID]]]
        npm run bot:register    (slash commands: DISCORD_TOKEN, DISCORD_APP_ID, optional DISCORD_GUILD_ID)
 
 Environment: KUBEAULA_URL, KUBEAULA_BOT_TOKEN (a service token: npx kubeaula admin service-token NAME),
@@ -22,7 +23,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   let values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { console: { type: 'boolean' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { console: { type: 'boolean' }, as: { type: 'string' }, guild: { type: 'string' }, channel: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (e) {
     console.error(`kubeaula-bot: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
@@ -40,6 +41,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
     console.error(`kubeaula-bot: --console needs --as DISCORD_USER_ID (digits)\n${USAGE}`);
     return 2;
   }
+  // The console acts as a DM, or as a channel of a server (to try servers attached to classrooms).
+  const badPlace = (['guild', 'channel'] as const).find((k) => values[k] !== undefined && (!values.console || !/^\d{1,25}$/.test(values[k] ?? '')));
+  if (badPlace || (values.channel !== undefined && values.guild === undefined)) {
+    console.error(`kubeaula-bot: --guild and --channel go with --console, as Discord ids (digits), --channel with --guild\n${USAGE}`);
+    return 2;
+  }
   let config;
   try {
     config = loadBotConfig(env, { needDiscord: !values.console });
@@ -50,9 +57,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     throw e;
   }
-  const deps: BotDeps = { server: new KubeaulaClient(config.serverUrl, config.botToken), dashboardUrl: config.dashboardUrl, rateLimit: new UserRateLimit(config.commandsPerMinute, 60_000), chosen: new Map() };
+  const deps: BotDeps = { server: new KubeaulaClient(config.serverUrl, config.botToken), dashboardUrl: config.dashboardUrl, rateLimit: new UserRateLimit(config.commandsPerMinute, 60_000) };
   if (values.console) {
-    await runConsole(process.stdin, process.stdout, deps, values.as as string);
+    await runConsole(process.stdin, process.stdout, deps, values.as as string, placeOf({ guildId: values.guild, channelId: values.channel }));
     return 0;
   }
   // The bot never crashes on a stray rejection (a Discord hiccup mid-reply): log it and go on.

@@ -4,14 +4,15 @@ import type { BotDeps } from './bot-deps';
 import type { BotStrings } from './i18n';
 import { errorReply } from './error-reply';
 import { pickCluster } from './pick-cluster';
-import { BotReply, outputReply, textReply } from './reply';
+import type { Place } from './place';
+import { BotReply, outputReply } from './reply';
 
 /** `note` (the builder's "Ran: ...") goes under the output. */
-export async function runLine(deps: BotDeps, discordUser: string, line: string, t: BotStrings, note = ''): Promise<BotReply> {
+export async function runLine(deps: BotDeps, discordUser: string, place: Place, line: string, t: BotStrings, note = ''): Promise<BotReply> {
   try {
-    const cluster = await pickCluster(deps, discordUser);
-    if (!cluster) return textReply(t.noCluster);
-    const r = await deps.server.exec(discordUser, cluster.id, line);
+    const picked = await pickCluster(deps, discordUser, place, t);
+    if ('reply' in picked) return picked.reply;
+    const r = await deps.server.exec(discordUser, picked.clusterId, line);
     return outputReply(r.stdout + r.stderr, t, [r.capped ? t.capped : '', note].filter(Boolean).join('\n'));
   } catch (e) {
     return errorReply(e, deps, t);

@@ -1,6 +1,7 @@
 // The bot's only way to the kubeaula server: its REST API, with the service token, acting for
 // the Discord user named in X-Discord-User. The bot never imports the engine.
-import type { CheckResult, ClassroomInfo, ClassView, Drill, Hints, Lesson, LessonSummary, Progress } from './course-types';
+import type { CheckResult, ClassView, Drill, Hints, Lesson, LessonSummary, Progress } from './course-types';
+import type { Place } from './place';
 
 /** What POST /api/v1/clusters/:id/exec returns (the fields the bot uses). */
 export interface ExecOutput {
@@ -10,20 +11,25 @@ export interface ExecOutput {
   capped: boolean;
 }
 
-export interface ClusterSummary {
-  id: string;
-  /** `course`, or `lesson:<id>` for a lesson on a cluster of its own. */
-  purpose?: string;
-  classroomId?: string;
-  classroomName?: string;
-}
-
 export interface BotMe {
   username: string;
   displayName: string;
   role: 'student' | 'instructor' | 'admin';
   locale: 'es' | 'en';
   notify: boolean;
+}
+
+/** GET /api/v1/bot/classroom: the classroom a message is about, by where it was typed. */
+export interface ClassroomHere {
+  /** `place`: this server (channel) names it; `chosen`: `!classroom`; `only`; `choose`: several, no choice; `none`. */
+  how: 'place' | 'chosen' | 'only' | 'choose' | 'none';
+  classroomId: string | null;
+  /** All the user's classrooms in that role, numbered as `!classroom N` (`!class N`) counts. */
+  classrooms: { id: string; name: string; number: number }[];
+  /** `how: choose`: the candidates. */
+  among: string[];
+  /** A student's clusters in that classroom (`course`, `lesson:ID`). */
+  clusters: { id: string; purpose: string }[];
 }
 
 export interface ObjectSummary {
@@ -60,16 +66,25 @@ export class KubeaulaClient {
     private readonly timeoutMs = 20_000,
   ) {}
 
-  clusters(discordUser: string): Promise<ClusterSummary[]> {
-    return this.call('GET', '/api/v1/clusters', discordUser);
-  }
-
   exec(discordUser: string, clusterId: string, command: string): Promise<ExecOutput> {
     return this.call('POST', `/api/v1/clusters/${encodeURIComponent(clusterId)}/exec`, discordUser, { command, terminal: BOT_TERMINAL });
   }
 
   reset(discordUser: string, clusterId: string): Promise<{ version: number }> {
     return this.call('POST', `/api/v1/clusters/${encodeURIComponent(clusterId)}/reset`, discordUser, {});
+  }
+
+  /** The classroom a message typed at `place` is about, for the user as a student or as an instructor. */
+  classroomHere(discordUser: string, place: Place, as: 'student' | 'instructor'): Promise<ClassroomHere> {
+    const headers: Record<string, string> = {};
+    if (place.guildId) headers['X-Discord-Guild'] = place.guildId;
+    if (place.channelId) headers['X-Discord-Channel'] = place.channelId;
+    return this.call('GET', `/api/v1/bot/classroom?as=${as}`, discordUser, undefined, headers);
+  }
+
+  /** `!classroom N` / `!class N`: kept on the server with the Discord link; null forgets it. */
+  chooseClassroom(discordUser: string, classroomId: string | null): Promise<{ classroomId: string | null }> {
+    return this.call('PUT', '/api/v1/bot/me/classroom', discordUser, { classroomId });
   }
 
   /** The linked user behind a Discord user: who, their language, their notification choice. */
@@ -119,10 +134,6 @@ export class KubeaulaClient {
     return this.call('GET', `/api/v1/bot/lessons/${encodeURIComponent(lessonId)}/steps/${encodeURIComponent(stepId)}/markdown`, discordUser);
   }
 
-  classrooms(discordUser: string): Promise<ClassroomInfo[]> {
-    return this.call('GET', '/api/v1/classrooms', discordUser);
-  }
-
   /** Instructors: the class view of one of their classrooms. */
   classView(discordUser: string, classroomId: string): Promise<ClassView> {
     return this.call('GET', `${room(classroomId)}/class-view`, discordUser);
@@ -150,8 +161,8 @@ export class KubeaulaClient {
     return this.call('POST', '/api/v1/discord/link', undefined, { code, discordUserId: discordUser });
   }
 
-  private async call<T>(method: string, path: string, discordUser?: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
+  private async call<T>(method: string, path: string, discordUser?: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+    const headers: Record<string, string> = { ...extraHeaders, Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
     if (discordUser !== undefined) headers['X-Discord-User'] = discordUser;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let res: Response;

@@ -38,7 +38,7 @@ export const buildSlashCommand: SlashCommand = {
 
 export const buildComponents: ComponentHandler = {
   prefix: BUILD_PREFIX,
-  async handle({ deps, userId, args, values, t }) {
+  async handle({ deps, userId, place, args, values, t }) {
     const [sid = '', action = '', arg = ''] = args;
     const state = sessions(deps).get(sid, userId);
     if (!state) return { ...textReply(t.builder.expired), components: [] };
@@ -53,9 +53,9 @@ export const buildComponents: ComponentHandler = {
           state.verb = values[0] as BuilderVerb;
           break;
         case 'resource': {
-          const cluster = await pickCluster(deps, userId);
-          if (!cluster) return closed(textReply(t.noCluster));
-          const { objects } = await deps.server.objects(userId, cluster.id, values[0]);
+          const picked = await pickCluster(deps, userId, place, t);
+          if ('reply' in picked) return closed(picked.reply);
+          const { objects } = await deps.server.objects(userId, picked.clusterId, values[0]);
           state.resource = values[0];
           state.objects = objects.map((o) => ({ namespace: o.namespace, name: o.name })).sort((a, b) => (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name, 'en', { numeric: true }));
           state.page = 0;
@@ -74,7 +74,7 @@ export const buildComponents: ComponentHandler = {
           break;
         case 'run': {
           const line = currentLine(state);
-          return closed(await runLine(deps, userId, line, t, t.builder.ran(line)));
+          return closed(await runLine(deps, userId, place, line, t, t.builder.ran(line)));
         }
         case 'cancel':
           return closed(textReply(t.builder.cancelled));

@@ -5,5 +5,5 @@ import type { PrefixCommand } from './types';
 export const classCommand: PrefixCommand = {
   names: ['class'],
   usage: '!class [N]',
-  execute: ({ deps, userId, args, t }) => classReply(deps, userId, args, t),
+  execute: ({ deps, userId, place, args, t }) => classReply(deps, userId, place, args, t),
 };

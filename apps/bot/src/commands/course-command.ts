@@ -3,18 +3,19 @@
 import { MessageFlags } from 'discord.js';
 import type { BotDeps } from '../bot-deps';
 import type { BotStrings } from '../i18n';
+import { placeOf, type Place } from '../place';
 import type { BotReply } from '../reply';
 import { answerInTime } from './answer-in-time';
 import { slashData } from './slash-data';
 import type { PrefixCommand, SlashCommand } from './types';
 
-export function courseCommands(name: string, reply: (deps: BotDeps, userId: string, t: BotStrings) => Promise<BotReply>): { prefix: PrefixCommand; slash: SlashCommand } {
+export function courseCommands(name: string, reply: (deps: BotDeps, userId: string, place: Place, t: BotStrings) => Promise<BotReply>): { prefix: PrefixCommand; slash: SlashCommand } {
   return {
-    prefix: { names: [name], usage: `!${name}`, execute: ({ deps, userId, t }) => reply(deps, userId, t) },
+    prefix: { names: [name], usage: `!${name}`, execute: ({ deps, userId, place, t }) => reply(deps, userId, place, t) },
     slash: {
       data: slashData(name),
       async execute(interaction, deps, t) {
-        await answerInTime(interaction, reply(deps, interaction.user.id, t), MessageFlags.Ephemeral);
+        await answerInTime(interaction, reply(deps, interaction.user.id, placeOf(interaction), t), MessageFlags.Ephemeral);
       },
     },
   };

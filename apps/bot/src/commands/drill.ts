@@ -5,5 +5,5 @@ import type { PrefixCommand } from './types';
 export const drillCommand: PrefixCommand = {
   names: ['drill'],
   usage: '!drill start|end|list',
-  execute: ({ deps, userId, args, t }) => drillReply(deps, userId, args, t),
+  execute: ({ deps, userId, place, args, t }) => drillReply(deps, userId, place, args, t),
 };

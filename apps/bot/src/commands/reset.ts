@@ -28,12 +28,12 @@ export const resetCommand: PrefixCommand = {
 
 export const resetButtons: ComponentHandler = {
   prefix: 'reset',
-  async handle({ deps, userId, args, t }) {
+  async handle({ deps, userId, place, args, t }) {
     if (args[0] !== 'confirm') return { ...textReply(t.resetCancelled), components: [] };
     try {
-      const cluster = await pickCluster(deps, userId);
-      if (!cluster) return { ...textReply(t.noCluster), components: [] };
-      await deps.server.reset(userId, cluster.id);
+      const picked = await pickCluster(deps, userId, place, t);
+      if ('reply' in picked) return { ...picked.reply, components: [] };
+      await deps.server.reset(userId, picked.clusterId);
       return { ...textReply(t.resetDone), components: [] };
     } catch (e) {
       return { ...errorReply(e, deps, t), components: [] };

@@ -7,10 +7,10 @@ import type { PrefixCommand } from './types';
 export const shCommand: PrefixCommand = {
   names: ['sh'],
   usage: '!sh LINE',
-  async execute({ deps, userId, args, files, t }) {
+  async execute({ deps, userId, place, args, files, t }) {
     if (!args.trim()) return textReply(t.emptyCommand('sh'));
     const r = await lineWithManifest('', args, files, t);
     if ('error' in r) return textReply(r.error);
-    return runLine(deps, userId, r.line, t);
+    return runLine(deps, userId, place, r.line, t);
   },
 };

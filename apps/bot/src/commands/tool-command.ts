@@ -9,11 +9,11 @@ export function toolCommand(tool: string, aliases: readonly string[]): PrefixCom
   return {
     names: [tool, ...aliases],
     usage: `!${tool} ARGS`,
-    async execute({ deps, userId, args, files, t }) {
+    async execute({ deps, userId, place, args, files, t }) {
       if (!args.trim()) return textReply(t.emptyCommand(tool));
       const r = await lineWithManifest(tool, args, files, t);
       if ('error' in r) return textReply(r.error);
-      return runLine(deps, userId, r.line, t);
+      return runLine(deps, userId, place, r.line, t);
     },
   };
 }

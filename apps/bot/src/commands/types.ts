@@ -3,12 +3,15 @@
 import type { MessageFile } from '../attachment';
 import type { BotDeps } from '../bot-deps';
 import type { BotLocale, BotStrings } from '../i18n';
+import type { Place } from '../place';
 import type { BotReply } from '../reply';
 
 export interface CommandContext {
   deps: BotDeps;
   /** The Discord user who typed the command (their id, as X-Discord-User). */
   userId: string;
+  /** Where: the server picks the classroom from it. */
+  place: Place;
   /** Everything after the command's name, code blocks included. */
   args: string;
   /** Files attached to the message. */
@@ -31,6 +34,9 @@ export interface PrefixCommand {
 export interface SlashInteraction {
   commandName: string;
   user: { id: string };
+  /** null in a DM. */
+  guildId?: string | null;
+  channelId?: string | null;
   /** The Discord client's language (`es-ES`, `en-US`...), for users not linked yet. */
   locale?: string;
   options: { getString(name: string, required?: boolean): string | null };
@@ -44,6 +50,9 @@ export interface SlashInteraction {
 export interface ComponentPress {
   customId: string;
   user: { id: string };
+  /** null in a DM. */
+  guildId?: string | null;
+  channelId?: string | null;
   locale?: string;
   /** A select menu's chosen values. */
   values?: string[];
@@ -59,6 +68,8 @@ export interface ComponentContext {
   deps: BotDeps;
   /** The user who pressed (and owns the component). */
   userId: string;
+  /** Where the component's message is. */
+  place: Place;
   /** The custom id's arguments after prefix and owner. */
   args: string[];
   values: string[];

@@ -2,17 +2,21 @@
 // the lesson they worked on last (the course API's `nextLessonId` when that lesson is started).
 import type { BotDeps } from '../bot-deps';
 import type { Lesson, StepInfo } from '../course-types';
-import { pickCluster } from '../pick-cluster';
+import type { BotStrings } from '../i18n';
+import { studentClassroom, type Picked } from '../pick-cluster';
+import type { Place } from '../place';
 
-export type CourseSpot = { classroomId: string; lesson?: Lesson } | { noCluster: true };
+export type CourseSpot = Picked<{ classroomId: string; lesson?: Lesson }>;
 
-export async function courseSpot(deps: BotDeps, userId: string): Promise<CourseSpot> {
-  const cluster = await pickCluster(deps, userId);
-  if (!cluster?.classroomId) return { noCluster: true };
-  const progress = await deps.server.progress(userId, cluster.classroomId);
+/** `reply`: no classroom here, or several to choose from. */
+export async function courseSpot(deps: BotDeps, userId: string, place: Place, t: BotStrings): Promise<CourseSpot> {
+  const here = await studentClassroom(deps, userId, place, t);
+  if ('reply' in here) return here;
+  const { classroomId } = here;
+  const progress = await deps.server.progress(userId, classroomId);
   const started = progress.lessons.find((l) => l.id === progress.nextLessonId && l.status !== 'not-started');
-  if (!started) return { classroomId: cluster.classroomId };
-  return { classroomId: cluster.classroomId, lesson: await deps.server.lesson(userId, cluster.classroomId, started.id) };
+  if (!started) return { classroomId };
+  return { classroomId, lesson: await deps.server.lesson(userId, classroomId, started.id) };
 }
 
 export function currentStep(lesson: Lesson): StepInfo {

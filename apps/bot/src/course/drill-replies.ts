@@ -1,12 +1,13 @@
 // `!drill start KIND ARGS [@student]`, `!drill end [N]`, `!drill list` (instructors): fault drills
-// in the classroom chosen with `!class N` (else the first they teach), through the instructor API.
+// in the classroom taught where the command is typed (or chosen with `!class N`), through the instructor API.
 import type { BotDeps } from '../bot-deps';
 import type { ClassView, Drill } from '../course-types';
 import { errorReply } from '../error-reply';
 import type { BotStrings } from '../i18n';
 import { textReply, type BotReply } from '../reply';
 import { drillWords, parseDrill } from './drill-spec';
-import { taught, usernameOf } from './instructor-lookup';
+import type { Place } from '../place';
+import { taughtHere, usernameOf } from './instructor-lookup';
 
 function who(view: ClassView, d: Drill, t: BotStrings): string {
   if (!d.userId) return t.teach.wholeClass;
@@ -19,11 +20,11 @@ async function studentId(deps: BotDeps, userId: string, view: ClassView, arg: st
   return username === undefined ? undefined : view.students.find((s) => s.username === username)?.userId;
 }
 
-export async function drillReply(deps: BotDeps, userId: string, args: string, t: BotStrings): Promise<BotReply> {
+export async function drillReply(deps: BotDeps, userId: string, place: Place, args: string, t: BotStrings): Promise<BotReply> {
   try {
-    const rooms = await taught(deps, userId);
-    const room = rooms.find((r) => r.id === deps.teaching?.get(userId)) ?? rooms[0];
-    if (!room) return textReply(t.teach.onlyInstructors);
+    const picked = await taughtHere(deps, userId, place, t);
+    if ('reply' in picked) return picked.reply;
+    const { room } = picked;
     const [sub = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
     if (sub === 'list') {
       const [drills, view] = await Promise.all([deps.server.drills(userId, room.id), deps.server.classView(userId, room.id)]);

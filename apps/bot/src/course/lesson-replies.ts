@@ -5,7 +5,8 @@ import type { Lesson, LessonSummary } from '../course-types';
 import { errorReply } from '../error-reply';
 import type { BotStrings } from '../i18n';
 import { linesReply, textReply, type BotReply } from '../reply';
-import { pickCluster } from '../pick-cluster';
+import { studentClassroom } from '../pick-cluster';
+import type { Place } from '../place';
 import { ServerError } from '../server-client';
 import { stepReply } from '../step-markdown';
 import { courseSpot, currentStep, percent } from './current-lesson';
@@ -25,8 +26,8 @@ export async function showStep(deps: BotDeps, userId: string, lesson: Lesson, t:
   const step = currentStep(lesson);
   // A lesson on a cluster of its own (bare hosts, a cloud): the student's commands go there now.
   if (lesson.clusterId) {
-    deps.chosen ??= new Map();
-    deps.chosen.set(userId, lesson.clusterId);
+    deps.lessonClusters ??= new Map();
+    deps.lessonClusters.set(userId, lesson.clusterId);
   }
   const { markdown } = await deps.server.stepMarkdown(userId, lesson.id, step.id);
   return stepReply(t.lesson.stepHeader(lesson.title, step.number, lesson.steps.length, step.title), markdown, t.lesson.stepFooter, `${lesson.id}-${step.id}.md`, t);
@@ -38,11 +39,11 @@ function findLesson(lessons: LessonSummary[], want: string): LessonSummary | und
 }
 
 /** `!lesson [next|prev|N|list|start LESSON]`. */
-export function lessonReply(deps: BotDeps, userId: string, args: string, t: BotStrings): Promise<BotReply> {
+export function lessonReply(deps: BotDeps, userId: string, place: Place, args: string, t: BotStrings): Promise<BotReply> {
   return guarded(deps, t, async () => {
     const [word = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
-    const spot = await courseSpot(deps, userId);
-    if ('noCluster' in spot) return textReply(t.noCluster);
+    const spot = await courseSpot(deps, userId, place, t);
+    if ('reply' in spot) return spot.reply;
     const { classroomId } = spot;
     if (word === 'list') {
       const lessons = await deps.server.lessons(userId, classroomId);
@@ -76,10 +77,10 @@ export function lessonReply(deps: BotDeps, userId: string, args: string, t: BotS
 }
 
 /** `!check`: the current step against the cluster now. */
-export function checkReply(deps: BotDeps, userId: string, t: BotStrings): Promise<BotReply> {
+export function checkReply(deps: BotDeps, userId: string, place: Place, t: BotStrings): Promise<BotReply> {
   return guarded(deps, t, async () => {
-    const spot = await courseSpot(deps, userId);
-    if ('noCluster' in spot) return textReply(t.noCluster);
+    const spot = await courseSpot(deps, userId, place, t);
+    if ('reply' in spot) return spot.reply;
     if (!spot.lesson) return textReply(t.lesson.none);
     const lesson = spot.lesson;
     const step = currentStep(lesson);
@@ -98,10 +99,10 @@ export function checkReply(deps: BotDeps, userId: string, t: BotStrings): Promis
 }
 
 /** `!hint`: the hint from the cluster now, then the step's hand-written hints one at a time. */
-export function hintReply(deps: BotDeps, userId: string, t: BotStrings): Promise<BotReply> {
+export function hintReply(deps: BotDeps, userId: string, place: Place, t: BotStrings): Promise<BotReply> {
   return guarded(deps, t, async () => {
-    const spot = await courseSpot(deps, userId);
-    if ('noCluster' in spot) return textReply(t.noCluster);
+    const spot = await courseSpot(deps, userId, place, t);
+    if ('reply' in spot) return spot.reply;
     if (!spot.lesson) return textReply(t.lesson.none);
     const step = currentStep(spot.lesson);
     const h = await deps.server.hints(userId, spot.classroomId, spot.lesson.id, step.id);
@@ -119,12 +120,12 @@ export function hintReply(deps: BotDeps, userId: string, t: BotStrings): Promise
 }
 
 /** `!progress`: lessons and steps passed. */
-export function progressReply(deps: BotDeps, userId: string, t: BotStrings): Promise<BotReply> {
+export function progressReply(deps: BotDeps, userId: string, place: Place, t: BotStrings): Promise<BotReply> {
   return guarded(deps, t, async () => {
-    // Not courseSpot: it reads the progress too, and the current lesson, which this does not need.
-    const cluster = await pickCluster(deps, userId);
-    if (!cluster?.classroomId) return textReply(t.noCluster);
-    const [p, me] = await Promise.all([deps.server.progress(userId, cluster.classroomId), deps.server.me(userId)]);
+    // Not courseSpot: it reads the current lesson, which this does not need.
+    const here = await studentClassroom(deps, userId, place, t);
+    if ('reply' in here) return here.reply;
+    const [p, me] = await Promise.all([deps.server.progress(userId, here.classroomId), deps.server.me(userId)]);
     if (!p.lessons.length) return textReply(t.lesson.progressNone);
     return linesReply([t.lesson.progressTitle(me.displayName), ...p.lessons.map((l) => t.lesson.progressLine(l.title, l.passedCount, l.stepCount, t.lesson.status[l.status]))]);
   });

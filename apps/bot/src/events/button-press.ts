@@ -5,6 +5,7 @@ import type { BotDeps } from '../bot-deps';
 import { componentByPrefix } from '../commands';
 import { parseComponentId } from '../commands/component-id';
 import type { ComponentPress } from '../commands/types';
+import { placeOf } from '../place';
 import { textReply, type BotReply } from '../reply';
 import { DEFER_AFTER_MS, replyWithin } from '../commands/answer-in-time';
 import { userStrings } from '../user-locale';
@@ -30,7 +31,7 @@ export async function onButtonPress(press: ComponentPress, deps: BotDeps, log: (
       await press.reply({ ...textReply(t.notYourButton), flags: MessageFlags.Ephemeral });
       return;
     }
-    await updateInTime(press, handler.handle({ deps, userId: owner, args, values: press.values ?? [], t }));
+    await updateInTime(press, handler.handle({ deps, userId: owner, place: placeOf(press), args, values: press.values ?? [], t }));
   } catch (e) {
     log(`kubeaula-bot: a button failed: ${e instanceof Error ? e.message : String(e)}`);
   }

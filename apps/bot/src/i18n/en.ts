@@ -32,6 +32,8 @@ export const en: BotStrings = {
   classroomChoose: 'Choose one with `!classroom N`.',
   classroomNone: (want) => `No classroom "${want}". Type \`!classroom\` for the list.`,
   classroomChosen: (name) => `Your commands now run on your cluster in **${name}**.`,
+  classroomHereWins: (name) => `In this server (or channel) your commands still go to **${name}**, the classroom attached to it; your choice counts in DMs and where several classrooms meet.`,
+  classroomAsk: (lines) => ['You may be working in several classrooms here:', ...lines, 'Choose one with `!classroom N` and send the command again.'].join('\n'),
   helpTitle: '**kubeaula** commands:',
   helpSlash: 'Slash commands: `/kubectl command:ARGS`, `/lesson`, `/check`, `/hint`, `/progress`, `/build`, `/link code:CODE`.',
   describe: {
@@ -106,6 +108,7 @@ export const en: BotStrings = {
   teach: {
     onlyInstructors: 'Only the instructors of a classroom can use this command.',
     noSuchClass: (n) => `You teach no classroom "${n}". Type \`!class\` for yours.`,
+    classAsk: (lines) => ['You teach several classrooms here:', ...lines, 'Choose one with `!class N` and send the command again.'].join('\n'),
     classTitle: (name, students) => `**${name}**: ${students} student${students === 1 ? '' : 's'}`,
     studentLine: (name, passed, where, online) => `• ${name}: ${passed} step${passed === 1 ? '' : 's'} passed${where ? `; now on ${where}` : ''}${online.length ? ` (online: ${online.join(', ')})` : ''}`,
     hardest: (step, failing, condition) => `Hardest step now: ${step}, failing for ${failing}${condition ? `: ${condition}` : ''}`,

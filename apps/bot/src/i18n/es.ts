@@ -32,6 +32,8 @@ export const es: BotStrings = {
   classroomChoose: 'Elige una con `!classroom N`.',
   classroomNone: (want) => `No hay ninguna clase "${want}". Escribe \`!classroom\` para ver la lista.`,
   classroomChosen: (name) => `Tus comandos se ejecutan ahora en tu clúster de **${name}**.`,
+  classroomHereWins: (name) => `En este servidor (o canal) tus comandos siguen yendo a **${name}**, la clase asociada a él; tu elección vale en los mensajes directos y donde haya varias clases.`,
+  classroomAsk: (lines) => ['Aquí puedes estar trabajando en varias clases:', ...lines, 'Elige una con `!classroom N` y repite el comando.'].join('\n'),
   helpTitle: 'Comandos de **kubeaula**:',
   helpSlash: 'Comandos de barra: `/kubectl command:ARGUMENTOS`, `/lesson`, `/check`, `/hint`, `/progress`, `/build`, `/link code:CÓDIGO`.',
   describe: {
@@ -106,6 +108,7 @@ export const es: BotStrings = {
   teach: {
     onlyInstructors: 'Solo el profesorado de una clase puede usar este comando.',
     noSuchClass: (n) => `No das ninguna clase "${n}". Escribe \`!class\` para ver las tuyas.`,
+    classAsk: (lines) => ['Aquí das varias clases:', ...lines, 'Elige una con `!class N` y repite el comando.'].join('\n'),
     classTitle: (name, students) => `**${name}**: ${students} ${students === 1 ? 'estudiante' : 'estudiantes'}`,
     studentLine: (name, passed, where, online) => `• ${name}: ${passed} ${passed === 1 ? 'paso superado' : 'pasos superados'}${where ? `; ahora en ${where}` : ''}${online.length ? ` (conectado por: ${online.join(', ')})` : ''}`,
     hardest: (step, failing, condition) => `Paso más difícil ahora: ${step}, falla a ${failing}${condition ? `: ${condition}` : ''}`,

@@ -42,6 +42,10 @@ export interface BotStrings {
   classroomChoose: string;
   classroomNone(want: string): string;
   classroomChosen(name: string): string;
+  /** After `!classroom N`, where this server or channel is attached to another of the classrooms. */
+  classroomHereWins(name: string): string;
+  /** Several classrooms could be meant here: `lines` are `N. name`, numbered as `!classroom N` counts. */
+  classroomAsk(lines: readonly string[]): string;
   helpTitle: string;
   helpSlash: string;
   /** `!help` lines, by command name. */
@@ -84,6 +88,8 @@ export interface LessonStrings {
 export interface InstructorStrings {
   onlyInstructors: string;
   noSuchClass(n: string): string;
+  /** Several taught classrooms could be meant here: `lines` are `N. name`, as `!class N` counts. */
+  classAsk(lines: readonly string[]): string;
   classTitle(name: string, students: number): string;
   studentLine(name: string, passed: number, where: string, online: string[]): string;
   hardest(step: string, failing: number, condition: string): string;

@@ -30,7 +30,7 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
-export function toAuthUser(u: User): AuthUser {
+export function toAuthUser(u: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'locale'>): AuthUser {
   const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as Role) : 'student';
   return { id: u.id, username: u.username, displayName: u.displayName, role, locale: u.locale };
 }

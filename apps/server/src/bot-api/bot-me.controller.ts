@@ -6,11 +6,12 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ApiTokenService } from '../auth/api-token.service';
-import { AuthUser, isInstructor, requireUser } from '../auth/request-auth';
+import { AuthUser, isInstructor } from '../auth/request-auth';
 import { AppError } from '../common/app-error';
 import { parseWith } from '../common/zod-body';
 import { NotificationHub } from '../notifications/notification-hub';
 import { NotifyPreferences } from '../notifications/notify-preferences';
+import { linkedUser } from './linked-user';
 
 const notifyBody = z.object({ on: z.boolean() }).strict();
 
@@ -57,14 +58,4 @@ export class BotMeController {
     await this.hub.changed(user.id, on);
     return { notify: on };
   }
-}
-
-/** The Discord user the bot acts for; these routes are the bot's only. */
-function linkedUser(req: Request): AuthUser {
-  if (!req.service) {
-    requireUser(req); // 401 to a visitor; 403 to anyone else
-    throw new AppError('FORBIDDEN', "Only the bot's service token may use /api/v1/bot");
-  }
-  if (!req.auth) throw new AppError('BAD_REQUEST', 'Name the Discord user in the X-Discord-User header');
-  return requireUser(req);
 }

@@ -5,6 +5,7 @@ import { ClustersModule } from '../clusters/clusters.module';
 import { AccountPagesController } from './account-pages.controller';
 import { ClassroomInfoService } from './classroom-info.service';
 import { ClassroomPagesController } from './classroom-pages.controller';
+import { ClassroomSettingsController } from './classroom-settings.controller';
 import { ClusterViewController } from './cluster-view.controller';
 import { ClusterViewService } from './cluster-view.service';
 import { LessonPagesController } from './lesson-pages.controller';
@@ -13,7 +14,7 @@ import { UsersModule } from '../users/users.module';
 
 @Module({
   imports: [ClustersModule, ClassroomsModule, UsersModule, CourseModule],
-  controllers: [AccountPagesController, ClassroomPagesController, LocalePageController, ClusterViewController, LessonPagesController],
+  controllers: [AccountPagesController, ClassroomPagesController, ClassroomSettingsController, LocalePageController, ClusterViewController, LessonPagesController],
   providers: [ClusterViewService, ClassroomInfoService],
 })
 export class PagesModule {}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DiscordLink" ADD COLUMN "classroomId" TEXT;
+

@@ -90,6 +90,9 @@ describe('a classroom attached to a Discord server', () => {
     const page = await teacher.get(`/classrooms/${room}/settings`).expect(200);
     expect(page.text).toContain('<h1 id="settings-title">Ajustes de Morning</h1>');
     expect(page.text).toContain(`action="/classrooms/${room}/settings/discord"`);
+    // one of the instructor's pages of the classroom: the same navigation, this one current
+    expect(page.text).toContain(`<a href="/classrooms/${room}/settings" aria-current="page">Ajustes (Discord)</a>`);
+    expect(page.text).toContain(`<a href="/classrooms/${room}/tasks">Tareas propias</a>`);
     // a form without its CSRF token is refused
     await teacher.agent.post(`/classrooms/${room}/settings/discord`).type('form').send({ guildId: GUILD }).expect(403);
     const saved = await teacher.agent

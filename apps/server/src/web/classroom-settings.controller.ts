@@ -7,6 +7,7 @@ import { CsrfService } from '../auth/csrf.service';
 import { CHANNELS_NEED_GUILD, MAX_CHANNELS } from '../classrooms/classroom-discord.schemas';
 import { ClassroomDiscordService } from '../classrooms/classroom-discord.service';
 import { AppError } from '../common/app-error';
+import { instructorNav } from '../instructor/instructor-nav';
 import { t, type Locale } from './i18n';
 import { pageContext } from './page-context';
 
@@ -54,7 +55,7 @@ export class ClassroomSettingsController {
 
   private render(req: Request, res: Response, room: { id: string; name: string }, form: DiscordForm, saved: boolean, error?: string, status = 200): void {
     const ctx = pageContext(req, res, this.csrf);
-    res.status(status).render('classroom-settings', { ...ctx, title: `${t(ctx.locale, 'settings.title', { classroom: room.name })} · kubeaula`, classroom: room, ...form, saved, error });
+    res.status(status).render('classroom-settings', { ...ctx, title: `${t(ctx.locale, 'settings.title', { classroom: room.name })} · kubeaula`, classroom: room, nav: instructorNav(room.id, 'settings', ctx.locale), styles: ['/css/instructor.css'], ...form, saved, error });
   }
 
   /** Not an instructor of it, or no such classroom: the error page, in the reader's language. */

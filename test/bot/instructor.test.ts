@@ -5,11 +5,13 @@ import { onMessageCreate } from '../../apps/bot/src/events/message-create';
 import { texts } from '../../apps/bot/src/i18n';
 import { notificationReply } from '../../apps/bot/src/notifications/deliver';
 import { PushChannel } from '../../apps/bot/src/notifications/push-channel';
+import { AuthService } from '../../apps/server/src/auth/auth.service';
 import { signedIn } from '../e2e/client';
 import { BotHarness, bootBotHarness, FakeMessage, LINKED_USER } from './bot-harness';
 
 const TEACHER = '424242';
 const BEN = '515151';
+const OTHER_TEACHER = '626262';
 
 describe('instructor commands from Discord', () => {
   let b: BotHarness;
@@ -48,6 +50,15 @@ describe('instructor commands from Discord', () => {
     expect(byMention).toMatch(/\n• Pods: 1\/5 steps; now on A pod with three containers \(\d+ min\)\n/);
     expect(await say('!progress ana', TEACHER)).toBe(byMention);
     expect(await say('!progress <@999>', TEACHER)).toBe(texts.en.teach.noSuchStudent('<@999>'));
+    // an instructor of another classroom may not learn who ana is
+    await b.h.app.get(AuthService).register({ username: 'other-teacher', password: 'password123', role: 'instructor' });
+    const other = await signedIn(b.h.app, 'other-teacher');
+    await other.post('/api/v1/classrooms', { name: 'Elsewhere' }).expect(201);
+    await request(b.h.app.getHttpServer()).get(`/api/v1/bot/me/linked/${LINKED_USER}`).set('Authorization', `Bearer ${b.token}`).set('X-Discord-User', TEACHER).expect(200);
+    const { code } = (await other.post('/api/v1/me/discord/link-code').expect(201)).body;
+    await request(b.h.app.getHttpServer()).post('/api/v1/discord/link').set('Authorization', `Bearer ${b.token}`).send({ code, discordUserId: OTHER_TEACHER }).expect(200);
+    const refused = await request(b.h.app.getHttpServer()).get(`/api/v1/bot/me/linked/${LINKED_USER}`).set('Authorization', `Bearer ${b.token}`).set('X-Discord-User', OTHER_TEACHER).expect(404);
+    expect(refused.body.message).toBe('This Discord user is not linked to a kubeaula account');
     expect(await say('!progress nobody', TEACHER)).toBe(texts.en.teach.noSuchStudent('nobody'));
   });
 

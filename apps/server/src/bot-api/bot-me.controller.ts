@@ -9,6 +9,7 @@ import { ApiTokenService } from '../auth/api-token.service';
 import { AuthUser, isInstructor } from '../auth/request-auth';
 import { AppError } from '../common/app-error';
 import { parseWith } from '../common/zod-body';
+import { PrismaService } from '../database/prisma.service';
 import { NotificationHub } from '../notifications/notification-hub';
 import { NotifyPreferences } from '../notifications/notify-preferences';
 import { linkedUser } from './linked-user';
@@ -30,6 +31,7 @@ export class BotMeController {
     private readonly prefs: NotifyPreferences,
     private readonly hub: NotificationHub,
     private readonly tokens: ApiTokenService,
+    private readonly prisma: PrismaService,
   ) {}
 
   @Get()
@@ -38,14 +40,18 @@ export class BotMeController {
     return { username: user.username, displayName: user.displayName, role: user.role, locale: user.locale === 'en' ? 'en' : 'es', notify: await this.prefs.isOn(user.id) };
   }
 
-  /** Instructors only: the kubeaula username behind a Discord user (for `!progress @student`). */
+  /**
+   * Instructors only: the kubeaula username behind a Discord user (for `!progress @student`), and
+   * only for a student of one of their classrooms: anyone else is "not linked" to them.
+   */
   @Get('linked/:discordUserId')
   async linked(@Req() req: Request, @Param('discordUserId') discordUserId: string): Promise<{ username: string }> {
     const me = linkedUser(req);
     if (!isInstructor(me)) throw new AppError('FORBIDDEN', 'Only instructors look up other students');
     if (!/^\d{1,25}$/.test(discordUserId)) throw new AppError('BAD_REQUEST', 'A Discord user id is digits');
     const other = await this.tokens.linkedUser(discordUserId);
-    if (!other) throw new AppError('NOT_FOUND', 'This Discord user is not linked to a kubeaula account');
+    const taught = other && (await this.prisma.membership.count({ where: { userId: other.id, role: 'student', classroom: { memberships: { some: { userId: me.id, role: 'instructor' } } } } }));
+    if (!other || !taught) throw new AppError('NOT_FOUND', 'This Discord user is not linked to a kubeaula account');
     return { username: other.username };
   }
 

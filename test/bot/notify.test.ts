@@ -7,6 +7,7 @@ import { texts } from '../../apps/bot/src/i18n';
 import { dmDelivery } from '../../apps/bot/src/notifications/deliver';
 import { PushChannel } from '../../apps/bot/src/notifications/push-channel';
 import type { BotReply } from '../../apps/bot/src/reply';
+import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { BotHarness, bootBotHarness, FakeMessage, LINKED_USER } from './bot-harness';
 
 const BEN = '888888888';
@@ -96,6 +97,16 @@ describe('notifications to a student DM', () => {
     await b.advance(30);
     const up = await until(() => dms.sent.find((d) => d.to === BEN && d.reply.content === texts.en.notify.nodeReady({ name: 'node1' })));
     expect(up.reply.content).toBe('✅ Node **node1** is Ready again.');
+  });
+
+  it("follows a cluster made after notifications were turned on (a lesson's own cluster)", async () => {
+    const before = await b.h.app.get(PrismaService).cluster.count();
+    await say('!lesson start 1', BEN);
+    expect(await b.h.app.get(PrismaService).cluster.count()).toBe(before + 1);
+    await say('!kubectl run late --image=busybox -- /bin/false', BEN);
+    await b.advance(60);
+    const dm = await until(() => dms.sent.find((d) => d.to === BEN && d.reply.content.includes('**late**')));
+    expect(dm.reply.content).toMatch(/^🔁 Pod \*\*late\*\* is in CrashLoopBackOff/);
   });
 
   it('tells nothing after !notify off', async () => {

@@ -20,6 +20,9 @@ export interface BotNotification {
 
 export type BotSender = (n: BotNotification) => void;
 
+/** Clusters remembered as nobody's followed (bounded: the set is dropped past it and refills). */
+const MAX_NOT_FOLLOWED = 10_000;
+
 @Injectable()
 export class NotificationHub implements OnModuleDestroy {
   private readonly logger = new Logger('NotificationHub');
@@ -27,6 +30,12 @@ export class NotificationHub implements OnModuleDestroy {
   private next = 0;
   /** userId to the functions that stop following their clusters. */
   private readonly followed = new Map<string, (() => void)[]>();
+  /** The followed clusters and whose they are. */
+  private readonly clusterOwner = new Map<string, string>();
+  /** Clusters seen changing that belong to nobody followed (cleared when someone is followed anew). */
+  private readonly notFollowed = new Set<string>();
+  /** Stops watching every cluster for ones made after their student was followed. */
+  private offAll?: () => void;
   private readonly filter = new NoticeFilter();
 
   constructor(
@@ -39,6 +48,8 @@ export class NotificationHub implements OnModuleDestroy {
   async connect(bot: BotSender): Promise<void> {
     this.bots.push(bot);
     if (this.bots.length === 1) {
+      // a cluster made later (a lesson's own cluster, an exam's) shows itself by its first change
+      this.offAll = this.events.subscribeAll((change) => void this.adopt(change));
       for (const u of await this.prefs.linkedUsersOn()) await this.follow(u.userId);
     }
   }
@@ -46,7 +57,7 @@ export class NotificationHub implements OnModuleDestroy {
   disconnect(bot: BotSender): void {
     const i = this.bots.indexOf(bot);
     if (i >= 0) this.bots.splice(i, 1);
-    if (this.bots.length === 0) for (const userId of [...this.followed.keys()]) this.unfollow(userId);
+    if (this.bots.length === 0) this.stopAll();
   }
 
   /** A student turned notifications on or off (their clusters are looked up again). */
@@ -58,15 +69,48 @@ export class NotificationHub implements OnModuleDestroy {
   private async follow(userId: string): Promise<void> {
     const clusters = await this.prisma.cluster.findMany({ where: { membership: { userId } }, select: { id: true } });
     this.unfollow(userId);
-    this.followed.set(
-      userId,
-      clusters.flatMap((c) => [this.events.subscribe(c.id, (change) => void this.onChange(userId, change)), this.ticker.watch(c.id)]),
-    );
+    this.followed.set(userId, []);
+    this.notFollowed.clear();
+    for (const c of clusters) this.followCluster(userId, c.id);
+  }
+
+  private followCluster(userId: string, clusterId: string): void {
+    const offs = this.followed.get(userId);
+    if (!offs || this.clusterOwner.has(clusterId)) return;
+    this.clusterOwner.set(clusterId, userId);
+    offs.push(this.events.subscribe(clusterId, (change) => void this.onChange(userId, change)), this.ticker.watch(clusterId), () => this.clusterOwner.delete(clusterId));
+  }
+
+  /** A change of a cluster not followed: followed from now on if it is a followed student's. */
+  private async adopt(change: ClusterChange): Promise<void> {
+    const id = change.clusterId;
+    if (!this.followed.size || this.clusterOwner.has(id) || this.notFollowed.has(id)) return;
+    try {
+      const row = await this.prisma.cluster.findUnique({ where: { id }, select: { membership: { select: { userId: true } } } });
+      const userId = row?.membership.userId;
+      if (!userId || !this.followed.has(userId)) {
+        if (this.notFollowed.size >= MAX_NOT_FOLLOWED) this.notFollowed.clear();
+        this.notFollowed.add(id);
+        return;
+      }
+      if (this.clusterOwner.has(id)) return;
+      this.followCluster(userId, id);
+      await this.onChange(userId, change);
+    } catch (e) {
+      this.logger.warn(`looking up the owner of ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private unfollow(userId: string): void {
     for (const off of this.followed.get(userId) ?? []) off();
     this.followed.delete(userId);
+  }
+
+  private stopAll(): void {
+    this.offAll?.();
+    this.offAll = undefined;
+    for (const userId of [...this.followed.keys()]) this.unfollow(userId);
+    this.notFollowed.clear();
   }
 
   private async onChange(userId: string, change: ClusterChange): Promise<void> {
@@ -92,6 +136,6 @@ export class NotificationHub implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const userId of [...this.followed.keys()]) this.unfollow(userId);
+    this.stopAll();
   }
 }

@@ -59,6 +59,13 @@ describeBrowser('the class view in a browser', () => {
     // test/e2e/instructor-class.test.ts proves it) and every 10 s, so this passes by either way
     await tp.locator('#iv-grid tbody tr', { hasText: 'lucia' }).locator('td.iv-passed').first().waitFor({ timeout: 25_000 });
     await expectAccessible(tp, 'instructor-class');
+    // the grid follows the dashboard's theme switch (not only the system's preference): axe checks the contrast
+    const passed = tp.locator('#iv-grid td.iv-passed').first();
+    const light = await passed.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await tp.locator('#theme-toggle').click();
+    expect(await tp.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await passed.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(light);
+    await expectAccessible(tp, 'instructor-class-dark');
     await student.close();
     await teacher.close();
   });

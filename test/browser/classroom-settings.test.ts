@@ -1,7 +1,7 @@
 // The classroom settings page in a real browser: the instructor attaches a Discord server and a
 // channel with the plain form (no scripts needed), sees it saved, and a bad id refused in their
 // language; a screenshot is saved and axe-core finds no serious violation, in both states.
-import { describeBrowser, expectAccessible, startRig, teacherClassroom, type BrowserRig } from './harness';
+import { type BrowserRig, describeBrowser, expectAccessible, signIn, startRig, teacherClassroom } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -17,11 +17,7 @@ describeBrowser('the classroom settings page in a browser', () => {
   it('attaches a Discord server and a channel through the form', async () => {
     const context = await rig.context(390);
     const page = await context.newPage();
-    await page.goto('/signin');
-    await page.getByLabel(/username|usuario/i).fill('teacher');
-    await page.getByLabel(/password|contraseña/i).fill('password123');
-    await page.getByRole('button', { name: /sign in|entrar/i }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+    await signIn(page);
     await page.getByTestId('settings-link').click();
     await page.waitForURL((u) => u.pathname === `/classrooms/${roomId}/settings`);
     await page.getByLabel(/ID del servidor/).fill('1234');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { bootApp, type Harness } from '../e2e/app-harness';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
 import { ClassroomsService } from '../../apps/server/src/classrooms/classrooms.service';
@@ -72,6 +72,23 @@ export async function signUp(page: Page, username: string): Promise<void> {
   await page.getByLabel(/^password|^contraseña/i).fill('password123');
   await page.getByRole('button', { name: /create account|crear cuenta/i }).click();
   await page.waitForURL('**/classrooms');
+}
+
+/** Signs an existing account in through the form (the instructor `teacher` by default); ends off /signin. */
+export async function signIn(page: Page, username = 'teacher', password = 'password123'): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel(/username|usuario/i).fill(username);
+  await page.getByLabel(/password|contraseña/i).fill(password);
+  await page.getByRole('button', { name: /sign in|entrar/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+}
+
+/** Computed style values (`backgroundColor`, `color`...) of the element a locator finds (tsconfig has no DOM types). */
+export async function computedStyle(locator: Locator, ...props: string[]): Promise<string[]> {
+  return locator.evaluate((el, names) => {
+    const style = (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el);
+    return names.map((n) => style[n]);
+  }, props);
 }
 
 const SHOTS = projectPath('test-results', 'screenshots');

@@ -1,7 +1,7 @@
 // The class view in a real browser: the instructor's page updates live when a student's check
 // passes (the student acting in another browser profile's session); a screenshot is saved and
 // axe-core finds no serious violation. Skips like the other browser tests without Chromium.
-import { describeBrowser, expectAccessible, signUp, startRig, teacherClassroom, type BrowserRig } from './harness';
+import { type BrowserRig, computedStyle, describeBrowser, expectAccessible, signIn, signUp, startRig, teacherClassroom } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -36,11 +36,7 @@ describeBrowser('the class view in a browser', () => {
     // the instructor's class view
     const teacher = await rig.context(1280);
     const tp = await teacher.newPage();
-    await tp.goto('/signin');
-    await tp.getByLabel(/username|usuario/i).fill('teacher');
-    await tp.getByLabel(/password|contraseña/i).fill('password123');
-    await tp.getByRole('button', { name: /sign in|entrar/i }).click();
-    await tp.waitForURL((u) => !u.pathname.startsWith('/signin'));
+    await signIn(tp);
     await tp.goto(`/classrooms/${roomId}/class`);
     await tp.locator('#iv-lesson option[value="pods"]').waitFor({ state: 'attached' });
     await tp.selectOption('#iv-lesson', 'pods');
@@ -61,10 +57,10 @@ describeBrowser('the class view in a browser', () => {
     await expectAccessible(tp, 'instructor-class');
     // the grid follows the dashboard's theme switch (not only the system's preference): axe checks the contrast
     const passed = tp.locator('#iv-grid td.iv-passed').first();
-    const light = await passed.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = (await computedStyle(passed, 'backgroundColor'))[0];
     await tp.locator('#theme-toggle').click();
     expect(await tp.locator('html').getAttribute('data-theme')).toBe('dark');
-    expect(await passed.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(light);
+    expect((await computedStyle(passed, 'backgroundColor'))[0]).not.toBe(light);
     await expectAccessible(tp, 'instructor-class-dark');
     await student.close();
     await teacher.close();

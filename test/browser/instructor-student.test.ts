@@ -4,7 +4,7 @@
 // at a past point, a new input is appended without moving the view, and "back to now" follows
 // the cluster again; a check of the student's redraws the checks. A screenshot is saved and
 // axe-core finds no serious violation.
-import { describeBrowser, expectAccessible, signUp, startRig, teacherClassroom, waitForAny, waitForText, type BrowserRig } from './harness';
+import { type BrowserRig, describeBrowser, expectAccessible, signIn, signUp, startRig, teacherClassroom, waitForAny, waitForText } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -41,11 +41,7 @@ describeBrowser("the instructor's student page in a browser", () => {
     // the instructor (in Spanish, the default) opens the student's page before anything happened
     const teacher = await rig.context(1280);
     const tp = await teacher.newPage();
-    await tp.goto('/signin');
-    await tp.getByLabel(/username|usuario/i).fill('teacher');
-    await tp.getByLabel(/password|contraseña/i).fill('password123');
-    await tp.getByRole('button', { name: /sign in|entrar/i }).click();
-    await tp.waitForURL((u) => !u.pathname.startsWith('/signin'));
+    await signIn(tp);
     await tp.goto(`/classrooms/${roomId}/students/${userId}`);
     await waitForText(tp, '#is-live', 'Se actualiza en vivo.');
     await tp.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));

@@ -1,6 +1,6 @@
 // Without scripts nothing sets the page's theme: the dashboard follows the system's light or dark
 // preference by CSS alone (dashboard.css, `:root:not([data-theme])`).
-import { describeBrowser, screenshot, startRig, type BrowserRig } from './harness';
+import { computedStyle, describeBrowser, screenshot, startRig, type BrowserRig } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +20,7 @@ describeBrowser('the theme without scripts', () => {
       const page = await ctx.newPage();
       await page.goto('/signin');
       expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
-      expect(await page.locator('body').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual([background, text]);
+      expect(await computedStyle(page.locator('body'), 'backgroundColor', 'color')).toEqual([background, text]);
       await screenshot(page, `no-script-${scheme}`);
     } finally {
       await ctx.close();

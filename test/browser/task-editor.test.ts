@@ -6,7 +6,7 @@
 // Chromium.
 import type { Page } from 'playwright-core';
 import { EXAMPLE_SOLUTION, EXAMPLE_TASK } from '../../apps/server/src/instructor/task-example';
-import { describeBrowser, expectAccessible, screenshot, startRig, teacherClassroom, waitForText, type BrowserRig } from './harness';
+import { type BrowserRig, describeBrowser, expectAccessible, screenshot, signIn, startRig, teacherClassroom, waitForText } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -33,11 +33,7 @@ describeBrowser('the custom-task editor in a browser', () => {
   it('writes a task, tries it on the instructor’s cluster and sees it fail, then pass', async () => {
     const ctx = await rig.context(1280);
     const page = await ctx.newPage();
-    await page.goto('/signin');
-    await page.getByLabel(/username|usuario/i).fill('teacher');
-    await page.getByLabel(/password|contraseña/i).fill('password123');
-    await page.getByRole('button', { name: /sign in|entrar/i }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+    await signIn(page);
 
     // from the class view to the custom tasks
     await page.goto(`/classrooms/${roomId}/class`);
@@ -97,11 +93,7 @@ describeBrowser('the custom-task editor in a browser', () => {
     const ctx = await rig.browser.newContext({ baseURL: rig.base, javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto('/signin');
-    await page.getByLabel(/username|usuario/i).fill('teacher');
-    await page.getByLabel(/password|contraseña/i).fill('password123');
-    await page.getByRole('button', { name: /sign in|entrar/i }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+    await signIn(page);
     await page.goto(`/classrooms/${roomId}/tasks`);
     await page.getByTestId('example-task').click();
     expect(await page.getByLabel('Título').inputValue()).toBe('web (CKA)');

@@ -66,8 +66,10 @@ export class Cluster {
   private current: number;
   private horizon: number;
   private readonly timers: TimerQueue;
-  private readonly queues = new Map<string, { keys: string[]; set: Set<string> }>();
+  private readonly queues = new Map<string, WorkQueue>();
   private readonly contexts = new Map<string, ControllerContext>();
+  /** the controllers in settle order with their queue and context (no map lookups while settling) */
+  private readonly slots: { c: Controller; q: WorkQueue; ctx: ControllerContext }[] = [];
   private settling = false;
   private eventSeq = 0;
   private lastEventMs = -1;
@@ -92,8 +94,11 @@ export class Cluster {
     const order = new Map(this.controllers.map((c, i) => [c.name, i]));
     this.timers = new TimerQueue(order);
     for (const c of this.controllers) {
-      this.queues.set(c.name, { keys: [], set: new Set() });
-      this.contexts.set(c.name, this.makeContext(c.name));
+      const q: WorkQueue = { keys: [], set: new Set() };
+      const ctx = this.makeContext(c.name);
+      this.queues.set(c.name, q);
+      this.contexts.set(c.name, ctx);
+      this.slots.push({ c, q, ctx });
     }
     this.store.onChange((ev) => this.dispatch(ev));
   }
@@ -196,8 +201,7 @@ export class Cluster {
       let progressed = true;
       while (progressed) {
         progressed = false;
-        for (const c of this.controllers) {
-          const q = this.queues.get(c.name)!;
+        for (const { c, q, ctx } of this.slots) {
           while (q.keys.length) {
             const key = q.keys.shift()!;
             q.set.delete(key);
@@ -210,7 +214,7 @@ export class Cluster {
               return;
             }
             try {
-              c.sync(key, this.contexts.get(c.name)!);
+              c.sync(key, ctx);
             } catch (e) {
               // a controller bug must not take the student's cluster down with it: the sync is
               // dropped, recorded for the engine's tests and for the instructor, and time goes on
@@ -248,9 +252,7 @@ export class Cluster {
 
   enqueue(controller: string, key: string): void {
     const q = this.queues.get(controller);
-    if (!q || q.set.has(key)) return;
-    q.set.add(key);
-    q.keys.push(key);
+    if (q) push(q, key);
   }
 
   schedule(controller: string, at: number, key: string): void {
@@ -272,9 +274,9 @@ export class Cluster {
     let watchers = this.watchers.get(ev.resource);
     if (!watchers) {
       // the controllers that watch this resource, in settle order (the order enqueues happen in)
-      watchers = this.controllers
-        .filter((c) => !c.resources || c.resources.includes(ev.resource))
-        .map((c) => ({ c, ctx: this.contexts.get(c.name)!, enqueue: (key: string) => this.enqueue(c.name, key) }));
+      watchers = this.slots
+        .filter(({ c }) => !c.resources || c.resources.includes(ev.resource))
+        .map(({ c, q, ctx }) => ({ c, ctx, enqueue: (key: string) => push(q, key) }));
       this.watchers.set(ev.resource, watchers);
     }
     for (const w of watchers) w.c.watch(ev, w.enqueue, w.ctx);
@@ -334,19 +336,17 @@ export class Cluster {
     }
     const name = `${obj.metadata.name}.${nanosHex(this.current, this.eventSeq)}`;
     const info = resourceForKind(obj.apiVersion, obj.kind) ?? resourceByName(obj.kind.toLowerCase() + 's');
+    // built with only the fields it has (no `delete` afterwards, which slows every later read)
+    const involvedNs = info?.namespaced ? obj.metadata.namespace : undefined;
+    const involvedObject: KubeEvent['involvedObject'] = involvedNs
+      ? { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: involvedNs, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion }
+      : { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion };
+    if (fieldPath) involvedObject.fieldPath = fieldPath;
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: {
-        apiVersion: obj.apiVersion,
-        kind: obj.kind,
-        name: obj.metadata.name,
-        namespace: info?.namespaced ? obj.metadata.namespace : undefined,
-        uid: obj.metadata.uid,
-        resourceVersion: obj.metadata.resourceVersion,
-        fieldPath,
-      },
+      involvedObject,
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
@@ -358,8 +358,6 @@ export class Cluster {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    if (!ev.involvedObject.namespace) delete ev.involvedObject.namespace;
-    if (!fieldPath) delete ev.involvedObject.fieldPath;
     let stored: KubeEvent;
     try {
       stored = this.api.create(ev, { internal: true, trusted: true }) as KubeEvent;
@@ -393,6 +391,18 @@ export class Cluster {
   timerEntries(): TimerEntry[] {
     return this.timers.entries();
   }
+}
+
+interface WorkQueue {
+  keys: string[];
+  set: Set<string>;
+}
+
+/** adds `key` to a controller's queue unless it is already waiting there */
+function push(q: WorkQueue, key: string): void {
+  if (q.set.has(key)) return;
+  q.set.add(key);
+  q.keys.push(key);
 }
 
 function aggregationKey(uid: string | undefined, fieldPath: string | undefined, type: string, reason: string, message: string, component: string, host: string | undefined): string {

@@ -10,13 +10,19 @@ interface Timer extends TimerEntry {
 }
 
 export class TimerQueue {
-  private readonly byId = new Map<string, Timer>();
+  /** controller → key → pending timer (nested maps: a lookup builds no `controller/key` string) */
+  private readonly byId = new Map<string, Map<string, Timer>>();
+  private count = 0;
   private heap: Timer[] = [];
 
   constructor(private readonly order: Map<string, number>) {}
 
   get size(): number {
-    return this.byId.size;
+    return this.count;
+  }
+
+  private pending(controller: string, key: string): Timer | undefined {
+    return this.byId.get(controller)?.get(key);
   }
 
   /** Sets (controller, key)'s timer to `at` unless one is pending at `at` or earlier. */
@@ -31,17 +37,19 @@ export class TimerQueue {
 
   /** the replaced entry stays in the heap and is dropped when it surfaces (dropStale) */
   private set(at: number, controller: string, key: string, keepEarlier: boolean): void {
-    const id = `${controller}\u0000${key}`;
-    const cur = this.byId.get(id);
+    let keys = this.byId.get(controller);
+    if (!keys) this.byId.set(controller, (keys = new Map()));
+    const cur = keys.get(key);
     if (cur && (keepEarlier ? cur.at <= at : cur.at === at)) return;
     const entry: Timer = { at, controller, key, order: this.order.get(controller) ?? 1e9 };
-    this.byId.set(id, entry);
+    if (!cur) this.count++;
+    keys.set(key, entry);
     this.push(entry);
   }
 
   /** the pending time of (controller, key), if any */
   pendingAt(controller: string, key: string): number | undefined {
-    return this.byId.get(`${controller}\u0000${key}`)?.at;
+    return this.pending(controller, key)?.at;
   }
 
   peek(): TimerEntry | undefined {
@@ -54,7 +62,8 @@ export class TimerQueue {
     const top = this.heap[0];
     if (!top) return undefined;
     this.removeTop();
-    this.byId.delete(`${top.controller}\u0000${top.key}`);
+    this.byId.get(top.controller)!.delete(top.key);
+    this.count--;
     return { at: top.at, controller: top.controller, key: top.key };
   }
 
@@ -64,7 +73,7 @@ export class TimerQueue {
    */
   earliestExcept(controller: string, key: string | undefined, ignore: readonly { controller: string; key: string }[] = []): number {
     let best = Infinity;
-    for (const e of this.byId.values()) {
+    for (const keys of this.byId.values()) for (const e of keys.values()) {
       if (e.at >= best) continue;
       if (e.controller === controller && e.key === key) continue;
       if (ignore.length && ignore.some((x) => x.controller === e.controller && x.key === e.key)) continue;
@@ -74,13 +83,15 @@ export class TimerQueue {
   }
 
   entries(): TimerEntry[] {
-    return [...this.byId.values()].sort((a, b) => this.compare(a, b)).map(({ at, controller, key }) => ({ at, controller, key }));
+    const all: Timer[] = [];
+    for (const keys of this.byId.values()) for (const e of keys.values()) all.push(e);
+    return all.sort((a, b) => this.compare(a, b)).map(({ at, controller, key }) => ({ at, controller, key }));
   }
 
   private dropStale(): void {
     while (this.heap.length) {
       const top = this.heap[0];
-      if (this.byId.get(`${top.controller}\u0000${top.key}`) === top) return;
+      if (this.pending(top.controller, top.key) === top) return;
       this.removeTop();
     }
   }

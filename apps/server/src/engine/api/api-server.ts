@@ -321,7 +321,9 @@ export class ApiServer {
     }
     if (opts.dryRun) return old;
     const now = rfc3339(this.now());
-    const obj = clone(old);
+    // stored objects are immutable: the new version shares all but its metadata (and the
+    // namespace's status, replaced below)
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata } };
     const meta = obj.metadata;
     const finalizers = [...(meta.finalizers ?? [])];
     const policy = opts.propagationPolicy ?? 'Background';
@@ -384,16 +386,14 @@ export class ApiServer {
 }
 
 function sameExceptRv(a: KubeObject, b: KubeObject): boolean {
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (k === 'metadata') continue;
-    if (!deepEqual(a[k], b[k])) return false;
-  }
-  const ma = a.metadata as Record<string, unknown>;
-  const mb = b.metadata as Record<string, unknown>;
-  for (const k of new Set([...Object.keys(ma), ...Object.keys(mb)])) {
-    if (k === 'resourceVersion') continue;
-    if (!deepEqual(ma[k], mb[k])) return false;
-  }
+  return sameMembersExcept(a, b, 'metadata') && sameMembersExcept(a.metadata as Record<string, unknown>, b.metadata as Record<string, unknown>, 'resourceVersion');
+}
+
+/** deepEqual over the members of both objects but `skip` (no key sets built: runs on every update) */
+function sameMembersExcept(a: Record<string, unknown>, b: Record<string, unknown>, skip: string): boolean {
+  for (const k of Object.keys(a)) if (k !== skip && !deepEqual(a[k], b[k])) return false;
+  // a member only `b` has is equal only when undefined, as deepEqual(undefined, x) says
+  for (const k of Object.keys(b)) if (k !== skip && b[k] !== undefined && !Object.prototype.hasOwnProperty.call(a, k)) return false;
   return true;
 }
 

@@ -21,8 +21,24 @@ const PULL_OVERHEAD_MS = 1000;
 
 export type LookupResult = { ok: true; ref: ImageRef; info: ImageInfo } | { ok: false; ref: ImageRef; reason: 'repository' | 'tag' | 'unavailable' };
 
+/** answers for the usual case (no image made unavailable): the kubelet asks several times per start */
+const LOOKUPS = new Map<string, LookupResult>();
+
 /** Resolves an image reference; `unavailable` lists `repo` or `repo:tag` made unavailable (a fault). */
 export function lookupImage(image: string, unavailable: readonly string[] = []): LookupResult {
+  if (unavailable.length) return lookupUncached(image, unavailable);
+  let hit = LOOKUPS.get(image);
+  if (!hit) {
+    if (LOOKUPS.size >= 512) LOOKUPS.clear();
+    const r = lookupUncached(image, unavailable);
+    Object.freeze(r.ref);
+    hit = Object.freeze(r);
+    LOOKUPS.set(image, hit);
+  }
+  return hit;
+}
+
+function lookupUncached(image: string, unavailable: readonly string[]): LookupResult {
   const ref = parseImageRef(image);
   const entry = BY_REPO.get(ref.familiar);
   if (!entry) return { ok: false, ref, reason: 'repository' };

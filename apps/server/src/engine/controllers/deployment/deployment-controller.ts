@@ -67,7 +67,18 @@ export function deploymentController(): Controller {
   const replicaSets = new OwnerIndex<ReplicaSet>('replicasets');
   const pods = new OwnerIndex<Pod>('pods');
   const identities = new GenerationMemo<string>();
-  const identity = (o: Deployment | ReplicaSet): string => identities.get(o, '', () => templateIdentity(o.spec.template));
+  // a scale bumps a ReplicaSet's generation but keeps its template: compare before re-encoding
+  const lastTemplate = new Map<string, { template: unknown; identity: string }>();
+  const identity = (o: Deployment | ReplicaSet): string =>
+    identities.get(o, '', () => {
+      const uid = o.metadata.uid ?? '';
+      const prev = lastTemplate.get(uid);
+      if (prev && (prev.template === o.spec.template || jsonEqual(prev.template, o.spec.template))) return prev.identity;
+      const id = templateIdentity(o.spec.template);
+      if (lastTemplate.size >= 512) lastTemplate.clear();
+      lastTemplate.set(uid, { template: o.spec.template, identity: id });
+      return id;
+    });
   return {
     name: 'deployment',
     resources: ['deployments', 'replicasets', 'pods'],

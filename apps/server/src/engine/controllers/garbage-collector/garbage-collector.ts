@@ -20,9 +20,12 @@ export function garbageCollectorController(): Controller {
     name: 'garbage-collector',
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'events') return;
-      graph.ensure(ctx.store);
-      graph.observe(ev);
       const obj = ev.object;
+      // the graph answers for a deletion (its dependents) and for an object with owners; writes of
+      // ownerless objects (a fresh cluster's first pods) do not make it read the whole store yet,
+      // and a later build reads the store as these writes left it
+      if (ev.type === 'DELETED' || ev.old?.metadata.ownerReferences?.length || obj.metadata.ownerReferences?.length) graph.ensure(ctx.store);
+      graph.observe(ev);
       if (ev.type === 'DELETED') {
         // its dependents may now be garbage
         if (obj.metadata.uid) for (const dep of graph.dependents(obj.metadata.uid)) enqueue(dep);

@@ -51,7 +51,7 @@ export function recordKubeletEvent(
 ): { writes: number; created: boolean; key: string | undefined } {
   const host = pod.spec.nodeName ?? '';
   const namespace = pod.metadata.namespace || 'default';
-  const aggKey = [pod.metadata.uid, fieldPath ?? '', type, reason, message, host].join('\u0000');
+  const aggKey = `${pod.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}\u0000${host}`;
   const existing = findEvent(ctx, namespace, aggKey, (e) =>
     e.involvedObject.uid === pod.metadata.uid &&
     (e.involvedObject.fieldPath ?? '') === (fieldPath ?? '') &&

@@ -9,9 +9,10 @@ export function allocatePodIP(section: KubeletSection, machine: MachineState, po
   const octets = base.split('.').map(Number);
   const size = 2 ** (32 - Number(bits || 24));
   const state = (section.ipam[machine.name] ??= { last: 1, used: {} });
+  const first = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
   const prefix = (host: number): string => {
-    const n = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3] + host;
-    return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+    const n = first + host;
+    return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
   };
   const count = size - 3; // hosts .2 .. broadcast-1
   for (let i = 1; i <= count; i++) {

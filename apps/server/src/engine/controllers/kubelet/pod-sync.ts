@@ -13,7 +13,7 @@ import { machineImageKey } from '../../images/image-ref';
 import { goDuration } from '../../time';
 import { ControllerContext, splitKey } from '../controller';
 import { BACKOFF_MAX_MS, inBackoff, nextBackoff } from './backoff';
-import { resolveContainerEnv } from './env';
+import { ResolvedEnv, resolveContainerEnv } from './env';
 import { fieldPathOf, msg, podDesc, recordKubeletEvent } from './events';
 import { allocatePodIP, releasePodIP } from './ip-allocator';
 import { planProcess } from './process-model';
@@ -134,25 +134,27 @@ function advance(env: SyncEnv, until: number): void {
 
 function nextDue(env: SyncEnv): number | undefined {
   const { prt, pod } = env;
+  // the earliest of the candidate times (plain comparisons: this runs after every transition)
   let due: number | undefined;
-  const consider = (t: number | undefined): void => {
-    if (t !== undefined && (due === undefined || t < due)) due = t;
-  };
   // WaitForAttachAndMount comes before the sandbox: a volume never attached holds the pod there
-  if (!prt.ip && !prt.waitingForAttach) consider(prt.sandboxAt);
+  if (!prt.ip && !prt.waitingForAttach) due = earlier(due, prt.sandboxAt);
   if (pod.metadata.deletionTimestamp) {
-    if (!prt.terminating) consider(Math.max(prt.startTime, env.ctx.now));
+    if (!prt.terminating) due = earlier(due, Math.max(prt.startTime, env.ctx.now));
     else {
       // only containers still running have a stop ahead of them
       for (const [name, t] of Object.entries(prt.terminating.stopAt)) {
-        if (prt.containers.find((c) => c.name === name)?.stage === 'running') consider(t);
+        if (prt.containers.find((c) => c.name === name)?.stage === 'running') due = earlier(due, t);
       }
     }
     return due;
   }
-  for (const c of prt.containers) consider(c.nextAt);
-  if (prt.eviction && !prt.eviction.done) consider(prt.eviction.at);
+  for (const c of prt.containers) due = earlier(due, c.nextAt);
+  if (prt.eviction && !prt.eviction.done) due = earlier(due, prt.eviction.at);
   return due;
+}
+
+function earlier(due: number | undefined, t: number | undefined): number | undefined {
+  return t !== undefined && (due === undefined || t < due) ? t : due;
 }
 
 /** Applies what is due at `t`; false when the pod was deleted. */
@@ -183,15 +185,13 @@ function applyInstant(env: SyncEnv, t: number): boolean {
 function kick(env: SyncEnv, t: number): void {
   const { prt } = env;
   if (!prt.ip) return;
-  const inits = prt.containers.filter((c) => c.init);
-  const pendingInit = inits.find((c) => !(c.stage === 'done' && c.current?.exitCode === 0));
+  const pendingInit = prt.containers.find((c) => c.init && !(c.stage === 'done' && c.current?.exitCode === 0));
   if (pendingInit) {
     if (pendingInit.stage === 'fresh' && pendingInit.nextAt === undefined) pendingInit.nextAt = t;
     return;
   }
-  const mains = prt.containers.filter((c) => !c.init);
-  if (mains.some((c) => c.stage === 'pulling' && !c.current)) return;
-  const next = mains.find((c) => c.stage === 'fresh');
+  if (prt.containers.some((c) => !c.init && c.stage === 'pulling' && !c.current)) return;
+  const next = prt.containers.find((c) => !c.init && c.stage === 'fresh');
   if (next && next.nextAt === undefined) next.nextAt = t;
 }
 
@@ -256,7 +256,8 @@ function begin(env: SyncEnv, c: ContainerRuntime, t: number): void {
   }
   if (present && policy !== 'Always') {
     event(env, c, 'Normal', 'Pulled', msg.present(image), t);
-    return start(env, c, t);
+    // the environment was resolved just now, and an Event changes nothing it reads
+    return start(env, c, t, resolved);
   }
   event(env, c, 'Normal', 'Pulling', msg.pulling(image), t);
   c.stage = 'pulling';
@@ -300,7 +301,7 @@ export function runId(uid: string, name: string, restartCount: number): string {
   return fakeSha256(`${uid}/${name}/${restartCount}`);
 }
 
-function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
+function start(env: SyncEnv, c: ContainerRuntime, t: number, resolved?: ResolvedEnv): void {
   const { pod, ctx, prt } = env;
   const spec = specOf(pod, c);
   const found = lookupImage(spec.image ?? '', ctx.runtime.unavailableImages);
@@ -309,7 +310,7 @@ function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
     c.previous = c.current;
     c.restartCount++;
   }
-  const run = newRun(env, c, spec, t);
+  const run = newRun(env, c, spec, t, resolved);
   c.current = run;
   c.imageName = imageNameOf(found.ref);
   c.imageID = imageIdOf(found.ref, found.info);
@@ -337,12 +338,11 @@ function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
   scheduleRunning(c);
 }
 
-function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number): RunRecord {
+function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number, known?: ResolvedEnv): RunRecord {
   const { pod, ctx, prt } = env;
   const found = lookupImage(spec.image ?? '', ctx.runtime.unavailableImages);
-  const resolved = resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env));
   const plan = found.ok
-    ? planProcess({ container: spec, image: found.info, env: resolved.vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t, mounted: mountedFiles(ctx, pod, spec) })
+    ? planProcess({ container: spec, image: found.info, env: (known ?? resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env))).vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t, mounted: () => mountedFiles(ctx, pod, spec) })
     : { ports: [], exitCode: 0, lines: [] };
   return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t }) };
 }

@@ -39,8 +39,11 @@ export interface PlanInput {
   ip: string;
   namespace: string;
   startedAt: number;
-  /** files of the container's configMap, secret and downwardAPI volumes, by absolute path */
-  mounted?: Record<string, string>;
+  /**
+   * files of the container's configMap, secret and downwardAPI volumes, by absolute path; asked
+   * only when a script of the container's own runs (an image's default process reads none)
+   */
+  mounted?: () => Record<string, string> | undefined;
 }
 
 const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', 'docker-php-entrypoint', '/usr/local/bin/docker-entrypoint.sh', 'tini', '/tini', 'dumb-init', '--']);
@@ -58,12 +61,13 @@ export function planProcess(input: PlanInput): ProcessPlan {
   if (!command && !image.entrypoint && !image.cmd) return imageDefault(input, argv);
   if (!argv.length || isImageDefault(argv, image)) return imageDefault(input, argv);
   const prog = argv[0].split('/').pop()!;
+  const mounted = input.mounted?.();
   const scriptEnv: ScriptEnv = {
     vars: Object.fromEntries([['HOSTNAME', input.hostname], ['HOME', '/root'], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ...input.env]),
     hostname: input.hostname,
     namespace: input.namespace,
     busybox: image.shells.length === 1,
-    ...(input.mounted && Object.keys(input.mounted).length ? { mounted: input.mounted } : {}),
+    ...(mounted && Object.keys(mounted).length ? { mounted } : {}),
   };
   if (SHELLS.has(prog)) {
     const c = argv.indexOf('-c');

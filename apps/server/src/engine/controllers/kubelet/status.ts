@@ -22,65 +22,92 @@ function rfc3339(ms: number): string {
 export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now: number): PodStatus {
   const initSpecs = pod.spec.initContainers ?? [];
   const specs = pod.spec.containers ?? [];
-  const initRt = prt.containers.filter((c) => c.init);
-  const mainRt = prt.containers.filter((c) => !c.init);
+  // plain loops rather than filter/map chains: this runs on every status write of every pod
+  const initRt: ContainerRuntime[] = [];
+  const mainRt: ContainerRuntime[] = [];
+  for (const c of prt.containers) (c.init ? initRt : mainRt).push(c);
   // a pod with init containers shows PodInitializing for every container not started yet
   const hasInit = initSpecs.length > 0;
-  const initStatuses = initSpecs.map((s, i) => containerStatus(s, initRt[i], pod, now, hasInit));
-  const statuses = specs.map((s, i) => containerStatus(s, mainRt[i], pod, now, hasInit));
+  const initStatuses: ContainerStatus[] = [];
+  for (let i = 0; i < initSpecs.length; i++) initStatuses.push(containerStatus(initSpecs[i], initRt[i], pod, now, hasInit));
+  const statuses: ContainerStatus[] = [];
+  for (let i = 0; i < specs.length; i++) statuses.push(containerStatus(specs[i], mainRt[i], pod, now, hasInit));
   // an evicted pod has failed, whatever its restart policy (eviction_manager.go evictPod)
   const evicted = prt.eviction?.done ? prt.eviction : undefined;
-  const phase = evicted ? 'Failed' : podPhase(pod, initRt, mainRt, statuses);
+  const phase = evicted ? 'Failed' : podPhase(pod, initRt, statuses);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   // status/generate.go: the readiness of a terminal pod says how it ended
   const terminalReason = phase === 'Failed' ? 'PodFailed' : 'PodCompleted';
 
-  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
-  const incompleteInit = initRt.filter((c) => !(c.stage === 'done' && c.current?.exitCode === 0)).map((c) => c.name);
+  let notReady = '';
+  for (const s of statuses) if (!s.ready) notReady += notReady ? ` ${s.name}` : s.name;
+  let incompleteInit = '';
+  for (const c of initRt) if (!(c.stage === 'done' && c.current?.exitCode === 0)) incompleteInit += incompleteInit ? ` ${c.name}` : c.name;
   const sandboxReady = prt.ip !== undefined && !terminal;
-  const cond = (type: string, ok: boolean, reason?: string, message?: string): Condition => {
-    const status = ok ? 'True' : 'False';
-    const prev = prt.conditions[type];
-    if (!prev || prev[0] !== status) prt.conditions[type] = [status, now];
-    const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: rfc3339(prt.conditions[type][1]) };
-    if (reason) c.reason = reason;
-    if (message) c.message = message;
-    return c;
-  };
   const conditions: Condition[] = [
-    cond('PodReadyToStartContainers', sandboxReady),
-    terminal ? cond('Initialized', true, 'PodCompleted') : incompleteInit.length ? cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`) : cond('Initialized', true),
-    terminal ? cond('Ready', false, terminalReason) : notReady.length ? cond('Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`) : cond('Ready', true),
-    terminal ? cond('ContainersReady', false, terminalReason) : notReady.length ? cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`) : cond('ContainersReady', true),
+    condition(prt, now, 'PodReadyToStartContainers', sandboxReady),
+    terminal
+      ? condition(prt, now, 'Initialized', true, 'PodCompleted')
+      : incompleteInit
+        ? condition(prt, now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit}]`)
+        : condition(prt, now, 'Initialized', true),
+    terminal
+      ? condition(prt, now, 'Ready', false, terminalReason)
+      : notReady
+        ? condition(prt, now, 'Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady}]`)
+        : condition(prt, now, 'Ready', true),
+    terminal
+      ? condition(prt, now, 'ContainersReady', false, terminalReason)
+      : notReady
+        ? condition(prt, now, 'ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${notReady}]`)
+        : condition(prt, now, 'ContainersReady', true),
   ];
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
   conditions.push(scheduled ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(prt.startTime) });
 
-  const status: PodStatus = {
-    phase,
-    conditions,
-    ...(evicted ? { message: evicted.message, reason: 'Evicted' } : {}),
-    hostIP,
-    hostIPs: [{ ip: hostIP }],
-    ...(prt.ip ? { podIP: prt.ip, podIPs: [{ ip: prt.ip }] } : {}),
-    startTime: rfc3339(prt.startTime),
-    ...(initSpecs.length ? { initContainerStatuses: initStatuses } : {}),
-    containerStatuses: statuses,
-    qosClass: pod.status?.qosClass ?? qosClass(pod.spec),
-  };
+  // built in the order the kubelet's fields come (the order `-o yaml` prints them in)
+  const status: PodStatus = { phase, conditions };
+  if (evicted) {
+    status.message = evicted.message;
+    status.reason = 'Evicted';
+  }
+  status.hostIP = hostIP;
+  status.hostIPs = [{ ip: hostIP }];
+  if (prt.ip) {
+    status.podIP = prt.ip;
+    status.podIPs = [{ ip: prt.ip }];
+  }
+  status.startTime = rfc3339(prt.startTime);
+  if (initSpecs.length) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = statuses;
+  status.qosClass = pod.status?.qosClass ?? qosClass(pod.spec);
   return status;
 }
 
-function podPhase(pod: Pod, initRt: ContainerRuntime[], mainRt: ContainerRuntime[], statuses: ContainerStatus[]): PodStatus['phase'] {
+/** One pod condition; its transition time moves only when its status changes. */
+function condition(prt: PodRuntime, now: number, type: string, ok: boolean, reason?: string, message?: string): Condition {
+  const status = ok ? 'True' : 'False';
+  let prev = prt.conditions[type];
+  if (!prev || prev[0] !== status) prt.conditions[type] = prev = [status, now];
+  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: rfc3339(prev[1]) };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c;
+}
+
+function podPhase(pod: Pod, initRt: ContainerRuntime[], statuses: ContainerStatus[]): PodStatus['phase'] {
   const policy = pod.spec.restartPolicy ?? 'Always';
-  const failedInit = initRt.find((c) => c.stage === 'done' && (c.current?.exitCode ?? 0) !== 0);
-  if (failedInit && policy === 'Never') return 'Failed';
-  if (!initRt.every((c) => c.stage === 'done' && c.current?.exitCode === 0)) return 'Pending';
+  let initsDone = true;
+  for (const c of initRt) {
+    if (c.stage === 'done' && (c.current?.exitCode ?? 0) !== 0 && policy === 'Never') return 'Failed';
+    if (!(c.stage === 'done' && c.current?.exitCode === 0)) initsDone = false;
+  }
+  if (!initsDone) return 'Pending';
   let waiting = 0;
   let running = 0;
   let stopped = 0;
   let succeeded = 0;
-  statuses.forEach((s, i) => {
+  for (const s of statuses) {
     if (s.state.running) running++;
     else if (s.state.terminated) {
       stopped++;
@@ -89,8 +116,7 @@ function podPhase(pod: Pod, initRt: ContainerRuntime[], mainRt: ContainerRuntime
       if (s.lastState.terminated) stopped++;
       else waiting++;
     }
-    void mainRt[i];
-  });
+  }
   if (waiting > 0) return 'Pending';
   if (running > 0) return 'Running';
   if (stopped > 0) {
@@ -119,11 +145,7 @@ function terminatedOf(run: RunRecord): ContainerState {
 }
 
 function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod: Pod, now: number, hasInit: boolean): ContainerStatus {
-  const mounts = (spec.volumeMounts ?? []).map((m) => ({
-    name: m.name,
-    mountPath: m.mountPath,
-    ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
-  }));
+  const mounts = spec.volumeMounts?.length ? spec.volumeMounts.map(mountStatus) : undefined;
   // a container the kubelet is killing (liveness) runs until its grace period ends
   const dying = rt?.stage === 'exited' && rt.current?.finishedAt !== undefined && rt.current.finishedAt > now;
   const started = rt?.current && (rt.stage === 'running' || dying);
@@ -178,6 +200,10 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
   };
   const idRun = rt?.current ?? lastRun;
   if (idRun) status.containerID = containerIdOf(idRun);
-  if (mounts.length) status.volumeMounts = mounts;
+  if (mounts) status.volumeMounts = mounts;
   return status;
+}
+
+function mountStatus(m: { name: string; mountPath: string; readOnly?: boolean }): NonNullable<ContainerStatus['volumeMounts']>[number] {
+  return m.readOnly ? { name: m.name, mountPath: m.mountPath, readOnly: true, recursiveReadOnly: 'Disabled' } : { name: m.name, mountPath: m.mountPath };
 }

@@ -77,6 +77,8 @@ export function newControllerRef(owner: KubeObject): OwnerReference {
 /** A pod for `owner` from its template (controller.GetPodFromTemplate): `<owner>-` + 5 chars. */
 export function podFromTemplate(template: PodTemplateSpec, owner: KubeObject): Pod {
   const meta = template.metadata ?? {};
+  // shallow copies: the API server copies what it is given (a create is never `internal` here,
+  // the pod quota applies), and callers only replace top-level spec fields (a daemon's affinity)
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -85,10 +87,10 @@ export function podFromTemplate(template: PodTemplateSpec, owner: KubeObject): P
       namespace: owner.metadata.namespace,
       ownerReferences: [newControllerRef(owner)],
     },
-    spec: clone(template.spec),
+    spec: template.spec && { ...template.spec },
   };
-  if (meta.labels && Object.keys(meta.labels).length) pod.metadata.labels = clone(meta.labels);
-  if (meta.annotations && Object.keys(meta.annotations).length) pod.metadata.annotations = clone(meta.annotations);
+  if (meta.labels && Object.keys(meta.labels).length) pod.metadata.labels = { ...meta.labels };
+  if (meta.annotations && Object.keys(meta.annotations).length) pod.metadata.annotations = { ...meta.annotations };
   if (meta.finalizers?.length) pod.metadata.finalizers = [...meta.finalizers];
   return pod;
 }

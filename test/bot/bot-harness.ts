@@ -35,8 +35,9 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function bootBotHarness(): Promise<BotHarness> {
-  const h = await bootApp({ AUTH_RATE_LIMIT: '1000', KUBEAULA_CLOCK: 'virtual', LOG_LEVEL: 'error' });
+/** `env` adds to or overrides the server's settings (a wall clock: `{KUBEAULA_CLOCK: 'wall'}`). */
+export async function bootBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
+  const h = await bootApp({ AUTH_RATE_LIMIT: '1000', KUBEAULA_CLOCK: 'virtual', LOG_LEVEL: 'error', ...env });
   await h.app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(h.app.getHttpServer().address() as AddressInfo).port}`;
   await h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });

@@ -189,8 +189,9 @@ describe('serialized state', () => {
   });
 
   it('compares hosts with the base they would be rebuilt from, also once the machines change', () => {
-    // each host's base file system is memoized per sandbox: a new machine (a new /etc/hosts line
-    // in a fresh host) must make the files that differ from the new base stored, not the old diff
+    // each host's base file system is shared by the hosts made alike: a new machine (a new
+    // /etc/hosts line in a fresh host) must make the files that differ from the new base stored,
+    // not the old diff
     const sandbox = Sandbox.create({ seed: 1, start: START });
     sandbox.snapshot();
     sandbox.cluster.runtime.machines.node3 = { ...sandbox.cluster.runtime.machines.node2, name: 'node3', ip: '10.0.0.13' };
@@ -201,6 +202,21 @@ describe('serialized state', () => {
     const loaded = Sandbox.load(viaText(sandbox.serialize()), new VirtualClock(START));
     expect(loaded.hosts.node1.fs.read('/etc/hosts')).toBe(sandbox.hosts.node1.fs.read('/etc/hosts'));
     expect(loaded.hosts.node1.fs.read('/etc/hosts')).not.toContain('node3');
+  });
+
+  it('keeps in memory no watch log of the installation, and loaded clusters share equal objects', async () => {
+    const a = Sandbox.create({ seed: 3, start: START });
+    expect(a.cluster.store.logSize).toBe(0);
+    const stored = viaText(a.serialize());
+    const [b, c] = [Sandbox.load(viaText(stored), new VirtualClock(START)), Sandbox.load(viaText(stored), new VirtualClock(START))];
+    const role = (x: Sandbox) => x.cluster.store.get('clusterroles', undefined, 'system:coredns');
+    expect(role(b)).toBe(role(c));
+    expect(Object.isFrozen(role(b))).toBe(true);
+    expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
+    const later = ['kubectl label clusterrole system:coredns x=y', 'kubectl scale deployment coredns -n kube-system --replicas=3', 'sleep 30', 'kubectl get clusterrole system:coredns --show-labels', 'kubectl get pods -n kube-system'];
+    expect(await run(b, later)).toBe(await run(a, later));
+    expect(role(c)!.metadata.labels).toBeUndefined();
+    expect(await run(c, ['kubectl get clusterrole system:coredns --show-labels'])).toContain('<none>');
   });
 
   it('refuses state written by another engine version', () => {

@@ -5,9 +5,10 @@
 import { Cluster, CreateClusterInput } from './cluster';
 import { SerializedCluster, StoredCluster } from './cluster-state';
 import { fromStored, isStored, toStored } from './state/stored-cluster';
+import { shareParts } from './state/shared-objects';
 import { FileSystem, FileSystemJSON } from './shell/filesystem';
 import { jsonEqual } from './api/json-equal';
-import { newHostState } from './shell/hosts';
+import { hostBase, newHostState } from './shell/hosts';
 import { Shell } from './shell/shell';
 import { ExternalCommand, HostState, OutputSink, RunOptions, RunResult, ShellEnvironment, ShellSession } from './shell/types';
 import { newShellSession } from './shell/session';
@@ -42,7 +43,8 @@ export class VirtualClock implements SandboxClock {
 
 /**
  * A host as stored: its file system as a difference from the fresh Ubuntu host it started as
- * (the base is rebuilt on load), so that a cluster's state stays small.
+ * (the base, shared in memory by every host made alike, is not stored), so that a cluster's
+ * state stays small.
  */
 interface SerializedHost {
   hostname: string;
@@ -55,16 +57,8 @@ interface SerializedHost {
   services: Record<string, unknown>;
 }
 
-interface BaseFileSystem {
-  /** what the base was made from */
-  key: string;
-  nodes: FileSystemJSON['nodes'];
-}
-
 export class Sandbox {
   readonly hosts: Record<string, HostState>;
-  /** each host's base file system, by host name (see `base`) */
-  private readonly bases = new Map<string, BaseFileSystem>();
 
   private constructor(
     readonly cluster: Cluster,
@@ -74,10 +68,11 @@ export class Sandbox {
     const saved = cluster.hosts as Record<string, SerializedHost>;
     if (Object.keys(saved).length) {
       for (const [name, h] of Object.entries(saved)) {
-        const nodes = { ...this.base(h.hostname, h.ip, h.peers, h.baseAt).nodes, ...h.changed };
-        for (const path of h.removed) delete nodes[path];
-        this.hosts[name] = { hostname: h.hostname, ip: h.ip, fs: FileSystem.fromJSON({ nodes }), services: h.services };
+        const fs = FileSystem.over(hostBase(h.hostname, h.peers), h.baseAt);
+        fs.applyChanges(h.changed, h.removed);
+        this.hosts[name] = { hostname: h.hostname, ip: h.ip, fs, services: h.services };
       }
+      cluster.hosts = {}; // read once: `snapshot` makes them anew
     } else {
       this.initHosts();
     }
@@ -85,13 +80,20 @@ export class Sandbox {
 
   static create(input: CreateClusterInput, clock?: SandboxClock): Sandbox {
     const cluster = Cluster.create(input);
+    // no one can be watching from before the cluster existed: the installation's writes are
+    // not kept in the watch log (a loaded cluster starts with an empty one too)
+    cluster.store.compactLog();
     return new Sandbox(cluster, clock ?? new VirtualClock(input.start));
   }
 
   /** A stored cluster (`serialize()`), or the plain form of this engine or an older one it runs. */
   static load(data: StoredCluster | SerializedCluster, clock: SandboxClock): Sandbox {
     // unpacked data is fresh and handed over as it is; a plain snapshot may be shared: copied
-    return new Sandbox(Cluster.load(fromStored(data), { owned: isStored(data) }), clock);
+    const owned = isStored(data);
+    const snapshot = fromStored(data);
+    // the objects' equal parts are shared with every other loaded cluster (frozen)
+    if (owned) for (const entry of snapshot.objects) entry[1] = shareParts(entry[1]);
+    return new Sandbox(Cluster.load(snapshot, { owned }), clock);
   }
 
   /** The cluster as stored: plain JSON, packed (state/stored-cluster.ts). */
@@ -104,15 +106,16 @@ export class Sandbox {
     const hosts: Record<string, SerializedHost> = {};
     const peers = this.peers();
     for (const [name, h] of Object.entries(this.hosts)) {
-      const base = this.base(h.hostname, h.ip, peers, this.baseAt).nodes;
-      const nodes = h.fs.toJSON().nodes;
-      const changed: FileSystemJSON['nodes'] = {};
-      for (const [path, node] of Object.entries(nodes)) if (!jsonEqual(node, base[path])) changed[path] = node;
-      const removed = Object.keys(base).filter((path) => !(path in nodes));
+      const { changed, removed } = h.fs.changesFrom(hostBase(h.hostname, peers), this.baseAt, jsonEqual);
       hosts[name] = { hostname: h.hostname, ip: h.ip, baseAt: this.baseAt, peers, changed, removed, services: h.services };
     }
+    // handed to the cluster's snapshot only: a resident cluster does not keep them
     this.cluster.hosts = hosts;
-    return this.cluster.serialize();
+    try {
+      return this.cluster.serialize();
+    } finally {
+      this.cluster.hosts = {};
+    }
   }
 
   /** The shell environment commands see: time, hosts and the registered commands. */
@@ -146,22 +149,6 @@ export class Sandbox {
   /** the cluster's creation time: every host's base file system is made then */
   private get baseAt(): number {
     return this.cluster.config.start;
-  }
-
-  /**
-   * The fresh file system a host was made with, made once per sandbox and what it is made from:
-   * every stored state is a difference from it.
-   * Never handed out to be changed (FileSystem.fromJSON copies the nodes it is given).
-   */
-  private base(hostname: string, ip: string, peers: { name: string; ip: string }[], at: number): BaseFileSystem {
-    const key = JSON.stringify([ip, peers, at]);
-    let base = this.bases.get(hostname);
-    if (base?.key !== key) {
-      const nodes = newHostState(hostname, ip, peers, at).fs.toJSON().nodes;
-      base = { key, nodes };
-      this.bases.set(hostname, base);
-    }
-    return base;
   }
 
   private peers(): { name: string; ip: string }[] {

@@ -52,4 +52,17 @@ describe('ObjectStore', () => {
     expect(() => s.eventsSince(rv - WATCH_LOG_SIZE - 1)).toThrow('too old resource version');
     expect(s.eventsSince(rv)).toEqual([]);
   });
+
+  it('compacts the watch log: what was before is too old, what comes after is answered', () => {
+    const s = new ObjectStore();
+    for (let i = 0; i < 10; i++) s.put('configmaps', cm('x', `c${i % 3}`));
+    const rv = s.resourceVersion;
+    s.compactLog();
+    expect(s.logSize).toBe(0);
+    expect(() => s.eventsSince(rv - 1)).toThrow(`too old resource version: ${rv - 1} (${rv})`);
+    expect(s.eventsSince(rv)).toEqual([]);
+    s.put('configmaps', cm('x', 'c9'));
+    expect(s.eventsSince(rv).map((e) => [e.type, e.rv])).toEqual([['ADDED', rv + 1]]);
+    expect(s.get('configmaps', 'x', 'c1')?.metadata.name).toBe('c1');
+  });
 });

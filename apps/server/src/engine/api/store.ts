@@ -188,6 +188,22 @@ export class ObjectStore {
     return this.log.slice(i);
   }
 
+  /**
+   * Drops the watch log, as etcd's compaction does: a watch from a resourceVersion before now is
+   * then too old, exactly as after a load (the log is memory only, never stored). For a cluster
+   * no reader is watching (between commands): the log keeps every old version of every object it
+   * mentions, most of a resident cluster's memory.
+   */
+  compactLog(): void {
+    this.log = [];
+    this.logStart = 0;
+  }
+
+  /** the watch events kept (compactLog empties it) */
+  get logSize(): number {
+    return this.log.length - this.logStart;
+  }
+
   private emit(ev: WatchEvent): void {
     this.log.push(ev);
     // only the last WATCH_LOG_SIZE entries count; the array is compacted once it holds twice as

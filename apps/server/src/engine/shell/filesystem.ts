@@ -2,6 +2,9 @@
 // serializes to plain JSON and the cluster can store it per host. No symlinks, no hard links.
 // A directory can carry a capacity (a container's volume mounted there): writes below it fail
 // with ENOSPC once its files would need more bytes than it has, after writing what fits.
+// A host's file system lies over the shared base of its fresh image (fs-layers.ts).
+
+import { FsBase, NodeTable, ROOT } from './fs-layers';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_NODES = 500;
@@ -126,17 +129,46 @@ function utf8Prefix(s: string, bytes: number): string {
 
 /** the raw store: no permission checks (see UserFs for those), paths must be absolute */
 export class FileSystem {
-  private nodes: Map<string, FsNode>;
+  // nodes are replaced, never changed in place: a node read may be a copy of a shared base node
+  private nodes: NodeTable;
   /** capacities of directories (mounted volumes); not serialized: the mounter sets them */
   private quotas: Quota[] = [];
 
-  constructor(json?: FileSystemJSON) {
-    this.nodes = new Map(Object.entries(json?.nodes ?? {}).map(([p, n]) => [p, { ...n }]));
-    if (!this.nodes.has('/')) this.nodes.set('/', { type: 'dir', mode: 0o755, owner: 'root', mtime: 0 });
+  constructor(json?: FileSystemJSON, base?: { base: FsBase; at: number }) {
+    this.nodes = new NodeTable(base?.base, base?.at);
+    for (const [p, n] of Object.entries(json?.nodes ?? {})) this.nodes.set(p, { ...n });
+    if (!this.nodes.has('/')) this.nodes.set('/', { ...ROOT });
   }
 
   static fromJSON(json: FileSystemJSON): FileSystem {
     return new FileSystem(json);
+  }
+
+  /** A file system that starts as `base` made at `at`, sharing its nodes until they change. */
+  static over(base: FsBase, at: number): FileSystem {
+    return new FileSystem(undefined, { base, at });
+  }
+
+  /**
+   * What differs from `base` made at `at`: the nodes not in it or not equal (`same` compares),
+   * and its paths that are gone, both in path order. The stored form of a host's files.
+   */
+  changesFrom(base: FsBase, at: number, same: (a: FsNode, b: FsNode | undefined) => boolean): { changed: Record<string, FsNode>; removed: string[] } {
+    const fast = this.nodes.changesOver(base, at, same);
+    if (fast) return fast;
+    // over another base (or none): compared node by node with that base's whole tree
+    const from = FileSystem.over(base, at).toJSON().nodes;
+    const nodes = this.toJSON().nodes;
+    const changed: Record<string, FsNode> = {};
+    for (const [path, node] of Object.entries(nodes)) if (!same(node, from[path])) changed[path] = node;
+    return { changed, removed: Object.keys(from).filter((path) => !(path in nodes)) };
+  }
+
+  /** Applies what changesFrom returned (the file system must be over the same base). */
+  applyChanges(changed: Record<string, FsNode>, removed: readonly string[]): void {
+    for (const [p, n] of Object.entries(changed)) this.nodes.set(p, { ...n });
+    for (const p of removed) this.nodes.delete(p);
+    if (!this.nodes.has('/')) this.nodes.set('/', { ...ROOT });
   }
 
   toJSON(): FileSystemJSON {
@@ -173,7 +205,7 @@ export class FileSystem {
     const q = this.quotas.find((x) => x.path === path);
     const deeper = q ? this.quotas.filter((x) => x !== q && (x.path.startsWith(prefix) || (path === '/' && x.path !== '/'))) : [];
     let n = 0;
-    for (const [p, node] of this.nodes) {
+    for (const [p, node] of this.nodes.entries()) {
       if (node.type !== 'file' || !(p === path || p.startsWith(prefix))) continue;
       if (deeper.some((d) => p.startsWith(`${d.path}/`))) continue;
       n += fileSize(node);
@@ -359,18 +391,18 @@ export class FileSystem {
   chmod(path: string, mode: number): void {
     const n = this.nodes.get(path);
     if (!n) throw new FsError('ENOENT');
-    n.mode = mode & 0o7777;
+    this.nodes.set(path, { ...n, mode: mode & 0o7777 });
   }
 
   chown(path: string, owner: string): void {
     const n = this.nodes.get(path);
     if (!n) throw new FsError('ENOENT');
-    n.owner = owner;
+    this.nodes.set(path, { ...n, owner });
   }
 
   touch(path: string, now: number): void {
     const n = this.nodes.get(path);
-    if (n) n.mtime = now;
+    if (n) this.nodes.set(path, { ...n, mtime: now });
   }
 }
 

@@ -1,6 +1,7 @@
 // The simulated machines: Ubuntu 24.04 hosts with a student account and a small base file system.
 
 import { FileSystem } from './filesystem';
+import { FsBase } from './fs-layers';
 import type { HostState } from './types';
 
 export const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
@@ -27,8 +28,31 @@ export const DEFAULT_HOSTS: { name: string; ip: string }[] = [
   { name: 'node2', ip: '10.0.0.12' },
 ];
 
-/** a fresh Ubuntu file system for `hostname`; `peers` fill /etc/hosts */
+/** a fresh Ubuntu file system for `hostname` made at `now`; `peers` fill /etc/hosts */
 export function baseFileSystem(hostname: string, _ip: string, peers: { name: string; ip: string }[] = DEFAULT_HOSTS, now = 0): FileSystem {
+  return FileSystem.over(hostBase(hostname, peers), now);
+}
+
+/** shared bases by what they are made from: few (the classroom's host names and addresses) */
+const bases = new Map<string, FsBase>();
+/** beyond this many kinds of host, the oldest base is no longer shared (hosts over it keep it) */
+const MAX_BASES = 64;
+
+/** the fresh Ubuntu files of `hostname`, shared by every host made alike (see FsBase) */
+export function hostBase(hostname: string, peers: { name: string; ip: string }[] = DEFAULT_HOSTS): FsBase {
+  const key = JSON.stringify([hostname, peers.map((p) => [p.name, p.ip])]);
+  let base = bases.get(key);
+  if (!base) {
+    base = new FsBase(freshFiles(hostname, peers).toJSON().nodes);
+    if (bases.size >= MAX_BASES) bases.delete(bases.keys().next().value!);
+    bases.set(key, base);
+  }
+  return base;
+}
+
+/** every file and directory made at time 0 (FsBase shows them at the host's own time) */
+function freshFiles(hostname: string, peers: { name: string; ip: string }[]): FileSystem {
+  const now = 0;
   const fs = new FileSystem();
   const dir = (p: string, owner = 'root', mode = 0o755): void => fs.mkdir(p, { owner, mode, now });
   const file = (p: string, content: string, owner = 'root', mode = 0o644): void => fs.write(p, content, { owner, mode, now });

@@ -374,12 +374,16 @@ export class Cluster {
    * it is rebuilt after a load instead of being serialized.
    */
   private eventIndex(): Map<string, string> {
+    // expired Events leave their keys behind: past twice the Events there were at the last
+    // rebuild, it is rebuilt from the store (what a load does, so behaviour is the same)
+    if (this.aggIndex && this.aggIndex.size > this.aggRebuildAt) this.aggIndex = undefined;
     if (!this.aggIndex) {
       this.aggIndex = new Map();
       for (const e of this.store.list('events') as KubeEvent[]) {
         const io = e.involvedObject;
         this.aggIndex.set(aggregationKey(io.uid, io.fieldPath, e.type ?? 'Normal', e.reason ?? '', e.message ?? '', e.source?.component ?? '', e.source?.host), e.metadata.name!);
       }
+      this.aggRebuildAt = Math.max(256, 2 * this.aggIndex.size);
     }
     return this.aggIndex;
   }
@@ -387,6 +391,7 @@ export class Cluster {
   /** While true, no Events are recorded (the installation before the cluster is handed over). */
   quietEvents = false;
   private aggIndex: Map<string, string> | undefined;
+  private aggRebuildAt = 256;
 
   timerEntries(): TimerEntry[] {
     return this.timers.entries();

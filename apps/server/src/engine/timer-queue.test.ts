@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { TimerQueue } from './timer-queue';
 
 const order = new Map([
@@ -26,5 +27,27 @@ describe('TimerQueue', () => {
     expect(q.earliestExcept('kubelet', 'ns/p')).toBe(20);
     expect(q.earliestExcept('kubelet', 'ns/p', [{ controller: 'event-ttl', key: 'ns/e1' }])).toBe(30);
     expect(q.earliestExcept('kubelet', 'ns/p', [{ controller: 'event-ttl', key: 'ns/e1' }, { controller: 'event-ttl', key: 'ns/e2' }])).toBe(Infinity);
+  });
+
+  it('pops in (time, controller order, key) order whatever was replaced, holding a bounded heap', () => {
+    const op = fc.record({ at: fc.integer({ min: 0, max: 50 }), controller: fc.constantFrom('kubelet', 'event-ttl'), key: fc.constantFrom('a', 'b', 'c', 'd'), move: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const q = new TimerQueue(order);
+        const model = new Map<string, { at: number; controller: string; key: string }>();
+        for (const o of ops) {
+          const id = `${o.controller}/${o.key}`;
+          const cur = model.get(id);
+          if (o.move) q.reschedule(o.at, o.controller, o.key);
+          else q.add(o.at, o.controller, o.key);
+          if (o.move || !cur || o.at < cur.at) model.set(id, { at: o.at, controller: o.controller, key: o.key });
+          expect(q.held).toBeLessThanOrEqual(2 * q.size + 64);
+        }
+        const want = [...model.values()].sort((x, y) => x.at - y.at || order.get(x.controller)! - order.get(y.controller)! || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+        const got = [];
+        for (let t = q.pop(); t; t = q.pop()) got.push(t);
+        expect(got).toEqual(want);
+      }),
+    );
   });
 });

@@ -21,6 +21,11 @@ export class TimerQueue {
     return this.count;
   }
 
+  /** entries held, replaced ones included (bounded: see `set`) */
+  get held(): number {
+    return this.heap.length;
+  }
+
   private pending(controller: string, key: string): Timer | undefined {
     return this.byId.get(controller)?.get(key);
   }
@@ -45,6 +50,13 @@ export class TimerQueue {
     if (!cur) this.count++;
     keys.set(key, entry);
     this.push(entry);
+    // replaced entries wait in the heap until they surface: past twice the pending ones, the heap
+    // is rebuilt from them (a sorted array is a heap; the order is total, so pops stay the same)
+    if (this.heap.length > 2 * this.count + 64) {
+      const pending: Timer[] = [];
+      for (const ks of this.byId.values()) for (const t of ks.values()) pending.push(t);
+      this.heap = pending.sort((a, b) => this.compare(a, b));
+    }
   }
 
   /** the pending time of (controller, key), if any */

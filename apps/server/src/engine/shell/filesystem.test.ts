@@ -44,6 +44,9 @@ describe('FileSystem', () => {
     expect(fs.list('/a/b')).toEqual(['c', 'f']);
     fs.rename('/a', '/z');
     expect(fs.walk('/z')).toEqual(['/z', '/z/b', '/z/b/c', '/z/b/f']);
+    // never into itself, the root included
+    expect(code(() => fs.rename('/z', '/z/b/y'))).toBe('EINVAL');
+    expect(code(() => fs.rename('/', '/x'))).toBe('EINVAL');
     expect(code(() => fs.remove('/z'))).toBe('ENOTEMPTY');
     fs.remove('/z', true);
     expect(fs.size).toBe(1);

@@ -373,7 +373,7 @@ export class FileSystem {
   /** moves a node and its subtree */
   rename(from: string, to: string): void {
     if (!this.nodes.has(from)) throw new FsError('ENOENT');
-    if (to === from || to.startsWith(`${from}/`)) throw new FsError('EINVAL');
+    if (to === from || to.startsWith(from === '/' ? '/' : `${from}/`)) throw new FsError('EINVAL');
     this.parentDir(to);
     if (this.isDir(to)) {
       if (!this.isDir(from)) throw new FsError('EISDIR');

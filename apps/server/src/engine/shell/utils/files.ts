@@ -183,9 +183,16 @@ function transfer(ctx: CommandContext, move: boolean): number {
       status = 1;
       continue;
     }
-    const target = destIsDir ? `${ctx.fs.resolve(dest)}/${basename(src)}` : dest;
+    // as GNU names it: the destination as typed (trailing slashes dropped), then the source's name
+    const target = destIsDir ? `${dest.replace(/\/+$/, '')}/${basename(src)}` : dest;
     if (ctx.fs.resolve(target) === ctx.fs.resolve(src)) {
       ctx.stderr(`${name}: '${src}' and '${target}' are the same file\n`);
+      status = 1;
+      continue;
+    }
+    const from = ctx.fs.resolve(src);
+    if (node.type === 'dir' && ctx.fs.resolve(target).startsWith(from === '/' ? '/' : `${from}/`)) {
+      ctx.stderr(move ? `mv: cannot move '${src}' to a subdirectory of itself, '${target}'\n` : `cp: cannot copy a directory, '${src}', into itself, '${target}'\n`);
       status = 1;
       continue;
     }

@@ -9,6 +9,7 @@ import { printName } from '../printers/get-printer';
 import { parseOutput, printObjects } from '../output';
 import { dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
 import { encodeBase64 } from '../../api/defaults/base64';
+import { parseTcpSpec } from './service-ports';
 
 const WRITE_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG, { name: 'save-config', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, { name: 'template', type: 'string' }];
 
@@ -113,11 +114,8 @@ function serviceGenerator(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Ext
         throw new CommandError('error: at least one tcp port specifier must be provided');
       }
       const ports = tcp.map((spec) => {
-        const [p, t] = spec.split(':');
-        const port = Number(p);
-        const target = t === undefined ? port : /^\d+$/.test(t) ? Number(t) : t;
-        if (!Number.isInteger(port)) throw new CommandError(`error: ${p} is not a valid port number`);
-        const out: Record<string, unknown> = { name: `${p}-${t ?? p}`, port, protocol: 'TCP', targetPort: target };
+        const { name: portName, port, targetPort } = parseTcpSpec(spec);
+        const out: Record<string, unknown> = { name: portName, port, protocol: 'TCP', targetPort };
         if (type === 'NodePort' && inv.flags.int('node-port') > 0) out.nodePort = inv.flags.int('node-port');
         return out;
       });

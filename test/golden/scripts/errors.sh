@@ -22,3 +22,8 @@ kubectl apply -f bad.yaml
 kubectl apply -f missing.yaml
 kubectl delete namespace default
 foo
+kubectl describe
+kubectl create namespace
+kubectl create deployment a b --image=nginx
+kubectl create service clusterip web --tcp=abc
+kubectl create service clusterip web --tcp=80:0

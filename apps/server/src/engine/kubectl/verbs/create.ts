@@ -37,8 +37,7 @@ function clientView(obj: KubeObject): KubeObject {
 }
 
 function nameArg(inv: Invocation): string {
-  if (inv.args.length === 0) throw new UsageError('NAME is required');
-  if (inv.args.length > 1) throw new UsageError(`exactly one NAME is required, got ${inv.args.length}`);
+  if (inv.args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${inv.args.length}`);
   return inv.args[0];
 }
 

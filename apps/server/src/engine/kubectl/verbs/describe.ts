@@ -25,9 +25,8 @@ function runDescribe(inv: Invocation): number {
   const { flags } = inv;
   const files = flags.list('filename');
   if (files.length === 0 && inv.args.length === 0) {
-    throw new CommandError(
-      'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples',
-    );
+    // unlike `kubectl get`, v1.32's describe says only this
+    throw new CommandError('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
   const api = inv.api();
   const namespace = inv.namespace();

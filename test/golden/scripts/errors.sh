@@ -27,3 +27,6 @@ kubectl create namespace
 kubectl create deployment a b --image=nginx
 kubectl create service clusterip web --tcp=abc
 kubectl create service clusterip web --tcp=80:0
+kubectl exec web
+kubectl run x --image=nginx --restart=Bad
+kubectl exec

@@ -35,7 +35,7 @@ describe('kubectl exec', () => {
       ["kubectl exec env -- sh -c 'echo $GREETING > /tmp/g; cat /tmp/g'", 'hola\n', '', 0],
       ["kubectl exec env -- sh -c 'exit 3'", '', 'command terminated with exit code 3\n', 3],
       ["kubectl exec env -- sh -c 'curl web'", '', 'sh: curl: not found\ncommand terminated with exit code 127\n', 127],
-      ['kubectl exec env', '', "error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples\n", 1],
+      ['kubectl exec env', '', "error: you must specify at least one command for the container\n", 1],
       ['kubectl exec env ls', '', "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n", 1],
       ['kubectl exec nope -- ls', '', 'Error from server (NotFound): pods "nope" not found\n', 1],
       ['kubectl exec env -c x -- ls', '', 'error: unable to upgrade connection: container not found ("x")\n', 1],

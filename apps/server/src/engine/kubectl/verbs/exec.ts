@@ -27,15 +27,13 @@ export const execCommand: CommandDef = {
   run: runExec,
 };
 
-const USAGE = "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command";
-
 async function runExec(inv: Invocation): Promise<number> {
   const { flags } = inv;
   const dash = inv.dashArgs();
   const before = inv.args.slice(0, inv.args.length - dash.length);
-  if (before.length === 0) throw new UsageError(USAGE);
+  if (before.length === 0) throw new CommandError('error: pod, type/name or --filename must be specified');
   if (before.length > 1) throw new UsageError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
-  if (dash.length === 0) throw new UsageError('you must specify at least one command for the container');
+  if (dash.length === 0) throw new CommandError('error: you must specify at least one command for the container');
   const api = inv.api();
   const ns = inv.namespace();
   let pod: Pod;

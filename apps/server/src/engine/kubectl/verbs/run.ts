@@ -60,7 +60,7 @@ async function runRun(inv: Invocation): Promise<number> {
   const extra = inv.args.slice(1, inv.args.length - dash.length);
   const containerArgs = [...extra, ...dash];
   const restart = flags.str('restart');
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new CommandError(`error: invalid restart policy: ${restart}`);
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new CommandError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
   const rm = flags.bool('rm');
   const interactive = flags.bool('stdin');
   const tty = flags.bool('tty');

@@ -30,3 +30,13 @@ kubectl create service clusterip web --tcp=80:0
 kubectl exec web
 kubectl run x --image=nginx --restart=Bad
 kubectl exec
+kubectl rollout bogus
+kubectl create bogus other
+kubectl create configmap c --from-literal=a=b --from-literal=a=c
+kubectl create secret generic c --from-literal=a=b --from-literal=a=c
+kubectl run x --image=nginx --labels=a=b=c
+kubectl run x --image=nginx --labels==b
+kubectl set image nginx=nginx:1
+kubectl taint
+kubectl logs a --since=5x
+kubectl logs a --since=5

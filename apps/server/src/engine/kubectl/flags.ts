@@ -67,7 +67,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParsedFlags {
         break;
       }
       case 'duration': {
-        if (parseGoDuration(raw) === undefined) throw new FlagError(`invalid argument "${raw}" for "${display}" flag: time: invalid duration "${raw}"`);
+        if (parseGoDuration(raw) === undefined) throw new FlagError(`invalid argument "${raw}" for "${display}" flag: ${goDurationError(raw)}`);
         v = raw;
         break;
       }
@@ -161,7 +161,7 @@ function splitCsv(s: string): string[] {
 /** Go's time.ParseDuration, in milliseconds; undefined when malformed. `0` is allowed. */
 export function parseGoDuration(s: string): number | undefined {
   if (s === '0') return 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
   let total = 0;
   let m: RegExpExecArray | null;
   let pos = 0;
@@ -171,11 +171,29 @@ export function parseGoDuration(s: string): number | undefined {
   while ((m = re.exec(body))) {
     pos = re.lastIndex;
     const n = parseFloat(m[1]);
-    const unit = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2]]!;
+    const unit = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2]]!;
     total += n * unit;
   }
   if (pos !== body.length) return undefined;
   return sign * total;
+}
+
+/** Go's time.ParseDuration error for a malformed duration, in its words. */
+export function goDurationError(s: string): string {
+  const invalid = `time: invalid duration ${JSON.stringify(s)}`;
+  const body = s.replace(/^[-+]/, '');
+  if (!body) return invalid;
+  // [number][unit] pairs: a number is digits with an optional fraction; a unit runs to the next digit or '.'
+  const re = /(\d*)(\.\d*)?([^\d.]*)/y;
+  for (let pos = 0; pos < body.length; ) {
+    re.lastIndex = pos;
+    const m = re.exec(body)!;
+    if (!m[1] && (!m[2] || m[2] === '.')) return invalid;
+    if (!m[3]) return `time: missing unit in duration ${JSON.stringify(s)}`;
+    if (!['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h'].includes(m[3])) return `time: unknown unit ${JSON.stringify(m[3])} in duration ${JSON.stringify(s)}`;
+    pos = re.lastIndex;
+  }
+  return invalid;
 }
 
 export class Flags {

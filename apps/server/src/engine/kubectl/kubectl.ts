@@ -63,7 +63,8 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
   if (!def.run) {
     // a command group given an unknown or no subcommand
     if (flags.args.length) {
-      host.err(unknownCommand(flags.args[0], def.subcommands ?? [], `kubectl ${pathText}`));
+      // kubectl's command groups answer without cobra's suggestions (only the root suggests)
+      host.err(`error: unknown command "${flags.args[0]}"\nSee 'kubectl ${pathText} -h' for help and examples\n`);
       return 1;
     }
     host.out(commandHelp(def, pathText));

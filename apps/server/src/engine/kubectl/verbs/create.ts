@@ -137,26 +137,36 @@ const createService: CommandDef = {
   subcommands: [serviceGenerator('ClusterIP', 'clusterip'), serviceGenerator('NodePort', 'nodeport'), serviceGenerator('LoadBalancer', 'loadbalancer'), serviceGenerator('ExternalName', 'externalname')],
 };
 
-/** --from-literal=k=v and --from-file=[key=]path, as the configmap and secret generators read them */
-function collectData(inv: Invocation): Record<string, string> {
+/**
+ * --from-file=[key=]path, --from-literal=k=v and --from-env-file, in the order the configmap and
+ * secret generators read them (files, literals, env files); a key given twice is refused in each
+ * generator's own words.
+ */
+function collectData(inv: Invocation, kind: 'ConfigMap' | 'Secret'): Record<string, string> {
   const data: Record<string, string> = {};
-  for (const lit of inv.flags.list('from-literal')) {
-    const eq = lit.indexOf('=');
-    if (eq <= 0) throw new CommandError(`error: invalid literal source ${lit}, expected key=value`);
-    const key = lit.slice(0, eq);
-    if (key in data) throw new CommandError(`error: cannot add key ${key}, another key by that name already exists in Data for ConfigMap "${inv.args[0]}"`);
-    data[key] = lit.slice(eq + 1);
-  }
+  const add = (key: string, value: string): void => {
+    if (key in data) {
+      throw new CommandError(
+        kind === 'ConfigMap' ? `error: cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${inv.args[0]}"` : `error: cannot add key ${key}, another key by that name already exists`,
+      );
+    }
+    data[key] = value;
+  };
   for (const src of inv.flags.list('from-file')) {
     const eq = src.indexOf('=');
     const key = eq > 0 ? src.slice(0, eq) : (src.split('/').pop() ?? src);
     const path = eq > 0 ? src.slice(eq + 1) : src;
     if (inv.host.fs.isDir(path)) {
-      for (const f of inv.host.fs.readDir(path)) data[f] = inv.host.fs.readFile(`${path}/${f}`);
+      for (const f of inv.host.fs.readDir(path)) add(f, inv.host.fs.readFile(`${path}/${f}`));
     } else {
       if (!inv.host.fs.exists(path)) throw new CommandError(`error: error reading ${path}: no such file or directory`);
-      data[key] = inv.host.fs.readFile(path);
+      add(key, inv.host.fs.readFile(path));
     }
+  }
+  for (const lit of inv.flags.list('from-literal')) {
+    const eq = lit.indexOf('=');
+    if (eq <= 0) throw new CommandError(`error: invalid literal source ${lit}, expected key=value`);
+    add(lit.slice(0, eq), lit.slice(eq + 1));
   }
   for (const path of inv.flags.list('from-env-file')) {
     if (!inv.host.fs.exists(path)) throw new CommandError(`error: open ${path}: no such file or directory`);
@@ -164,7 +174,7 @@ function collectData(inv: Invocation): Record<string, string> {
       const t = line.trim();
       if (!t || t.startsWith('#')) continue;
       const eq = t.indexOf('=');
-      if (eq > 0) data[t.slice(0, eq)] = t.slice(eq + 1);
+      if (eq > 0) add(t.slice(0, eq), t.slice(eq + 1));
     }
   }
   return data;
@@ -184,7 +194,7 @@ const createConfigMap: CommandDef = {
   flags: [...WRITE_FLAGS, ...DATA_FLAGS],
   run(inv) {
     const name = nameArg(inv);
-    const data = collectData(inv);
+    const data = collectData(inv, 'ConfigMap');
     return send(inv, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, ...(Object.keys(data).length ? { data } : {}) });
   },
 };
@@ -195,7 +205,7 @@ const createSecretGeneric: CommandDef = {
   flags: [...WRITE_FLAGS, ...DATA_FLAGS, { name: 'type', type: 'string' }],
   run(inv) {
     const name = nameArg(inv);
-    const data = collectData(inv);
+    const data = collectData(inv, 'Secret');
     const encoded: Record<string, string> = {};
     for (const [k, v] of Object.entries(data)) encoded[k] = encodeBase64(v);
     const obj: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name }, ...(Object.keys(encoded).length ? { data: encoded } : {}) };
@@ -220,7 +230,7 @@ export const createCommand: CommandDef = {
 
 function runCreateFromFiles(inv: Invocation): number {
   if (inv.flags.list('filename').length === 0) {
-    if (inv.args.length) throw new CommandError(`error: unknown command "${inv.args[0]}" for "kubectl create"`);
+    if (inv.args.length) throw new CommandError(`error: Unexpected args: [${inv.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
     throw new UsageError('must specify one of -f and -k');
   }
   const { docs, problems } = loadDocs(inv);

@@ -11,6 +11,7 @@ import { readManifests } from '../manifests';
 import { dryRunMode } from '../object-ops';
 import { kindPrefix } from '../printers/get-printer';
 import { parseResourceArgs } from '../resource-args';
+import { NO_RESOURCES } from './targets';
 import { parseGoDuration } from '../flags';
 import { watchLoop } from '../watch';
 
@@ -53,9 +54,7 @@ async function runDelete(inv: Invocation): Promise<number> {
   const all = flags.bool('all');
   if (all && selector) throw new CommandError('error: cannot set --all and --selector at the same time');
   if (files.length === 0 && inv.args.length === 0) {
-    throw new CommandError(
-      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-    );
+    throw new CommandError(NO_RESOURCES);
   }
   let gracePeriod = flags.int('grace-period');
   const force = flags.bool('force');

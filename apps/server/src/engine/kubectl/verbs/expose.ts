@@ -10,7 +10,7 @@ import { formatApiError } from '../errors';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { parseOutput, printObjects } from '../output';
 import { printName } from '../printers/get-printer';
-import { collectTargets } from './targets';
+import { collectTargets, NO_RESOURCES } from './targets';
 
 export const exposeCommand: CommandDef = {
   name: 'expose',
@@ -162,7 +162,7 @@ function runExpose(inv: Invocation): number {
   const mode = dryRunMode(inv);
   const files = inv.flags.list('filename');
   if (inv.args.length === 0 && files.length === 0) {
-    throw new CommandError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+    throw new CommandError(NO_RESOURCES);
   }
   const found = collectTargets(inv, inv.args, { files });
   for (const e of found.errors) inv.err(e);

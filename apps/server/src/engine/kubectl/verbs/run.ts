@@ -44,10 +44,12 @@ export const runCommand: CommandDef = {
 function parseLabels(text: string, name: string): Record<string, string> {
   if (!text) return { run: name };
   const out: Record<string, string> = {};
+  // as kubectl's ParseLabels: each `k=v` exactly, a key not empty
   for (const part of text.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) throw new CommandError(`error: invalid label spec: ${part}`);
-    out[part.slice(0, eq)] = part.slice(eq + 1);
+    const kv = part.split('=');
+    if (kv.length !== 2) throw new CommandError(`error: unexpected label spec: ${part}`);
+    if (!kv[0]) throw new CommandError('error: unexpected empty label key');
+    out[kv[0]] = kv[1];
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { parseOutput, printObjects } from '../output';
 import { printName } from '../printers/get-printer';
-import { collectTargets, printErrors, splitPairs, visit, writeObject } from './targets';
+import { collectTargets, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
 
 type PodSpecLike = { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] };
 
@@ -33,7 +33,8 @@ function runSetImage(inv: Invocation): number {
   const { flags } = inv;
   const { resources, pairs } = splitPairs(inv.args, 'image');
   const files = flags.list('filename');
-  if (resources.length === 0 && files.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  // kubectl's builder finds nothing to visit before the images are looked at
+  if (resources.length === 0 && files.length === 0) throw new CommandError(NO_RESOURCES);
   if (pairs.length === 0) throw new CommandError('error: at least one image update is required');
   const images = new Map<string, string>();
   for (const p of pairs) {

@@ -99,6 +99,7 @@ function runTaint(inv: Invocation): number {
     else if (taintArgs.length) throw new CommandError(`error: all resources must be specified before taint changes: ${s}`);
     else resources.push(s);
   }
+  if (inv.args.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name>');
   if (taintArgs.length === 0) throw new CommandError('error: at least one taint update is required');
   const { add, remove } = parseTaints(taintArgs);
   if (resources.length === 0) throw new CommandError('error: at least one resource name must be specified since \'all\' parameter is not set');

@@ -45,5 +45,13 @@ export default tseslint.config(
     },
   },
   { files: ['apps/server/src/engine/**/*.ts'], ignores: ['**/*.test.ts'], rules: engineForbidden },
+  {
+    // one copy of SQLite per process: connections open through database/sqlite-driver.ts (Prisma's copy)
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'apps/server/src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', allowTypeImports: true, message: 'Open SQLite with openSqlite (database/sqlite-driver.ts): a second copy of SQLite in the process drops the other copy\'s locks.' }] }],
+    },
+  },
   { files: ['bin/**/*.js'], languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } } },
 );

@@ -9,11 +9,16 @@
 // - resident clusters: the students join more classrooms until the server holds 1,000
 //   clusters, each having run a command, and the server's RSS is read;
 // - SQLite's own rate of single-row transactions on the same disk at the same synchronous level,
-//   the ceiling for any design that commits once per command.
+//   the ceiling for any design that commits once per command;
+// - the floors under the throughput: the engine alone running the mix (in this process, on one
+//   core: the server runs every engine on its one main thread), and HTTP alone (an authenticated
+//   GET that reads nothing, through the same middleware as a command).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { writeWorkspaceFile } from '../apps/server/src/clusters/input-log';
+import { Sandbox, VirtualClock } from '../apps/server/src/engine/sandbox';
 import { tempDir } from '../test/e2e/app-harness';
 import { adminCreate, HttpClient, startServer } from '../test/e2e/server-process';
 import { Figure } from './harness';
@@ -112,6 +117,16 @@ async function exec(base: string, s: Student, command: string, clusterId = s.clu
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
+
+/** CPU time (user + system, every thread) the process `pid` used so far, in ms. */
+function cpuMs(pid: number): number {
+  // fields 14 and 15 of /proc/PID/stat, after the command name in parentheses; in clock ticks
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** Clock ticks per second of /proc (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -233,6 +248,52 @@ async function resident(base: string, students: Student[], instructor: HttpClien
   return clusters;
 }
 
+/** The engine alone on `clusters` sandboxes running the mix round robin: commands per second. */
+async function engineAlone(mix: string[], clusters = 20, rounds = 2): Promise<{ rate: number; cpuMs: number }> {
+  const start = Date.UTC(2026, 0, 1);
+  const clocks: VirtualClock[] = [];
+  const boxes = Array.from({ length: clusters }, (_, k) => {
+    const clock = new VirtualClock(start);
+    clocks.push(clock);
+    const sandbox = Sandbox.create({ seed: k + 1, start }, clock);
+    writeWorkspaceFile(sandbox, 'master', 'app.yaml', APP_YAML);
+    return { sandbox, session: sandbox.newSession() };
+  });
+  const pass = async (times: number): Promise<{ rate: number; cpuMs: number }> => {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    let n = 0;
+    for (let r = 0; r < times * mix.length; r++) {
+      for (const [k, b] of boxes.entries()) {
+        // time moves as in the closed loop: a second of it per second, about 300 commands
+        if (++n % 300 === 0) for (const c of clocks) c.advanceTo(c.now() + 1000);
+        b.session = (await b.sandbox.run(structuredClone(b.session), mix[(r + k) % mix.length])).session;
+      }
+    }
+    const cpu = process.cpuUsage(cpu0);
+    return { rate: n / ((performance.now() - t0) / 1000), cpuMs: (cpu.user + cpu.system) / 1000 / n };
+  };
+  await pass(1); // every cluster once through the mix, as the server's clusters are
+  return pass(rounds);
+}
+
+/** An authenticated GET that reads nothing (the CSRF token) in a closed loop: HTTP's own floor. */
+async function httpAlone(base: string, students: Student[]): Promise<{ rate: number; count: number }> {
+  let n = 0;
+  const t0 = performance.now();
+  const end = t0 + Math.min(SECONDS, 5) * 1000;
+  await Promise.all(
+    students.map(async (s) => {
+      while (performance.now() < end) {
+        const r = await request(base, 'GET', '/api/v1/auth/csrf', s.token);
+        if (r.status !== 200) throw new Error(`${s.name}: csrf: HTTP ${r.status}`);
+        n++;
+      }
+    }),
+  );
+  return { rate: n / ((performance.now() - t0) / 1000), count: n };
+}
+
 export async function serverBenchmarks(): Promise<Figure[]> {
   const dir = tempDir('kubeaula-bench-');
   const server = await startServer(dir, { KUBEAULA_CLOCK: 'virtual', COMMANDS_PER_MINUTE: '1000000', SQLITE_SYNCHRONOUS: SYNCHRONOUS, LOG_LEVEL: 'warn' });
@@ -245,7 +306,12 @@ export async function serverBenchmarks(): Promise<Figure[]> {
     await pool(students, 20, async (s) => {
       for (const line of mix) await exec(base, s, line);
     });
+    // Every student's connection open before the clock starts: 180 connections opened at once
+    // on a saturated server waited up to 10 s to be served (the measure was of that burst).
+    await Promise.all(students.map((s) => request(base, 'GET', '/api/v1/auth/csrf', s.token)));
+    const satCpu0 = cpuMs(pid);
     const sat = await withTicking(base, () => saturation(base, students, mix));
+    const satCpu = (cpuMs(pid) - satCpu0) / sat.latencies.length;
     const rssAfter = rssMb(pid);
     const open = await withTicking(base, () => openLoop(base, students, mix));
     const lat = open.latencies.sort((a, b) => a - b);
@@ -255,6 +321,8 @@ export async function serverBenchmarks(): Promise<Figure[]> {
       { name: '  closed-loop latency p50', value: percentile(satLat, 0.5), unit: 'ms' },
       { name: '  closed-loop latency p99', value: percentile(satLat, 0.99), unit: 'ms' },
       { name: '  load generator CPU (of one core)', value: sat.cpu * 100, unit: '%' },
+      // CPU time, not wall time: it holds on a machine shared with other work, where rates do not
+      { name: '  server CPU per command (all its threads)', value: satCpu, unit: 'ms' },
       { name: `open loop at ${RATE} commands/s: answered`, value: open.rate, unit: 'commands/s' },
       { name: '  latency p50', value: percentile(lat, 0.5), unit: 'ms' },
       { name: '  latency p95', value: percentile(lat, 0.95), unit: 'ms' },
@@ -264,6 +332,15 @@ export async function serverBenchmarks(): Promise<Figure[]> {
     const clusters = await resident(base, students, instructor);
     const rss = rssMb(pid);
     figures.push({ name: `server RSS, ${clusters} resident clusters`, value: rss, unit: 'MB', target: '< 300 MB', ok: rss < 300 });
+    const httpCpu0 = cpuMs(pid);
+    const http = await httpAlone(base, students);
+    figures.push(
+      { name: `floor: HTTP alone, ${students.length} clients, authenticated GET`, value: http.rate, unit: 'requests/s' },
+      { name: '  server CPU per request', value: (cpuMs(pid) - httpCpu0) / http.count, unit: 'ms' },
+    );
+    // the server is idle now: the engine's figure does not compete with it for the CPU
+    const engine = await engineAlone(mix);
+    figures.push({ name: 'floor: the engine alone, the mix on one core', value: engine.rate, unit: 'commands/s' }, { name: '  CPU per command', value: engine.cpuMs, unit: 'ms' });
     const raw = sqliteRawRate(dir);
     figures.push({ name: `SQLite single-row transactions (synchronous=${SYNCHRONOUS}), same disk`, value: raw, unit: 'tx/s' });
   } finally {

@@ -1,6 +1,10 @@
 // Personal API tokens (bearer): shown once at creation, stored as a hash, revocable.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
+import type BetterSqlite3 from 'better-sqlite3';
 import { CLOCK, Clock } from '../clock/clock';
+import { columnTime, openReader } from '../common/sqlite-reader';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
 import { PrismaService } from '../database/prisma.service';
 import { toAuthUser } from './auth.service';
 import type { AuthUser } from './request-auth';
@@ -30,6 +34,20 @@ interface CachedBearer {
   expiresAt: number | undefined;
 }
 
+/** A token's row with its user's, as resolveBearer reads them. */
+interface BearerRow {
+  id: string;
+  kind: string;
+  userId: string | null;
+  expiresAt: string | number | null;
+  revokedAt: string | number | null;
+  username: string | null;
+  displayName: string | null;
+  role: string | null;
+  locale: string | null;
+  deletedAt: string | number | null;
+}
+
 export interface CreatedToken {
   id: string;
   name: string;
@@ -38,7 +56,7 @@ export interface CreatedToken {
 }
 
 @Injectable()
-export class ApiTokenService {
+export class ApiTokenService implements OnApplicationShutdown {
   /** Resolved tokens by hash (only valid ones: an unknown token is read again every time). */
   private readonly bearers = new Map<string, CachedBearer>();
   /** How long a resolved token is trusted (tests shorten it). */
@@ -46,10 +64,25 @@ export class ApiTokenService {
   /** Bumped whenever entries are forgotten: a lookup that began before does not store its row. */
   private generation = 0;
 
+  /** A token's row and its user's, read without Prisma (every request with a token may need it). */
+  private readonly byHash?: BetterSqlite3.Statement<[string], BearerRow>;
+
   constructor(
     private readonly prisma: PrismaService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    if (config) {
+      this.byHash = openReader(config.databaseFile).prepare(
+        'SELECT t."id", t."kind", t."userId", t."expiresAt", t."revokedAt", u."username", u."displayName", u."role", u."locale", u."deletedAt" FROM "ApiToken" t LEFT JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?',
+      );
+    }
+  }
+
+  /** After the HTTP server closed (module destroy hooks run while requests are still in flight). */
+  onApplicationShutdown(): void {
+    this.byHash?.database.close();
+  }
 
   async create(userId: string, name: string): Promise<CreatedToken> {
     const token = `${TOKEN_PREFIX}${newToken()}`;
@@ -77,16 +110,26 @@ export class ApiTokenService {
       this.bearers.delete(hash);
     }
     const generation = this.generation;
-    const row = await this.prisma.apiToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
-    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= this.clock.now())) return undefined;
+    const row = await this.bearerRow(hash);
+    const expiresAt = row ? columnTime(row.expiresAt) : null;
+    if (!row || row.revokedAt !== null || (expiresAt !== null && expiresAt <= this.clock.now())) return undefined;
     let who: Bearer;
     if (row.kind === 'service') who = { kind: 'service', tokenId: row.id };
-    else if (row.kind !== 'personal' || !row.user || row.user.deletedAt) return undefined;
-    else who = { kind: 'personal', user: toAuthUser(row.user) };
+    else if (row.kind !== 'personal' || row.userId === null || row.username === null || row.deletedAt !== null) return undefined;
+    else who = { kind: 'personal', user: toAuthUser({ id: row.userId, username: row.username, displayName: row.displayName ?? '', role: row.role ?? 'student', locale: row.locale ?? 'es' }) };
     if (generation !== this.generation) return who;
     if (this.bearers.size >= BEARER_CACHE_MAX) this.bearers.clear();
-    this.bearers.set(hash, { who, tokenId: row.id, userId: row.userId, until: Date.now() + this.bearerTtlMs, expiresAt: row.expiresAt?.getTime() });
+    this.bearers.set(hash, { who, tokenId: row.id, userId: row.userId, until: Date.now() + this.bearerTtlMs, expiresAt: expiresAt ?? undefined });
     return who;
+  }
+
+  private async bearerRow(hash: string): Promise<BearerRow | undefined> {
+    if (this.byHash) return this.byHash.get(hash);
+    const t = await this.prisma.apiToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
+    if (!t) return undefined;
+    const u = t.user;
+    const time = (d: Date | null | undefined) => (d ? d.getTime() : null);
+    return { id: t.id, kind: t.kind, userId: t.userId, expiresAt: time(t.expiresAt), revokedAt: time(t.revokedAt), username: u?.username ?? null, displayName: u?.displayName ?? null, role: u?.role ?? null, locale: u?.locale ?? null, deletedAt: time(u?.deletedAt) };
   }
 
   /** Forgets what is remembered of a user's tokens (their account or language changed). */

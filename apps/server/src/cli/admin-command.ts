@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../database/sqlite-driver';
 import { ApiTokenService } from '../auth/api-token.service';
 import { AuthService } from '../auth/auth.service';
 import { WallClock } from '../clock/clock';
@@ -143,7 +143,7 @@ async function backup(positionals: string[]): Promise<number> {
     process.stderr.write(`kubeaula admin backup: ${target} exists; choose a new file\n`);
     return 1;
   }
-  const db = new Database(config.databaseFile, { readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const db = openSqlite(config.databaseFile, { readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     await db.backup(target);
   } finally {

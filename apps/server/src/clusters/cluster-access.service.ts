@@ -1,10 +1,14 @@
 // Who may see or change a cluster: its student (read and write; an exam's cluster only until the
 // exam's window ends), the instructors of its classroom (read only). Everyone else is told it
 // does not exist.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { AuthUser } from '../auth/request-auth';
 import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { openReader } from '../common/sqlite-reader';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
 import { PrismaService } from '../database/prisma.service';
 
 export interface ClusterRef {
@@ -21,16 +25,40 @@ export interface ClusterRef {
 /** How long a cluster's owner and classroom are trusted without asking the database again. */
 const REF_TTL_MS = 10_000;
 
+interface RefRow {
+  id: string;
+  membershipId: string;
+  purpose: string;
+  shape: string;
+  seed: number;
+  options: string | null;
+  userId: string;
+  classroomId: string;
+  ownerId: string;
+}
+
 @Injectable()
-export class ClusterAccessService {
+export class ClusterAccessService implements OnApplicationShutdown {
   // A cluster's owner, classroom and shape never change: a command need not read them every
   // time (a deleted cluster is still refused by the runner, which reads its version).
   private readonly refs = new Map<string, { ref: ClusterRef; classroomOwnerId: string; until: number }>();
+  /** The cluster with its membership and classroom, read without Prisma (common/sqlite-reader.ts). */
+  private readonly refOf: BetterSqlite3.Statement<[string], RefRow>;
 
   constructor(
     private readonly prisma: PrismaService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.refOf = openReader(config.databaseFile).prepare(
+      'SELECT c."id", c."membershipId", c."purpose", c."shape", c."seed", c."options", m."userId", m."classroomId", r."ownerId" FROM "Cluster" c JOIN "Membership" m ON m."id" = c."membershipId" JOIN "Classroom" r ON r."id" = m."classroomId" WHERE c."id" = ?',
+    );
+  }
+
+  /** After the HTTP server closed (module destroy hooks run while requests are still in flight). */
+  onApplicationShutdown(): void {
+    this.refOf.database.close();
+  }
 
   async check(user: AuthUser, clusterId: string, mode: 'read' | 'write'): Promise<ClusterRef> {
     const { ref, classroomOwnerId } = await this.lookup(clusterId);
@@ -49,16 +77,15 @@ export class ClusterAccessService {
     const now = Date.now();
     const hit = this.refs.get(clusterId);
     if (hit && hit.until > now) return hit;
-    const c = await this.prisma.cluster.findUnique({
-      where: { id: clusterId },
-      select: { id: true, membershipId: true, purpose: true, shape: true, seed: true, options: true, membership: { select: { userId: true, classroomId: true, classroom: { select: { ownerId: true } } } } },
-    });
+    const c = this.refOf.get(clusterId);
     if (!c) {
       this.refs.delete(clusterId);
       throw new AppError('NOT_FOUND', 'No such cluster');
     }
-    const ref: ClusterRef = { id: c.id, membershipId: c.membershipId, classroomId: c.membership.classroomId, ownerUserId: c.membership.userId, purpose: c.purpose, shape: c.shape, seed: c.seed, options: c.options };
-    const entry = { ref, classroomOwnerId: c.membership.classroom.ownerId, until: now + REF_TTL_MS };
+    // options is a Json column: Prisma stores it as JSON text
+    const options: unknown = c.options === null ? null : JSON.parse(c.options);
+    const ref: ClusterRef = { id: c.id, membershipId: c.membershipId, classroomId: c.classroomId, ownerUserId: c.userId, purpose: c.purpose, shape: c.shape, seed: c.seed, options };
+    const entry = { ref, classroomOwnerId: c.ownerId, until: now + REF_TTL_MS };
     if (this.refs.size > 10_000) this.refs.clear();
     this.refs.set(clusterId, entry);
     return entry;

@@ -24,7 +24,7 @@ import { Sandbox } from '../engine/sandbox';
 import type { ShellSignal } from '../engine/shell/types';
 import { ClusterEvents } from './cluster-events';
 import { loadReplayed, loadWithSwitch, LoggedInput, ReplayRefused } from './input-log';
-import { InputRow, InputWriter, ShellRow, SQLITE_DRIVER, WriteConflict } from './input-writer';
+import { InputRow, InputWriter, ShellRow, SQLITE_DRIVER, TransitionsRequest, WriteConflict } from './input-writer';
 import { KeyedMutex } from './keyed-mutex';
 import { SwitchClock } from './replay-clock';
 import { CacheEntry, SandboxCache } from './sandbox-cache';
@@ -121,6 +121,7 @@ export class ClusterRunner implements OnApplicationShutdown {
   remember(clusterId: string, sandbox: Sandbox, version: number): CacheEntry {
     const sw = sandbox.clock instanceof SwitchClock ? sandbox.clock : new SwitchClock(sandbox.clock);
     const entry: CacheEntry = { clusterId, sandbox, clock: sw.target as ServerSandboxClock, switch: sw, version, sinceState: 0, recorded: new Set(), shells: new Map(), lastUsed: Date.now(), busy: 0 };
+    sandbox.cluster.store.compactLog(); // what a replay wrote there: no one watched it
     this.cache.set(entry);
     return entry;
   }
@@ -158,6 +159,11 @@ export class ClusterRunner implements OnApplicationShutdown {
     return this.read(clusterId, (entry) => entry.sandbox.cluster.nextTransitionAt());
   }
 
+  /** Stores Transition rows in the inputs' group commit (course/transition-recorder.ts). */
+  writeTransitions(t: TransitionsRequest): Promise<void> {
+    return this.writer.writeTransitions(t);
+  }
+
   /** Stores every cached state not stored yet, then closes the writer (graceful shutdown). */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
@@ -172,6 +178,7 @@ export class ClusterRunner implements OnApplicationShutdown {
     cluster.step(entry.clock.now());
     entry.lastUsed = Date.now();
     this.events.publish({ clusterId: entry.clusterId, version: entry.version, events: eventsSince(entry.sandbox, rv), replaced: false });
+    if (entry.busy === 0) cluster.store.compactLog(); // no reader left: old versions cost memory
   }
 
   private async attempt<T>(clusterId: string, change: (entry: CacheEntry, attempt: number) => Promise<Mutation<T>>, attempt: number, signal: ShellSignal): Promise<Committed<T>> {
@@ -231,7 +238,8 @@ export class ClusterRunner implements OnApplicationShutdown {
       if (!(e instanceof VersionConflict) && !(e instanceof AppError)) this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       throw e;
     } finally {
-      if (entry) entry.busy--;
+      // the last change done: nothing reads the watch log until the next one (see compactLog)
+      if (entry && --entry.busy === 0) entry.sandbox.cluster.store.compactLog();
       holder.release();
     }
   }

@@ -76,7 +76,9 @@ export class ClustersService {
         },
         select: { id: true },
       });
-      this.runner.remember(row.id, sandbox, 0);
+      // kept as loaded from what was stored: a loaded cluster shares its objects' equal parts
+      // with every other one (engine/state/shared-objects.ts), a fresh one holds its own copies
+      this.runner.remember(row.id, this.runner.loadSandbox(state), 0);
       return row.id;
     } catch (e) {
       if ((e as { code?: string }).code !== 'P2002') throw e;

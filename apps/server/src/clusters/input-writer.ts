@@ -7,19 +7,14 @@
 // transaction as its Input row: a lost race is answered `conflict` and writes nothing of that
 // commit, while the rest of the batch commits. A command is answered only after its batch is
 // committed, so an answered command survives a SIGKILL (durability as before).
+import { SQLITE_DRIVER } from '../database/sqlite-driver';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SqliteSynchronous } from '../config/config';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../database/sqlite';
 
-/**
- * The better-sqlite3 that Prisma's adapter loads. Every connection of the server process must
- * use this one copy of SQLite: two copies in one process do not see each other's POSIX locks,
- * and closing a file in one drops the other's locks (sqlite.org/howtocorrupt.html, 2.2), which
- * shows as SQLITE_NOTADB under load.
- */
-export const SQLITE_DRIVER = require.resolve('better-sqlite3', { paths: [path.dirname(require.resolve('@prisma/adapter-better-sqlite3'))] });
+/** Every connection of the server process uses Prisma's copy of SQLite (database/sqlite-driver.ts). */
+export { SQLITE_DRIVER };
 
 /** SQLite's text form of a DateTime as Prisma's adapter writes it (so Prisma reads it back). */
 export function sqlTime(ms: number): string {
@@ -85,6 +80,28 @@ export interface StateRequest {
   now: number;
 }
 
+/** A Transition row (course/transition-recorder.ts): a watch event a check may ask about. */
+export interface TransitionRow {
+  at: number;
+  kind: string;
+  resource: string;
+  namespace: string | null;
+  name: string;
+  phase: string | null;
+  ownerKind: string | null;
+  ownerName: string | null;
+  terminating: boolean;
+  resourceVersion: number;
+}
+
+export interface TransitionsRequest {
+  clusterId: string;
+  /** The cluster version whose commit (or timed step) made them. */
+  version: number;
+  lineage: number;
+  rows: TransitionRow[];
+}
+
 type Answer = { id: number; ok: true } | { id: number; ok: false; conflict: boolean; error?: string; code?: string };
 
 // Plain CommonJS run by the worker (eval'd: no TypeScript loader needed in the thread).
@@ -102,7 +119,13 @@ const insertInput = db.prepare('INSERT INTO "Input" ("id", "clusterId", "seq", "
 const upsertShell = db.prepare('INSERT INTO "ShellSession" ("id", "userId", "clusterId", "door", "terminalKey", "env", "cwd", "host", "history", "shell", "createdAt", "lastUsedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("userId", "door", "terminalKey") DO UPDATE SET "env" = excluded."env", "cwd" = excluded."cwd", "host" = excluded."host", "history" = excluded."history", "shell" = excluded."shell", "lastUsedAt" = excluded."lastUsedAt"');
 const checkpoint = db.prepare('UPDATE "Cluster" SET "state" = ?, "stateVersion" = ? WHERE "id" = ? AND "stateVersion" < ? AND "version" >= ?');
 const autoSnapshot = db.prepare('INSERT INTO "Snapshot" ("id", "clusterId", "name", "kind", "state", "engineVersion", "clusterVersion", "stateAt", "createdAt") SELECT ?, ?, ?, \\'auto\\', ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM "Snapshot" WHERE "clusterId" = ? AND "kind" = \\'auto\\' AND "clusterVersion" = ?) AND EXISTS (SELECT 1 FROM "Cluster" WHERE "id" = ?)');
+const insertTransition = db.prepare('INSERT INTO "Transition" ("id", "clusterId", "clusterVersion", "at", "kind", "resource", "namespace", "name", "phase", "ownerKind", "ownerName", "terminating", "lineage", "resourceVersion") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "Cluster" WHERE "id" = ?) ON CONFLICT DO NOTHING');
 function apply(m) {
+  // a cluster deleted meanwhile (its account deleted) has nothing to keep
+  if (m.type === 'transitions') {
+    for (const t of m.rows) insertTransition.run(t.id, m.clusterId, m.version, t.at, t.kind, t.resource, t.namespace, t.name, t.phase, t.ownerKind, t.ownerName, t.terminating ? 1 : 0, m.lineage, t.resourceVersion, m.clusterId);
+    return true;
+  }
   if (m.type === 'state') {
     checkpoint.run(m.state, m.version, m.clusterId, m.version, m.version);
     autoSnapshot.run(m.snapshotId, m.clusterId, (m.exact ? 'input ' : 'later ') + m.version, m.state, m.engineVersion, m.version, m.stateAt, m.now, m.clusterId, m.version, m.clusterId);
@@ -206,6 +229,15 @@ export class InputWriter {
   /** Stores a state the cluster had at `version` (Cluster.state if newer, and an 'auto' Snapshot). */
   writeState(s: StateRequest): Promise<void> {
     return this.send({ type: 'state', ...s, snapshotId: randomUUID(), stateAt: sqlTime(s.stateAt), now: sqlTime(s.now) });
+  }
+
+  /**
+   * Stores Transition rows (a row already there, by its natural key, is kept). They go in the
+   * same group commit as the inputs: on the main connection each change cost the event loop an
+   * fsync of its own.
+   */
+  writeTransitions(t: TransitionsRequest): Promise<void> {
+    return this.send({ type: 'transitions', ...t, rows: t.rows.map((r) => ({ ...r, id: randomUUID(), at: sqlTime(r.at) })) });
   }
 
   /** Writes what is queued, then closes the worker's connection. */

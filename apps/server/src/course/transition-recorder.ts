@@ -14,8 +14,6 @@
 //   sandbox (ClusterRunner.mutate's `replace`), and so does a load after another process wrote:
 //   a sandbox's changes all share one lineage.
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { Prisma } from '../../../../generated/prisma';
 import { CLOCK, Clock } from '../clock/clock';
 import { ClusterChange, ClusterEvents } from '../clusters/cluster-events';
 import { ClusterRunner } from '../clusters/cluster-runner';
@@ -27,8 +25,6 @@ import type { TransitionRecord } from '../grading/checks/types';
 
 /** Times kept per store for events not yet published (a lost race leaves some behind). */
 const MAX_TIMES = 5000;
-/** Rows per INSERT statement. */
-const BATCH = 200;
 
 export interface RecordedTransition extends TransitionRecord {
   resourceVersion: number;
@@ -107,16 +103,26 @@ export class TransitionRecorder implements OnModuleInit, OnModuleDestroy {
     this.queues.set(change.clusterId, next);
   }
 
-  /** Stores the records of one change (idempotent: a row already there is kept); `store`: the sandbox's that made it. */
+  /**
+   * Stores the records of one change (idempotent: a row already there is kept); `store`: the
+   * sandbox's that made it. Written by the runner's group commit (clusters/input-writer.ts), not
+   * on the main connection, where each change cost the event loop an fsync.
+   */
   async write(clusterId: string, version: number, records: RecordedTransition[], store?: ObjectStore): Promise<void> {
     const lineage = await this.lineageOf(clusterId, version, store);
-    for (let i = 0; i < records.length; i += BATCH) {
-      const rows = records.slice(i, i + BATCH).map(
-        (r) =>
-          Prisma.sql`(${randomUUID()}, ${clusterId}, ${version}, ${new Date(r.at)}, ${r.kind}, ${r.resource}, ${r.namespace ?? null}, ${r.name}, ${r.phase ?? null}, ${r.owner?.kind ?? null}, ${r.owner?.name ?? null}, ${r.terminating === true}, ${lineage}, ${r.resourceVersion})`,
-      );
-      await this.prisma.$executeRaw`INSERT INTO "Transition" ("id", "clusterId", "clusterVersion", "at", "kind", "resource", "namespace", "name", "phase", "ownerKind", "ownerName", "terminating", "lineage", "resourceVersion") VALUES ${Prisma.join(rows)} ON CONFLICT DO NOTHING`;
-    }
+    const rows = records.map((r) => ({
+      at: r.at,
+      kind: r.kind,
+      resource: r.resource,
+      namespace: r.namespace ?? null,
+      name: r.name,
+      phase: r.phase ?? null,
+      ownerKind: r.owner?.kind ?? null,
+      ownerName: r.owner?.name ?? null,
+      terminating: r.terminating === true,
+      resourceVersion: r.resourceVersion,
+    }));
+    await this.runner.writeTransitions({ clusterId, version, lineage, rows });
   }
 
   /** The lineage of a change, remembered for the sandbox that made it (see the header). */

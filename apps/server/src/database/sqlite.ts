@@ -6,7 +6,8 @@
 // machine's disk, against about 7,000/s with NORMAL, which may lose the last commits on power loss).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite-driver';
 import type { SqliteSynchronous } from '../config/config';
 import { AppliedMigration, Migration, MigrationTarget, migrate, readMigrations } from './migrations';
 
@@ -55,7 +56,7 @@ export function prepareSqliteDatabase(
   synchronous: SqliteSynchronous = 'FULL',
 ): { applied: string[] } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const db = openSqlite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     applyPragmas(db, synchronous);
     return { applied: migrate(new SqliteMigrationTarget(db), readMigrations(migrationsDir)) };

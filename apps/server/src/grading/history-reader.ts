@@ -5,7 +5,8 @@
 // and its row → record mappers (course/check-context.ts). Times are compared here in JS: the
 // input log writes DateTime columns as epoch ms while Prisma writes ISO text, and SQLite does not
 // compare the two as times.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../database/sqlite-driver';
 import type { CheckHistory } from '../course/check-context';
 import { inputRecord, transitionRecord } from '../course/check-context';
 import { inHistory, presentHistory, Replacement } from '../course/history';
@@ -26,7 +27,7 @@ export class HistoryReader {
   private readonly transitions: Database.Statement<[string, number, number], { clusterVersion: number; at: Cell; kind: string; resource: string; namespace: string | null; name: string; phase: string | null; ownerKind: string | null; ownerName: string | null; terminating: number }>;
 
   constructor(file: string) {
-    this.db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, readonly: true });
+    this.db = openSqlite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, readonly: true });
     this.replacements = this.db.prepare(`SELECT "seq", "kind", "payload" FROM "Input" WHERE "clusterId" = ? AND "kind" IN ('reset', 'restore') AND "seq" <= ?`);
     this.snapshot = this.db.prepare('SELECT "clusterVersion", "stateAt" FROM "Snapshot" WHERE "id" = ?');
     this.inputs = this.db.prepare(

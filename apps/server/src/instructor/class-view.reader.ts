@@ -1,6 +1,7 @@
 // The rows the class view is made of, read with prepared statements on a connection of its own:
 // through Prisma the same reads took most of the class view's 200 ms budget for 300 students.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../database/sqlite-driver';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../database/sqlite';
 import { timeOf } from '../grading/history-reader';
 
@@ -23,7 +24,7 @@ export class ClassViewReader {
   private readonly shells: Database.Statement<[string], { userId: string; door: string; lastUsedAt: Cell }>;
 
   constructor(file: string) {
-    this.db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, readonly: true });
+    this.db = openSqlite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, readonly: true });
     this.members = this.db.prepare(`SELECT m."id", m."userId", u."username", u."displayName" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."classroomId" = ? AND m."role" = 'student' ORDER BY m."joinedAt", m."id"`);
     this.progress = this.db.prepare('SELECT p."membershipId", p."lessonId", p."stepId", p."stepStartedAt", p."passedSteps" FROM "LessonProgress" p JOIN "Membership" m ON m."id" = p."membershipId" WHERE m."classroomId" = ?');
     // the newest check of each (student, lesson, step): ties on `at` broken by rowid (later insert)

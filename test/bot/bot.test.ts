@@ -84,6 +84,15 @@ describe('Discord bot against a real server', () => {
     expect(help.replies[0].content.startsWith(texts.es.helpTitle)).toBe(true);
   });
 
+  it("keeps each Discord user's shell session between messages (directory, environment, history), apart from other doors", async () => {
+    await send('!sh cd /tmp && export GREETING=hola');
+    expect((await send('!sh pwd; echo $GREETING')).content).toBe('```\n/tmp\nhola\n```');
+    expect((await send('!sh history | tail -3')).content).toMatch(/^```\n +\d+ {2}cd \/tmp && export GREETING=hola\n +\d+ {2}pwd; echo \$GREETING\n +\d+ {2}history \| tail -3\n```$/);
+    // the same student's other doors have their own session (here: the REST door with their cookie)
+    const other = await b.student.post(`/api/v1/clusters/${b.clusterId}/exec`, { command: 'pwd; echo "[$GREETING]"' }).expect(200);
+    expect(other.body.stdout).toBe('/home/student\n[]\n');
+  });
+
   it('runs kubeadm and kompose the same way', async () => {
     for (const line of ['kubeadm version -o short', 'kompose version']) {
       const rest = await b.rest(line);

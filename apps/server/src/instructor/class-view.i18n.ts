@@ -1,6 +1,7 @@
 // The class view's own words, in Spanish and English (the page script reads them from a
 // data attribute: no inline script).
 import type { Locale } from '../grading/checks/types';
+import { inLocale } from './bilingual';
 
 const MESSAGES = {
   title: { es: 'Vista de la clase', en: 'Class view' },
@@ -31,5 +32,5 @@ const MESSAGES = {
 export type ClassViewMessage = keyof typeof MESSAGES;
 
 export function classViewMessages(locale: Locale): Record<ClassViewMessage, string> {
-  return Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v[locale]])) as Record<ClassViewMessage, string>;
+  return inLocale(MESSAGES, locale);
 }

@@ -1,6 +1,7 @@
 // The student-in-depth page's own words, in Spanish and English (the page script reads them from
 // a data attribute: no inline script).
 import type { Locale } from '../grading/checks/types';
+import { inLocale } from './bilingual';
 
 const MESSAGES = {
   back: { es: 'Volver a la vista de la clase', en: 'Back to the class view' },
@@ -44,5 +45,5 @@ const MESSAGES = {
 export type StudentViewMessage = keyof typeof MESSAGES;
 
 export function studentViewMessages(locale: Locale): Record<StudentViewMessage, string> {
-  return Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v[locale]])) as Record<StudentViewMessage, string>;
+  return inLocale(MESSAGES, locale);
 }

@@ -17,7 +17,8 @@ import { pageContext } from '../web/page-context';
 import { AssignmentsService, type TaskView } from './assignments.service';
 import { InstructorAccess, type TaughtClassroom } from './instructor-access';
 import { instructorNav } from './instructor-nav';
-import { fill, taskEditorMessages } from './task-editor.i18n';
+import { fillParams } from '../web/i18n';
+import { taskEditorMessages } from './task-editor.i18n';
 import { errorsByField, previews, trialView, usesOf, type TrialView } from './task-editor.view';
 import { EXAMPLE_TASK } from './task-example';
 import { checksSource, formValues, parseChecksSource, parseTaskForm, type FieldError, type TaskFormValues } from './task-form';
@@ -70,7 +71,7 @@ export class TaskEditorController {
     const parsed = q.source !== undefined ? parseChecksSource(q.source, locale) : parseChecksSource(JSON.stringify(q.checks), locale);
     if ('errors' in parsed) {
       const line = taskEditorMessages(locale).line;
-      throw new AppError('BAD_REQUEST', 'Invalid request', parsed.errors.map((e) => ({ path: e.path ?? 'checks', message: e.line && q.source !== undefined ? `${fill(line, { n: e.line })}: ${e.message}` : e.message })));
+      throw new AppError('BAD_REQUEST', 'Invalid request', parsed.errors.map((e) => ({ path: e.path ?? 'checks', message: e.line && q.source !== undefined ? `${fillParams(line, { n: e.line })}: ${e.message}` : e.message })));
     }
     return this.trials.tryChecks(user, room, parsed.checks, locale);
   }
@@ -93,7 +94,7 @@ export class TaskEditorController {
       nav: instructorNav(room.id, 'tasks', ctx.locale),
       notice: req.query.deleted !== undefined ? labels.deleted : undefined,
       clusterId,
-      tasks: tasks.map((t) => ({ ...t, href: taskHref(room, t.id), count: fill(labels.conditionCount, { n: t.checks.length }), uses: usesOf(t.id, assignments, labels) })),
+      tasks: tasks.map((t) => ({ ...t, href: taskHref(room, t.id), count: fillParams(labels.conditionCount, { n: t.checks.length }), uses: usesOf(t.id, assignments, labels) })),
       styles: ['/css/instructor.css'],
     });
   }
@@ -199,7 +200,7 @@ export class TaskEditorController {
     const uses = usesOf(task.id, await this.assignments.list(room), labels);
     if (uses.length) {
       const values: TaskFormValues = { title: task.title, descriptionEs: task.description.es, descriptionEn: task.description.en, checks: checksSource(task.checks) };
-      return this.form(req, res, room, { values, task, alert: fill(labels.inUse, { list: uses.join(', ') }) }, 409);
+      return this.form(req, res, room, { values, task, alert: fillParams(labels.inUse, { list: uses.join(', ') }) }, 409);
     }
     await this.assignments.removeTask(room, task.id);
     res.redirect(303, `/classrooms/${encodeURIComponent(room.id)}/tasks?deleted`);
@@ -225,15 +226,15 @@ export class TaskEditorController {
     const weights = state.task ? (state.weights ?? weightRows(state.task.id, assignments)) : [];
     res.status(status).render('instructor/task-edit', {
       ...ctx,
-      title: `${state.task ? fill(labels.editTitle, { title: state.task.title }) : labels.newTask} · ${room.name} · kubeaula`,
+      title: `${state.task ? fillParams(labels.editTitle, { title: state.task.title }) : labels.newTask} · ${room.name} · kubeaula`,
       wide: true,
       room,
       labels,
       labelsJson: JSON.stringify(labels),
       nav: instructorNav(room.id, 'tasks', ctx.locale),
-      heading: state.task ? fill(labels.editTitle, { title: state.task.title }) : labels.newTask,
+      heading: state.task ? fillParams(labels.editTitle, { title: state.task.title }) : labels.newTask,
       task: state.task,
-      weights: weights.map((w, n) => ({ ...w, field: weightField(w.assignmentId), inputId: `weight-${n}`, label: fill(labels.weightFor, { title: w.title }) })),
+      weights: weights.map((w, n) => ({ ...w, field: weightField(w.assignmentId), inputId: `weight-${n}`, label: fillParams(labels.weightFor, { title: w.title }) })),
       hasErrors: (state.errors?.length ?? 0) > 0 || weights.some((w) => w.error),
       values: state.values,
       errors: errorsByField(state.errors ?? [], labels),

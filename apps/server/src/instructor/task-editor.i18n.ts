@@ -1,6 +1,7 @@
 // The custom-task editor's own words, in Spanish and English (its script reads them from a data
-// attribute: no inline script). `{name}` marks are filled in with fill().
+// attribute: no inline script). `{name}` marks are filled in with fillParams() (web/i18n).
 import type { Locale } from '../grading/checks/types';
+import { inLocale } from './bilingual';
 
 const MESSAGES = {
   tasks: { es: 'Tareas propias', en: 'Custom tasks' },
@@ -66,10 +67,5 @@ export type TaskEditorMessage = keyof typeof MESSAGES;
 export type TaskEditorLabels = Record<TaskEditorMessage, string>;
 
 export function taskEditorMessages(locale: Locale): TaskEditorLabels {
-  return Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v[locale]])) as TaskEditorLabels;
-}
-
-/** A message with its `{name}` marks filled in. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  return inLocale(MESSAGES, locale);
 }

@@ -2,7 +2,8 @@
 // as the page shows it, and which assignments use each task with what weight.
 import { renderMarkdown } from '../course/markdown';
 import type { AssignmentView } from './assignments.service';
-import { fill, type TaskEditorLabels } from './task-editor.i18n';
+import { fillParams } from '../web/i18n';
+import type { TaskEditorLabels } from './task-editor.i18n';
 import type { FieldError, TaskField, TaskFormValues } from './task-form';
 import type { TrialResult } from './task-trial.service';
 
@@ -12,7 +13,7 @@ export type ErrorsByField = Partial<Record<TaskField, string[]>>;
 export function errorsByField(errors: FieldError[], labels: TaskEditorLabels): ErrorsByField {
   const out: ErrorsByField = {};
   for (const e of errors) {
-    const where = [e.line ? fill(labels.line, { n: e.line }) : '', e.path ?? ''].filter(Boolean).join(' · ');
+    const where = [e.line ? fillParams(labels.line, { n: e.line }) : '', e.path ?? ''].filter(Boolean).join(' · ');
     (out[e.field] ??= []).push(where ? `${where}: ${e.message}` : e.message);
   }
   return out;
@@ -30,8 +31,8 @@ export interface TrialView {
 export function trialView(r: TrialResult, labels: TaskEditorLabels): TrialView {
   const v: TrialView = {
     passed: r.passed,
-    score: fill(labels.score, { score: Math.round(r.score * 100) }),
-    heading: fill(labels.tryResult, { version: r.clusterVersion }),
+    score: fillParams(labels.score, { score: Math.round(r.score * 100) }),
+    heading: fillParams(labels.tryResult, { version: r.clusterVersion }),
     clusterId: r.clusterId,
     conditions: r.conditions.map((c) => ({ passed: c.passed, label: `${c.index + 1}. ${c.id ?? c.type}`, expected: c.expected, found: c.found })),
   };
@@ -41,7 +42,7 @@ export function trialView(r: TrialResult, labels: TaskEditorLabels): TrialView {
 
 /** The assignments that use a task, with the weight it has in each. */
 export function usesOf(taskId: string, assignments: AssignmentView[], labels: TaskEditorLabels): string[] {
-  return assignments.flatMap((a) => a.items.filter((i) => i.kind === 'task' && i.taskId === taskId).map((i) => fill(labels.weightIn, { title: a.title, weight: i.weight })));
+  return assignments.flatMap((a) => a.items.filter((i) => i.kind === 'task' && i.taskId === taskId).map((i) => fillParams(labels.weightIn, { title: a.title, weight: i.weight })));
 }
 
 /** The two statements rendered as a student would read them (sanitized HTML). */

@@ -24,7 +24,7 @@ export function isMessageKey(key: string): key is MessageKey {
 /** The message for `key` with its {placeholders} filled; an unknown key is a programming error. */
 export function t(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   if (!isMessageKey(key)) throw new Error(`No message ${JSON.stringify(key)} in the dictionaries`);
-  return DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillParams(DICTIONARIES[locale][key], params);
 }
 
 /** The client scripts' messages (keys starting with `js.`), for a page's data-i18n attribute. */
@@ -56,4 +56,9 @@ export function acceptLanguage(header: string | undefined): Locale {
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q || a.i - b.i);
   return ranked.map((x) => x.lang).find(isLocale) ?? DEFAULT_LOCALE;
+}
+
+/** A message with its `{name}` marks filled in from `params` (a mark without a value stays). */
+export function fillParams(text: string, params: Record<string, unknown>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

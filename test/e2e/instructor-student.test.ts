@@ -9,6 +9,7 @@ import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { LessonLibrary } from '../../apps/server/src/course/lesson-library';
 import { describeBrowser, explain, screenshot, seriousViolations, startRig, waitForText, type BrowserRig } from '../browser/harness';
 import { bootApp, Harness } from './app-harness';
+import { classroomWithAna } from './classroom-fixture';
 import { Client, signedIn, signedUp } from './client';
 
 jest.setTimeout(120_000);
@@ -27,18 +28,7 @@ describe('a student in depth', () => {
 
   beforeAll(async () => {
     h = await bootApp({ KUBEAULA_CLOCK: 'virtual', AUTH_RATE_LIMIT: '1000' });
-    const auth = h.app.get(AuthService);
-    await auth.register({ username: 'teacher', password: 'password123', role: 'instructor' });
-    await auth.register({ username: 'other', password: 'password123', role: 'instructor' });
-    teacher = await signedIn(h.app, 'teacher');
-    other = await signedIn(h.app, 'other');
-    const created = await teacher.post('/api/v1/classrooms', { name: 'Depth' }).expect(201);
-    room = created.body.id;
-    await other.post('/api/v1/classrooms', { name: 'Elsewhere' }).expect(201);
-    ana = await signedUp(h.app, 'ana', 'Ana');
-    await ana.post('/api/v1/classrooms/join', { code: created.body.joinCode }).expect(200);
-    anaId = (await ana.get('/api/v1/auth/me').expect(200)).body.user.id;
-    cluster = (await ana.get('/api/v1/clusters').expect(200)).body[0].id;
+    ({ teacher, other, ana, room, anaId, cluster } = await classroomWithAna(h.app, 'Depth'));
     base = `/api/v1/classrooms/${room}/students/${anaId}`;
 
     const discord = async (line: string) => {

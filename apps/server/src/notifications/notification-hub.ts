@@ -49,7 +49,11 @@ export class NotificationHub implements OnModuleDestroy {
     this.bots.push(bot);
     if (this.bots.length === 1) {
       // a cluster made later (a lesson's own cluster, an exam's) shows itself by its first change
-      this.offAll = this.events.subscribeAll((change) => void this.adopt(change));
+      this.offAll = this.events.subscribeAll((change) => {
+        // every change of every cluster passes here: only an unknown cluster costs a lookup
+        const id = change.clusterId;
+        if (this.followed.size && !this.clusterOwner.has(id) && !this.notFollowed.has(id)) void this.adopt(change);
+      });
       for (const u of await this.prefs.linkedUsersOn()) await this.follow(u.userId);
     }
   }
@@ -84,7 +88,6 @@ export class NotificationHub implements OnModuleDestroy {
   /** A change of a cluster not followed: followed from now on if it is a followed student's. */
   private async adopt(change: ClusterChange): Promise<void> {
     const id = change.clusterId;
-    if (!this.followed.size || this.clusterOwner.has(id) || this.notFollowed.has(id)) return;
     try {
       const row = await this.prisma.cluster.findUnique({ where: { id }, select: { membership: { select: { userId: true } } } });
       const userId = row?.membership.userId;

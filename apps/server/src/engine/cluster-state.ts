@@ -8,15 +8,17 @@ import type { PackedDocument } from './state/json-pack';
 
 /**
  * Bumped whenever a change to the engine would make a replay of old inputs differ, or the stored
- * form of a cluster changes (0.2.0: states are stored packed, see state/stored-cluster.ts).
+ * form of a cluster changes (0.2.0: states are stored packed, see state/stored-cluster.ts; 0.3.0:
+ * timers due at one instant fire together, see cluster.ts).
  */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';
 
 /**
- * Engine versions whose stored states this engine loads and runs the same: 0.1.0 differs only
- * in storing the state as plain JSON.
+ * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
+ * as plain JSON, 0.2.0 stores the same state (its recorded inputs are not replayed: timers due at
+ * one instant fired one by one there).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

@@ -1,7 +1,8 @@
 // A running simulated cluster: the store, the API server, the controllers and simulated time.
 //
-// Time only moves through `step(now)`: timers (a controller's key due at a time) fire in order
-// of (time, controller, key), and after each one the controllers settle. Nothing else reads the
+// Time only moves through `step(now)`: timers (a controller's key due at a time) fire instant by
+// instant; every timer due at one instant is queued (in order of controller, key), then the
+// controllers settle, as informers batch changes that arrive together. Nothing else reads the
 // time, so any split of a span gives the same state, and a replay of the same inputs at the same
 // times gives the same cluster.
 
@@ -178,9 +179,20 @@ export class Cluster {
     for (;;) {
       const next = this.timers.peek();
       if (!next || next.at > now) break;
-      this.timers.pop();
-      this.current = Math.max(this.current, next.at);
-      this.enqueue(next.controller, next.key);
+      const at = next.at;
+      this.current = Math.max(this.current, at);
+      // every timer due at this instant is queued before the controllers run
+      for (let t = this.timers.peek(); t && t.at === at; t = this.timers.peek()) {
+        this.timers.pop();
+        if (!this.queues.has(t.controller)) continue;
+        this.enqueue(t.controller, t.key);
+        let keys = this.firing.get(t.controller);
+        if (!keys) this.firing.set(t.controller, (keys = new Set()));
+        if (!keys.has(t.key)) {
+          keys.add(t.key);
+          this.firingCount++;
+        }
+      }
       this.settle();
     }
     this.current = now;
@@ -211,8 +223,11 @@ export class Cluster {
                 other.keys.length = 0;
                 other.set.clear();
               }
+              this.firing.clear();
+              this.firingCount = 0;
               return;
             }
+            if (this.firingCount) this.fired(c.name, key);
             try {
               c.sync(key, ctx);
             } catch (e) {
@@ -282,6 +297,32 @@ export class Cluster {
     for (const w of watchers) w.c.watch(ev, w.enqueue, w.ctx);
   }
 
+  /**
+   * The earliest timer other than (controller, key) and those in `ignore`. A timer fired at this
+   * instant whose sync has not run yet still counts (at now): what it does is still ahead.
+   */
+  private nextTimerAt(controller: string, key: string | undefined, ignore: readonly { controller: string; key: string }[] = []): number {
+    if (this.firingCount) {
+      for (const [c, keys] of this.firing) {
+        for (const k of keys) {
+          if (c === controller && k === key) continue;
+          if (ignore.some((x) => x.controller === c && x.key === k)) continue;
+          return this.current;
+        }
+      }
+    }
+    return this.timers.earliestExcept(controller, key, ignore);
+  }
+
+  /** (controller, key)'s sync is about to run: a timer fired for it is no longer ahead */
+  private fired(controller: string, key: string): void {
+    if (this.firing.get(controller)?.delete(key)) this.firingCount--;
+  }
+
+  /** the timers fired at this instant whose syncs have not run yet, by controller */
+  private readonly firing = new Map<string, Set<string>>();
+  private firingCount = 0;
+
   private readonly watchers = new Map<string, { c: Controller; ctx: ControllerContext; enqueue: (key: string) => void }[]>();
 
   private makeContext(name: string): ControllerContext {
@@ -302,7 +343,7 @@ export class Cluster {
       schedule: (at, key) => cluster.schedule(name, at, key),
       enqueue: (controller, key) => cluster.enqueue(controller, key),
       postpone: (controller, at, key) => cluster.postpone(controller, at, key),
-      nextTimerAt: (exceptKey, ignore) => cluster.timers.earliestExcept(name, exceptKey, ignore),
+      nextTimerAt: (exceptKey, ignore) => cluster.nextTimerAt(name, exceptKey, ignore),
       record: (obj, type, reason, message, source, fieldPath) => cluster.record(obj, type, reason, message, source, fieldPath),
     };
   }

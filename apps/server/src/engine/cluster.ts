@@ -345,6 +345,7 @@ export class Cluster {
       postpone: (controller, at, key) => cluster.postpone(controller, at, key),
       nextTimerAt: (exceptKey, ignore) => cluster.nextTimerAt(name, exceptKey, ignore),
       record: (obj, type, reason, message, source, fieldPath) => cluster.record(obj, type, reason, message, source, fieldPath),
+      recordEvent: (obj, type, reason, message, source, fieldPath, times, at) => cluster.recordEvent(obj, type, reason, message, source, fieldPath, times, at),
     };
   }
 
@@ -353,22 +354,24 @@ export class Cluster {
    * message and source bump `count` and `lastTimestamp` of the existing Event.
    */
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): KubeEvent | undefined {
+    const r = this.recordEvent(obj, type, reason, message, source, fieldPath);
+    return r?.created ? r.event : undefined;
+  }
+
+  /**
+   * `record`, `times` occurrences at once, the last at `at` (a closed-form catch-up counts many
+   * repeats in one write). A new Event is created with count 1 now, the other occurrences are a
+   * second write. Undefined when nothing was stored (quiet, or the namespace is gone).
+   */
+  recordEvent(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string, times = 1, at = this.current): RecordedEvent | undefined {
     if (this.quietEvents) return undefined;
     const namespace = obj.metadata.namespace || 'default';
     const index = this.eventIndex();
     const aggKey = aggregationKey(obj.metadata.uid, fieldPath, type, reason, message, source.component, source.host);
-    const now = rfc3339(this.current);
     const existingName: string | undefined = index.get(aggKey);
     const existing = existingName ? (this.store.get('events', namespace, existingName) as KubeEvent | undefined) : undefined;
-    if (existing) {
-      const next = clone(existing);
-      next.count = (next.count ?? 1) + 1;
-      next.lastTimestamp = now;
-      this.api.update(next, { internal: true, trusted: true });
-      // the Event now expires an hour after this repeat (event-ttl reads lastTimestamp, whole
-      // seconds): its TTL timer moves there, so it does not wake up once an hour to re-arm
-      this.postpone('event-ttl', Math.floor(this.current / 1000) * 1000 + EVENT_TTL_MS, `${namespace}/${existing.metadata.name}`);
-      return undefined;
+    if (existing && existing.reason === reason && existing.message === message && existing.involvedObject.uid === obj.metadata.uid) {
+      return { event: this.repeatEvent(existing, times, at), created: false };
     }
     if (this.current === this.lastEventMs) this.eventSeq++;
     else {
@@ -383,6 +386,7 @@ export class Cluster {
       ? { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: involvedNs, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion }
       : { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion };
     if (fieldPath) involvedObject.fieldPath = fieldPath;
+    const now = rfc3339(this.current);
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -406,25 +410,38 @@ export class Cluster {
       return undefined; // an event that cannot be stored (namespace gone) is dropped, as the recorder does
     }
     index.set(aggKey, name);
-    this.schedule('event-ttl', this.current + 3600_000, `${namespace}/${name}`);
+    this.schedule('event-ttl', this.current + EVENT_TTL_MS, `${namespace}/${name}`);
+    if (times > 1) return { event: this.repeatEvent(stored, times - 1, at), created: true };
+    return { event: stored, created: true };
+  }
+
+  /** adds `times` occurrences to a stored Event, the last at `at`; its expiry moves with it */
+  private repeatEvent(existing: KubeEvent, times: number, at: number): KubeEvent {
+    const next = clone(existing);
+    next.count = (next.count ?? 1) + times;
+    next.lastTimestamp = rfc3339(at);
+    const stored = this.api.update(next, { internal: true, trusted: true }) as KubeEvent;
+    // the Event now expires an hour after this repeat (event-ttl reads lastTimestamp, whole
+    // seconds): its TTL timer moves there, so it does not wake up once an hour to re-arm
+    this.postpone('event-ttl', Math.floor(at / 1000) * 1000 + EVENT_TTL_MS, `${existing.metadata.namespace}/${existing.metadata.name}`);
     return stored;
   }
 
   /**
    * Event aggregation index (aggregation key → Event name). Derived from the stored Events, so
-   * it is rebuilt after a load instead of being serialized.
+   * it is rebuilt after a load instead of being serialized. A key whose Event expired or was
+   * deleted is harmless (the lookup finds no Event and a new one is made).
    */
   private eventIndex(): Map<string, string> {
-    // expired Events leave their keys behind: past twice the Events there were at the last
-    // rebuild, it is rebuilt from the store (what a load does, so behaviour is the same)
-    if (this.aggIndex && this.aggIndex.size > this.aggRebuildAt) this.aggIndex = undefined;
+    // those stale keys are dropped when they outnumber the stored Events (what a load does, so
+    // behaviour is the same)
+    if (this.aggIndex && this.aggIndex.size > 2 * this.store.countOf('events') + 256) this.aggIndex = undefined;
     if (!this.aggIndex) {
       this.aggIndex = new Map();
-      for (const e of this.store.list('events') as KubeEvent[]) {
+      for (const e of this.store.unordered('events') as KubeEvent[]) {
         const io = e.involvedObject;
         this.aggIndex.set(aggregationKey(io.uid, io.fieldPath, e.type ?? 'Normal', e.reason ?? '', e.message ?? '', e.source?.component ?? '', e.source?.host), e.metadata.name!);
       }
-      this.aggRebuildAt = Math.max(256, 2 * this.aggIndex.size);
     }
     return this.aggIndex;
   }
@@ -432,11 +449,16 @@ export class Cluster {
   /** While true, no Events are recorded (the installation before the cluster is handed over). */
   quietEvents = false;
   private aggIndex: Map<string, string> | undefined;
-  private aggRebuildAt = 256;
 
   timerEntries(): TimerEntry[] {
     return this.timers.entries();
   }
+}
+
+/** an Event stored by `recordEvent`: the new one, or the existing one it repeated */
+export interface RecordedEvent {
+  event: KubeEvent;
+  created: boolean;
 }
 
 interface WorkQueue {

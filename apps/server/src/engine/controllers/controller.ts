@@ -39,6 +39,20 @@ export interface ControllerContext {
    * Event when a new one was stored (not when an existing one was repeated, nor when dropped)
    */
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): KubeEvent | undefined;
+  /**
+   * `record` of `times` occurrences, the last at `at` (default: now): the Event stored, new or
+   * repeated, or undefined when none was
+   */
+  recordEvent(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+    times?: number,
+    at?: number,
+  ): { event: KubeEvent; created: boolean } | undefined;
 }
 
 export interface Controller {

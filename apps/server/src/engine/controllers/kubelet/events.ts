@@ -3,11 +3,8 @@
 // the container's field path. Repeats update the existing Event's count, as the correlator does;
 // a closed-form catch-up updates it by many repeats at once.
 
-import { clone } from '../../api/store';
-import { KubeEvent, Pod } from '../../api/types';
-import { rfc3339 } from '../../time';
+import { Pod } from '../../api/types';
 import { ControllerContext } from '../controller';
-import { EVENT_TTL_MS } from '../event-ttl';
 import { goDuration } from '../../time';
 
 export const msg = {
@@ -49,60 +46,9 @@ export function recordKubeletEvent(
   at: number,
   times = 1,
 ): { writes: number; created: boolean; key: string | undefined } {
-  const host = pod.spec.nodeName ?? '';
-  const namespace = pod.metadata.namespace || 'default';
-  const aggKey = `${pod.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}\u0000${host}`;
-  const existing = findEvent(ctx, namespace, aggKey, (e) =>
-    e.involvedObject.uid === pod.metadata.uid &&
-    (e.involvedObject.fieldPath ?? '') === (fieldPath ?? '') &&
-    e.type === type &&
-    e.reason === reason &&
-    e.message === message &&
-    e.source?.component === 'kubelet' &&
-    (e.source?.host ?? '') === host,
-  );
-  if (!existing) {
-    const before = ctx.store.resourceVersion;
-    const created = ctx.record(pod, type, reason, message, { component: 'kubelet', host }, fieldPath);
-    const made = ctx.store.resourceVersion - before;
-    let key: string | undefined;
-    if (created) {
-      CACHE.get(ctx.store)?.set(aggKey, created.metadata.name!);
-      key = `${namespace}/${created.metadata.name}`;
-    }
-    const more = times > 1 ? recordKubeletEvent(ctx, pod, type, reason, message, fieldPath, at, times - 1) : undefined;
-    return { writes: made + (more?.writes ?? 0), created: true, key: more?.key ?? key };
-  }
-  CACHE.get(ctx.store)?.set(aggKey, existing.metadata.name!);
-  const next = clone(existing);
-  next.count = (next.count ?? 1) + times;
-  next.lastTimestamp = rfc3339(at);
   const before = ctx.store.resourceVersion;
-  ctx.api.update(next, { internal: true, trusted: true });
-  const key = `${namespace}/${existing.metadata.name}`;
-  // the Event now expires an hour after this repeat (whole seconds, as lastTimestamp reads)
-  ctx.postpone('event-ttl', Math.floor(at / 1000) * 1000 + EVENT_TTL_MS, key);
-  return { writes: ctx.store.resourceVersion - before, created: false, key };
-}
-
-/** aggregation key → Event name, per store; derived data, checked on every use */
-const CACHE = new WeakMap<object, Map<string, string>>();
-
-function findEvent(ctx: ControllerContext, namespace: string, aggKey: string, match: (e: KubeEvent) => boolean): KubeEvent | undefined {
-  let cache = CACHE.get(ctx.store);
-  if (!cache) {
-    // built once per store from the kubelet's stored Events; kept current by recordKubeletEvent
-    CACHE.set(ctx.store, (cache = new Map()));
-    for (const e of ctx.store.list('events') as KubeEvent[]) {
-      if (e.source?.component !== 'kubelet') continue;
-      const io = e.involvedObject;
-      cache.set([io.uid, io.fieldPath ?? '', e.type, e.reason, e.message, e.source?.host ?? ''].join('\u0000'), e.metadata.name!);
-    }
-  }
-  const name = cache.get(aggKey);
-  if (!name) return undefined;
-  const e = ctx.store.get('events', namespace, name) as KubeEvent | undefined;
-  if (e && match(e)) return e;
-  cache.delete(aggKey);
-  return undefined;
+  const r = ctx.recordEvent(pod, type, reason, message, { component: 'kubelet', host: pod.spec.nodeName ?? '' }, fieldPath, times, at);
+  const key = r ? `${r.event.metadata.namespace}/${r.event.metadata.name}` : undefined;
+  // a dropped Event (its namespace is gone) still counts as made: the cycle it belongs to is not a clean repeat
+  return { writes: ctx.store.resourceVersion - before, created: r ? r.created : true, key };
 }

@@ -1,7 +1,7 @@
 // Engine benchmarks (issue 2): on a cluster with 10 workers.
 
 import { Cluster } from '../apps/server/src/engine/cluster';
-import { SerializedCluster } from '../apps/server/src/engine/cluster-state';
+import { StoredCluster } from '../apps/server/src/engine/cluster-state';
 import { Deployment, KubeObject, Pod } from '../apps/server/src/engine/api/types';
 import { clone } from '../apps/server/src/engine/api/store';
 import { Sandbox, VirtualClock } from '../apps/server/src/engine/sandbox';
@@ -30,21 +30,26 @@ function runUntil(c: Cluster, done: () => boolean): void {
 export async function engineBenchmarks(): Promise<Figure[]> {
   const figures: Figure[] = [];
   // the default limits (500 pods) protect a classroom server; the benchmark raises them
-  const base: SerializedCluster = Cluster.create({ seed: 1, start: START, options: { workers: 10, limits: { maxPods: 2000, maxObjects: 10_000 } } }).serialize();
-  const fresh = (): Cluster => Cluster.load(JSON.parse(JSON.stringify(base)));
+  const base = JSON.stringify(Sandbox.create({ seed: 1, start: START, options: { workers: 10, limits: { maxPods: 2000, maxObjects: 10_000 } } }).serialize());
+  // a cluster as the server gets one: its stored form decoded and loaded (equal parts shared
+  // with the other loaded clusters, as every resident cluster's are)
+  const fresh = (): Cluster => Sandbox.load(JSON.parse(base) as StoredCluster, new VirtualClock(START)).cluster;
 
-  // 1. three pods, created and reconciled to Running
+  // 1. three pods, created and reconciled to Running: on 200 clusters untimed first (a server
+  // has run this path many times before; the first runs after process start measure the JIT),
+  // then the median over 100 others
   {
-    const clusters = Array.from({ length: 60 }, fresh);
-    let i = 0;
-    const r = measure(() => {
-      const c = clusters[i++];
+    const threePods = (c: Cluster): void => {
       const names = ['a', 'b', 'c'];
       c.at(c.now, () => names.forEach((n) => c.api.create(pod(n))));
       runUntil(c, () => running(c, names));
       if (!running(c, names)) throw new Error('pods did not reach Running');
-    }, clusters.length);
-    figures.push({ name: 'create and reconcile 3 pods to Running (median)', value: r.median, unit: 'ms', target: '< 1 ms', ok: r.median < 1 });
+    };
+    for (let k = 0; k < 200; k++) threePods(fresh());
+    const clusters = Array.from({ length: 100 }, fresh);
+    let i = 0;
+    const r = measure(() => threePods(clusters[i++]), clusters.length);
+    figures.push({ name: 'create and reconcile 3 pods to Running (median of 100)', value: r.median, unit: 'ms', target: '< 1 ms', ok: r.median < 1 });
   }
 
   // 2. 1,000 pods scheduled and started
@@ -59,13 +64,17 @@ export async function engineBenchmarks(): Promise<Figure[]> {
       if (!running(c, names)) throw new Error('1,000 pods did not reach Running');
       return ms;
     };
-    // the same work once, untimed, on another cluster first: a long-running server has its hot
-    // paths compiled, the first run after process start measures the JIT as much as the engine
-    startAll(fresh());
-    const c = fresh();
-    const ms = startAll(c);
-    figures.push({ name: 'schedule and start 1,000 pods', value: ms, unit: 'ms', target: '< 100 ms', ok: ms < 100 });
-    big = c;
+    // the same work twice, untimed, on other clusters first: a long-running server has its hot
+    // paths compiled, the first runs after process start measure the JIT as much as the engine;
+    // then the median of five runs (a run takes long enough for the machine's swings to show)
+    for (let k = 0; k < 2; k++) startAll(fresh());
+    const runs = Array.from({ length: 5 }, () => {
+      const c = fresh();
+      return { c, ms: startAll(c) };
+    }).sort((a, b) => a.ms - b.ms);
+    const ms = runs[2].ms;
+    figures.push({ name: 'schedule and start 1,000 pods (median of 5)', value: ms, unit: 'ms', target: '< 100 ms', ok: ms < 100 });
+    big = runs[2].c;
   }
 
   // 3. kubectl get pods over 1,000 pods
@@ -109,8 +118,11 @@ export async function engineBenchmarks(): Promise<Figure[]> {
   }
 
   // 5. a rolling update of 100 replicas to completion (engine time only); as in 2, the same
-  // rollout runs once untimed on another cluster first, so the JIT's warm-up is not counted
-  for (const timed of [false, true]) {
+  // rollout runs untimed on other clusters first, so the JIT's warm-up is not counted, then the
+  // median of five
+  const rollouts: number[] = [];
+  for (let k = 0; k < 8; k++) {
+    const timed = k >= 3;
     const c = fresh();
     const deployment = (image: string): KubeObject => ({
       apiVersion: 'apps/v1',
@@ -144,7 +156,11 @@ export async function engineBenchmarks(): Promise<Figure[]> {
     runUntil(c, () => complete('nginx:1.27'));
     const ms = performance.now() - t0;
     if (!complete('nginx:1.27')) throw new Error('rolling update did not complete');
-    if (timed) figures.push({ name: 'rolling update of 100 replicas to completion', value: ms, unit: 'ms', target: '< 50 ms', ok: ms < 50 });
+    if (timed) rollouts.push(ms);
+  }
+  {
+    const ms = rollouts.sort((a, b) => a - b)[2];
+    figures.push({ name: 'rolling update of 100 replicas to completion (median of 5)', value: ms, unit: 'ms', target: '< 50 ms', ok: ms < 50 });
   }
 
   // 6. serialized size of a typical lesson cluster

@@ -56,24 +56,30 @@ export class Random {
 
   /** as hex(32) with the version nibble set to 4 and the variant nibble drawn by int(4) after */
   uuid(): string {
-    let a = '';
-    for (let i = 0; i < 16; i++) {
-      const d = HEX[this.nextUint32() >>> 28];
-      if (i === 8) a += '-';
-      a += i === 12 ? '-4' : d;
+    // 32 draws, one per hex digit (the 13th, drawn and replaced by the version 4), then the variant
+    const c = UUID_CODES;
+    let j = 0;
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) c[j++] = DASH;
+      const d = HEX_CODES[this.nextUint32() >>> 28];
+      if (i === 12) c[j++] = FOUR;
+      else if (i === 16) c[j++] = 0; // the variant's place, drawn last
+      else c[j++] = d;
     }
-    let b = '';
-    for (let i = 16; i < 32; i++) {
-      const d = HEX[this.nextUint32() >>> 28];
-      if (i === 20) b += '-';
-      if (i !== 16) b += d;
-    }
-    return `${a}-${VARIANT[this.nextUint32() >>> 30]}${b}`;
+    c[19] = VARIANT_CODES[this.nextUint32() >>> 30];
+    return String.fromCharCode.apply(null, c as unknown as number[]);
   }
 }
 
+/** the character codes of a uuid being built (reused: uuid() is not reentrant) */
+const UUID_CODES = new Array<number>(36).fill(0);
+const DASH = 0x2d;
+const FOUR = 0x34;
+
 const HEX = '0123456789abcdef';
 const VARIANT = '89ab';
+const HEX_CODES = [...HEX].map((ch) => ch.charCodeAt(0));
+const VARIANT_CODES = [...VARIANT].map((ch) => ch.charCodeAt(0));
 
 /** apimachinery's `alphanums`: no vowels, no 0, 1, 3, so generated names never spell words. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

@@ -5,7 +5,7 @@
 
 import { Node, Pod, Taint, Toleration } from '../../api/types';
 import { intValue, milliValue } from './quantity';
-import { HostPort, PodResources, hostPorts, podResources, portsConflict } from './pod-resources';
+import { HostPort, PodResources, podDemand, portsConflict } from './pod-resources';
 import { NodeAggregate } from './node-cache';
 
 export type FilterCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
@@ -24,8 +24,8 @@ export interface PodInfo {
 }
 
 export function podInfo(pod: Pod): PodInfo {
-  const res = podResources(pod);
-  return { pod, res, ports: hostPorts(pod), hasScalar: Object.keys(res.scalar).length > 0 };
+  const { res, ports } = podDemand(pod);
+  return { pod, res, ports, hasScalar: Object.keys(res.scalar).length > 0 };
 }
 
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';

@@ -5,7 +5,7 @@
 
 import { ObjectStore, WatchEvent } from '../../api/store';
 import { Pod } from '../../api/types';
-import { HostPort, PodResources, hostPorts, podResources } from './pod-resources';
+import { HostPort, PodResources, podDemand } from './pod-resources';
 
 export interface PodEntry {
   key: string;
@@ -72,7 +72,8 @@ export class NodeCache {
   ensure(store: ObjectStore): void {
     if (this.built) return;
     this.built = true;
-    for (const p of store.list('pods')) this.add(p as Pod);
+    // no order needed: aggregates are sums, sets and lists that are only searched
+    for (const p of store.unordered('pods')) this.add(p as Pod);
   }
 
   get(node: string): NodeAggregate {
@@ -89,8 +90,7 @@ export class NodeCache {
       key: podKey(pod),
       uid: pod.metadata.uid,
       node: pod.spec.nodeName!,
-      res: podResources(pod),
-      ports: hostPorts(pod),
+      ...podDemand(pod),
       owner: controllerOwner(pod),
       namespace: pod.metadata.namespace ?? 'default',
       terminating: !!pod.metadata.deletionTimestamp,
@@ -135,3 +135,4 @@ export class NodeCache {
     }
   }
 }
+

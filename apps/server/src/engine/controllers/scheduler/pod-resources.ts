@@ -76,6 +76,15 @@ export function podResources(pod: Pod): PodResources {
   return sum;
 }
 
+/** a pod's resources and host ports, computed once per spec (specs are immutable and shared by a pod's versions) */
+export function podDemand(pod: Pod): { res: PodResources; ports: HostPort[] } {
+  let d = demands.get(pod.spec);
+  if (!d) demands.set(pod.spec, (d = { res: podResources(pod), ports: hostPorts(pod) }));
+  return d;
+}
+
+const demands = new WeakMap<object, { res: PodResources; ports: HostPort[] }>();
+
 export function hostPorts(pod: Pod): HostPort[] {
   const out: HostPort[] = [];
   for (const c of pod.spec.containers ?? []) {

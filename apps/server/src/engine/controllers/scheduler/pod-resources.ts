@@ -26,8 +26,22 @@ export interface HostPort {
 
 const BASE = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
+/**
+ * A container's requests as numbers, remembered per `resources` object: stored objects are
+ * immutable, and the equal `resources` of loaded clusters are one shared object (see
+ * engine/state/shared-objects.ts), so each is parsed once per process.
+ */
 function containerResources(c: Container): PodResources {
-  const req = c.resources?.requests ?? {};
+  const resources = c.resources;
+  if (!resources) return NO_REQUESTS;
+  let r = byResources.get(resources);
+  if (!r) byResources.set(resources, (r = parseRequests(resources.requests ?? {})));
+  return r;
+}
+
+const byResources = new WeakMap<object, PodResources>();
+
+function parseRequests(req: Record<string, string>): PodResources {
   const out: PodResources = {
     cpu: milliValue(req.cpu),
     memory: intValue(req.memory),
@@ -39,6 +53,9 @@ function containerResources(c: Container): PodResources {
   for (const [k, v] of Object.entries(req)) if (!BASE.has(k)) out.scalar[k] = intValue(v);
   return out;
 }
+
+/** what a container without `resources` asks (read only) */
+const NO_REQUESTS: PodResources = parseRequests({});
 
 function empty(): PodResources {
   return { cpu: 0, memory: 0, ephemeral: 0, scalar: {}, nonZeroCpu: 0, nonZeroMemory: 0 };

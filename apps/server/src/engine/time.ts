@@ -24,6 +24,19 @@ export function rfc3339(ms: number): string {
 /** parses an RFC 3339 timestamp into epoch ms; NaN when malformed */
 export function parseTime(s: string | null | undefined): number {
   if (!s) return NaN;
+  // a table of pods reads the same few timestamps hundreds of times
+  let ms = PARSED.get(s);
+  if (ms === undefined) {
+    if (PARSED.size >= 4096) PARSED.clear();
+    ms = parseTimeText(s);
+    PARSED.set(s, ms);
+  }
+  return ms;
+}
+
+const PARSED = new Map<string, number>();
+
+function parseTimeText(s: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(s);
   if (!m) return NaN;
   const days = daysFromCivil(+m[1], +m[2], +m[3]);

@@ -17,7 +17,9 @@ export function testEnv(dir: string, extra: Record<string, string> = {}): Record
 
 export async function startServer(dir: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [projectPath('bin', 'kubeaula.js'), 'serve'], {
+  // SERVER_NODE_ARGS: flags for the server's node (`--cpu-prof --cpu-prof-dir=DIR` to profile it under a benchmark)
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, projectPath('bin', 'kubeaula.js'), 'serve'], {
     cwd: projectPath(),
     env: { ...testEnv(dir, extra), PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config';
 import { projectPath } from './config/paths';
 import { prepareSqliteDatabase } from './database/sqlite';
 import { createRootLogger } from './logging/logger';
+import { requestLogger } from './logging/request-logger';
 import { setUpWeb } from './web/web-setup';
 
 export interface CreatedApp {
@@ -31,6 +32,8 @@ export async function createApp(config: AppConfig, logger: pino.Logger = createR
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // first, so that a request's line times everything after it
+  app.use(requestLogger(logger));
   app.useWebSocketAdapter(new WsAdapter(app));
   // On SIGTERM/SIGINT Nest runs module destroy hooks, closes the HTTP server (waiting for the
   // requests in flight), runs the shutdown hooks (Prisma disconnects there), then exits 0.

@@ -17,7 +17,7 @@ import { HealthController } from './health/health.controller';
 import { InstructorModule } from './instructor/instructor.module';
 import { TerminalModule } from './terminal/terminal.module';
 import { UsersModule } from './users/users.module';
-import { requestLoggingParams } from './logging/logger';
+import { nestLoggingParams } from './logging/logger';
 import { HomeController } from './web/home.controller';
 import { PagesModule } from './web/pages.module';
 
@@ -28,7 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(requestLoggingParams(logger)),
+        LoggerModule.forRoot(nestLoggingParams(logger)),
         DatabaseModule,
         ClockModule.forRoot(config.clock),
         AuthModule.forRoot(config),

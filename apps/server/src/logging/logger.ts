@@ -1,7 +1,5 @@
 // Structured logs (pino, JSON lines on stdout). One root logger per process; Nest's own logs and
-// the per-request logs (pino-http through nestjs-pino) go through it. Secrets never reach a log.
-import type { IncomingMessage } from 'node:http';
-import crypto from 'node:crypto';
+// the per-request lines (request-logger.ts) go through it. Secrets never reach a log.
 import pino from 'pino';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
@@ -17,26 +15,10 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): pino.Logg
   });
 }
 
-/** nestjs-pino options: request logs with an id, health probes left out. */
-export function requestLoggingParams(logger: pino.Logger): Params {
-  return {
-    pinoHttp: {
-      logger,
-      genReqId: (req: IncomingMessage) => {
-        const given = req.headers['x-request-id'];
-        return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
-      },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    },
-  };
+/**
+ * nestjs-pino options: Nest's own logs through the root logger. Request lines are written by
+ * request-logger.ts (installed first in app.factory.ts), so nestjs-pino binds no middleware.
+ */
+export function nestLoggingParams(logger: pino.Logger): Params {
+  return { pinoHttp: { logger }, useExisting: true, forRoutes: [] };
 }

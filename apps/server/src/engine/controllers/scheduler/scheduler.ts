@@ -62,6 +62,8 @@ export function schedulerController(): Controller {
 
   return {
     name: 'scheduler',
+    // what can make a pod schedulable or change where it fits (Events and the rest: nothing)
+    resources: ['pods', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'storageclasses'],
     watch(ev, enqueue, ctx) {
       cache.observe(ev);
       switch (ev.resource) {

@@ -95,7 +95,7 @@ export class Cluster {
     const order = new Map(this.controllers.map((c, i) => [c.name, i]));
     this.timers = new TimerQueue(order);
     for (const c of this.controllers) {
-      const q: WorkQueue = { keys: [], set: new Set() };
+      const q: WorkQueue = { keys: [], head: 0, set: new Set() };
       const ctx = this.makeContext(c.name);
       this.queues.set(c.name, q);
       this.contexts.set(c.name, ctx);
@@ -214,13 +214,19 @@ export class Cluster {
       while (progressed) {
         progressed = false;
         for (const { c, q, ctx } of this.slots) {
-          while (q.keys.length) {
-            const key = q.keys.shift()!;
+          while (q.head < q.keys.length) {
+            const key = q.keys[q.head++];
+            // drained: the array starts again (a shift per key would move the rest every time)
+            if (q.head === q.keys.length) {
+              q.keys.length = 0;
+              q.head = 0;
+            }
             q.set.delete(key);
             if (++syncs > MAX_SYNCS_PER_SETTLE) {
               this.recordFault(c.name, key, new Error('controllers did not settle'));
               for (const other of this.queues.values()) {
                 other.keys.length = 0;
+                other.head = 0;
                 other.set.clear();
               }
               this.firing.clear();
@@ -462,7 +468,9 @@ export interface RecordedEvent {
 }
 
 interface WorkQueue {
+  /** keys from `head` on are waiting, in order */
   keys: string[];
+  head: number;
   set: Set<string>;
 }
 

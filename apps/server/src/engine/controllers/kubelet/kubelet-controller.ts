@@ -17,7 +17,8 @@ export function machineKey(node: string): string {
 
 function statusOnly(a: Pod, b: Pod): boolean {
   return (
-    (a.spec === b.spec || jsonEqual(a.spec, b.spec)) &&
+    // a binding changes only nodeName: seen before comparing the whole spec
+    (a.spec === b.spec || (a.spec.nodeName === b.spec.nodeName && jsonEqual(a.spec, b.spec))) &&
     a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
     a.metadata.uid === b.metadata.uid &&
     jsonEqual(a.metadata.annotations, b.metadata.annotations)

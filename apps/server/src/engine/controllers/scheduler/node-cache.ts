@@ -86,11 +86,13 @@ export class NodeCache {
 
   private add(pod: Pod): void {
     if (!holdsNode(pod)) return;
+    const demand = podDemand(pod);
     const e: PodEntry = {
       key: podKey(pod),
       uid: pod.metadata.uid,
       node: pod.spec.nodeName!,
-      ...podDemand(pod),
+      res: demand.res,
+      ports: demand.ports,
       owner: controllerOwner(pod),
       namespace: pod.metadata.namespace ?? 'default',
       terminating: !!pod.metadata.deletionTimestamp,

@@ -93,14 +93,22 @@ export function podResources(pod: Pod): PodResources {
   return sum;
 }
 
-/** a pod's resources and host ports, computed once per spec (specs are immutable and shared by a pod's versions) */
+/**
+ * A pod's resources and host ports, remembered per containers list: stored objects are
+ * immutable, and a pod's versions share it (a binding copies the spec, not its containers). Init
+ * containers and overhead count too, so they are checked to be the same.
+ */
 export function podDemand(pod: Pod): { res: PodResources; ports: HostPort[] } {
-  let d = demands.get(pod.spec);
-  if (!d) demands.set(pod.spec, (d = { res: podResources(pod), ports: hostPorts(pod) }));
-  return d;
+  const containers = pod.spec.containers ?? NO_CONTAINERS;
+  const d = demands.get(containers);
+  if (d && d.init === pod.spec.initContainers && d.overhead === pod.spec.overhead) return d;
+  const fresh = { res: podResources(pod), ports: hostPorts(pod), init: pod.spec.initContainers, overhead: pod.spec.overhead };
+  demands.set(containers, fresh);
+  return fresh;
 }
 
-const demands = new WeakMap<object, { res: PodResources; ports: HostPort[] }>();
+const NO_CONTAINERS: Container[] = [];
+const demands = new WeakMap<object, { res: PodResources; ports: HostPort[]; init: unknown; overhead: unknown }>();
 
 export function hostPorts(pod: Pod): HostPort[] {
   const out: HostPort[] = [];

@@ -118,8 +118,17 @@ export class Sandbox {
     }
   }
 
-  /** The shell environment commands see: time, hosts and the registered commands. */
+  /**
+   * The shell environment commands see: time, hosts and the registered commands. Made once per
+   * sandbox (its commands read the sandbox's state when they run, not when they are made).
+   */
   environment(): ShellEnvironment {
+    return (this.env ??= this.makeEnvironment());
+  }
+
+  private env: ShellEnvironment | undefined;
+
+  private makeEnvironment(): ShellEnvironment {
     const commands: Record<string, ExternalCommand> = hostCommands(this);
     return {
       now: () => this.clock.now(),

@@ -119,7 +119,7 @@ export class Shell {
       throw e;
     }
 
-    const state: ExecState = { ...structuredCopy(this.session), args: [], arg0: 'bash' };
+    const state: ExecState = { ...copySession(this.session), args: [], arg0: 'bash' };
     const interp = new Interpreter(this.environment, this.builtins, this.utilities, opts.signal ?? NEVER);
     let status: number;
     let exited = false;
@@ -175,6 +175,14 @@ function normalize(s: ShellSession): ShellSession {
   return { ...base, ...s, env: s.env ?? base.env, frames: s.frames ?? [], hostStack: s.hostStack ?? [], history: s.history ?? [], status: s.status ?? 0, aliases: s.aliases ?? {} };
 }
 
-function structuredCopy(s: ShellSession): ShellSession {
-  return JSON.parse(JSON.stringify(s)) as ShellSession;
+/**
+ * A copy the command may change freely: the session is plain data (strings, string maps and
+ * arrays), so copying its containers is enough; strings are immutable. (A JSON round trip did the
+ * same for the whole history, up to HISTORY_SIZE lines, on every command line.)
+ */
+export function copySession(s: ShellSession): ShellSession {
+  const copy: ShellSession = { ...s, env: { ...s.env }, hostStack: [...(s.hostStack ?? [])], history: [...(s.history ?? [])], frames: (s.frames ?? []).map((f) => ({ ...f, env: { ...f.env } })) };
+  if (s.aliases) copy.aliases = { ...s.aliases };
+  if (s.container) copy.container = { ...s.container, env: { ...s.container.env } };
+  return copy;
 }

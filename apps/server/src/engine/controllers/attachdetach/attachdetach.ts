@@ -42,6 +42,11 @@ export function attachFailedMessage(v: CloudVolume): string {
   return `AttachVolume.Attach failed for volume "${v.name}" : timed out waiting for external-attacher of ${v.driver} CSI driver to attach volume ${v.handle}`;
 }
 
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
 function mayNeedAttach(pod: Pod): boolean {
   return (pod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim || v.awsElasticBlockStore || v.gcePersistentDisk || v.azureDisk || v.vsphereVolume);
 }
@@ -53,7 +58,9 @@ export function attachDetachController(): Controller {
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'pods') {
         const pod = ev.object as Pod;
-        if ((pod.spec?.nodeName && mayNeedAttach(pod)) || section(ctx)[keyOf(pod)]) enqueue(keyOf(pod));
+        // the common case, a pod with no volume to attach and none waiting, builds no key
+        const waiting = section(ctx);
+        if ((pod.spec?.nodeName && mayNeedAttach(pod)) || (!isEmpty(waiting) && waiting[keyOf(pod)])) enqueue(keyOf(pod));
         return;
       }
       // a volume bound later changes what the pods waiting on it need

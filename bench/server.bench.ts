@@ -7,7 +7,9 @@
 // - latency: commands are sent on a fixed schedule at the target rate (open loop), each timed
 //   from when it was due, not from when it was sent, so a slow server cannot hide its queue;
 // - resident clusters: the students join more classrooms until the server holds 1,000
-//   clusters, each having run a command, and the server's RSS is read;
+//   clusters, each having run a command, and the server's RSS is read, with how many of them it
+//   keeps live and how many packed (then a command on live and on packed ones, timed);
+//   `BENCH_ONLY=resident` runs only the set-up and this part;
 // - SQLite's own rate of single-row transactions on the same disk at the same synchronous level,
 //   the ceiling for any design that commits once per command;
 // - the floors under the throughput: the engine alone running the mix (in this process, on one
@@ -28,6 +30,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 1500);
 const RESIDENT = Number(process.env.BENCH_RESIDENT ?? 1000);
 const SYNCHRONOUS = process.env.SQLITE_SYNCHRONOUS ?? 'FULL';
+/** `BENCH_ONLY=resident`: set up, run the mix once per student, then only the resident clusters. */
+const ONLY_RESIDENT = process.env.BENCH_ONLY === 'resident';
 
 const APP_YAML = `apiVersion: v1
 kind: ConfigMap
@@ -229,11 +233,12 @@ async function openLoop(base: string, students: Student[], mix: string[]): Promi
 }
 
 /** More classrooms until the server holds RESIDENT clusters, each having run a command. */
-async function resident(base: string, students: Student[], instructor: HttpClient): Promise<number> {
+async function resident(base: string, students: Student[], instructor: HttpClient): Promise<{ clusters: number; used: Array<{ s: Student; id: string }> }> {
   const extra = Math.ceil(RESIDENT / students.length) - 1;
   const codes: string[] = [];
   for (let i = 0; i < extra; i++) codes.push((await instructor.call(base, 'POST', '/api/v1/classrooms', { name: `Bench ${i + 2}` })).body.joinCode);
   let clusters = students.length;
+  const used: Array<{ s: Student; id: string }> = [];
   await pool(students, 8, async (s) => {
     const c = new HttpClient();
     await c.signIn(base, s.name);
@@ -243,9 +248,49 @@ async function resident(base: string, students: Student[], instructor: HttpClien
       await c.call(base, 'POST', '/api/v1/classrooms/join', { code });
     }
     const list = await request(base, 'GET', '/api/v1/clusters', s.token);
-    for (const c of list.body as { id: string }[]) if (c.id !== s.clusterId) await exec(base, s, 'kubectl get pods', c.id);
+    for (const c of list.body as { id: string }[]) {
+      if (c.id === s.clusterId) continue;
+      await exec(base, s, 'kubectl get pods', c.id);
+      used.push({ s, id: c.id });
+    }
   });
-  return clusters;
+  return { clusters, used };
+}
+
+/** What the runner keeps in memory (a test-only route, under the virtual clock). */
+async function memoryView(base: string): Promise<Record<string, number>> {
+  return (await request(base, 'GET', '/api/v1/test/clusters/memory', undefined)).body as Record<string, number>;
+}
+
+/** Mean latency of one command on each of `targets` in turn, and how many were loaded back from packed. */
+async function sample(base: string, targets: Array<{ s: Student; id: string }>): Promise<{ ms: number; unpacked: number }> {
+  const before = (await memoryView(base)).unpacks;
+  const t0 = performance.now();
+  for (const t of targets) await exec(base, t.s, 'kubectl get pods', t.id);
+  return { ms: (performance.now() - t0) / targets.length, unpacked: (await memoryView(base)).unpacks - before };
+}
+
+/**
+ * The RSS with `clusters` in memory, and how they are kept: the most recently used live (a
+ * Sandbox), the others packed (their stored form, deflated), loaded back on their next command.
+ */
+async function residentFigures(base: string, clusters: number, rss: number, students: Student[], used: Array<{ s: Student; id: string }>): Promise<Figure[]> {
+  const m = await memoryView(base);
+  const kept = m.live + m.packed;
+  // then a command on 50 of the most recently used clusters (live) and on 50 students' first
+  // clusters, used longest ago (packed unless the live tier holds them all)
+  const live = await sample(base, used.slice(-50));
+  const old = await sample(base, students.slice(0, 50).map((s) => ({ s, id: s.clusterId })));
+  const after = await memoryView(base);
+  return [
+    { name: `server RSS, ${clusters} clusters in memory (${m.live} live, ${m.packed} packed)`, value: rss, unit: 'MB', target: '< 300 MB', ok: rss < 300 && kept >= clusters },
+    { name: '  JS heap used (not collected first)', value: m.heapUsedBytes / 1048576, unit: 'MB' },
+    { name: `  packed states (${m.packed})`, value: m.packedBytes / 1048576, unit: 'MB' },
+    { name: `  packing one cluster (mean of ${m.packs}: serialize, store, deflate)`, value: m.packs ? m.packMs / m.packs : 0, unit: 'ms' },
+    { name: `  kubectl get pods, one at a time, on 50 live clusters (${live.unpacked} loaded back)`, value: live.ms, unit: 'ms' },
+    { name: `  the same on 50 clusters used longest ago (${old.unpacked} loaded back)`, value: old.ms, unit: 'ms' },
+    { name: `  loading one back (mean of ${after.unpacks}: inflate, load)`, value: after.unpacks ? after.unpackMs / after.unpacks : 0, unit: 'ms' },
+  ];
 }
 
 /** The engine alone on `clusters` sandboxes running the mix round robin: commands per second. */
@@ -294,6 +339,30 @@ async function httpAlone(base: string, students: Student[]): Promise<{ rate: num
   return { rate: n / ((performance.now() - t0) / 1000), count: n };
 }
 
+/** The closed loop (saturation) and the open loop (latency) over the students' clusters. */
+async function loops(base: string, pid: number, students: Student[], mix: string[]): Promise<Figure[]> {
+  const satCpu0 = cpuMs(pid);
+  const sat = await withTicking(base, () => saturation(base, students, mix));
+  const satCpu = (cpuMs(pid) - satCpu0) / sat.latencies.length;
+  const rssAfter = rssMb(pid);
+  const open = await withTicking(base, () => openLoop(base, students, mix));
+  const lat = open.latencies.sort((a, b) => a - b);
+  const satLat = sat.latencies.sort((a, b) => a - b);
+  return [
+    { name: `throughput, ${students.length} students in a closed loop`, value: sat.rate, unit: 'commands/s', target: '>= 1500', ok: sat.rate >= 1500 },
+    { name: '  closed-loop latency p50', value: percentile(satLat, 0.5), unit: 'ms' },
+    { name: '  closed-loop latency p99', value: percentile(satLat, 0.99), unit: 'ms' },
+    { name: '  load generator CPU (of one core)', value: sat.cpu * 100, unit: '%' },
+    // CPU time, not wall time: it holds on a machine shared with other work, where rates do not
+    { name: '  server CPU per command (all its threads)', value: satCpu, unit: 'ms' },
+    { name: `open loop at ${RATE} commands/s: answered`, value: open.rate, unit: 'commands/s' },
+    { name: '  latency p50', value: percentile(lat, 0.5), unit: 'ms' },
+    { name: '  latency p95', value: percentile(lat, 0.95), unit: 'ms' },
+    { name: '  latency p99', value: percentile(lat, 0.99), unit: 'ms', target: '< 30 ms', ok: percentile(lat, 0.99) < 30 },
+    { name: `server RSS, ${students.length} students`, value: rssAfter, unit: 'MB' },
+  ];
+}
+
 export async function serverBenchmarks(): Promise<Figure[]> {
   const dir = tempDir('kubeaula-bench-');
   const server = await startServer(dir, { KUBEAULA_CLOCK: 'virtual', COMMANDS_PER_MINUTE: '1000000', SQLITE_SYNCHRONOUS: SYNCHRONOUS, LOG_LEVEL: 'warn' });
@@ -309,29 +378,11 @@ export async function serverBenchmarks(): Promise<Figure[]> {
     // Every student's connection open before the clock starts: 180 connections opened at once
     // on a saturated server waited up to 10 s to be served (the measure was of that burst).
     await Promise.all(students.map((s) => request(base, 'GET', '/api/v1/auth/csrf', s.token)));
-    const satCpu0 = cpuMs(pid);
-    const sat = await withTicking(base, () => saturation(base, students, mix));
-    const satCpu = (cpuMs(pid) - satCpu0) / sat.latencies.length;
-    const rssAfter = rssMb(pid);
-    const open = await withTicking(base, () => openLoop(base, students, mix));
-    const lat = open.latencies.sort((a, b) => a - b);
-    const satLat = sat.latencies.sort((a, b) => a - b);
-    figures.push(
-      { name: `throughput, ${students.length} students in a closed loop`, value: sat.rate, unit: 'commands/s', target: '>= 1500', ok: sat.rate >= 1500 },
-      { name: '  closed-loop latency p50', value: percentile(satLat, 0.5), unit: 'ms' },
-      { name: '  closed-loop latency p99', value: percentile(satLat, 0.99), unit: 'ms' },
-      { name: '  load generator CPU (of one core)', value: sat.cpu * 100, unit: '%' },
-      // CPU time, not wall time: it holds on a machine shared with other work, where rates do not
-      { name: '  server CPU per command (all its threads)', value: satCpu, unit: 'ms' },
-      { name: `open loop at ${RATE} commands/s: answered`, value: open.rate, unit: 'commands/s' },
-      { name: '  latency p50', value: percentile(lat, 0.5), unit: 'ms' },
-      { name: '  latency p95', value: percentile(lat, 0.95), unit: 'ms' },
-      { name: '  latency p99', value: percentile(lat, 0.99), unit: 'ms', target: '< 30 ms', ok: percentile(lat, 0.99) < 30 },
-      { name: `server RSS, ${students.length} students`, value: rssAfter, unit: 'MB' },
-    );
-    const clusters = await resident(base, students, instructor);
+    if (!ONLY_RESIDENT) figures.push(...(await loops(base, pid, students, mix)));
+    const { clusters, used } = await resident(base, students, instructor);
     const rss = rssMb(pid);
-    figures.push({ name: `server RSS, ${clusters} resident clusters`, value: rss, unit: 'MB', target: '< 300 MB', ok: rss < 300 });
+    figures.push(...(await residentFigures(base, clusters, rss, students, used)));
+    if (ONLY_RESIDENT) return figures;
     const httpCpu0 = cpuMs(pid);
     const http = await httpAlone(base, students);
     figures.push(

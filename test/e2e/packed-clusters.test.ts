@@ -3,7 +3,7 @@
 // command runs on it; past the packed capacity it comes back from the database.
 import fs from 'node:fs';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
-import { ClusterRunner } from '../../apps/server/src/clusters/cluster-runner';
+import { ClusterRunner, IDLE_MS } from '../../apps/server/src/clusters/cluster-runner';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
 
@@ -69,12 +69,12 @@ describe('packed clusters', () => {
     expect(runner.cache.packed(id('ana'))).toBeDefined();
   });
 
-  it('packs a cluster idle for a minute, whatever the capacity', async () => {
+  it('packs a cluster idle for IDLE_MS (30 minutes), whatever the capacity', async () => {
     runner.cache.liveCapacity = 10;
     await run('bob', 'kubectl get ns');
     await run('ana', 'kubectl get ns');
     expect(runner.cache.size).toBe(2);
-    runner.cache.peek(id('bob'))!.lastUsed -= 61_000;
+    runner.cache.peek(id('bob'))!.lastUsed -= IDLE_MS + 1000;
     runner['storeIdle'](); // what the sweeper runs every 30 s
     expect(runner.cache.packed(id('bob'))).toBeDefined();
     expect(runner.cache.peek(id('ana'))).toBeDefined();

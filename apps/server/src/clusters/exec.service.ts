@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/request-auth';
 import { CLOCK, Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { PrismaService } from '../database/prisma.service';
-import { createSignal } from '../engine/shell/shell';
+import { copySession, createSignal } from '../engine/shell/shell';
 import { newShellSession, prompt } from '../engine/shell/session';
 import { ENGINE_VERSION } from '../engine/cluster-state';
 import type { OutputSink, ShellSignal } from '../engine/shell/types';
@@ -108,8 +108,8 @@ export class ExecService {
           shell = { id: row?.id ?? randomUUID(), session: row ? sessionFromRow(row) : entry.sandbox.newSession() };
         }
         // a copy: the shell may change what it is given, and the payload needs it as it was
-        const session = structuredClone(fitSession(entry.sandbox, shell.session));
-        const before = entry.recorded.has(shell.id) ? undefined : structuredClone(session);
+        const session = copySession(fitSession(entry.sandbox, shell.session));
+        const before = entry.recorded.has(shell.id) ? undefined : copySession(session);
         const at = entry.clock.now();
         const started = Date.now();
         // After a lost race the command runs again on the newer state; what it already

@@ -12,7 +12,7 @@
 import { AppError } from '../common/app-error';
 import { ENGINE_VERSION, SerializedCluster } from '../engine/cluster-state';
 import { Sandbox, SandboxClock } from '../engine/sandbox';
-import { createSignal } from '../engine/shell/shell';
+import { copySession, createSignal } from '../engine/shell/shell';
 import type { ShellSession } from '../engine/shell/types';
 import { MAX_HISTORY } from './limits';
 import { ClockReadings, ReplayClock, ReplayDiverged, SwitchClock } from './replay-clock';
@@ -173,7 +173,7 @@ async function replayOne(sandbox: Sandbox, clock: SwitchClock, input: LoggedInpu
       if (engine === undefined || !Array.isArray(c.clock)) throw new ReplayRefused(`Input ${input.seq} was recorded before inputs were replayable`);
       const before = c.session ?? sessions.get(c.shell);
       if (!before) throw new ReplayRefused(`Input ${input.seq}: the shell session it ran in was not recorded`);
-      const session = structuredClone(fitSession(sandbox, before));
+      const session = copySession(fitSession(sandbox, before));
       const ctl = createSignal();
       const replayClock = new ReplayClock(c.clock, c.virtual === true, c.abortAt, () => ctl.abort());
       clock.target = replayClock;

@@ -15,8 +15,9 @@ import { GenerationMemo, computeHash } from '../deployment/template-hash';
 import { scaledValue } from '../deployment/rollout-math';
 import { OwnerIndex } from '../replicaset/owner-index';
 import { createPods } from '../replicaset/replicaset-controller';
-import { availableAt, controllerRefOf, parseTimeCached, podChangeMatters, earliest, errorText, isPodAvailable, isPodReady, podFromTemplate, withControllerRef, withoutOwnerRef } from '../replicaset/pod-utils';
+import { availableAt, controllerRefOf, podChangeMatters, earliest, errorText, isPodAvailable, isPodReady, podFromTemplate, withControllerRef, withoutOwnerRef } from '../replicaset/pod-utils';
 import { addDaemonPodTolerations, nodeShouldRunDaemonPod, pinToNode, targetNodeName } from './node-fit';
+import { parseTime } from '../../time';
 
 export const DAEMONSET_SOURCE = { component: 'daemonset-controller' };
 export const CONTROLLER_REVISION_HASH = 'controller-revision-hash';
@@ -192,7 +193,7 @@ function byCreationAndPhase(a: Pod, b: Pod): number {
   const ra = a.status?.phase === 'Running' ? 0 : 1;
   const rb = b.status?.phase === 'Running' ? 0 : 1;
   if (ra !== rb) return ra - rb;
-  const d = parseTimeCached(a.metadata.creationTimestamp) - parseTimeCached(b.metadata.creationTimestamp);
+  const d = parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp);
   if (d !== 0) return d;
   return a.metadata.name! < b.metadata.name! ? -1 : 1;
 }

@@ -1,9 +1,8 @@
 // Deployment conditions and status (pkg/controller/deployment/util and sync.go calculateStatus):
 // the reasons and messages kubectl describe and rollout status show.
 
-import { parseTimeCached } from '../replicaset/pod-utils';
 import { Condition, Deployment, ReplicaSet } from '../../api/types';
-import { rfc3339 } from '../../time';
+import { parseTime, rfc3339 } from '../../time';
 import { actualReplicas, availableReplicas, maxUnavailable, readyReplicas, replicasOf, specReplicas } from './rollout-math';
 
 export const NEW_RS_CREATED = 'NewReplicaSetCreated';
@@ -89,7 +88,7 @@ export function progressDeadlineAt(d: Deployment, s: DeploymentStatus): number |
   if (!hasProgressDeadline(d)) return undefined;
   const c = getCondition(s, 'Progressing');
   if (!c || c.reason === NEW_RS_AVAILABLE || c.reason === TIMED_OUT) return undefined;
-  const from = parseTimeCached(c.lastUpdateTime);
+  const from = parseTime(c.lastUpdateTime);
   return Number.isFinite(from) ? from + d.spec.progressDeadlineSeconds! * 1000 : undefined;
 }
 

@@ -3,7 +3,7 @@
 // ReplicaSets during a rollout.
 
 import { Deployment, ReplicaSet } from '../../api/types';
-import { parseTimeCached } from '../replicaset/pod-utils';
+import { parseTime } from '../../time';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -121,7 +121,7 @@ function roundHalfAway(x: number): number {
 }
 
 function created(rs: ReplicaSet): number {
-  return parseTimeCached(rs.metadata.creationTimestamp);
+  return parseTime(rs.metadata.creationTimestamp);
 }
 
 /** ReplicaSetsByCreationTimestamp: older first, then by name. */

@@ -3,7 +3,8 @@
 
 import { Pod } from '../../api/types';
 import { Random } from '../../random';
-import { isPodActive, isPodReady, parseTimeCached, podReadyTime } from './pod-utils';
+import { isPodActive, isPodReady, podReadyTime } from './pod-utils';
+import { parseTime } from '../../time';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
@@ -60,7 +61,7 @@ function describe(pod: Pod, rank: number): Ranked {
     readyAt: podReadyTime(pod),
     restarts,
     sidecarRestarts,
-    created: parseTimeCached(pod.metadata.creationTimestamp),
+    created: parseTime(pod.metadata.creationTimestamp),
     uid: pod.metadata.uid ?? '',
   };
 }

@@ -24,21 +24,7 @@ export function isPodReady(pod: Pod): boolean {
 /** When the pod last became Ready (ms), or NaN. */
 export function podReadyTime(pod: Pod): number {
   const c = pod.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True');
-  return parseTimeCached(c?.lastTransitionTime);
-}
-
-const parsed = new Map<string, number>();
-
-/** parseTime with a small memo: the same few timestamps are parsed over and over by each sync. */
-export function parseTimeCached(s: string | null | undefined): number {
-  if (!s) return NaN;
-  let v = parsed.get(s);
-  if (v === undefined) {
-    if (parsed.size >= 4096) parsed.clear();
-    v = parseTime(s);
-    parsed.set(s, v);
-  }
-  return v;
+  return parseTime(c?.lastTransitionTime);
 }
 
 /**

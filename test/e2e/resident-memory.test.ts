@@ -2,10 +2,10 @@
 // no command is running, yet a waiting command still sees every change made while it waits;
 // and the cluster kept after its creation is the one stored, loaded back (its objects shared).
 import fs from 'node:fs';
-import { AuthService } from '../../apps/server/src/auth/auth.service';
 import { ClusterRunner } from '../../apps/server/src/clusters/cluster-runner';
 import { bootApp, Harness } from './app-harness';
-import { Client, signedIn, signedUp } from './client';
+import { Client } from './client';
+import { classroomWithAna } from './classroom-fixture';
 
 jest.setTimeout(60_000);
 
@@ -16,12 +16,7 @@ describe('resident clusters', () => {
   const store = () => h.app.get(ClusterRunner).cache.peek(clusterId)!.sandbox.cluster.store;
   beforeAll(async () => {
     h = await bootApp({ AUTH_RATE_LIMIT: '1000' });
-    await h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
-    const teacher = await signedIn(h.app, 'teacher');
-    const room = await teacher.post('/api/v1/classrooms', { name: 'R' }).expect(201);
-    ana = await signedUp(h.app, 'ana');
-    await ana.post('/api/v1/classrooms/join', { code: room.body.joinCode }).expect(200);
-    clusterId = (await ana.get('/api/v1/clusters').expect(200)).body[0].id;
+    ({ ana, cluster: clusterId } = await classroomWithAna(h.app, 'R'));
   });
   afterAll(async () => {
     await h.close();

@@ -2,9 +2,9 @@
 // command lets go of its cluster so other commands of that cluster run meanwhile.
 import fs from 'node:fs';
 import WebSocket from 'ws';
-import { AuthService } from '../../apps/server/src/auth/auth.service';
 import { bootApp, Harness } from './app-harness';
-import { Client, signedIn, signedUp } from './client';
+import { Client } from './client';
+import { classroomWithAna } from './classroom-fixture';
 
 jest.setTimeout(60_000);
 
@@ -14,12 +14,7 @@ describe('waiting commands (wall clock)', () => {
   let clusterId: string;
   beforeAll(async () => {
     h = await bootApp({ AUTH_RATE_LIMIT: '1000', REST_WAIT_MS: '400' });
-    await h.app.get(AuthService).register({ username: 'teacher', password: 'password123', role: 'instructor' });
-    const teacher = await signedIn(h.app, 'teacher');
-    const room = await teacher.post('/api/v1/classrooms', { name: 'W' }).expect(201);
-    ana = await signedUp(h.app, 'ana');
-    await ana.post('/api/v1/classrooms/join', { code: room.body.joinCode }).expect(200);
-    clusterId = (await ana.get('/api/v1/clusters').expect(200)).body[0].id;
+    ({ ana, cluster: clusterId } = await classroomWithAna(h.app, 'W'));
   });
   afterAll(async () => {
     await h.close();

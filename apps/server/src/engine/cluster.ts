@@ -138,7 +138,7 @@ export class Cluster {
     const cluster = new Cluster(
       copy(data.config),
       data.now,
-      [...data.rng] as RandomState,
+      data.rng,
       data.resourceVersion,
       copy(data.runtime),
       copy(data.hosts),
@@ -156,7 +156,7 @@ export class Cluster {
       engineVersion: ENGINE_VERSION,
       config: this.config,
       now: this.current,
-      rng: [...(this.rng as unknown as { s: RandomState }).s] as RandomState,
+      rng: this.rng.state(),
       resourceVersion: this.store.resourceVersion,
       objects,
       timers: this.timers.entries(),

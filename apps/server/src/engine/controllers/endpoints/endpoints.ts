@@ -36,7 +36,7 @@ export function endpointsController(): Controller {
       if (ev.resource === 'services' || ev.resource === 'endpoints') {
         enqueue(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
       } else if (ev.resource === 'pods') {
-        for (const key of servicesFor(ctx.store, [ev.old as Pod | undefined, ev.object as Pod])) enqueue(key);
+        for (const key of servicesFor(ctx.store, ev.old as Pod | undefined, ev.object as Pod)) enqueue(key);
       }
     },
     sync(key, ctx) {

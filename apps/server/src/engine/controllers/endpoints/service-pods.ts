@@ -9,28 +9,38 @@ export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trig
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 
 /** A service whose endpoints a controller manages: it has a selector and is not ExternalName. */
+// These run for every pod write (twice: Endpoints and EndpointSlices), so they walk selectors
+// with for-in rather than building key and entry arrays.
 export function managesEndpoints(svc: Service): boolean {
-  return svc.spec?.type !== 'ExternalName' && Object.keys(svc.spec?.selector ?? {}).length > 0;
+  if (svc.spec?.type === 'ExternalName') return false;
+  const selector = svc.spec?.selector;
+  for (const k in selector) if (Object.hasOwn(selector, k)) return true;
+  return false;
 }
 
 export function selects(svc: Service, pod: Pod): boolean {
-  const labels = pod.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(svc.spec.selector ?? {})) if (labels[k] !== v) return false;
+  const labels = pod.metadata.labels ?? NO_LABELS;
+  const selector = svc.spec.selector;
+  for (const k in selector) if (Object.hasOwn(selector, k) && labels[k] !== selector[k]) return false;
   return true;
 }
 
-/** Keys of the services in the pod's namespace that select it (before or after a change). */
-export function servicesFor(store: ObjectStore, pods: (Pod | undefined)[]): string[] {
-  const first = pods.find((p) => p);
+const NO_LABELS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Keys of the services in the pod's namespace that select it, before (`old`) or after a change. */
+export function servicesFor(store: ObjectStore, old: Pod | undefined, pod: Pod | undefined): readonly string[] {
+  const first = old ?? pod;
   if (!first) return [];
   const ns = first.metadata.namespace;
-  const keys: string[] = [];
+  let keys: string[] | undefined;
   for (const s of store.list('services', ns) as Service[]) {
     if (!managesEndpoints(s)) continue;
-    if (pods.some((p) => p && selects(s, p))) keys.push(`${ns}/${s.metadata.name}`);
+    if ((old && selects(s, old)) || (pod && selects(s, pod))) (keys ??= []).push(`${ns}/${s.metadata.name}`);
   }
-  return keys;
+  return keys ?? NO_KEYS;
 }
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 export function podsFor(store: ObjectStore, svc: Service): Pod[] {
   return (store.list('pods', svc.metadata.namespace) as Pod[]).filter((p) => selects(svc, p));

@@ -57,7 +57,7 @@ export function endpointSliceController(): Controller {
     resources: ['services', 'pods', 'endpointslices'],
     watch(ev, enqueue, ctx) {
       if (ev.resource === 'services') enqueue(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
-      else if (ev.resource === 'pods') for (const key of servicesFor(ctx.store, [ev.old as Pod | undefined, ev.object as Pod])) enqueue(key);
+      else if (ev.resource === 'pods') for (const key of servicesFor(ctx.store, ev.old as Pod | undefined, ev.object as Pod)) enqueue(key);
       else if (ev.resource === 'endpointslices') {
         const svcName = ev.object.metadata.labels?.[SERVICE_NAME_LABEL];
         if (svcName && ev.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY) enqueue(`${ev.object.metadata.namespace}/${svcName}`);

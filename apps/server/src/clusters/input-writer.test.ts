@@ -6,7 +6,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { projectPath } from '../config/paths';
 import { prepareSqliteDatabase } from '../database/sqlite';
-import { InputRow, InputWriter, SQLITE_DRIVER, TransitionRow } from './input-writer';
+import { InputRow, InputWriter, SQLITE_DRIVER, TransitionRow, WriteConflict } from './input-writer';
 
 // the writer's copy of SQLite: two copies in one process drop each other's locks
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,7 +39,7 @@ const row = (resourceVersion: number, name = 'web-1'): TransitionRow => ({
 
 const input: InputRow = { kind: 'command', at: T0, door: 'api', actorId: null, shellSessionId: null, command: 'true', payload: null, stdout: '', stderr: '', outputTruncated: false, exitCode: 0, durationMs: 1 };
 
-describe('InputWriter transitions', () => {
+describe('InputWriter', () => {
   let dir: string;
   let file: string;
   let writer: InputWriter;
@@ -96,4 +96,29 @@ describe('InputWriter transitions', () => {
     expect(db.prepare('SELECT "version" FROM "Cluster" WHERE "id" = ?').get('c1')).toEqual({ version: 1 });
     db.close();
   });
+
+  it('commits what one turn sends as one batch: a lost race fails alone, the rest is stored', async () => {
+    const commit = (base: number, version: number) => writer.commit({ clusterId: 'c1', base, version, engineVersion: 'test', stateAt: T0, nextTransitionAt: undefined, now: T0, input: { ...input, command: `echo ${version}` } });
+    // sent in one turn of the event loop: one message to the worker, one transaction
+    const results = await Promise.allSettled([commit(0, 1), commit(1, 2), commit(1, 2), commit(2, 3)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(WriteConflict);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT "seq", "command" FROM "Input" ORDER BY "seq"').all()).toEqual([
+      { seq: 1, command: 'echo 1' },
+      { seq: 2, command: 'echo 2' },
+      { seq: 3, command: 'echo 3' },
+    ]);
+    db.close();
+  });
+
+  it('writes what is queued before it closes', async () => {
+    const pending = writer.commit({ clusterId: 'c1', base: 0, version: 1, engineVersion: 'test', stateAt: T0, nextTransitionAt: undefined, now: T0, input });
+    await writer.close(); // in the same turn as the commit, before it was posted
+    await expect(pending).resolves.toBeUndefined();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT "version" FROM "Cluster" WHERE "id" = ?').get('c1')).toEqual({ version: 1 });
+    db.close();
+  });
 });
+

@@ -1,7 +1,8 @@
 // Group commit of the input log on a worker thread with its own SQLite connection. better-sqlite3
 // is synchronous: a commit with synchronous=FULL waits for an fsync (a few ms), and on the main
-// thread that would stall every request. Here the main thread posts each commit and awaits its
-// answer; the worker writes whatever arrived since its last transaction in ONE transaction, so
+// thread that would stall every request. Here the main thread posts the commits of each turn of
+// its event loop in one message and awaits their answers (one message back per transaction);
+// the worker writes whatever arrived since its last transaction in ONE transaction, so
 // one fsync covers many commands (a class typing at once costs a few fsyncs a second, not one per
 // command). Every commit is still a compare-and-set on the cluster's version in the same
 // transaction as its Input row: a lost race is answered `conflict` and writes nothing of that
@@ -144,13 +145,15 @@ function apply(m) {
 }
 let queue = [];
 let scheduled = false;
-function answer(m, e) {
-  parentPort.postMessage({ id: m.id, ok: false, conflict: e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE', error: String(e.message), code: e.code });
+function failure(m, e) {
+  return { id: m.id, ok: false, conflict: e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE', error: String(e.message), code: e.code };
 }
+// the answers of one transaction go back in one message, as the requests came in batches
 function flush() {
   scheduled = false;
   const batch = queue;
   queue = [];
+  const answers = [];
   let applied;
   try {
     applied = db.transaction(() => batch.map(apply)).immediate();
@@ -159,14 +162,16 @@ function flush() {
     for (const m of batch) {
       try {
         const ok = db.transaction(() => apply(m)).immediate();
-        parentPort.postMessage(ok ? { id: m.id, ok: true } : { id: m.id, ok: false, conflict: true });
+        answers.push(ok ? { id: m.id, ok: true } : { id: m.id, ok: false, conflict: true });
       } catch (e2) {
-        answer(m, e2);
+        answers.push(failure(m, e2));
       }
     }
+    parentPort.postMessage(answers);
     return;
   }
-  for (let k = 0; k < batch.length; k++) parentPort.postMessage(applied[k] ? { id: batch[k].id, ok: true } : { id: batch[k].id, ok: false, conflict: true });
+  for (let k = 0; k < batch.length; k++) answers.push(applied[k] ? { id: batch[k].id, ok: true } : { id: batch[k].id, ok: false, conflict: true });
+  parentPort.postMessage(answers);
 }
 parentPort.on('message', (m) => {
   if (m === 'close') {
@@ -175,7 +180,7 @@ parentPort.on('message', (m) => {
     parentPort.close();
     return;
   }
-  queue.push(m);
+  for (const r of m) queue.push(r);
   if (!scheduled) {
     scheduled = true;
     setImmediate(flush);
@@ -198,13 +203,16 @@ export class InputWriter {
       eval: true,
       workerData: { file, synchronous, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, driver: SQLITE_DRIVER },
     });
-    this.worker.on('message', (a: Answer) => {
-      const p = this.pending.get(a.id);
-      if (!p) return;
-      this.pending.delete(a.id);
-      if (a.ok) p.resolve();
-      else if (a.conflict) p.reject(new WriteConflict(a.error ?? 'version conflict'));
-      else p.reject(Object.assign(new Error(a.error), { code: a.code }));
+    this.worker.on('message', (answers: Answer[]) => {
+      for (const a of answers) {
+        const p = this.pending.get(a.id);
+        if (!p) continue;
+        this.pending.delete(a.id);
+        if (a.ok) p.resolve();
+        else if (a.conflict) p.reject(new WriteConflict(a.error ?? 'version conflict'));
+        else p.reject(Object.assign(new Error(a.error), { code: a.code }));
+      }
+      if (this.pending.size === 0) this.worker.unref();
     });
     this.worker.on('error', (e) => this.failAll(e));
     this.worker.on('exit', () => this.failAll(new Error('the input writer stopped')));
@@ -243,6 +251,7 @@ export class InputWriter {
   /** Writes what is queued, then closes the worker's connection. */
   close(): Promise<void> {
     this.closed ??= new Promise<void>((resolve) => {
+      this.post(); // what is queued goes first
       this.worker.once('exit', () => resolve());
       // an idle worker is unreferenced: without this the process may end before the writes do
       this.worker.ref();
@@ -258,14 +267,25 @@ export class InputWriter {
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...m, id });
-    }).finally(() => {
-      if (this.pending.size === 0) this.worker.unref();
+      this.outbox.push({ ...m, id });
+      // what the requests of one turn of the event loop commit goes to the worker in one
+      // message (each message costs a copy and a wake-up of the thread)
+      if (this.outbox.length === 1) setImmediate(this.post);
     });
   }
 
+  private outbox: Record<string, unknown>[] = [];
+
+  private readonly post = (): void => {
+    if (this.outbox.length === 0 || this.dead) return;
+    const batch = this.outbox;
+    this.outbox = [];
+    this.worker.postMessage(batch);
+  };
+
   private failAll(e: Error): void {
     this.dead ??= e;
+    this.outbox = [];
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
   }

@@ -83,40 +83,90 @@ function readFile(fs: UserFs, path: string): string {
 
 /** Parses one source into documents; a syntax error stops that source, as kubectl's decoder does. */
 export function parseInto(text: string, source: string, out: ManifestSet): void {
+  for (const o of outcomes(text)) {
+    if ('message' in o) out.problems.push({ source, message: o.message(source) });
+    // each reader gets its own copy: commands write into what they read (namespace, annotations)
+    else out.docs.push({ obj: structuredClone(o.obj), source });
+  }
+}
+
+/** what a text parses into, in order: objects, and problems (said for the source that had them) */
+type Outcome = { obj: KubeObject } | { message: (source: string) => string };
+
+/**
+ * Texts parsed lately, with their outcomes. Parsing is a pure function of the text, and the `yaml`
+ * package's parse costs far more than a copy of its result: a class applying the same lesson
+ * files parses each once. Bounded in entries and in the size of a text kept.
+ */
+const parsed = new Map<string, readonly Outcome[]>();
+const PARSED_ENTRIES = 256;
+const PARSED_TEXT_CHARS = 64 * 1024;
+
+function outcomes(text: string): readonly Outcome[] {
+  const hit = parsed.get(text);
+  if (hit) {
+    // most recently used last, so the oldest goes first when full
+    parsed.delete(text);
+    parsed.set(text, hit);
+    return hit;
+  }
+  const result = parseText(text);
+  if (text.length <= PARSED_TEXT_CHARS) {
+    if (parsed.size >= PARSED_ENTRIES) parsed.delete(parsed.keys().next().value!);
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+function parseText(text: string): Outcome[] {
+  const result: Outcome[] = [];
+  const problem = (detail: string): Outcome => ({ message: (source) => `error: error parsing ${source}: ${detail}` });
   let docs;
   try {
     docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   } catch (e) {
-    out.problems.push({ source, message: `error: error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(e as Error)}` });
-    return;
+    result.push(problem(`error converting YAML to JSON: yaml: ${goYamlMessage(e as Error)}`));
+    return result;
   }
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     if (doc.errors.length) {
       const err = doc.errors[0];
-      const line = err.linePos?.[0]?.line ?? 1;
-      out.problems.push({ source, message: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${goYamlMessage(err)}` });
-      return;
+      result.push(problem(`error converting YAML to JSON: yaml: line ${errorLine(text, doc.errors)}: ${goYamlMessage(err)}`));
+      return result;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      out.problems.push({ source, message: `error: error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(e as Error)}` });
-      return;
+      result.push(problem(`error converting YAML to JSON: yaml: ${goYamlMessage(e as Error)}`));
+      return result;
     }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      out.problems.push({ source, message: `error: error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}` });
+      result.push(problem(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`));
       continue;
     }
     const obj = value as Record<string, unknown>;
     if (obj.kind === 'List' && Array.isArray(obj.items)) {
-      for (const item of obj.items) if (item && typeof item === 'object') out.docs.push({ obj: item as KubeObject, source });
+      for (const item of obj.items) if (item && typeof item === 'object') result.push({ obj: item as KubeObject });
       continue;
     }
-    out.docs.push({ obj: obj as KubeObject, source });
+    result.push({ obj: obj as KubeObject });
   }
+  return result;
+}
+
+/**
+ * The line go-yaml names for a document's errors: where the first one is, or, for a key that runs
+ * over two lines, the line of the colon that made it one (go-yaml stops there).
+ */
+function errorLine(text: string, errors: readonly { code?: string; pos: [number, number] }[]): number {
+  const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
+  const at = multiline ? multiline.pos[1] : errors[0].pos[0];
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** The `yaml` package's errors, said the way go-yaml says them. */

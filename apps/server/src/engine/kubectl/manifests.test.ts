@@ -65,6 +65,9 @@ describe('parseInto', () => {
     const cases: Array<[string, string]> = [
       ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   labels: {}\n', 'line 5: mapping values are not allowed in this context'],
       ['apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n', 'line 4: found character that cannot start any token'],
+      ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: [1, 2\n  b: c\n', "line 6: did not find expected ',' or ']'"],
+      ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: {a: 1\n', "line 5: did not find expected ',' or '}'"],
+      ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "x\ndata: {}\n', 'line 6: found unexpected end of stream'],
     ];
     for (const [text, want] of cases) {
       const set = empty();

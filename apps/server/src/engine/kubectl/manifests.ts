@@ -158,12 +158,15 @@ function parseText(text: string): Outcome[] {
 }
 
 /**
- * The line go-yaml names for a document's errors: where the first one is, or, for a key that runs
- * over two lines, the line of the colon that made it one (go-yaml stops there).
+ * The line go-yaml names for a document's errors: where the first one is; for a key that runs
+ * over two lines, the line of the colon that made it one (go-yaml stops there); for an unclosed
+ * flow collection, the line that opened it.
  */
-function errorLine(text: string, errors: readonly { code?: string; pos: [number, number] }[]): number {
+function errorLine(text: string, errors: readonly { code?: string; message: string; pos: [number, number] }[]): number {
   const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
-  const at = multiline ? multiline.pos[1] : errors[0].pos[0];
+  const flow = /^Flow (sequence|map)/.exec(errors[0].message);
+  const opened = flow ? text.lastIndexOf(flow[1] === 'map' ? '{' : '[', errors[0].pos[0]) : -1;
+  const at = multiline ? multiline.pos[1] : opened >= 0 ? opened : errors[0].pos[0];
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
   return line;
@@ -180,6 +183,10 @@ function goYamlMessage(e: Error & { code?: string }): string {
       return 'found character that cannot start any token';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
+      // an unclosed quote runs to the end; an unclosed flow collection meets the next key
+      if (/closing "?quote/i.test(e.message)) return 'found unexpected end of stream';
+      if (/^Flow sequence/.test(e.message)) return "did not find expected ',' or ']'";
+      if (/^Flow map/.test(e.message)) return "did not find expected ',' or '}'";
       return 'did not find expected key';
     case 'DUPLICATE_KEY':
       return 'mapping key already defined';

@@ -49,7 +49,7 @@ export function loadKubeconfig(fs: UserFs, env: Record<string, string>, user: st
   }
   let doc: any;
   try {
-    doc = parseCached(text);
+    doc = parseCached(text, fs.raw);
   } catch (e) {
     throw new CommandError(`error: error loading config file "${path}": yaml: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -66,17 +66,19 @@ export function loadKubeconfig(fs: UserFs, env: Record<string, string>, user: st
 
 /**
  * Every kubectl call reads the kubeconfig; parsing the same text again is most of the cost of a
- * small `get`. The last parse is kept (by content) and a copy handed out, since `config` edits it.
+ * small `get`. Each host's file system keeps its last parse (by content: the text of an unchanged
+ * file is the same string), so a server running many students' clusters in turn parses each once;
+ * a copy is handed out, since `config` edits it.
  */
-let lastText: string | undefined;
-let lastDoc: unknown;
+const lastParse = new WeakMap<object, { text: string; doc: unknown }>();
 
-function parseCached(text: string): any {
-  if (text !== lastText) {
-    lastDoc = parseYaml(text, { maxAliasCount: 100 }) ?? {};
-    lastText = text;
+function parseCached(text: string, owner: object): any {
+  let last = lastParse.get(owner);
+  if (last?.text !== text) {
+    last = { text, doc: parseYaml(text, { maxAliasCount: 100 }) ?? {} };
+    lastParse.set(owner, last);
   }
-  return clone(lastDoc);
+  return clone(last.doc);
 }
 
 export interface Connection {

@@ -28,6 +28,23 @@ describe('kubectl config', () => {
     expect((await k.sh('grep namespace ~/.kube/config')).stdout).toBe('    namespace: dev\n');
   });
 
+  it('each cluster reads its own kubeconfig when commands of several alternate', async () => {
+    // the parse is remembered per host file system: another cluster's config must never leak in
+    const a = newKit();
+    const b = newKit();
+    await a.setup('kubectl create namespace dev', 'kubectl -n dev run web --image=nginx');
+    await b.setup('kubectl create namespace qa', 'kubectl -n qa run api --image=nginx');
+    await a.sh('kubectl config set-context --current --namespace=dev');
+    expect((await b.sh('kubectl get pods -o name')).stdout).toBe('');
+    expect((await a.sh('kubectl get pods -o name')).stdout).toBe('pod/web\n');
+    await b.sh('kubectl config set-context --current --namespace=qa');
+    expect((await a.sh('kubectl get pods -o name')).stdout).toBe('pod/web\n');
+    expect((await b.sh('kubectl get pods -o name')).stdout).toBe('pod/api\n');
+    await a.sh('kubectl config set-context --current --namespace=default');
+    expect((await a.sh('kubectl get pods -o name')).stdout).toBe('');
+    expect((await b.sh('kubectl get pods -o name')).stdout).toBe('pod/api\n');
+  });
+
   it('use-context refuses an unknown context', async () => {
     const k = newKit();
     expect(await k.sh('kubectl config use-context nope')).toEqual({ stdout: '', stderr: 'error: no context exists with the name: "nope"\n', exitCode: 1 });

@@ -52,7 +52,7 @@ async function runDelete(inv: Invocation): Promise<number> {
   const files = flags.list('filename');
   const selector = flags.str('selector');
   const all = flags.bool('all');
-  if (all && selector) throw new CommandError('error: cannot set --all and --selector at the same time');
+  if (all && selector) throw new CommandError("error: setting 'all' parameter but found a non empty selector. ");
   if (files.length === 0 && inv.args.length === 0) {
     throw new CommandError(NO_RESOURCES);
   }

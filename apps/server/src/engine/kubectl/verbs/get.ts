@@ -25,6 +25,7 @@ import { parseResourceArgs, ResourceRef } from '../resource-args';
 import { printTable, printTables } from '../printers/get-printer';
 import { SortByError, sortObjects } from '../printers/sort-by';
 import { watchLoop } from '../watch';
+import { runRawGet } from './get-raw';
 
 export const getCommand: CommandDef = {
   name: 'get',
@@ -65,6 +66,8 @@ interface Block {
 
 async function runGet(inv: Invocation): Promise<number> {
   const { flags } = inv;
+  const raw = flags.str('raw');
+  if (raw) return runRawGet(inv, raw);
   const output = parseOutput(flags.str('output'), flags.str('template'));
   const files = flags.list('filename');
   if (files.length === 0 && inv.args.length === 0) {

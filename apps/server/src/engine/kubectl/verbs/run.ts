@@ -67,7 +67,7 @@ async function runRun(inv: Invocation): Promise<number> {
   const interactive = flags.bool('stdin');
   const tty = flags.bool('tty');
   const attach = flags.bool('attach') || interactive;
-  if (rm && !attach) throw new CommandError('error: --rm should only be used for attached containers');
+  if (rm && !attach) throw new CommandError("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples");
   const mode = dryRunMode(inv);
 
   const container: Record<string, unknown> = { name, image: flags.str('image') };

@@ -13,6 +13,9 @@ describe('kubectl scale', () => {
     { name: 'a pod cannot be scaled', line: 'kubectl scale pod x --replicas=1', stderr: 'Error from server (NotFound): pods "x" not found\n', exit: 1 },
     { name: 'dry run', line: 'kubectl scale deploy web --replicas=4 --dry-run=client', stdout: 'deployment.apps/web scaled (dry run)\n', replicas: 2 },
     { name: '-o name', line: 'kubectl scale deploy web --replicas=4 -o name', stdout: 'deployment.apps/web\n', replicas: 4 },
+    // kubectl's builder lets the selector choose: --all with -l is no error for scale
+    { name: '--all with a selector', line: 'kubectl scale deploy --all -l app=web --replicas=3', stdout: 'deployment.apps/web scaled\n', replicas: 3 },
+    { name: '--all with a selector matching nothing', line: 'kubectl scale deploy --all -l app=nope --replicas=3', stderr: 'error: no objects passed to scale\n', exit: 1, replicas: 2 },
   ];
 
   test.each(cases)('$name', async (c) => {

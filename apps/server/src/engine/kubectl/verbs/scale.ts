@@ -42,7 +42,7 @@ function runScale(inv: Invocation): number {
   const current = flags.int('current-replicas');
   const output = parseOutput(flags.str('output'));
   const mode = dryRunMode(inv);
-  if (flags.bool('all') && flags.str('selector')) throw new CommandError('error: cannot set --all and --selector at the same time');
+  // --all with -l is no error for scale (kubectl's builder lets the selector choose)
   const found = collectTargets(inv, inv.args, { selector: flags.str('selector'), all: flags.bool('all'), files: flags.list('filename') });
   if (found.targets.length === 0 && found.errors.length === 0) throw new CommandError('error: no objects passed to scale');
   const resourceVersion = flags.str('resource-version');

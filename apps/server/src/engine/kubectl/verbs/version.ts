@@ -7,7 +7,7 @@ import { printJson, printYaml } from '../printers/object-printer';
 
 const KUSTOMIZE_VERSION = 'v5.5.0';
 
-function info(): Record<string, string> {
+export function versionInfo(): Record<string, string> {
   const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
   return {
     buildDate: '2025-05-15T08:19:50Z',
@@ -39,8 +39,8 @@ export const versionCommand: CommandDef = {
       }
     }
     if (o) {
-      const doc: Record<string, unknown> = { clientVersion: info(), kustomizeVersion: KUSTOMIZE_VERSION };
-      if (!clientOnly && !serverError) doc.serverVersion = info();
+      const doc: Record<string, unknown> = { clientVersion: versionInfo(), kustomizeVersion: KUSTOMIZE_VERSION };
+      if (!clientOnly && !serverError) doc.serverVersion = versionInfo();
       inv.out(o === 'json' ? printJson(doc) : printYaml(doc));
     } else {
       inv.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);

@@ -1,6 +1,7 @@
 // kubectl's entry point: finds the (sub)command as cobra does, parses its flags, runs it, and
 // prints errors with kubectl's exact text, stream and exit code.
 
+import { unsimulatedFlag } from './unsimulated-flags';
 import { ApiError, isApiError } from '../api/errors';
 import { FsError } from '../shell/filesystem';
 import { CommandDef, GLOBAL_FLAGS, Invocation } from './command';
@@ -75,6 +76,13 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
       host.err(`error: required flag(s) "${spec.name}" not set\n`);
       return 1;
     }
+  }
+  // set to a value that asks for something (`--interactive=false` asks for nothing)
+  const asked = (n: string): boolean => flags.changed(n) && ((def!.flags ?? []).find((f) => f.name === n)?.type === 'bool' ? flags.bool(n) : flags.str(n) !== '');
+  const refused = unsimulatedFlag(pathText, asked, def.flags ?? []);
+  if (refused) {
+    host.err(`${refused}\n`);
+    return 1;
   }
   const inv = makeInvocation(host, flags, pathText);
   try {

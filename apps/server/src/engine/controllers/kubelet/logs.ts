@@ -20,6 +20,10 @@ export interface LogOptions {
   previous?: boolean;
   tailLines?: number;
   sinceSeconds?: number;
+  /** epoch ms: lines written at or after it */
+  sinceTime?: number;
+  /** the output is cut after this many bytes (possibly mid-line) */
+  limitBytes?: number;
   timestamps?: boolean;
 }
 
@@ -107,8 +111,24 @@ export function runLines(run: RunRecord, now: number, followed: [number, string]
 function render(run: RunRecord, now: number, opts: LogOptions, followed: [number, string][]): string {
   let lines = runLines(run, now, followed);
   if (opts.sinceSeconds !== undefined) lines = lines.filter(([t]) => t >= now - opts.sinceSeconds! * 1000);
+  if (opts.sinceTime !== undefined) lines = lines.filter(([t]) => t >= opts.sinceTime!);
   if (opts.tailLines !== undefined && opts.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tailLines));
-  return lines.map(([t, text]) => `${opts.timestamps ? `${nanoTime(t)} ` : ''}${text}\n`).join('');
+  const text = lines.map(([t, line]) => `${opts.timestamps ? `${nanoTime(t)} ` : ''}${line}\n`).join('');
+  return opts.limitBytes !== undefined && opts.limitBytes > 0 ? limitUtf8(text, opts.limitBytes) : text;
+}
+
+/** the first `bytes` bytes of `text` in UTF-8 (a character cut in two is dropped) */
+function limitUtf8(text: string, bytes: number): string {
+  let used = 0;
+  let i = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (used + size > bytes) break;
+    used += size;
+    i += ch.length;
+  }
+  return text.slice(0, i);
 }
 
 /** RFC 3339 with nanoseconds, as `kubectl logs --timestamps` prints */

@@ -2,6 +2,7 @@
 // service, its selector and ports found by introspection as polymorphichelpers does (pod
 // labels or the workload's matchLabels; container ports, or a service's ports).
 
+import { applyOverrides, OVERRIDE_FLAGS } from '../overrides';
 import { ApiError, isApiError } from '../../api/errors';
 import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG } from '../command';
@@ -27,8 +28,7 @@ export const exposeCommand: CommandDef = {
     { name: 'cluster-ip', type: 'string' },
     { name: 'load-balancer-ip', type: 'string' },
     { name: 'session-affinity', type: 'string' },
-    { name: 'override-type', type: 'string', default: 'merge' },
-    { name: 'overrides', type: 'string' },
+    ...OVERRIDE_FLAGS,
     { name: 'save-config', type: 'bool' },
     { name: 'record', type: 'bool' },
     { name: 'template', type: 'string' },
@@ -169,7 +169,7 @@ function runExpose(inv: Invocation): number {
   let failed = found.errors.length > 0;
   for (const { obj } of found.targets) {
     if (!EXPOSABLE.has(obj.kind)) throw new CommandError(`error: cannot expose a ${obj.kind}`);
-    const svc = buildService(inv, obj);
+    const svc = applyOverrides(inv, buildService(inv, obj));
     svc.metadata.namespace = inv.namespace();
     try {
       const result = mode === 'client' ? svc : inv.api().create(svc, { dryRun: mode === 'server' });

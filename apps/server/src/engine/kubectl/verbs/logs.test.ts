@@ -70,4 +70,28 @@ describe('kubectl logs', () => {
     const r = await kit.sh('kubectl run tmp --rm -i --image=busybox --restart=Never -- wget -qO- http://web');
     expect(r.stdout).toBe('<html><body><h1>It works!</h1></body></html>\npod "tmp" deleted\n');
   });
+
+  it('--limit-bytes cuts the output, --since-time keeps the lines written from then on', async () => {
+    const kit = newKit();
+    await kit.setup("kubectl run c --image=busybox -- sh -c 'echo one; sleep 10; echo two; sleep 3600'", 'sleep 30');
+    const stamped = (await kit.sh('kubectl logs c --timestamps')).stdout.trim().split('\n');
+    expect(stamped).toHaveLength(2);
+    const second = stamped[1].split(' ')[0];
+    expect(await kit.sh('kubectl logs c --limit-bytes=6')).toEqual({ stdout: 'one\ntw', stderr: '', exitCode: 0 });
+    expect(await kit.sh(`kubectl logs c --since-time=${second}`)).toEqual({ stdout: 'two\n', stderr: '', exitCode: 0 });
+    expect(await kit.sh('kubectl logs c --since-time=2020-01-01T00:00:00Z')).toEqual({ stdout: 'one\ntwo\n', stderr: '', exitCode: 0 });
+  });
+
+  it('checks --limit-bytes and --since-time as kubectl v1.32 does', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl run web --image=nginx', 'sleep 10');
+    const cases: [string, string][] = [
+      ['kubectl logs web --limit-bytes=0', 'error: --limit-bytes must be greater than 0\n'],
+      ['kubectl logs web --since-time=bad', 'error: parsing time "bad" as "2006-01-02T15:04:05Z07:00": cannot parse "bad" as "2006"\n'],
+      ['kubectl logs web --since-time=2020-01-01', 'error: parsing time "2020-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T"\n'],
+      ['kubectl logs web --since-time=2020-13-01T00:00:00Z', 'error: parsing time "2020-13-01T00:00:00Z": month out of range\n'],
+      ['kubectl logs web --since-time=2020-01-01T00:00:00Z --since=1h', 'error: at most one of `sinceTime` or `sinceSeconds` may be specified\n'],
+    ];
+    for (const [line, stderr] of cases) expect(await kit.sh(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
+  });
 });

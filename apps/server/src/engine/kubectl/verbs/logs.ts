@@ -2,6 +2,7 @@
 // --all-containers, --previous, --tail, --since, --timestamps, --prefix, and -f, which streams new
 // lines as simulated time passes until the container stops, ^C or the wait's end.
 
+import { parseRfc3339 } from '../go-time';
 import { ApiError, isApiError } from '../../api/errors';
 import { Pod } from '../../api/types';
 import { kubeletSection } from '../../controllers/kubelet/runtime-state';
@@ -66,6 +67,12 @@ async function runLogs(inv: Invocation): Promise<number> {
   const previous = flags.bool('previous');
   if (follow && previous) throw new UsageError('only one of follow (-f) or previous (-p) is allowed');
   const sinceMs = parseGoDuration(flags.str('since')) ?? 0;
+  let sinceTime: number | undefined;
+  if (flags.str('since-time')) {
+    const parsed = parseRfc3339(flags.str('since-time'));
+    if ('error' in parsed) throw new CommandError(`error: ${parsed.error}`);
+    sinceTime = parsed.ms;
+  }
   // without a selector every line; with one the last 10 of each container
   const tail = flags.changed('tail') ? flags.int('tail') : selector ? 10 : -1;
 
@@ -94,6 +101,11 @@ async function runLogs(inv: Invocation): Promise<number> {
     }
   }
 
+  // kubectl validates these once it has found what to read
+  if (sinceTime !== undefined && sinceMs > 0) throw new CommandError('error: at most one of `sinceTime` or `sinceSeconds` may be specified');
+  if (flags.changed('limit-bytes') && flags.int('limit-bytes') < 1) throw new CommandError('error: --limit-bytes must be greater than 0');
+  const limitBytes = flags.changed('limit-bytes') ? flags.int('limit-bytes') : undefined;
+
   const sources: Source[] = [];
   for (const pod of pods) {
     if (allContainers) {
@@ -114,6 +126,8 @@ async function runLogs(inv: Invocation): Promise<number> {
       previous,
       ...(tail >= 0 ? { tailLines: tail } : {}),
       ...(sinceMs > 0 ? { sinceSeconds: Math.ceil(sinceMs / 1000) } : {}),
+      ...(sinceTime !== undefined ? { sinceTime } : {}),
+      ...(limitBytes !== undefined ? { limitBytes } : {}),
       timestamps: stamp,
     });
     if (!r.ok) {

@@ -10,6 +10,7 @@ import { parseOutput, printObjects } from '../output';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { watchLoop } from '../watch';
 import { containerLogLines } from '../pod-logs';
+import { applyOverrides, OVERRIDE_FLAGS } from '../overrides';
 
 export const runCommand: CommandDef = {
   name: 'run',
@@ -31,9 +32,8 @@ export const runCommand: CommandDef = {
     { name: 'expose', type: 'bool' },
     { name: 'privileged', type: 'bool' },
     { name: 'pod-running-timeout', type: 'duration', default: '1m0s' },
-    { name: 'overrides', type: 'string' },
+    ...OVERRIDE_FLAGS,
     { name: 'save-config', type: 'bool' },
-    { name: 'override-type', type: 'string', default: 'merge' },
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
     FIELD_MANAGER_FLAG,
@@ -68,6 +68,7 @@ async function runRun(inv: Invocation): Promise<number> {
   const tty = flags.bool('tty');
   const attach = flags.bool('attach') || interactive;
   if (rm && !attach) throw new CommandError("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples");
+  if (flags.bool('expose') && !flags.str('port')) throw new CommandError("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples");
   const mode = dryRunMode(inv);
 
   const container: Record<string, unknown> = { name, image: flags.str('image') };
@@ -91,7 +92,8 @@ async function runRun(inv: Invocation): Promise<number> {
   }
   if (tty) container.tty = true;
   container.resources = {};
-  const pod: KubeObject = {
+  if (flags.bool('privileged')) container.securityContext = { privileged: true };
+  const generated: KubeObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, labels: parseLabels(flags.str('labels'), name) },
@@ -100,26 +102,35 @@ async function runRun(inv: Invocation): Promise<number> {
   };
   const annotations = flags.list('annotations');
   if (annotations.length) {
-    pod.metadata.annotations = Object.fromEntries(annotations.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    generated.metadata.annotations = Object.fromEntries(annotations.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
   }
+  const pod = applyOverrides(inv, generated);
 
   const output = parseOutput(flags.str('output'));
+  const show = (obj: KubeObject, fresh: boolean): string =>
+    output.kind === 'table'
+      ? printName(obj, `created${dryRunSuffix(mode)}`)
+      : printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, { single: true, showManagedFields: false });
   if (mode === 'client') {
-    if (output.kind === 'table') inv.out(printName(pod, `created${dryRunSuffix(mode)}`));
-    else inv.out(printObjects([{ ...pod, metadata: { ...pod.metadata, creationTimestamp: null } }], output, { single: true, showManagedFields: false }));
+    // kubectl makes the pod first but prints the service as soon as it is made, the pod last
+    if (flags.bool('expose')) exposeService(inv, name, flags.str('labels'), flags.str('port'), show);
+    inv.out(show(pod, true));
     return 0;
   }
   const api = inv.api();
   pod.metadata.namespace = inv.namespace();
   const created = api.create(pod, { dryRun: mode === 'server' }) as Pod;
+  const exposeError = flags.bool('expose') ? exposeService(inv, name, flags.str('labels'), flags.str('port'), show) : undefined;
   inv.settle();
   if (!attach) {
-    if (output.kind === 'table') inv.out(printName(created, `created${dryRunSuffix(mode)}`));
-    else inv.out(printObjects([created], output, { single: true, showManagedFields: false }));
+    inv.out(show(created, false));
+    if (exposeError) throw exposeError;
     return 0;
   }
   if (tty && !inv.host.isTTY) inv.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-  return attachAndWait(inv, created, rm);
+  const code = await attachAndWait(inv, created, rm);
+  if (exposeError) throw exposeError;
+  return code;
 }
 
 /**
@@ -164,4 +175,33 @@ async function attachAndWait(inv: Invocation, pod: Pod, rm: boolean): Promise<nu
     inv.out(`pod "${name}" deleted\n`);
   }
   return exitCode;
+}
+
+/**
+ * --expose: the ClusterIP service kubectl's ServiceGeneratorV2 makes for the pod, selecting it
+ * by its --labels (or run=NAME) on --port, printed as soon as it is made (YAML followed by `---`).
+ */
+function exposeService(inv: Invocation, name: string, labelsText: string, portText: string, show: (obj: KubeObject, fresh: boolean) => string): unknown {
+  const port = Number(portText);
+  const svc: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, ...(labelsText ? { labels: parseLabels(labelsText, name) } : {}) },
+    spec: { ports: [{ port, protocol: 'TCP', targetPort: port }], selector: parseLabels(labelsText, name) },
+  };
+  const mode = dryRunMode(inv);
+  let shown: KubeObject;
+  if (mode === 'client') shown = { ...svc, status: { loadBalancer: {} } };
+  else {
+    svc.metadata.namespace = inv.namespace();
+    try {
+      shown = inv.api().create(svc, { dryRun: mode === 'server' });
+    } catch (e) {
+      // the pod stays; the error is reported after it, as kubectl aggregates its errors
+      return e;
+    }
+  }
+  inv.out(show(shown, mode === 'client'));
+  if (inv.flags.str('output') === 'yaml') inv.out('---\n');
+  return undefined;
 }

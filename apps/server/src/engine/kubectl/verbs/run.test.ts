@@ -1,0 +1,62 @@
+// kubectl run's flags that make more than a bare pod: --expose (a service too), --privileged,
+// --overrides (also on expose), checked against kubectl v1.32's generators and messages.
+import { KubeObject, Pod } from '../../api/types';
+import { newKit } from './verb-test-kit';
+
+describe('kubectl run', () => {
+  it('--expose makes a ClusterIP service for the pod, printed first', async () => {
+    const kit = newKit();
+    expect(await kit.sh('kubectl run web --image=nginx --port=80 --expose')).toEqual({ stdout: 'service/web created\npod/web created\n', stderr: '', exitCode: 0 });
+    const svc = kit.sandbox.cluster.api.get('services', 'default', 'web') as KubeObject & { spec: Record<string, unknown> };
+    expect(svc.spec).toMatchObject({ type: 'ClusterIP', selector: { run: 'web' }, ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] });
+    expect(svc.metadata.labels).toBeUndefined();
+    await kit.setup('sleep 10');
+    expect((await kit.sh('kubectl get endpoints web --no-headers')).stdout).toMatch(/^web +10\.244\.\d+\.\d+:80 +\d+s\n$/);
+  });
+
+  it('--expose selects by --labels and labels the service with them', async () => {
+    const kit = newKit();
+    const r = await kit.sh('kubectl run web --image=nginx --port=8080 --labels=app=w,tier=x --expose --dry-run=client -o yaml');
+    expect(r.stdout).toBe(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: w\n    tier: x\n  name: web\nspec:\n  ports:\n  - port: 8080\n    protocol: TCP\n    targetPort: 8080\n  selector:\n    app: w\n    tier: x\nstatus:\n  loadBalancer: {}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: w\n    tier: x\n  name: web\nspec:\n  containers:\n  - image: nginx\n    name: web\n    ports:\n    - containerPort: 8080\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Always\nstatus: {}\n',
+    );
+    expect(kit.sandbox.cluster.api.tryGet('services', 'default', 'web')).toBeUndefined();
+  });
+
+  it('--expose needs --port; a service that exists already fails after the pod is made', async () => {
+    const kit = newKit();
+    expect(await kit.sh('kubectl run web --image=nginx --expose')).toEqual({ stdout: '', stderr: "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples\n", exitCode: 1 });
+    expect(kit.sandbox.cluster.api.tryGet('pods', 'default', 'web')).toBeUndefined();
+    await kit.setup('kubectl create service clusterip web --tcp=80');
+    expect(await kit.sh('kubectl run web --image=nginx --port=80 --expose')).toEqual({ stdout: 'pod/web created\n', stderr: 'Error from server (AlreadyExists): services "web" already exists\n', exitCode: 1 });
+    expect(kit.sandbox.cluster.api.tryGet('pods', 'default', 'web')).toBeDefined();
+  });
+
+  it('--privileged sets the container privileged', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl run p --image=nginx --privileged');
+    expect((kit.sandbox.cluster.api.get('pods', 'default', 'p') as Pod).spec.containers[0].securityContext).toEqual({ privileged: true });
+  });
+
+  it('--overrides patches the generated pod (merge, strategic, json) and refuses bad input', async () => {
+    const kit = newKit();
+    await kit.setup(
+      `kubectl run a --image=nginx --overrides='{"spec":{"nodeName":"node2"}}'`,
+      `kubectl run b --image=nginx --override-type=strategic --overrides='{"spec":{"containers":[{"name":"b","image":"httpd"}]}}'`,
+      `kubectl run c --image=nginx --override-type=json --overrides='[{"op":"add","path":"/metadata/labels/extra","value":"yes"}]'`,
+    );
+    const pod = (n: string) => kit.sandbox.cluster.api.get('pods', 'default', n) as Pod;
+    expect(pod('a').spec.nodeName).toBe('node2');
+    expect(pod('b').spec.containers.map((c) => [c.name, c.image])).toEqual([['b', 'httpd']]);
+    expect(pod('c').metadata.labels).toEqual({ run: 'c', extra: 'yes' });
+    expect(await kit.sh(`kubectl run d --image=nginx --overrides='{bad'`)).toEqual({ stdout: '', stderr: 'error: Invalid JSON Patch\n', exitCode: 1 });
+    expect(await kit.sh(`kubectl run d --image=nginx --overrides='{}' --override-type=bogus`)).toEqual({ stdout: '', stderr: 'error: invalid override type: bogus\n', exitCode: 1 });
+  });
+
+  it('expose --overrides patches the generated service', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl run web --image=nginx --port=80', `kubectl expose pod web --port=81 --name=w2 --overrides='{"spec":{"type":"NodePort"}}'`);
+    expect((kit.sandbox.cluster.api.get('services', 'default', 'w2') as KubeObject & { spec: { type: string } }).spec.type).toBe('NodePort');
+  });
+});

@@ -21,4 +21,18 @@ describe('kubectl set env', () => {
     expect(r.exitCode).toBe(c.exit ?? 0);
     if (c.env) expect((kit.sandbox.cluster.api.get('deployments', 'default', 'web') as Deployment).spec.template.spec.containers[0].env).toEqual(c.env);
   });
+
+  it('--from a configmap or secret adds references to their keys (--keys, --prefix); --list --resolve reads them', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl create deployment web --image=nginx', 'kubectl create configmap cfg --from-literal=a=1 --from-literal=b.c=2', 'kubectl create secret generic s --from-literal=pass=xyz');
+    expect(await kit.sh('kubectl set env deploy/web --from=configmap/cfg --keys=a')).toEqual({ stdout: 'deployment.apps/web env updated\n', stderr: '', exitCode: 0 });
+    await kit.setup('kubectl set env deploy/web --from=configmap/cfg --prefix=APP_', 'kubectl set env deploy/web --from=secret/s X=1');
+    expect((await kit.sh('kubectl set env deploy/web --list')).stdout).toBe(
+      '# Deployment web, container nginx\n# A from configmap cfg, key a\n# APP_A from configmap cfg, key a\n# APP_B_C from configmap cfg, key b.c\nX=1\n# PASS from secret s, key pass\n',
+    );
+    expect((await kit.sh('kubectl set env deploy/web --list --resolve')).stdout).toBe('# Deployment web, container nginx\nA=1\nAPP_A=1\nAPP_B_C=2\nX=1\nPASS=xyz\n');
+    expect(await kit.sh('kubectl set env deploy/web --from=deploy/web')).toEqual({ stdout: '', stderr: 'error: unsupported resource specified in --from\n', exitCode: 1 });
+    expect(await kit.sh('kubectl set env deploy/web --from=configmap/nope')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): configmaps "nope" not found\n', exitCode: 1 });
+  });
 });
+

@@ -11,6 +11,8 @@ import { parseOutput, printObjects } from '../output';
 import { printName } from '../printers/get-printer';
 import { podSpecOf } from './set-image';
 import { collectTargets, printErrors, splitPairs, visit, writeObject } from './targets';
+import { parseResourceArgs } from '../resource-args';
+import { decodeBase64 } from '../../api/defaults/base64';
 
 type EnvVar = { name: string; value?: string; valueFrom?: Record<string, any> };
 
@@ -62,6 +64,9 @@ function runSetEnv(inv: Invocation): number {
     } else if (p.endsWith('-') && p !== '-') remove.push(p.slice(0, -1));
     else throw new CommandError(`error: environment variables must be of the form key=value: ${p}`);
   }
+  if (flags.str('from')) set.push(...envFrom(inv, flags.str('from'), flags.list('keys')));
+  // the prefix names every variable set, as kubectl applies it
+  if (flags.str('prefix')) for (const v of set) v.name = flags.str('prefix') + v.name;
   const list = flags.bool('list');
   const files = flags.list('filename');
   if (resources.length === 0 && files.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
@@ -86,6 +91,13 @@ function runSetEnv(inv: Invocation): number {
         for (const c of containers) {
           inv.out(`# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n`);
           for (const e of c.env ?? []) {
+            if (e.valueFrom && flags.bool('resolve')) {
+              const value = resolveRef(inv, obj, e.valueFrom);
+              if (value !== undefined) {
+                inv.out(`${e.name}=${value}\n`);
+                continue;
+              }
+            }
             if (e.valueFrom) {
               const ref = e.valueFrom.fieldRef ? `field path ${e.valueFrom.fieldRef.fieldPath}` : e.valueFrom.configMapKeyRef ? `configmap ${e.valueFrom.configMapKeyRef.name}, key ${e.valueFrom.configMapKeyRef.key}` : e.valueFrom.secretKeyRef ? `secret ${e.valueFrom.secretKeyRef.name}, key ${e.valueFrom.secretKeyRef.key}` : 'unknown';
               inv.out(`# ${e.name} from ${ref}\n`);
@@ -112,4 +124,34 @@ function runSetEnv(inv: Invocation): number {
   }
   if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
   return printErrors(inv, errors) ? 1 : 0;
+}
+
+/**
+ * --from=configmap/NAME or secret/NAME (with --keys to choose): one variable per key, named as
+ * kubectl names it (upper case, other characters as `_`) and referring to the key. Keys in
+ * sorted order, where kubectl follows Go's map order.
+ */
+function envFrom(inv: Invocation, from: string, keys: string[]): EnvVar[] {
+  const { refs } = parseResourceArgs([from]);
+  const ref = refs[0];
+  if (!ref?.name) throw new CommandError('error: unsupported resource specified in --from');
+  if (ref.info.resource !== 'configmaps' && ref.info.resource !== 'secrets') throw new CommandError('error: unsupported resource specified in --from');
+  const source = inv.api().get(ref.info.resource, inv.namespace(), ref.name) as KubeObject & { data?: Record<string, string> };
+  const kind = ref.info.resource === 'secrets' ? 'secretKeyRef' : 'configMapKeyRef';
+  return Object.keys(source.data ?? {})
+    .sort()
+    .filter((key) => keys.length === 0 || keys.includes(key))
+    .map((key) => ({ name: key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase(), valueFrom: { [kind]: { name: source.metadata.name, key } } }));
+}
+
+/** a reference's value for --list --resolve (undefined when it cannot be read: the reference is shown) */
+function resolveRef(inv: Invocation, obj: KubeObject, from: Record<string, any>): string | undefined {
+  const read = (resource: string, name: string): Record<string, string> | undefined =>
+    (inv.api().tryGet(resource, obj.metadata.namespace ?? inv.namespace(), name) as { data?: Record<string, string> } | undefined)?.data;
+  if (from.configMapKeyRef) return read('configmaps', from.configMapKeyRef.name)?.[from.configMapKeyRef.key];
+  if (from.secretKeyRef) {
+    const b64 = read('secrets', from.secretKeyRef.name)?.[from.secretKeyRef.key];
+    return b64 === undefined ? undefined : decodeBase64(b64);
+  }
+  return undefined;
 }

@@ -11,6 +11,9 @@ describe('flags the simulation does not honour', () => {
     ['kubectl create configmap c --from-literal=a=b --append-hash', 'append-hash', 'name hashes are not computed; leave the name as it is'],
     ['kubectl create -f x.yaml --edit', 'edit', 'there is no editor; write the file and use -f'],
     ['kubectl replace --raw /api/v1/namespaces/default/pods/web -f x.yaml', 'raw', 'raw requests are only simulated for kubectl get'],
+    ['kubectl get pod web --subresource=status', 'subresource', 'subresources are not served on their own; use the object itself'],
+    ['kubectl logs pod/web --all-pods', 'all-pods', "logs are read one pod at a time; use -l with the workload's labels"],
+    ['kubectl drain node1 --disable-eviction', 'disable-eviction', 'drain always evicts here'],
   ])('%s', async (line, flag, why) => {
     const kit = newKit();
     await kit.setup('kubectl run web --image=nginx');

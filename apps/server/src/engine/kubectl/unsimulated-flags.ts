@@ -10,6 +10,9 @@ const UNSIMULATED: Record<string, string> = {
   'append-hash': 'name hashes are not computed; leave the name as it is',
   edit: 'there is no editor; write the file and use -f',
   raw: 'raw requests are only simulated for kubectl get',
+  subresource: 'subresources are not served on their own; use the object itself',
+  'all-pods': "logs are read one pod at a time; use -l with the workload's labels",
+  'disable-eviction': 'drain always evicts here',
 };
 
 /** where a flag above is honoured after all */

@@ -36,6 +36,7 @@ export const CLUSTER_CA_PEM = [
 export function namespaceDefaultsController(): Controller {
   return {
     name: 'namespace-defaults',
+    resources: ['namespaces', 'serviceaccounts', 'configmaps'],
     watch(ev, enqueue) {
       if (ev.resource === 'namespaces') {
         if (ev.type !== 'DELETED') enqueue(ev.object.metadata.name!);

@@ -32,6 +32,9 @@ function clientView(obj: KubeObject): KubeObject {
   const out: KubeObject = { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } };
   if (out.metadata.namespace === 'default' || obj.kind === 'Namespace') delete out.metadata.namespace;
   if (obj.kind === 'Deployment' || obj.kind === 'Namespace') out.status = {};
+  // the pod template's zero timestamp is printed too (Go's zero metav1.Time)
+  const template = (obj.spec as { template?: KubeObject } | undefined)?.template;
+  if (template) out.spec = { ...obj.spec, template: { ...template, metadata: { ...template.metadata, creationTimestamp: null } } };
   if (obj.kind === 'Service') out.status = { loadBalancer: {} };
   return out;
 }

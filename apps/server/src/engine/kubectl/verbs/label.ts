@@ -111,12 +111,15 @@ export function metadataCommand(field: Field): CommandDef {
       if (resources.length < 1 && files.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
       if (set.size < 1 && remove.length < 1 && !list) throw new CommandError(`error: at least one ${noun} update is required`);
 
+      const local = flags.bool('local');
+      if (local && resources.length > 0) throw new CommandError('error: can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set');
       const found = collectTargets(inv, resources, {
         selector: flags.str('selector'),
         fieldSelector: flags.str('field-selector'),
         all: flags.bool('all'),
         allNamespaces: flags.bool('all-namespaces'),
         files,
+        local,
       });
       const resourceVersion = flags.str('resource-version');
       if (!found.single && resourceVersion) throw new CommandError('error: --resource-version may only be used with a single resource');
@@ -144,7 +147,8 @@ export function metadataCommand(field: Field): CommandDef {
           // the merge patch removes keys; the server then drops an empty map
           const toWrite = clone(next);
           if (Object.keys(values).length === 0) delete toWrite.metadata[field];
-          const result = list || !changed ? obj : writeObject(inv, obj, toWrite, mode);
+          // --local changes the file's object and only prints it
+          const result = list || !changed ? obj : local ? toWrite : writeObject(inv, obj, toWrite, mode);
           if (list) {
             const shown = (next.metadata[field] ?? {}) as Record<string, string>;
             const indent = found.single ? '' : ' ';
@@ -160,7 +164,7 @@ export function metadataCommand(field: Field): CommandDef {
             op = 'not labeled';
             if (changed) op = !flags.bool('overwrite') && shrunk ? 'unlabeled' : 'labeled';
           }
-          if (output.kind === 'table') inv.out(printName(result, `${op}${dryRunSuffix(mode)}`));
+          if (output.kind === 'table') inv.out(printName(result, `${op}${local ? '' : dryRunSuffix(mode)}`));
           else printed.push(result);
         });
       }

@@ -70,7 +70,7 @@ function runPatch(inv: Invocation): number {
   const mode = dryRunMode(inv);
   const patchText = file ? inv.host.fs.readFile(file) : text;
   const patch = parsePatch(patchText);
-  const found = collectTargets(inv, inv.args, { files: flags.list('filename') });
+  const found = collectTargets(inv, inv.args, { files: flags.list('filename'), local: flags.bool('local') });
   const errors = [...found.errors];
   const printed: KubeObject[] = [];
   for (const { obj } of found.targets) {

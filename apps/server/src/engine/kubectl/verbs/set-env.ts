@@ -10,7 +10,7 @@ import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { parseOutput, printObjects } from '../output';
 import { printName } from '../printers/get-printer';
 import { podSpecOf } from './set-image';
-import { collectTargets, printErrors, splitPairs, visit, writeObject } from './targets';
+import { collectTargets, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
 import { parseResourceArgs } from '../resource-args';
 import { decodeBase64 } from '../../api/defaults/base64';
 
@@ -74,7 +74,9 @@ function runSetEnv(inv: Invocation): number {
   const output = parseOutput(flags.str('output'));
   const mode = dryRunMode(inv);
   const pattern = flags.str('containers') || '*';
-  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), allNamespaces: flags.bool('all-namespaces'), files });
+  const local = flags.bool('local');
+  if (local && files.length === 0) throw new CommandError(NO_RESOURCES);
+  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), allNamespaces: flags.bool('all-namespaces'), files, local });
   const errors = [...found.errors];
   const printed: KubeObject[] = [];
   for (const { obj } of found.targets) {
@@ -117,8 +119,9 @@ function runSetEnv(inv: Invocation): number {
         else delete c.env;
       }
       if (JSON.stringify(next) === JSON.stringify(obj)) return;
-      const result = writeObject(inv, obj, next, mode);
-      if (output.kind === 'table') inv.out(printName(result, `env updated${dryRunSuffix(mode)}`));
+      // --local changes the file's object and only prints it
+      const result = local ? next : writeObject(inv, obj, next, mode);
+      if (output.kind === 'table') inv.out(printName(result, `env updated${local ? '' : dryRunSuffix(mode)}`));
       else printed.push(result);
     });
   }

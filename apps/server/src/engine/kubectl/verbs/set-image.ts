@@ -9,7 +9,7 @@ import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { parseOutput, printObjects } from '../output';
 import { printName } from '../printers/get-printer';
-import { collectTargets, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
+import { collectTargets, LOCAL_NEEDS_FILES, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
 
 type PodSpecLike = { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] };
 
@@ -42,9 +42,11 @@ function runSetImage(inv: Invocation): number {
     if (eq <= 0) throw new CommandError(`error: invalid image format: ${p}`);
     images.set(p.slice(0, eq), p.slice(eq + 1));
   }
+  const local = flags.bool('local');
+  if (local && files.length === 0) throw new CommandError(LOCAL_NEEDS_FILES);
   const output = parseOutput(flags.str('output'));
   const mode = dryRunMode(inv);
-  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), allNamespaces: flags.bool('all-namespaces'), files });
+  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), allNamespaces: flags.bool('all-namespaces'), files, local });
   const errors = [...found.errors];
   const printed: KubeObject[] = [];
   for (const { obj } of found.targets) {
@@ -64,8 +66,9 @@ function runSetImage(inv: Invocation): number {
         if (!hit) throw new CommandError(`error: unable to find container named "${name}"`);
       }
       if (JSON.stringify(next) === JSON.stringify(obj)) return;
-      const result = writeObject(inv, obj, next, mode);
-      if (output.kind === 'table') inv.out(printName(result, `image updated${dryRunSuffix(mode)}`));
+      // --local changes the file's object and only prints it
+      const result = local ? next : writeObject(inv, obj, next, mode);
+      if (output.kind === 'table') inv.out(printName(result, `image updated${local ? '' : dryRunSuffix(mode)}`));
       else printed.push(result);
     });
   }

@@ -35,19 +35,23 @@ export interface TargetOptions {
   files?: string[];
   /** a type without names means every object of it (ResourceTypeOrNameArgs(true, ...)) */
   typeMeansAll?: boolean;
+  /** --local: the objects are the files' own, the server is not asked (the caller writes nothing) */
+  local?: boolean;
 }
+
+/** kubectl's resource builder asked for --local objects without -f */
+export const LOCAL_NEEDS_FILES = "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
 
 /** The `You must provide one or more resources...` error of a builder with nothing to visit. */
 export const NO_RESOURCES =
   "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 export function collectTargets(inv: Invocation, args: string[], opts: TargetOptions = {}): TargetSet {
-  const api = inv.api();
   const namespace = inv.namespace();
   const out: TargetSet = { targets: [], errors: [], single: false };
   const push = (info: ResourceInfo, ns: string | undefined, name: string): void => {
     try {
-      out.targets.push({ info, obj: api.get(info.resource, ns, name) });
+      out.targets.push({ info, obj: inv.api().get(info.resource, ns, name) });
     } catch (e) {
       if (!isApiError(e)) throw e;
       out.errors.push(formatApiError(e as ApiError));
@@ -60,7 +64,12 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
     for (const d of set.docs) {
       const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
       if (!info) throw new CommandError(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "${d.obj.metadata?.namespace ?? ''}" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`);
-      push(info, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? '');
+      if (opts.local) {
+        // as written: kubectl prints a local object without the namespace it would be sent to
+        const obj = d.obj;
+        obj.metadata = { ...(obj.metadata ?? {}) };
+        out.targets.push({ info, obj });
+      } else push(info, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? '');
     }
     out.single = set.docs.length === 1;
     return out;
@@ -73,7 +82,7 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
   for (const ref of refs) {
     if (ref.name !== undefined) push(ref.info, namespace, ref.name);
     else {
-      for (const o of api.list(ref.info.resource, {
+      for (const o of inv.api().list(ref.info.resource, {
         namespace: opts.allNamespaces ? undefined : namespace,
         labelSelector: opts.selector || undefined,
         fieldSelector: opts.fieldSelector || undefined,

@@ -1,8 +1,10 @@
 // kubectl rollout history (kubectl's rollout_history.go and polymorphichelpers/history.go):
 // a REVISION / CHANGE-CAUSE table built from the Deployment's ReplicaSets, or with --revision
-// the `Pod Template:` block of one revision, written raw (no column alignment) as kubectl does.
+// the `Pod Template:` block of one revision, written raw (no column alignment) as kubectl does;
+// with -o, the ReplicaSets of the revisions.
 
-import { Deployment, PodTemplateSpec } from '../../api/types';
+import { Deployment, PodTemplateSpec, ReplicaSet } from '../../api/types';
+import { parseOutput, printObjects } from '../output';
 import { CommandDef, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { describePodTemplate } from '../printers/describe/describe-pod';
@@ -38,10 +40,32 @@ export const rolloutHistoryCommand: CommandDef = {
     const revision = inv.flags.int('revision');
     if (revision < 0) throw new CommandError(`error: revision must be a positive integer: ${revision}`);
     const found = collectTargets(inv, inv.args, { files, selector: inv.flags.str('selector'), typeMeansAll: true });
+    const output = inv.flags.str('output') ? parseOutput(inv.flags.str('output'), inv.flags.str('template')) : undefined;
     const errors = [...found.errors];
+    let printedDocs = 0;
     for (const { info, obj } of found.targets) {
       visit(inv, errors, () => {
         if (obj.kind !== 'Deployment') throw new CommandError(`error: no history viewer has been implemented for "${obj.kind}.${info.group}"`);
+        if (output) {
+          // -o: the ReplicaSets of the revisions asked for, each printed on its own (YAML
+          // documents separated by ---), as kubectl prints its history objects
+          const byRevision = new Map<number, ReplicaSet>();
+          for (const rs of ownedReplicaSets(inv, obj as Deployment)) {
+            const v = revisionOf(rs);
+            if (v !== undefined) byRevision.set(v, rs);
+          }
+          let chosen: ReplicaSet[];
+          if (revision > 0) {
+            const rs = byRevision.get(revision);
+            if (!rs) throw new CommandError('error: unable to find the specified revision');
+            chosen = [rs];
+          } else chosen = [...byRevision.keys()].sort((a, b) => a - b).map((v) => byRevision.get(v)!);
+          for (const rs of chosen) {
+            if (output.kind === 'yaml' && printedDocs++ > 0) inv.out('---\n');
+            inv.out(printObjects([rs], output, { single: true, showManagedFields: false }));
+          }
+          return;
+        }
         const text = historyText(inv, obj as Deployment, revision);
         // an empty operation still leaves the separating space: `deployment.apps/web `
         inv.out(revision > 0 ? printName(obj, `with revision #${revision}`) : printName(obj).replace(/\n$/, ' \n'));

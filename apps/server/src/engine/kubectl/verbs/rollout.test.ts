@@ -124,4 +124,18 @@ describe('kubectl rollout', () => {
     expect(deployment(kit).spec.template.spec.containers[0].image).toBe('nginx:1.28');
     expect((await kit.sh('kubectl rollout history deploy/web')).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n3         <none>\n4         <none>\n\n');
   });
+
+  it('rollout history -o prints the ReplicaSets of the revisions', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl create deployment web --image=nginx', 'kubectl set image deploy/web nginx=httpd');
+    const names = (await kit.sh('kubectl rollout history deploy/web -o name')).stdout.trim().split('\n');
+    expect(names).toHaveLength(2);
+    expect(names.every((n) => n.startsWith('replicaset.apps/web-'))).toBe(true);
+    expect(await kit.sh('kubectl rollout history deploy/web --revision=2 -o jsonpath={.spec.template.spec.containers[0].image}')).toEqual({ stdout: 'httpd', stderr: '', exitCode: 0 });
+    const yaml = (await kit.sh('kubectl rollout history deploy/web -o yaml')).stdout;
+    expect(yaml.split('\n').filter((l) => l === 'kind: ReplicaSet')).toHaveLength(2);
+    expect(yaml.split('\n').filter((l) => l === '---')).toHaveLength(1);
+    expect(await kit.sh('kubectl rollout history deploy/web --revision=7 -o yaml')).toEqual({ stdout: '', stderr: 'error: unable to find the specified revision\n', exitCode: 1 });
+  });
 });
+

@@ -89,6 +89,9 @@ describe('parseShell', () => {
     ['echo ${a b}', '${a b}: bad substitution'],
     ['f() { a; }', 'functions are not supported in this sandbox'],
     ['case x in a) b;; esac', 'case: this construct is not supported in this sandbox'],
+    ['while read -r x; do echo $x; done < <(ls)', 'process substitution <(...) is not supported in this sandbox; use a pipe: cmd | while read -r x; do ...; done'],
+    ['diff <(ls a) <(ls b)', 'process substitution <(...) is not supported in this sandbox; use a pipe: cmd | while read -r x; do ...; done'],
+    ['tee >(wc -l)', 'process substitution <(...) is not supported in this sandbox; use a pipe: cmd | while read -r x; do ...; done'],
   ])('%j fails with %j', (src, message) => {
     expect(() => parseShell(src)).toThrow(new ShellSyntaxError(message));
   });

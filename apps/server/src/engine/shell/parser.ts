@@ -341,12 +341,14 @@ class Parser {
   }
 
   private tryRedirect(): Redirect | undefined {
+    this.refuseProcessSubstitution();
     const m = REDIR.exec(this.src.slice(this.i, this.i + 16));
     if (!m) return undefined;
     this.i += m[0].length;
     const op = m[2] as RedirOp;
     const fd = m[1] !== '' ? Number(m[1]) : op.startsWith('<') ? 0 : op.startsWith('&') ? 1 : 1;
     this.skipBlank();
+    this.refuseProcessSubstitution();
     const c = this.peek();
     if (this.eof() || META.has(c)) {
       if (this.eof()) throw new ShellSyntaxError("syntax error near unexpected token `newline'");
@@ -360,6 +362,13 @@ class Parser {
       this.pending.push({ redir, line, delim: literalText(target), quoted, strip: op === '<<-' });
     }
     return redir;
+  }
+
+  /** `<(cmd)` and `>(cmd)` are valid bash the sandbox does not run: said so, not as a syntax error */
+  private refuseProcessSubstitution(): void {
+    if (this.src.startsWith('<(', this.i) || this.src.startsWith('>(', this.i)) {
+      throw new ShellSyntaxError('process substitution <(...) is not supported in this sandbox; use a pipe: cmd | while read -r x; do ...; done');
+    }
   }
 
   /** reads the bodies of here-documents whose line just ended */

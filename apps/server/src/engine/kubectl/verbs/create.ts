@@ -40,8 +40,10 @@ function clientView(obj: KubeObject): KubeObject {
 }
 
 function nameArg(inv: Invocation): string {
-  if (inv.args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${inv.args.length}`);
-  return inv.args[0];
+  // what follows `--` is a command (create deployment), not a name
+  const names = inv.args.slice(0, inv.args.length - inv.dashArgs().length);
+  if (names.length !== 1) throw new UsageError(`exactly one NAME is required, got ${names.length}`);
+  return names[0];
 }
 
 const createNamespace: CommandDef = {
@@ -217,10 +219,50 @@ const createSecretGeneric: CommandDef = {
   },
 };
 
+/**
+ * kubectl create secret docker-registry: a kubernetes.io/dockerconfigjson Secret whose
+ * .dockerconfigjson holds {"auths":{SERVER:{username,password,email,auth}}} (auth is
+ * base64 of user:password), or the file given with --from-file.
+ */
+const createSecretDockerRegistry: CommandDef = {
+  name: 'docker-registry',
+  short: 'Create a secret for use with a Docker registry',
+  flags: [
+    ...WRITE_FLAGS,
+    { name: 'docker-server', type: 'string', default: 'https://index.docker.io/v1/' },
+    { name: 'docker-username', type: 'string' },
+    { name: 'docker-password', type: 'string' },
+    { name: 'docker-email', type: 'string' },
+    { name: 'from-file', type: 'stringSlice' },
+    { name: 'append-hash', type: 'bool' },
+  ],
+  run(inv) {
+    const name = nameArg(inv);
+    const { flags } = inv;
+    let data: Record<string, string>;
+    if (flags.list('from-file').length) {
+      data = collectData(inv, 'Secret');
+    } else {
+      const [server, username, password, email] = ['docker-server', 'docker-username', 'docker-password', 'docker-email'].map((f) => flags.str(f));
+      if (!username || !password || !server) throw new CommandError('error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
+      // Go's encoding/json field order, email left out when empty
+      const entry = { username, password, ...(email ? { email } : {}), auth: encodeBase64(`${username}:${password}`) };
+      data = { '.dockerconfigjson': goJson({ auths: { [server]: entry } }) };
+    }
+    const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, encodeBase64(v)]));
+    return send(inv, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'kubernetes.io/dockerconfigjson', data: encoded } as KubeObject);
+  },
+};
+
+/** json.Marshal's compact form, which escapes <, > and & as Go does */
+function goJson(v: unknown): string {
+  return JSON.stringify(v).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
 const createSecret: CommandDef = {
   name: 'secret',
   short: 'Create a secret using a specified subcommand',
-  subcommands: [createSecretGeneric],
+  subcommands: [createSecretDockerRegistry, createSecretGeneric],
 };
 
 export const createCommand: CommandDef = {

@@ -1,0 +1,28 @@
+// kubectl create generators checked against kubectl v1.32's `--dry-run=client -o yaml` output.
+import { newKit } from './verb-test-kit';
+
+const DOCKER_REGISTRY = "apiVersion: v1\ndata:\n  .dockerconfigjson: eyJhdXRocyI6eyJyLmlvIjp7InVzZXJuYW1lIjoidSIsInBhc3N3b3JkIjoicCIsImVtYWlsIjoiZUB4LmlvIiwiYXV0aCI6ImRUcHcifX19\nkind: Secret\nmetadata:\n  creationTimestamp: null\n  name: reg\ntype: kubernetes.io/dockerconfigjson\n";
+const DEPLOYMENT_WITH_COMMAND = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  strategy: {}\n  template:\n    metadata:\n      creationTimestamp: null\n      labels:\n        app: web\n    spec:\n      containers:\n      - command:\n        - sleep\n        - \"10\"\n        image: busybox\n        name: busybox\n        resources: {}\nstatus: {}\n";
+
+describe('kubectl create', () => {
+  it('secret docker-registry builds the .dockerconfigjson kubectl builds', async () => {
+    const kit = newKit();
+    expect((await kit.sh('kubectl create secret docker-registry reg --docker-server=r.io --docker-username=u --docker-password=p --docker-email=e@x.io --dry-run=client -o yaml')).stdout).toBe(DOCKER_REGISTRY);
+    expect(await kit.sh('kubectl create secret docker-registry reg --docker-username=u --docker-password=p')).toEqual({ stdout: 'secret/reg created\n', stderr: '', exitCode: 0 });
+    const secret = kit.sandbox.cluster.api.get('secrets', 'default', 'reg') as { type: string; data: Record<string, string> };
+    expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString())).toEqual({ auths: { 'https://index.docker.io/v1/': { username: 'u', password: 'p', auth: 'dTpw' } } });
+    expect(await kit.sh('kubectl create secret docker-registry other --docker-username=u')).toEqual({
+      stdout: '',
+      stderr: 'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n',
+      exitCode: 1,
+    });
+  });
+
+  it('deployment takes a command after --', async () => {
+    const kit = newKit();
+    expect((await kit.sh('kubectl create deployment web --image=busybox --replicas=3 --dry-run=client -o yaml -- sleep 10')).stdout).toBe(DEPLOYMENT_WITH_COMMAND);
+    expect(await kit.sh('kubectl create deployment web --image=busybox --image=nginx -- sleep 10')).toEqual({ stdout: '', stderr: 'error: cannot specify multiple --image options and command\n', exitCode: 1 });
+    expect((await kit.sh('kubectl create deployment a b --image=busybox -- sleep 10')).stderr).toBe("error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n");
+  });
+});

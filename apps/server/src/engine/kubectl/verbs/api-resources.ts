@@ -18,6 +18,9 @@ export const apiResourcesCommand: CommandDef = {
     if (inv.flags.changed('api-group')) rows = rows.filter((r) => r.group === inv.flags.str('api-group'));
     const verbs = inv.flags.list('verbs');
     if (verbs.length) rows = rows.filter((r) => verbs.every((v) => r.verbs.includes(v)));
+    // a resource in every category asked for, as kubectl filters them
+    const categories = inv.flags.list('categories');
+    if (categories.length) rows = rows.filter((r) => categories.every((c) => r.categories.includes(c)));
     if (inv.flags.str('sort-by') === 'name') rows.sort((a, b) => (a.resource < b.resource ? -1 : 1));
     if (o === 'name') {
       inv.out(rows.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource)).join('\n') + '\n');

@@ -74,6 +74,12 @@ describe('kubectl version, cluster-info, api-resources', () => {
     );
   });
 
+  it('api-resources --categories keeps the resources in every category given', async () => {
+    const kit = newKit();
+    expect((await kit.sh("kubectl api-resources --categories=all --no-headers | awk '{print $1}'")).stdout).toBe('pods\nservices\ndaemonsets\ndeployments\nreplicasets\n');
+    expect((await kit.sh('kubectl api-resources --categories=all,nope --no-headers')).stdout).toBe('');
+  });
+
   it('api-resources lists short names and groups', async () => {
     const k = newKit();
     const out = (await k.sh('kubectl api-resources')).stdout.split('\n');

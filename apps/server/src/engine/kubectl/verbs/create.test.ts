@@ -9,7 +9,7 @@ describe('kubectl create', () => {
     const kit = newKit();
     expect((await kit.sh('kubectl create secret docker-registry reg --docker-server=r.io --docker-username=u --docker-password=p --docker-email=e@x.io --dry-run=client -o yaml')).stdout).toBe(DOCKER_REGISTRY);
     expect(await kit.sh('kubectl create secret docker-registry reg --docker-username=u --docker-password=p')).toEqual({ stdout: 'secret/reg created\n', stderr: '', exitCode: 0 });
-    const secret = kit.sandbox.cluster.api.get('secrets', 'default', 'reg') as { type: string; data: Record<string, string> };
+    const secret = kit.sandbox.cluster.api.get('secrets', 'default', 'reg') as unknown as { type: string; data: Record<string, string> };
     expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
     expect(JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString())).toEqual({ auths: { 'https://index.docker.io/v1/': { username: 'u', password: 'p', auth: 'dTpw' } } });
     expect(await kit.sh('kubectl create secret docker-registry other --docker-username=u')).toEqual({

@@ -18,6 +18,10 @@ describe('kubectl wait', () => {
     { name: 'no --for', line: 'kubectl wait pod/web', stderr: 'error: unrecognized condition: ""\n', exit: 1 },
     { name: 'jsonpath without a value after =', line: "kubectl wait --for=jsonpath='{.status.phase}'= pod/web", stderr: 'error: jsonpath wait has to have a value after equal sign\n', exit: 1 },
     { name: 'no matching resources', line: 'kubectl wait --for=condition=Ready pods -l app=none', stderr: 'error: no matching resources found\n', exit: 1 },
+    { name: 'a type alone needs a selector or --all', line: 'kubectl wait --for=condition=Ready pods', stderr: 'error: resource(s) were provided, but no name was specified\n', exit: 1 },
+    { name: '--all waits on every object of the type', line: 'kubectl wait --for=condition=Available deployments --all', stdout: 'deployment.apps/d condition met\n' },
+    { name: 'a name and a selector', line: 'kubectl wait --for=condition=Ready pod web -l app=d', stderr: 'error: name cannot be provided when a selector is specified\n', exit: 1 },
+    { name: 'the objects of a file', setup: ['kubectl get pod web -o yaml > web.yaml'], line: 'kubectl wait --for=condition=Ready -f web.yaml', stdout: 'pod/web condition met\n' },
   ];
 
   test.each(cases)('$name', async (c) => {

@@ -11,7 +11,9 @@ import { formatApiError } from '../errors';
 import { parseGoDuration } from '../flags';
 import { findJsonPathResults, parseJsonPath, relaxedJsonPathExpression } from '../printers/jsonpath';
 import { printName } from '../printers/get-printer';
-import { parseResourceArgs } from '../resource-args';
+import { parseResourceArgs, ResourceRef } from '../resource-args';
+import { readManifests } from '../manifests';
+import { resourceForKind } from '../../api/resources';
 import { watchLoop } from '../watch';
 import { NO_RESOURCES } from './targets';
 
@@ -121,7 +123,26 @@ async function runWait(inv: Invocation): Promise<number> {
   if (inv.args.length === 0 && flags.list('filename').length === 0) throw new CommandError(NO_RESOURCES);
   const api = inv.api();
   const namespace = inv.namespace();
-  const { refs } = parseResourceArgs(inv.args);
+  const files = flags.list('filename');
+  let refs: ResourceRef[];
+  if (files.length) {
+    if (inv.args.length) throw new CommandError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
+    for (const p of set.problems) inv.err(`${p.message}\n`);
+    refs = [];
+    for (const d of set.docs) {
+      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
+      if (!info) throw new CommandError(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "${d.obj.metadata?.namespace ?? ''}" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`);
+      refs.push({ info, name: d.obj.metadata?.name ?? '' });
+    }
+  } else {
+    const parsed = parseResourceArgs(inv.args);
+    refs = parsed.refs;
+    const selecting = !!(flags.str('selector') || flags.str('field-selector'));
+    if (parsed.hasNames && selecting) throw new CommandError('error: name cannot be provided when a selector is specified');
+    // kubectl's builder: a type alone needs a selector or --all
+    if (!parsed.hasNames && !selecting && !flags.bool('all')) throw new CommandError('error: resource(s) were provided, but no name was specified');
+  }
   const pending: Pending[] = [];
   for (const ref of refs) {
     const ns = ref.info.namespaced ? namespace : undefined;

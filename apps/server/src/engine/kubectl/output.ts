@@ -17,6 +17,8 @@ export type OutputSpec =
 
 const ALLOWED = 'json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide';
 
+const UNSUPPORTED_FORMATS = new Set(['go-template', 'template', 'go-template-file', 'templatefile', 'jsonpath-file', 'custom-columns-file']);
+
 export function parseOutput(o: string, template = ''): OutputSpec {
   if (o === '') return { kind: 'table', wide: false };
   if (o === 'wide') return { kind: 'table', wide: true };
@@ -33,6 +35,11 @@ export function parseOutput(o: string, template = ''): OutputSpec {
   if (format === 'custom-columns') {
     if (!arg) throw new CommandError('error: custom-columns format specified but no custom columns given');
     return { kind: 'custom-columns', spec: arg };
+  }
+  // real formats the simulation does not print: said so, rather than "unable to match"
+  if ((format === 'go-template' || format === 'template') && !arg) throw new CommandError('error: template format specified but no template given');
+  if (UNSUPPORTED_FORMATS.has(format)) {
+    throw new CommandError(`error: -o ${format} is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead`);
   }
   throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}`);
 }

@@ -43,6 +43,8 @@ export class CommandError extends Error {
   constructor(
     message: string,
     readonly exitCode = 1,
+    /** what kubectl printed on stdout before it failed (the template printer's debugging block) */
+    readonly stdout = '',
   ) {
     super(message);
     this.name = 'CommandError';

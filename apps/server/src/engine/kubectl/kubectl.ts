@@ -147,6 +147,7 @@ export function reportError(e: unknown, host: KubectlHost, path: string): number
     return 1;
   }
   if (e instanceof CommandError) {
+    if (e.stdout) host.out(e.stdout);
     host.err(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
     return e.exitCode;
   }

@@ -1,5 +1,5 @@
 // -o values: kubectl v1.32's errors for bad ones, and a clear line for real formats the
-// simulation does not print.
+// simulation does not print (the -file forms).
 import { parseOutput } from './output';
 
 describe('parseOutput', () => {
@@ -17,6 +17,8 @@ describe('parseOutput', () => {
     expect(parseOutput('jsonpath={.a}')).toEqual({ kind: 'jsonpath', template: '{.a}', asJson: false });
     expect(parseOutput('jsonpath', '{.b}')).toEqual({ kind: 'jsonpath', template: '{.b}', asJson: false });
     expect(parseOutput('custom-columns=N:.metadata.name')).toEqual({ kind: 'custom-columns', spec: 'N:.metadata.name' });
+    expect(parseOutput('go-template={{.a}}')).toEqual({ kind: 'go-template', template: '{{.a}}' });
+    expect(parseOutput('template', '{{.b}}')).toEqual({ kind: 'go-template', template: '{{.b}}' });
   });
 
   it('answers as kubectl for formats that do not exist or lack their template', () => {
@@ -26,7 +28,7 @@ describe('parseOutput', () => {
   });
 
   it('says plainly which real formats it does not print', () => {
-    for (const f of ['go-template={{.a}}', 'template={{.a}}', 'go-template-file=t.tpl', 'templatefile=t.tpl', 'jsonpath-file=p.txt', 'custom-columns-file=c.txt']) {
+    for (const f of ['go-template-file=t.tpl', 'templatefile=t.tpl', 'jsonpath-file=p.txt', 'custom-columns-file=c.txt']) {
       expect(refused(f)).toBe(`error: -o ${f.split('=')[0]} is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead`);
     }
   });

@@ -1,5 +1,7 @@
 // `-o` for get-like commands: which printer, and printing objects with it.
 
+import { executeGoTemplate, GoTemplateError, goTemplateValueText } from './printers/go-template';
+import { goQuote } from './printers/go-format';
 import { KubeObject } from '../api/types';
 import { CommandError } from './context';
 import { printName } from './printers/get-printer';
@@ -13,11 +15,12 @@ export type OutputSpec =
   | { kind: 'yaml' }
   | { kind: 'json' }
   | { kind: 'jsonpath'; template: string; asJson: boolean }
-  | { kind: 'custom-columns'; spec: string };
+  | { kind: 'custom-columns'; spec: string }
+  | { kind: 'go-template'; template: string };
 
 const ALLOWED = 'json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide';
 
-const UNSUPPORTED_FORMATS = new Set(['go-template', 'template', 'go-template-file', 'templatefile', 'jsonpath-file', 'custom-columns-file']);
+const UNSUPPORTED_FORMATS = new Set(['go-template-file', 'templatefile', 'jsonpath-file', 'custom-columns-file']);
 
 export function parseOutput(o: string, template = ''): OutputSpec {
   if (o === '') return { kind: 'table', wide: false };
@@ -37,7 +40,10 @@ export function parseOutput(o: string, template = ''): OutputSpec {
     return { kind: 'custom-columns', spec: arg };
   }
   // real formats the simulation does not print: said so, rather than "unable to match"
-  if ((format === 'go-template' || format === 'template') && !arg) throw new CommandError('error: template format specified but no template given');
+  if (format === 'go-template' || format === 'template') {
+    if (!arg) throw new CommandError('error: template format specified but no template given');
+    return { kind: 'go-template', template: arg };
+  }
   if (UNSUPPORTED_FORMATS.has(format)) {
     throw new CommandError(`error: -o ${format} is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead`);
   }
@@ -66,7 +72,29 @@ function printWith(view: KubeObject[], output: OutputSpec, opts: { single: boole
       return printJsonPath(opts.single ? view[0] : listOf(view), output.template, { outputJson: output.asJson, allowMissingKeys: opts.allowMissingKeys ?? true });
     case 'custom-columns':
       return printCustomColumns(view, output.spec, { noHeaders: opts.noHeaders });
+    case 'go-template':
+      return printGoTemplate(opts.single ? view[0] : listOf(view), output.template);
     case 'table':
       throw new Error('tables are printed by the get printer');
+  }
+}
+
+/**
+ * kubectl's template printer: its words around Go's parse and execution errors. A failed run
+ * first prints kubectl's debugging block (on stdout, as kubectl does) with the data as JSON and as
+ * the map the template saw; the JSON's keys are in the simulation's order, not Go's struct order.
+ */
+function printGoTemplate(data: unknown, template: string): string {
+  try {
+    return executeGoTemplate(template, data);
+  } catch (e) {
+    if (!(e instanceof GoTemplateError)) throw e;
+    if (e.phase === 'parse') throw new CommandError(`error: error parsing template ${template}, ${e.message}`);
+    const debug =
+      e.partial +
+      `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+      `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${JSON.stringify(data)}\n` +
+      `\tobject given to template engine was:\n\t\t${goTemplateValueText(data)}\n\n`;
+    throw new CommandError(`error: error executing template ${goQuote(template)}: ${e.message}`, 1, debug);
   }
 }

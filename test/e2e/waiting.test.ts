@@ -13,7 +13,8 @@ describe('waiting commands (wall clock)', () => {
   let ana: Client;
   let clusterId: string;
   beforeAll(async () => {
-    h = await bootApp({ AUTH_RATE_LIMIT: '1000', REST_WAIT_MS: '400' });
+    // the cap leaves the sleeper below (0.3 s) room for the other command to run under a loaded CI
+    h = await bootApp({ AUTH_RATE_LIMIT: '1000', REST_WAIT_MS: '1500' });
     ({ ana, cluster: clusterId } = await classroomWithAna(h.app, 'W'));
   });
   afterAll(async () => {
@@ -27,7 +28,7 @@ describe('waiting commands (wall clock)', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(res.body.capped).toBe(true);
     expect(res.body.stdout).toBe('');
-    expect(res.body.stderr).toBe('kubeaula: stopped after 0.4s: this door cannot stream a command that waits; run it in the web terminal or the CLI to follow it\n');
+    expect(res.body.stderr).toBe('kubeaula: stopped after 1.5s: this door cannot stream a command that waits; run it in the web terminal or the CLI to follow it\n');
   });
 
   it('lets other commands of the cluster run while one sleeps', async () => {

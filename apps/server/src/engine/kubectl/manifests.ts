@@ -3,6 +3,7 @@
 // Documents are YAML or JSON, several per file; a `List` expands into its items.
 
 import { parseAllDocuments } from 'yaml';
+import { ResourceInfo, resourceForKind } from '../api/resources';
 import { KubeObject } from '../api/types';
 import { FsError } from '../shell/filesystem';
 import type { UserFs } from '../shell/user-fs';
@@ -28,6 +29,18 @@ export interface ManifestSet {
 }
 
 const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
+
+/** The resource of a document read from -f, or kubectl's RESTMapper error for a kind it does not know. */
+export function mappingFor(doc: ManifestDoc): ResourceInfo {
+  const { apiVersion, kind, metadata } = doc.obj as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: string; namespace?: string } };
+  const info = resourceForKind(String(apiVersion ?? ''), String(kind ?? ''));
+  if (!info) {
+    throw new CommandError(
+      `error: resource mapping not found for name: "${metadata?.name ?? ''}" namespace: "${metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+    );
+  }
+  return info;
+}
 
 export function readManifests(paths: string[], fs: UserFs, stdin: string, recursive: boolean): ManifestSet {
   const out: ManifestSet = { docs: [], problems: [] };

@@ -2,7 +2,7 @@
 // field selectors, -A, several types, `get all`, -w, --ignore-not-found, -f.
 
 import { ApiError, isApiError } from '../../api/errors';
-import { ResourceInfo, resourceForKind } from '../../api/resources';
+import { ResourceInfo } from '../../api/resources';
 import { KubeObject } from '../../api/types';
 import {
   ALL_NAMESPACES_FLAG,
@@ -19,7 +19,7 @@ import {
 } from '../command';
 import { CommandError, UsageError } from '../context';
 import { formatApiError } from '../errors';
-import { readManifests } from '../manifests';
+import { mappingFor, readManifests } from '../manifests';
 import { parseOutput, printObjects, OutputSpec } from '../output';
 import { parseResourceArgs, ResourceRef } from '../resource-args';
 import { printTable, printTables } from '../printers/get-printer';
@@ -88,8 +88,7 @@ async function runGet(inv: Invocation): Promise<number> {
     for (const p of set.problems) inv.err(`${p.message}\n`);
     refs = [];
     for (const d of set.docs) {
-      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
-      if (!info) throw new CommandError(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "${d.obj.metadata?.namespace ?? ''}" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`);
+      const info = mappingFor(d);
       refs.push({ info, name: d.obj.metadata?.name });
     }
     hasNames = true;

@@ -10,7 +10,7 @@ import { KubeObject } from '../../api/types';
 import { Invocation } from '../command';
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
-import { readManifests } from '../manifests';
+import { mappingFor, readManifests } from '../manifests';
 import { DryRun } from '../object-ops';
 import { parseResourceArgs } from '../resource-args';
 
@@ -62,8 +62,7 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
     const set = readManifests(opts.files, inv.host.fs, inv.host.stdin, false);
     for (const p of set.problems) out.errors.push(`${p.message}\n`);
     for (const d of set.docs) {
-      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
-      if (!info) throw new CommandError(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "${d.obj.metadata?.namespace ?? ''}" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`);
+      const info = mappingFor(d);
       if (opts.local) {
         // as written: kubectl prints a local object without the namespace it would be sent to
         const obj = d.obj;

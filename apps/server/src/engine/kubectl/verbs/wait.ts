@@ -12,8 +12,7 @@ import { parseGoDuration } from '../flags';
 import { findJsonPathResults, parseJsonPath, relaxedJsonPathExpression } from '../printers/jsonpath';
 import { printName } from '../printers/get-printer';
 import { parseResourceArgs, ResourceRef } from '../resource-args';
-import { readManifests } from '../manifests';
-import { resourceForKind } from '../../api/resources';
+import { mappingFor, readManifests } from '../manifests';
 import { watchLoop } from '../watch';
 import { NO_RESOURCES } from './targets';
 
@@ -131,8 +130,7 @@ async function runWait(inv: Invocation): Promise<number> {
     for (const p of set.problems) inv.err(`${p.message}\n`);
     refs = [];
     for (const d of set.docs) {
-      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
-      if (!info) throw new CommandError(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "${d.obj.metadata?.namespace ?? ''}" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`);
+      const info = mappingFor(d);
       refs.push({ info, name: d.obj.metadata?.name ?? '' });
     }
   } else {

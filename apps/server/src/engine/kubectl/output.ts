@@ -1,7 +1,8 @@
 // `-o` for get-like commands: which printer, and printing objects with it.
 
-import { executeGoTemplate, GoTemplateError, goTemplateValueText } from './printers/go-template';
-import { goQuote } from './printers/go-format';
+import { executeGoTemplate, GoTemplateError } from './printers/go-template';
+import { goQuote, goSprint } from './printers/go-format';
+import { toCompactJson } from './printers/json';
 import { KubeObject } from '../api/types';
 import { CommandError } from './context';
 import { printName } from './printers/get-printer';
@@ -93,8 +94,8 @@ function printGoTemplate(data: unknown, template: string): string {
     const debug =
       e.partial +
       `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
-      `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${JSON.stringify(data)}\n` +
-      `\tobject given to template engine was:\n\t\t${goTemplateValueText(data)}\n\n`;
+      `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${toCompactJson(data, false)}\n` +
+      `\tobject given to template engine was:\n\t\t${goSprint(data)}\n\n`;
     throw new CommandError(`error: error executing template ${goQuote(template)}: ${e.message}`, 1, debug);
   }
 }

@@ -5,7 +5,7 @@
 // eq ne lt le gt ge and or not len index print printf println base64decode.
 
 import { decodeBase64 } from '../../api/defaults/base64';
-import { goQuote } from './go-format';
+import { goQuote, goSprint, goTypeName } from './go-format';
 
 export class GoTemplateError extends Error {
   constructor(
@@ -311,11 +311,9 @@ function truth(v: unknown): boolean {
   return true;
 }
 
-/** strconv.FormatFloat(f, 'g', -1, 64): what %v prints for a float64 */
+/** strconv.FormatFloat(f, 'g', -1, 64): what %v prints for the template's float constants */
 function goG(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
-  if (n === 0) return '0';
+  if (!Number.isFinite(n) || n === 0) return goSprint(n);
   const [mant, e] = n.toExponential().split('e');
   const exp = Number(e);
   // the shortest form switches to an exponent below 1e-4 and from 1e+06 on
@@ -323,22 +321,11 @@ function goG(n: number): string {
   return String(n);
 }
 
-/** fmt's %v for template values (maps with sorted keys, <no value> for a missing one) */
+/** fmt's %v for template values: <no value> for a missing key, data as go-format prints it */
 function sprint(v: unknown): string {
   if (v === undefined) return '<no value>';
-  if (v === null) return '<nil>';
-  if (typeof v === 'string') return v;
   if (v instanceof GoFloat) return goG(v.n);
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goG(v);
-  if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? '<nil>' : sprint(x))).join(' ')}]`;
-  if (isMap(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${sprint(v[k])}`).join(' ')}]`;
-  return String(v);
-}
-
-/** the object as Go prints the map kubectl hands the template (for kubectl's debugging block) */
-export function goTemplateValueText(v: unknown): string {
-  return sprint(v);
+  return goSprint(v);
 }
 
 function compare(name: string, a: unknown, b: unknown): number {
@@ -355,8 +342,7 @@ function compare(name: string, a: unknown, b: unknown): number {
   throw new GoTemplateError(`error calling ${name}: incompatible types for comparison`);
 }
 
-const typeName = (v: unknown): string =>
-  v instanceof GoFloat ? 'float64' : typeof v === 'number' ? (Number.isInteger(v) ? 'int64' : 'float64') : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? '[]interface {}' : isMap(v) ? 'map[string]interface {}' : '<nil>';
+const typeName = (v: unknown): string => (v instanceof GoFloat ? 'float64' : v === null || v === undefined ? '<nil>' : goTypeName(v));
 
 /** fmt.Sprintf for the verbs templates use: %s %v %d %f %q %x %%, with width, - and precision */
 function sprintf(format: unknown, args: unknown[]): string {

@@ -1,6 +1,7 @@
 // kubectl create -f, and the generators: create namespace|deployment|service|configmap|secret|
 // serviceaccount. Objects are built client-side exactly as kubectl builds them, then sent.
 
+import { toCompactJson } from '../printers/json';
 import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
 import { CommandError, UsageError } from '../context';
@@ -247,17 +248,12 @@ const createSecretDockerRegistry: CommandDef = {
       if (!username || !password || !server) throw new CommandError('error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
       // Go's encoding/json field order, email left out when empty
       const entry = { username, password, ...(email ? { email } : {}), auth: encodeBase64(`${username}:${password}`) };
-      data = { '.dockerconfigjson': goJson({ auths: { [server]: entry } }) };
+      data = { '.dockerconfigjson': toCompactJson({ auths: { [server]: entry } }, false) };
     }
     const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, encodeBase64(v)]));
     return send(inv, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'kubernetes.io/dockerconfigjson', data: encoded } as KubeObject);
   },
 };
-
-/** json.Marshal's compact form, which escapes <, > and & as Go does */
-function goJson(v: unknown): string {
-  return JSON.stringify(v).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
-}
 
 const createSecret: CommandDef = {
   name: 'secret',

@@ -147,8 +147,7 @@ export function metadataCommand(field: Field): CommandDef {
           // the merge patch removes keys; the server then drops an empty map
           const toWrite = clone(next);
           if (Object.keys(values).length === 0) delete toWrite.metadata[field];
-          // --local changes the file's object and only prints it
-          const result = list || !changed ? obj : local ? toWrite : writeObject(inv, obj, toWrite, mode);
+          const result = list || !changed ? obj : writeObject(inv, obj, toWrite, mode);
           if (list) {
             const shown = (next.metadata[field] ?? {}) as Record<string, string>;
             const indent = found.single ? '' : ' ';
@@ -164,7 +163,7 @@ export function metadataCommand(field: Field): CommandDef {
             op = 'not labeled';
             if (changed) op = !flags.bool('overwrite') && shrunk ? 'unlabeled' : 'labeled';
           }
-          if (output.kind === 'table') inv.out(printName(result, `${op}${local ? '' : dryRunSuffix(mode)}`));
+          if (output.kind === 'table') inv.out(printName(result, `${op}${dryRunSuffix(mode)}`));
           else printed.push(result);
         });
       }

@@ -28,6 +28,9 @@ describe('--local', () => {
     expect(await k.sh('kubectl set image -f d.yaml nginx=httpd --local')).toEqual({ stdout: 'deployment.apps/web image updated\n', stderr: '', exitCode: 0 });
     expect(await k.sh('kubectl label -f d.yaml z=1 --local')).toEqual({ stdout: 'deployment.apps/web labeled\n', stderr: '', exitCode: 0 });
     expect(await k.sh('kubectl set env -f d.yaml B=2 --local')).toEqual({ stdout: 'deployment.apps/web env updated\n', stderr: '', exitCode: 0 });
+    // with --dry-run=client too, the line says so (kubectl v1.32)
+    expect((await k.sh('kubectl set image -f d.yaml nginx=httpd --local --dry-run=client')).stdout).toBe('deployment.apps/web image updated (dry run)\n');
+    expect((await k.sh('kubectl label -f d.yaml z=1 --local --dry-run=client')).stdout).toBe('deployment.apps/web labeled (dry run)\n');
     expect((await k.sh(`kubectl patch -f d.yaml -p '{"spec":{"replicas":3}}' --local -o jsonpath='{.spec.replicas} {.status}'`)).stdout).toBe('3 {}');
     expect(k.sandbox.cluster.store.resourceVersion).toBe(before);
     expect(live(k).spec.template.spec.containers[0].image).toBe('nginx');

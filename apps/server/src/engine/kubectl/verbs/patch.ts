@@ -80,7 +80,7 @@ function runPatch(inv: Invocation): number {
       if (next.metadata.name !== obj.metadata.name) {
         throw new ApiError('Invalid', `${obj.kind} "${obj.metadata.name}" is invalid: metadata.name: Invalid value: "${next.metadata.name}": field is immutable`);
       }
-      const result = flags.bool('local') ? next : writeObject(inv, obj, next, mode);
+      const result = writeObject(inv, obj, next, mode);
       const changed = result.metadata.resourceVersion !== obj.metadata.resourceVersion || JSON.stringify(result) !== JSON.stringify(obj);
       if (output.kind === 'table') inv.out(printName(result, `patched${changed || mode !== 'none' ? '' : ' (no change)'}${dryRunSuffix(mode)}`));
       else printed.push(result);

@@ -119,9 +119,8 @@ function runSetEnv(inv: Invocation): number {
         else delete c.env;
       }
       if (JSON.stringify(next) === JSON.stringify(obj)) return;
-      // --local changes the file's object and only prints it
-      const result = local ? next : writeObject(inv, obj, next, mode);
-      if (output.kind === 'table') inv.out(printName(result, `env updated${local ? '' : dryRunSuffix(mode)}`));
+      const result = writeObject(inv, obj, next, mode);
+      if (output.kind === 'table') inv.out(printName(result, `env updated${dryRunSuffix(mode)}`));
       else printed.push(result);
     });
   }

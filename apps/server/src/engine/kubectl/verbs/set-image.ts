@@ -66,9 +66,8 @@ function runSetImage(inv: Invocation): number {
         if (!hit) throw new CommandError(`error: unable to find container named "${name}"`);
       }
       if (JSON.stringify(next) === JSON.stringify(obj)) return;
-      // --local changes the file's object and only prints it
-      const result = local ? next : writeObject(inv, obj, next, mode);
-      if (output.kind === 'table') inv.out(printName(result, `image updated${local ? '' : dryRunSuffix(mode)}`));
+      const result = writeObject(inv, obj, next, mode);
+      if (output.kind === 'table') inv.out(printName(result, `image updated${dryRunSuffix(mode)}`));
       else printed.push(result);
     });
   }

@@ -37,7 +37,7 @@ describe('writeObject', () => {
     api.update({ ...live, metadata: { ...live.metadata, labels: { ...live.metadata.labels, l3: 'v' } } });
     const next = clone(live);
     next.metadata.labels = { ...next.metadata.labels, l2: 'v' };
-    return { inv: { api: () => api, settle: () => undefined } as unknown as Invocation, live, next };
+    return { inv: { api: () => api, settle: () => undefined, flags: { bool: () => false } } as unknown as Invocation, live, next };
   }
 
   it('writes a copy of a stale read onto the object as it is now, not a Conflict', async () => {

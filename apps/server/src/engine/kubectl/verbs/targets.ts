@@ -101,7 +101,8 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
  * Returns the object as stored (or as it would be, in a dry run).
  */
 export function writeObject(inv: Invocation, live: KubeObject, next: KubeObject, mode: DryRun = 'none'): KubeObject {
-  if (mode === 'client') return next;
+  // --local (set, label, patch): kubectl changes the -f files' objects and only prints them
+  if (mode === 'client' || inv.flags.bool('local')) return next;
   const precondition = next.metadata.resourceVersion && next.metadata.resourceVersion !== live.metadata.resourceVersion;
   const toSend = precondition ? next : onCurrent(inv, live, next);
   const result = inv.api().update(toSend, { dryRun: mode === 'server' });

@@ -5,11 +5,12 @@
 import { KubeObject } from '../api/types';
 import { CommandError } from './context';
 import { Invocation } from './command';
+import { FlagSpec } from './flags';
 import { applyPatch } from './verbs/patch';
 
-export const OVERRIDE_FLAGS = [
-  { name: 'overrides', type: 'string' as const },
-  { name: 'override-type', type: 'string' as const, default: 'merge' },
+export const OVERRIDE_FLAGS: FlagSpec[] = [
+  { name: 'overrides', type: 'string' },
+  { name: 'override-type', type: 'string', default: 'merge' },
 ];
 
 export function applyOverrides(inv: Invocation, obj: KubeObject): KubeObject {

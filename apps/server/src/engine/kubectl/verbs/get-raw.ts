@@ -9,7 +9,7 @@ import { CommandError } from '../context';
 import { versionInfo } from './version';
 
 /** kubectl's checks before any request (get.go Complete and Validate) */
-export function validateRaw(inv: Invocation, raw: string): void {
+function validateRaw(inv: Invocation, raw: string): void {
   const { flags } = inv;
   if (inv.args.length) throw new CommandError('error: arguments may not be passed when --raw is specified');
   if (flags.bool('watch') || flags.bool('watch-only') || flags.str('selector')) {

@@ -7,7 +7,7 @@ import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, Invocation, OUTPUT_FLAG }
 import { CommandError } from '../context';
 import { printName } from '../printers/get-printer';
 import { parseOutput, printObjects } from '../output';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
+import { DryRun, dryRunMode, dryRunSuffix } from '../object-ops';
 import { watchLoop } from '../watch';
 import { containerLogLines } from '../pod-logs';
 import { applyOverrides, OVERRIDE_FLAGS } from '../overrides';
@@ -113,14 +113,14 @@ async function runRun(inv: Invocation): Promise<number> {
       : printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, { single: true, showManagedFields: false });
   if (mode === 'client') {
     // kubectl makes the pod first but prints the service as soon as it is made, the pod last
-    if (flags.bool('expose')) exposeService(inv, name, flags.str('labels'), flags.str('port'), show);
+    if (flags.bool('expose')) exposeService(inv, mode, name, flags.str('labels'), flags.str('port'), show);
     inv.out(show(pod, true));
     return 0;
   }
   const api = inv.api();
   pod.metadata.namespace = inv.namespace();
   const created = api.create(pod, { dryRun: mode === 'server' }) as Pod;
-  const exposeError = flags.bool('expose') ? exposeService(inv, name, flags.str('labels'), flags.str('port'), show) : undefined;
+  const exposeError = flags.bool('expose') ? exposeService(inv, mode, name, flags.str('labels'), flags.str('port'), show) : undefined;
   inv.settle();
   if (!attach) {
     inv.out(show(created, false));
@@ -181,7 +181,7 @@ async function attachAndWait(inv: Invocation, pod: Pod, rm: boolean): Promise<nu
  * --expose: the ClusterIP service kubectl's ServiceGeneratorV2 makes for the pod, selecting it
  * by its --labels (or run=NAME) on --port, printed as soon as it is made (YAML followed by `---`).
  */
-function exposeService(inv: Invocation, name: string, labelsText: string, portText: string, show: (obj: KubeObject, fresh: boolean) => string): unknown {
+function exposeService(inv: Invocation, mode: DryRun, name: string, labelsText: string, portText: string, show: (obj: KubeObject, fresh: boolean) => string): unknown {
   const port = Number(portText);
   const svc: KubeObject = {
     apiVersion: 'v1',
@@ -189,7 +189,6 @@ function exposeService(inv: Invocation, name: string, labelsText: string, portTe
     metadata: { name, ...(labelsText ? { labels: parseLabels(labelsText, name) } : {}) },
     spec: { ports: [{ port, protocol: 'TCP', targetPort: port }], selector: parseLabels(labelsText, name) },
   };
-  const mode = dryRunMode(inv);
   let shown: KubeObject;
   if (mode === 'client') shown = { ...svc, status: { loadBalancer: {} } };
   else {

@@ -39,6 +39,9 @@ export interface TargetOptions {
   local?: boolean;
 }
 
+/** kubectl's resource builder given -f and resource arguments together */
+export const FILES_WITH_ARGS = 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well';
+
 /** kubectl's resource builder asked for --local objects without -f */
 export const LOCAL_NEEDS_FILES = "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
 
@@ -58,7 +61,7 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
     }
   };
   if (opts.files?.length) {
-    if (args.length) throw new CommandError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    if (args.length) throw new CommandError(FILES_WITH_ARGS);
     const set = readManifests(opts.files, inv.host.fs, inv.host.stdin, false);
     for (const p of set.problems) out.errors.push(`${p.message}\n`);
     for (const d of set.docs) {

@@ -14,7 +14,7 @@ import { printName } from '../printers/get-printer';
 import { parseResourceArgs, ResourceRef } from '../resource-args';
 import { mappingFor, readManifests } from '../manifests';
 import { watchLoop } from '../watch';
-import { NO_RESOURCES } from './targets';
+import { FILES_WITH_ARGS, NO_RESOURCES } from './targets';
 
 export type WaitFor =
   | { kind: 'delete' }
@@ -125,7 +125,7 @@ async function runWait(inv: Invocation): Promise<number> {
   const files = flags.list('filename');
   let refs: ResourceRef[];
   if (files.length) {
-    if (inv.args.length) throw new CommandError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    if (inv.args.length) throw new CommandError(FILES_WITH_ARGS);
     const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
     for (const p of set.problems) inv.err(`${p.message}\n`);
     refs = [];

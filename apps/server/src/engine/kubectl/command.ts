@@ -29,6 +29,12 @@ export interface Invocation {
   namespaceExplicit(): boolean;
   /** let the controllers react to what this command wrote so far */
   settle(): void;
+  /**
+   * the command line as --record writes it into kubernetes.io/change-cause (kubectl's
+   * parseCommandArguments): `kubectl`, the words that are not flags, then every flag set as
+   * ` --name=value`, in order
+   */
+  changeCause(): string;
 }
 
 export interface CommandDef {
@@ -41,6 +47,13 @@ export interface CommandDef {
   /** runs without contacting the server */
   run?(inv: Invocation): Promise<number | void> | number | void;
   hidden?: boolean;
+  /** `--help` runs the command instead of printing a help text (kubectl alpha) */
+  helpIsRun?: boolean;
+  /**
+   * a real kubectl command the simulation does not offer: whatever its arguments and flags, it
+   * answers this line (exit 1), and its help is kubectl's (verbs/not-supported.ts)
+   */
+  refusal?: string;
 }
 
 /** flags every kubectl command accepts (kubectl's persistent flags) */
@@ -68,7 +81,8 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'match-server-version', type: 'bool' },
   { name: 'warnings-as-errors', type: 'bool' },
   { name: 'disable-compression', type: 'bool' },
-  { name: 'log-flush-frequency', type: 'string' },
+  { name: 'log-flush-frequency', type: 'duration', default: '5s' },
+  { name: 'vmodule', type: 'string' },
   { name: 'profile', type: 'string' },
   { name: 'profile-output', type: 'string' },
   { name: 'help', shorthand: 'h', type: 'bool' },
@@ -83,7 +97,14 @@ export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', type: 'string', default
 export const ALL_NAMESPACES_FLAG: FlagSpec = { name: 'all-namespaces', shorthand: 'A', type: 'bool' };
 export const FIELD_SELECTOR_FLAG: FlagSpec = { name: 'field-selector', type: 'string' };
 export const VALIDATE_FLAG: FlagSpec = { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' };
-export const FIELD_MANAGER_FLAG: FlagSpec = { name: 'field-manager', type: 'string' };
+/** --field-manager, whose default names the command (`kubectl-create`, `kubectl-set`) */
+export function fieldManagerFlag(manager: string): FlagSpec {
+  return { name: 'field-manager', type: 'string', default: manager };
+}
 export const SHOW_MANAGED_FIELDS_FLAG: FlagSpec = { name: 'show-managed-fields', type: 'bool' };
 export const TEMPLATE_FLAG: FlagSpec = { name: 'template', type: 'string' };
 export const ALLOW_MISSING_FLAG: FlagSpec = { name: 'allow-missing-template-keys', type: 'bool', default: true };
+/** the printing flags of every command that can print the objects it wrote (see printOptions) */
+export const PRINT_FLAGS: FlagSpec[] = [TEMPLATE_FLAG, ALLOW_MISSING_FLAG, SHOW_MANAGED_FIELDS_FLAG];
+/** deprecated and hidden in kubectl v1.32, still honoured: records the command line in kubernetes.io/change-cause */
+export const RECORD_FLAG: FlagSpec = { name: 'record', type: 'bool', hidden: true, deprecated: '--record will be removed in the future' };

@@ -2,6 +2,7 @@
 // `kubectl help` list them in this order).
 
 import { CommandDef } from './command';
+import { alphaCommand } from './verbs/alpha';
 import { annotateCommand } from './verbs/annotate';
 import { apiResourcesCommand, apiVersionsCommand } from './verbs/api-resources';
 import { applyCommand } from './verbs/apply';
@@ -20,6 +21,7 @@ import { getCommand } from './verbs/get';
 import { labelCommand } from './verbs/label';
 import { logsCommand } from './verbs/logs';
 import { notSupported } from './verbs/not-supported';
+import { optionsCommand } from './verbs/options';
 import { patchCommand } from './verbs/patch';
 import { replaceCommand } from './verbs/replace';
 import { rolloutCommand } from './verbs/rollout';
@@ -77,11 +79,11 @@ export const COMMANDS: CommandDef[] = [
   annotateCommand,
   notSupported('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   // Other Commands
-  notSupported('alpha', 'Commands for features in alpha'),
+  alphaCommand,
   apiResourcesCommand,
   apiVersionsCommand,
   configCommand,
   notSupported('plugin', 'Provides utilities for interacting with plugins'),
   versionCommand,
-  notSupported('options', 'Print the list of flags inherited by all commands'),
+  optionsCommand,
 ];

@@ -14,6 +14,8 @@ export interface FlagSpec {
   noOptDefault?: string;
   required?: boolean;
   hidden?: boolean;
+  /** pflag's deprecation: setting the flag prints `Flag --<name> has been deprecated, <this>` */
+  deprecated?: string;
 }
 
 export type FlagValue = string | number | boolean | string[];
@@ -25,6 +27,8 @@ export interface ParsedFlags {
   args: string[];
   /** arguments after `--` (cobra's ArgsLenAtDash) */
   dashIndex: number;
+  /** every flag as set, in the order given, with the text given (`--record`: 'true') */
+  given: [name: string, raw: string][];
 }
 
 export class FlagError extends Error {
@@ -39,6 +43,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParsedFlags {
   const byShort = new Map(specs.filter((s) => s.shorthand).map((s) => [s.shorthand!, s]));
   const values = new Map<string, FlagValue>();
   const changed = new Set<string>();
+  const given: [string, string][] = [];
   const args: string[] = [];
   let dashIndex = -1;
 
@@ -76,6 +81,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParsedFlags {
     }
     values.set(spec.name, v);
     changed.add(spec.name);
+    given.push([spec.name, raw]);
   };
 
   const displayName = (s: FlagSpec): string => (s.shorthand ? `-${s.shorthand}, --${s.name}` : `--${s.name}`);
@@ -128,7 +134,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParsedFlags {
     args.push(a);
   }
   for (const s of specs) if (!values.has(s.name) && s.default !== undefined) values.set(s.name, s.default);
-  return { values, changed, args, dashIndex };
+  return { values, changed, args, dashIndex, given };
 }
 
 function parseBool(s: string): boolean | undefined {
@@ -203,6 +209,10 @@ export class Flags {
   }
   get dashIndex(): number {
     return this.parsed.dashIndex;
+  }
+  /** the flags set, in order, as given */
+  get given(): readonly (readonly [string, string])[] {
+    return this.parsed.given;
   }
   changed(name: string): boolean {
     return this.parsed.changed.has(name);

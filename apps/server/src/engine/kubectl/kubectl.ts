@@ -7,9 +7,10 @@ import { FsError } from '../shell/filesystem';
 import { CommandDef, GLOBAL_FLAGS, Invocation } from './command';
 import { COMMANDS } from './commands';
 import { CommandError, KubectlHost, UsageError } from './context';
-import { FlagError, Flags, parseFlags } from './flags';
+import { FlagError, Flags, FlagSpec, parseFlags } from './flags';
 import { Connection, Kubeconfig, connect, loadKubeconfig } from './kubeconfig';
 import { formatApiError } from './errors';
+import { helpText, unknownHelpTopic } from './help/help';
 
 export async function runKubectl(argv: string[], host: KubectlHost): Promise<number> {
   // the command path: leading words naming (sub)commands
@@ -32,6 +33,7 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
     host.out(rootHelp());
     return 0;
   }
+  if (rest[0] === 'help') return helpCommand(rest.slice(1), host);
   for (;;) {
     const word = rest[0];
     const found = word !== undefined ? commands.find((c) => c.name === word || c.aliases?.includes(word)) : undefined;
@@ -47,9 +49,15 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
     return 1;
   }
   const pathText = path.join(' ');
+  if (def.refusal) {
+    const asksHelp = rest.some((a) => a === '-h' || a === '--help');
+    if (asksHelp) host.out(commandHelp(def, pathText));
+    else host.err(`${def.refusal}\n`);
+    return asksHelp ? 0 : 1;
+  }
   let flags: Flags;
   try {
-    flags = new Flags(parseFlags([...leading, ...rest], [...GLOBAL_FLAGS, ...(def.flags ?? [])]));
+    flags = new Flags(parseFlags([...leading, ...rest], flagSet(def)));
   } catch (e) {
     if (e instanceof FlagError) {
       host.err(`error: ${e.message}\nSee 'kubectl ${pathText} --help' for usage.\n`);
@@ -57,7 +65,9 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
     }
     throw e;
   }
-  if (flags.bool('help')) {
+  // pflag warns of a deprecated flag as it parses it, before anything runs
+  for (const spec of def.flags ?? []) if (spec.deprecated && flags.changed(spec.name)) host.err(`Flag --${spec.name} has been deprecated, ${spec.deprecated}\n`);
+  if (flags.bool('help') && !def.helpIsRun) {
     host.out(commandHelp(def, pathText));
     return 0;
   }
@@ -137,6 +147,9 @@ function makeInvocation(host: KubectlHost, flags: Flags, path: string): Invocati
     settle() {
       host.cluster.settle();
     },
+    changeCause() {
+      return `kubectl ${[path, ...flags.args].join(' ')}${flags.given.map(([name, raw]) => ` --${name}=${raw}`).join('')}`;
+    },
   };
   return inv;
 }
@@ -185,31 +198,61 @@ function levenshtein(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-function rootHelp(): string {
-  const lines = ['kubectl controls the Kubernetes cluster manager.', '', ' Find more information at: https://kubernetes.io/docs/reference/kubectl/', '', 'Commands:'];
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  for (const c of COMMANDS) if (!c.hidden) lines.push(`  ${c.name.padEnd(width)}${c.short}`);
-  lines.push('', 'Usage:', '  kubectl [flags] [options]', '', 'Use "kubectl <command> --help" for more information about a given command.', 'Use "kubectl options" for a list of global command-line options (applies to all commands).');
-  return lines.join('\n') + '\n';
+/**
+ * A command's flags and the global ones it does not shadow: a flag of its own with a global's name
+ * (`config set-cluster --server`) hides the global one, shorthand included (`-s` is unknown there).
+ */
+function flagSet(def: CommandDef): FlagSpec[] {
+  const own = def.flags ?? [];
+  return [...GLOBAL_FLAGS.filter((g) => !own.some((f) => f.name === g.name)), ...own];
 }
 
+function rootHelp(): string {
+  return helpText('')!;
+}
+
+/** `kubectl <path> --help`: kubectl's own text (help/kubectl-help.json) */
 function commandHelp(def: CommandDef, path: string): string {
-  const lines = [def.short, ''];
-  if (def.subcommands?.length) {
-    lines.push('Available Commands:');
-    const width = Math.max(...def.subcommands.map((c) => c.name.length)) + 2;
-    for (const c of def.subcommands) lines.push(`  ${c.name.padEnd(width)}${c.short}`);
-    lines.push('');
-  }
-  const flags = (def.flags ?? []).filter((f) => !f.hidden);
-  if (flags.length) {
-    lines.push('Options:');
-    for (const f of flags) {
-      const name = f.shorthand ? `-${f.shorthand}, --${f.name}` : `--${f.name}`;
-      const def = f.default !== undefined && f.default !== '' && f.type !== 'bool' ? `=${JSON.stringify(f.default)}` : f.type === 'bool' ? '=false' : '=\'\'';
-      lines.push(`    ${name}${def}:`, `\t${f.usage ?? ''}`, '');
+  return helpText(path) ?? `${def.short}\n\nUsage:\n  kubectl ${path} [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+}
+
+/**
+ * cobra's help command: the help of the deepest command its arguments name (`kubectl help create
+ * deployment`); words past a leaf, or an unknown word below the root, are ignored as cobra ignores
+ * them. An unknown first word is an unknown topic, on stderr, and still exit 0.
+ */
+function helpCommand(argv: string[], host: KubectlHost): number {
+  let words: string[];
+  try {
+    const parsed = parseFlags(argv, GLOBAL_FLAGS);
+    if (parsed.values.get('help') === true) {
+      host.out(helpText('help')!);
+      return 0;
     }
+    words = parsed.args;
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    host.err(`error: ${e.message}\nSee 'kubectl help --help' for usage.\n`);
+    return 1;
   }
-  lines.push('Usage:', `  kubectl ${path} [options]`, '', 'Use "kubectl options" for a list of global command-line options (applies to all commands).');
-  return lines.join('\n') + '\n';
+  if (words.length === 0) {
+    host.out(rootHelp());
+    return 0;
+  }
+  let commands = COMMANDS;
+  const path: string[] = [];
+  let def: CommandDef | undefined;
+  for (const word of words) {
+    const found = commands.find((c) => c.name === word || c.aliases?.includes(word));
+    if (!found) break;
+    def = found;
+    path.push(found.name);
+    commands = found.subcommands ?? [];
+  }
+  if (!def) {
+    host.err(unknownHelpTopic(words));
+    return 0;
+  }
+  host.out(commandHelp(def, path.join(' ')));
+  return 0;
 }

@@ -12,6 +12,18 @@ import { formatApiError } from './errors';
 import { ManifestDoc, readManifests } from './manifests';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+/** where --record writes the command line; rollout history shows it as CHANGE-CAUSE */
+export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+
+/**
+ * `obj` as --record sends it: with the command line in its change-cause annotation (kubectl's
+ * ChangeCauseRecorder), or unchanged without --record. apply records before it computes the
+ * last-applied configuration, so the annotation is part of that too.
+ */
+export function recorded<T extends KubeObject>(inv: Invocation, obj: T): T {
+  if (!inv.flags.bool('record')) return obj;
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: inv.changeCause() } } };
+}
 
 export interface PreparedObject {
   info: ResourceInfo;
@@ -110,13 +122,17 @@ export function reportObjectError(inv: Invocation, e: unknown, verb: SourcedApiE
   else throw e;
 }
 
-/** The last-applied-configuration annotation value: the manifest as JSON, keys sorted. */
+/**
+ * The last-applied-configuration annotation value: the manifest as JSON, keys sorted. As kubectl's
+ * GetModifiedConfiguration, the annotations are always there, `{}` when the manifest had none
+ * (`"metadata":{"annotations":{},"name":...}`, as every real cluster shows).
+ */
 export function lastAppliedValue(obj: KubeObject): string {
   const copy = clone(obj);
-  if (copy.metadata?.annotations) {
-    delete copy.metadata.annotations[LAST_APPLIED];
-    if (Object.keys(copy.metadata.annotations).length === 0) delete copy.metadata.annotations;
-  }
+  copy.metadata = copy.metadata ?? {};
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  copy.metadata.annotations = annotations;
   return `${JSON.stringify(sortKeys(copy))}\n`;
 }
 

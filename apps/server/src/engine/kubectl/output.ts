@@ -5,6 +5,7 @@ import { goQuote, goSprint } from './printers/go-format';
 import { toCompactJson } from './printers/json';
 import { KubeObject } from '../api/types';
 import { CommandError } from './context';
+import { Flags } from './flags';
 import { printName } from './printers/get-printer';
 import { listOf, printJson, printYaml } from './printers/object-printer';
 import { JsonPathError, printJsonPath } from './printers/jsonpath';
@@ -51,8 +52,24 @@ export function parseOutput(o: string, template = ''): OutputSpec {
   throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}`);
 }
 
-/** Prints objects with a non-table printer; `single` prints one object rather than a List. */
-export function printObjects(items: KubeObject[], output: OutputSpec, opts: { single: boolean; showManagedFields: boolean; noHeaders?: boolean; allowMissingKeys?: boolean }): string {
+export interface PrintOptions {
+  /** one object rather than a List */
+  single: boolean;
+  noHeaders?: boolean;
+  /** --allow-missing-template-keys (kubectl's default: true) */
+  allowMissingKeys?: boolean;
+}
+
+/**
+ * The printing flags a command was given. --show-managed-fields is accepted wherever kubectl has
+ * it and changes nothing: the simulation's objects carry no managedFields.
+ */
+export function printOptions(flags: Flags, single: boolean): PrintOptions {
+  return { single, allowMissingKeys: !flags.changed('allow-missing-template-keys') || flags.bool('allow-missing-template-keys') };
+}
+
+/** Prints objects with a non-table printer. */
+export function printObjects(items: KubeObject[], output: OutputSpec, opts: PrintOptions): string {
   try {
     return printWith(items, output, opts);
   } catch (e) {
@@ -61,7 +78,7 @@ export function printObjects(items: KubeObject[], output: OutputSpec, opts: { si
   }
 }
 
-function printWith(view: KubeObject[], output: OutputSpec, opts: { single: boolean; noHeaders?: boolean; allowMissingKeys?: boolean }): string {
+function printWith(view: KubeObject[], output: OutputSpec, opts: PrintOptions): string {
   switch (output.kind) {
     case 'name':
       return view.map((o) => printName(o)).join('');

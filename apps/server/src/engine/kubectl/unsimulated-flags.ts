@@ -6,6 +6,7 @@ const UNSIMULATED: Record<string, string> = {
   'server-side': 'server-side apply is not simulated; apply without it',
   'force-conflicts': 'server-side apply is not simulated; apply without it',
   prune: 'pruning is not simulated; delete what you no longer want',
+  'prune-allowlist': 'pruning is not simulated; delete what you no longer want',
   interactive: 'there is no confirmation prompt; delete without it',
   'append-hash': 'name hashes are not computed; leave the name as it is',
   edit: 'there is no editor; write the file and use -f',

@@ -5,10 +5,11 @@ import { ApiError, isApiError } from '../../api/errors';
 import { strategicMergePatch, threeWayPatch } from '../../api/patch';
 import { qualifiedResource } from '../../api/resources';
 import { KubeObject } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
+import { applySubcommands } from './apply-last-applied';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
 import { printName } from '../printers/get-printer';
-import { parseOutput, printObjects } from '../output';
-import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { parseOutput, printObjects, printOptions } from '../output';
+import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
 
 export const applyCommand: CommandDef = {
   name: 'apply',
@@ -19,18 +20,27 @@ export const applyCommand: CommandDef = {
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
     VALIDATE_FLAG,
-    FIELD_MANAGER_FLAG,
+    fieldManagerFlag('kubectl-client-side-apply'),
     SELECTOR_FLAG,
     { name: 'force', type: 'bool' },
     { name: 'prune', type: 'bool' },
     { name: 'server-side', type: 'bool' },
     { name: 'force-conflicts', type: 'bool' },
     { name: 'overwrite', type: 'bool', default: true },
-    { name: 'record', type: 'bool' },
+    RECORD_FLAG,
     { name: 'wait', type: 'bool' },
     { name: 'kustomize', shorthand: 'k', type: 'string' },
+    ...PRINT_FLAGS,
+    { name: 'openapi-patch', type: 'bool', default: true },
+    { name: 'subresource', type: 'string' },
+    // --prune's companions, and the delete flags of --force's delete and re-create
+    { name: 'all', type: 'bool' },
+    { name: 'prune-allowlist', type: 'stringArray' },
+    { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background' },
+    { name: 'grace-period', type: 'int', default: -1 },
+    { name: 'timeout', type: 'duration', default: '0s' },
   ],
-  subcommands: [],
+  subcommands: applySubcommands,
   run: runApply,
 };
 
@@ -43,6 +53,7 @@ function runApply(inv: Invocation): number {
   for (const doc of docs) {
     try {
       const p = prepare(inv, doc);
+      p.obj = recorded(inv, p.obj);
       const api = inv.api();
       const name = p.obj.metadata.name ?? '';
       const live = name ? api.tryGet(p.info.resource, p.obj.metadata.namespace, name) : undefined;
@@ -90,6 +101,6 @@ function runApply(inv: Invocation): number {
     }
   }
   for (const p of problems) inv.err(p);
-  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return failed ? 1 : 0;
 }

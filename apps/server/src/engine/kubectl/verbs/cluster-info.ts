@@ -2,7 +2,8 @@
 
 import { Service } from '../../api/types';
 import { CommandDef } from '../command';
-import { CommandError } from '../context';
+import { listedShort } from '../help/help';
+import { notSupported } from './not-supported';
 
 const GREEN = '\x1b[0;32m';
 const YELLOW = '\x1b[0;33m';
@@ -11,9 +12,8 @@ const RESET = '\x1b[0m';
 export const clusterInfoCommand: CommandDef = {
   name: 'cluster-info',
   short: 'Display cluster information',
-  subcommands: [],
+  subcommands: [notSupported('cluster-info dump', listedShort('cluster-info', 'dump'), 'look at what you need with kubectl get -o yaml, kubectl describe and kubectl logs')],
   run(inv) {
-    if (inv.args[0] === 'dump') throw new CommandError('error: the simulation does not support `kubectl cluster-info dump`');
     const conn = inv.connect();
     const api = inv.api();
     const tty = inv.host.isTTY;

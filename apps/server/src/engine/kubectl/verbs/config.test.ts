@@ -19,6 +19,24 @@ describe('kubectl config', () => {
     );
   });
 
+  it("view prints with kubectl's object printers (jsonpath, go-template, name), never a table", async () => {
+    const k = newKit();
+    expect(await k.sh("kubectl config view -o jsonpath='{.users[*].name}'")).toEqual({ stdout: 'kubernetes-admin', stderr: '', exitCode: 0 });
+    expect((await k.sh("kubectl config view --minify -o jsonpath='{.contexts[0].context.cluster}'")).stdout).toBe('kubernetes');
+    expect((await k.sh("kubectl config view -o go-template='{{.kind}}'")).stdout).toBe('Config');
+    expect((await k.sh('kubectl config view -o name')).stdout).toBe('config/<unknown>\n');
+    // JSON in client-go's struct order (the YAML's keys are sorted): as kubectl v1.32 prints it
+    expect((await k.sh('kubectl config set-context --current --namespace=dev')).exitCode).toBe(0);
+    expect((await k.sh('kubectl config view -o json')).stdout).toBe(
+      '{\n    "kind": "Config",\n    "apiVersion": "v1",\n    "preferences": {},\n    "clusters": [\n        {\n            "name": "kubernetes",\n            "cluster": {\n                "server": "https://192.168.56.10:6443",\n                "certificate-authority-data": "DATA+OMITTED"\n            }\n        }\n    ],\n    "users": [\n        {\n            "name": "kubernetes-admin",\n            "user": {\n                "client-certificate-data": "DATA+OMITTED",\n                "client-key-data": "DATA+OMITTED"\n            }\n        }\n    ],\n    "contexts": [\n        {\n            "name": "kubernetes-admin@kubernetes",\n            "context": {\n                "cluster": "kubernetes",\n                "user": "kubernetes-admin",\n                "namespace": "dev"\n            }\n        }\n    ],\n    "current-context": "kubernetes-admin@kubernetes"\n}\n',
+    );
+    expect(await k.sh('kubectl config view -o wide')).toEqual({
+      stdout: '',
+      stderr: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+      exitCode: 1,
+    });
+  });
+
   it('set-context --current --namespace changes where kubectl looks', async () => {
     const k = newKit();
     await k.setup('kubectl create namespace dev', 'kubectl -n dev run web --image=nginx');

@@ -1,11 +1,16 @@
-// kubectl config: view, current-context, get-contexts, use-context, set-context. Edits are
-// written back to the kubeconfig file on the host.
+// kubectl config: the command group, and the subcommands that only read (view, current-context,
+// get-contexts). Those that edit the file are in config-edit.ts and config-set.ts.
 
-import { CommandDef, Invocation, OUTPUT_FLAG } from '../command';
-import { CommandError, UsageError } from '../context';
+import { CommandDef, Invocation, OUTPUT_FLAG, PRINT_FLAGS } from '../command';
+import { CommandError } from '../context';
 import { Kubeconfig, kubeconfigPath } from '../kubeconfig';
-import { printJson, printYaml } from '../printers/object-printer';
+import { KubeObject } from '../../api/types';
+import { parseOutput, printObjects, printOptions } from '../output';
+import { configInStructOrder } from './config-json';
+import { printJson } from '../printers/object-printer';
 import { GET_TABWRITER, tabwrite } from '../printers/tabwriter';
+import { deleteCluster, deleteContext, deleteUser, getClusters, getUsers, renameContext, setCluster, setContext, setCredentials, useContext } from './config-edit';
+import { setProperty, unsetProperty } from './config-set';
 
 function requireConfig(inv: Invocation): Kubeconfig {
   const kc = inv.kubeconfig();
@@ -37,16 +42,11 @@ function normalized(doc: Record<string, any>): Record<string, unknown> {
   };
 }
 
-function save(inv: Invocation, kc: Kubeconfig): void {
-  const dir = kc.path.slice(0, kc.path.lastIndexOf('/'));
-  if (dir && !inv.host.fs.exists(dir)) inv.host.fs.mkdir(dir, true);
-  inv.host.fs.writeFile(kc.path, printYaml(normalized(kc.doc)));
-}
 
 const view: CommandDef = {
   name: 'view',
   short: 'Display merged kubeconfig settings or a specified kubeconfig file',
-  flags: [OUTPUT_FLAG, { name: 'raw', type: 'bool' }, { name: 'minify', type: 'bool' }, { name: 'flatten', type: 'bool' }, { name: 'merge', type: 'bool', default: true }],
+  flags: [{ ...OUTPUT_FLAG, default: 'yaml' }, ...PRINT_FLAGS, { name: 'raw', type: 'bool' }, { name: 'minify', type: 'bool' }, { name: 'flatten', type: 'bool' }, { name: 'merge', type: 'bool', default: true }],
   run(inv) {
     const kc = requireConfig(inv);
     let doc = normalized(kc.doc);
@@ -61,10 +61,26 @@ const view: CommandDef = {
       };
     }
     if (!inv.flags.bool('raw')) doc = redact(doc) as Record<string, unknown>;
-    inv.out(inv.flags.str('output') === 'json' ? printJson(doc) : printYaml(doc));
+    inv.out(printConfig(doc, inv));
     return 0;
   },
 };
+
+/** the printers `config view` offers: kubectl's object printers, no table */
+const VIEW_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
+function printConfig(doc: Record<string, unknown>, inv: Invocation): string {
+  const o = inv.flags.str('output') || 'yaml';
+  const format = o.split('=')[0];
+  if (o === 'wide' || format === 'custom-columns' || format === 'custom-columns-file') {
+    throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${VIEW_FORMATS}`);
+  }
+  const spec = parseOutput(o, inv.flags.str('template'));
+  // a Config has no metadata: the name printer finds no name
+  if (spec.kind === 'name') return 'config/<unknown>\n';
+  if (spec.kind === 'json') return printJson(configInStructOrder(doc), { sortKeys: false });
+  return printObjects([doc as unknown as KubeObject], spec, printOptions(inv.flags, true));
+}
 
 const currentContext: CommandDef = {
   name: 'current-context',
@@ -97,47 +113,26 @@ const getContexts: CommandDef = {
   },
 };
 
-const useContext: CommandDef = {
-  name: 'use-context',
-  aliases: ['use'],
-  short: 'Set the current-context in a kubeconfig file',
-  run(inv) {
-    if (inv.args.length !== 1) throw new UsageError('Unexpected args: ' + JSON.stringify(inv.args));
-    const kc = requireConfig(inv);
-    const name = inv.args[0];
-    if (!kc.contexts.some((c) => c.name === name)) throw new CommandError(`error: no context exists with the name: "${name}"`);
-    kc.doc['current-context'] = name;
-    save(inv, kc);
-    inv.out(`Switched to context "${name}".\n`);
-    return 0;
-  },
-};
 
-const setContext: CommandDef = {
-  name: 'set-context',
-  short: 'Set a context entry in kubeconfig',
-  flags: [{ name: 'current', type: 'bool' }, { name: 'cluster', type: 'string' }, { name: 'user', type: 'string' }, { name: 'namespace', type: 'string' }],
-  run(inv) {
-    const kc = requireConfig(inv);
-    const name = inv.flags.bool('current') ? kc.currentContext : inv.args[0];
-    if (!name) throw new CommandError(inv.flags.bool('current') ? 'error: no current context is set' : 'error: you must specify a non-empty context name or --current');
-    const contexts: any[] = (kc.doc.contexts ??= []);
-    let entry = contexts.find((c) => c.name === name);
-    const created = !entry;
-    if (!entry) {
-      entry = { name, context: {} };
-      contexts.push(entry);
-    }
-    entry.context = entry.context ?? {};
-    for (const f of ['cluster', 'user', 'namespace']) if (inv.flags.changed(f)) entry.context[f] = inv.flags.str(f);
-    save(inv, kc);
-    inv.out(`Context "${name}" ${created ? 'created' : 'modified'}.\n`);
-    return 0;
-  },
-};
 
 export const configCommand: CommandDef = {
   name: 'config',
   short: 'Modify kubeconfig files',
-  subcommands: [currentContext, getContexts, setContext, useContext, view],
+  subcommands: [
+    currentContext,
+    deleteCluster,
+    deleteContext,
+    deleteUser,
+    getClusters,
+    getContexts,
+    getUsers,
+    renameContext,
+    setProperty,
+    setCluster,
+    setContext,
+    setCredentials,
+    unsetProperty,
+    useContext,
+    view,
+  ],
 };

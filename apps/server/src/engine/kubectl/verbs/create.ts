@@ -1,18 +1,20 @@
 // kubectl create -f, and the generators: create namespace|deployment|service|configmap|secret|
 // serviceaccount. Objects are built client-side exactly as kubectl builds them, then sent.
 
+import { listedShort } from '../help/help';
+import { notSupported } from './not-supported';
 import { toCompactJson } from '../printers/json';
 import { KubeObject } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
 import { CommandError, UsageError } from '../context';
 import { FlagSpec } from '../flags';
 import { printName } from '../printers/get-printer';
-import { parseOutput, printObjects } from '../output';
-import { dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { parseOutput, printObjects, printOptions } from '../output';
+import { dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
 import { encodeBase64 } from '../../api/defaults/base64';
 import { parseTcpSpec } from './service-ports';
 
-const WRITE_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG, { name: 'save-config', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, { name: 'template', type: 'string' }];
+const WRITE_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, fieldManagerFlag('kubectl-create'), { name: 'save-config', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, ...PRINT_FLAGS];
 
 /** Sends one generated object and prints what kubectl prints. */
 function send(inv: Invocation, obj: KubeObject): number {
@@ -24,7 +26,7 @@ function send(inv: Invocation, obj: KubeObject): number {
   const toSend = inv.flags.bool('save-config') ? withLastApplied(obj) : obj;
   const result = mode === 'client' ? toSend : api.create(toSend, { dryRun: mode === 'server' });
   if (output.kind === 'table') inv.out(printName(result, `created${dryRunSuffix(mode)}`));
-  else inv.out(printObjects([mode === 'client' ? clientView(result) : result], output, { single: true, showManagedFields: false }));
+  else inv.out(printObjects([mode === 'client' ? clientView(result) : result], output, printOptions(inv.flags, true)));
   return 0;
 }
 
@@ -258,14 +260,38 @@ const createSecretDockerRegistry: CommandDef = {
 const createSecret: CommandDef = {
   name: 'secret',
   short: 'Create a secret using a specified subcommand',
-  subcommands: [createSecretDockerRegistry, createSecretGeneric],
+  subcommands: [createSecretDockerRegistry, createSecretGeneric, notSupported('create secret tls', listedShort('create secret', 'tls'), 'certificates are not read here; write the Secret (type kubernetes.io/tls) as a manifest and use kubectl apply -f')],
 };
+
+/** kubectl's create generators for what the simulated cluster does not serve or issue */
+const refused = (name: string, why: string): CommandDef => notSupported(`create ${name}`, listedShort('create', name), why);
+const RBAC = 'RBAC objects are written as manifests here; use kubectl apply -f';
+const NO_API = (what: string): string => `the simulated cluster does not serve ${what}`;
 
 export const createCommand: CommandDef = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
-  flags: [FILENAME_FLAG, RECURSIVE_FLAG, ...WRITE_FLAGS, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'selector', shorthand: 'l', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
-  subcommands: [createConfigMap, createDeployment, createNamespace, createSecret, createService, createServiceAccount],
+  flags: [FILENAME_FLAG, RECURSIVE_FLAG, ...WRITE_FLAGS, RECORD_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'selector', shorthand: 'l', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  // in the order kubectl lists them
+  subcommands: [
+    refused('clusterrole', RBAC),
+    refused('clusterrolebinding', RBAC),
+    createConfigMap,
+    refused('cronjob', NO_API('CronJobs (batch/v1)')),
+    createDeployment,
+    refused('ingress', NO_API('Ingresses (networking.k8s.io/v1)')),
+    refused('job', NO_API('Jobs (batch/v1)')),
+    createNamespace,
+    refused('poddisruptionbudget', NO_API('PodDisruptionBudgets (policy/v1)')),
+    refused('priorityclass', NO_API('PriorityClasses (scheduling.k8s.io/v1)')),
+    refused('quota', NO_API('ResourceQuotas')),
+    refused('role', RBAC),
+    refused('rolebinding', RBAC),
+    createSecret,
+    createService,
+    createServiceAccount,
+    refused('token', 'the simulated API server issues no service account tokens'),
+  ],
   run: runCreateFromFiles,
 };
 
@@ -283,7 +309,7 @@ function runCreateFromFiles(inv: Invocation): number {
     try {
       const p = prepare(inv, doc);
       strictCheck(inv, p, 'creating');
-      const obj = inv.flags.bool('save-config') ? withLastApplied(p.obj) : p.obj;
+      const obj = recorded(inv, inv.flags.bool('save-config') ? withLastApplied(p.obj) : p.obj);
       const result = mode === 'client' ? obj : inv.api().create(obj, { dryRun: mode === 'server' });
       if (mode === 'none') inv.settle();
       if (output.kind === 'table') inv.out(printName(result, `created${dryRunSuffix(mode)}`));
@@ -294,6 +320,6 @@ function runCreateFromFiles(inv: Invocation): number {
     }
   }
   for (const p of problems) inv.err(p);
-  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return failed ? 1 : 0;
 }

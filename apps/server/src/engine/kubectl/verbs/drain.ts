@@ -21,7 +21,6 @@ export const drainCommand: CommandDef = {
     { name: 'force', type: 'bool' },
     { name: 'ignore-daemonsets', type: 'bool' },
     { name: 'delete-emptydir-data', type: 'bool' },
-    { name: 'delete-local-data', type: 'bool', hidden: true },
     { name: 'grace-period', type: 'int', default: -1 },
     { name: 'timeout', type: 'duration', default: '0s' },
     { name: 'pod-selector', type: 'string' },
@@ -63,7 +62,7 @@ function judge(inv: Invocation, pod: Pod): Verdict {
   if (pod.metadata.annotations?.[MIRROR] !== undefined) return { pod, delete: false, kind: 'skip' };
   const emptyDir = (pod.spec.volumes ?? []).some((v) => (v as { emptyDir?: unknown }).emptyDir !== undefined);
   if (emptyDir && !finished) {
-    if (!flags.bool('delete-emptydir-data') && !flags.bool('delete-local-data')) return { pod, delete: false, kind: 'error', message: LOCAL_STORAGE_FATAL };
+    if (!flags.bool('delete-emptydir-data')) return { pod, delete: false, kind: 'error', message: LOCAL_STORAGE_FATAL };
     warning = LOCAL_STORAGE_WARNING;
   }
   if (!owner && !finished) {

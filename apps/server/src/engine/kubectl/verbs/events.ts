@@ -4,9 +4,9 @@
 
 import { KubeEvent } from '../../api/types';
 import { parseTime } from '../../time';
-import { ALL_NAMESPACES_FLAG, CommandDef, Invocation, OUTPUT_FLAG } from '../command';
+import { ALL_NAMESPACES_FLAG, CommandDef, Invocation, OUTPUT_FLAG, PRINT_FLAGS } from '../command';
 import { CommandError } from '../context';
-import { parseOutput, printObjects } from '../output';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { age } from '../printers/columns/format';
 import { GET_TABWRITER, tabwrite } from '../printers/tabwriter';
 import { resolveType } from '../resource-args';
@@ -25,7 +25,7 @@ export const eventsCommand: CommandDef = {
     { name: 'chunk-size', type: 'int', default: 500 },
     { name: 'allow-missing-template-keys', type: 'bool', default: true },
     { name: 'show-managed-fields', type: 'bool' },
-    { name: 'template', type: 'string' },
+    ...PRINT_FLAGS,
   ],
   run: runEvents,
 };
@@ -78,7 +78,7 @@ async function runEvents(inv: Invocation): Promise<number> {
   const header = `${allNamespaces ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n`;
   const noHeaders = flags.bool('no-headers');
   if (output.kind !== 'table') {
-    inv.out(printObjects(sorted, output, { single: false, showManagedFields: flags.bool('show-managed-fields') }));
+    inv.out(printObjects(sorted, output, printOptions(flags, false)));
   } else if (sorted.length === 0 && !flags.bool('watch')) {
     inv.err(allNamespaces ? 'No events found.\n' : `No events found in ${namespace} namespace.\n`);
     return 0;
@@ -93,7 +93,7 @@ async function runEvents(inv: Invocation): Promise<number> {
     const e = ev.object as KubeEvent;
     if (!wanted(e)) return;
     if (output.kind !== 'table') {
-      inv.out(printObjects([e], output, { single: true, showManagedFields: false }));
+      inv.out(printObjects([e], output, printOptions(inv.flags, true)));
       return;
     }
     inv.out(tabwrite((printedHeader ? '' : header) + row(e, inv.host.now(), allNamespaces), GET_TABWRITER));

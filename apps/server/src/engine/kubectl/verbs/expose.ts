@@ -5,11 +5,11 @@
 import { applyOverrides, OVERRIDE_FLAGS } from '../overrides';
 import { ApiError, isApiError } from '../../api/errors';
 import { KubeObject } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects } from '../output';
+import { dryRunMode, dryRunSuffix, recorded } from '../object-ops';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, NO_RESOURCES } from './targets';
 
@@ -30,13 +30,13 @@ export const exposeCommand: CommandDef = {
     { name: 'session-affinity', type: 'string' },
     ...OVERRIDE_FLAGS,
     { name: 'save-config', type: 'bool' },
-    { name: 'record', type: 'bool' },
-    { name: 'template', type: 'string' },
+    RECORD_FLAG,
+    ...PRINT_FLAGS,
     FILENAME_FLAG,
     RECURSIVE_FLAG,
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
-    FIELD_MANAGER_FLAG,
+    fieldManagerFlag('kubectl-expose'),
     { name: 'kustomize', shorthand: 'k', type: 'string' },
   ],
   run: runExpose,
@@ -169,7 +169,7 @@ function runExpose(inv: Invocation): number {
   let failed = found.errors.length > 0;
   for (const { obj } of found.targets) {
     if (!EXPOSABLE.has(obj.kind)) throw new CommandError(`error: cannot expose a ${obj.kind}`);
-    const svc = applyOverrides(inv, buildService(inv, obj));
+    const svc = recorded(inv, applyOverrides(inv, buildService(inv, obj)));
     svc.metadata.namespace = inv.namespace();
     try {
       const result = mode === 'client' ? svc : inv.api().create(svc, { dryRun: mode === 'server' });
@@ -178,7 +178,7 @@ function runExpose(inv: Invocation): number {
       else {
         const shown = mode === 'client' ? { ...result, metadata: { ...result.metadata, creationTimestamp: null }, status: { loadBalancer: {} } } : result;
         if (mode === 'client' && !inv.namespaceExplicit()) delete (shown.metadata as Spec).namespace;
-        inv.out(printObjects([shown as KubeObject], output, { single: true, showManagedFields: false }));
+        inv.out(printObjects([shown as KubeObject], output, printOptions(inv.flags, true)));
       }
     } catch (e) {
       if (!isApiError(e)) throw e;

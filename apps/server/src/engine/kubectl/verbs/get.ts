@@ -20,7 +20,7 @@ import {
 import { CommandError, UsageError } from '../context';
 import { formatApiError } from '../errors';
 import { mappingFor, readManifests } from '../manifests';
-import { parseOutput, printObjects, OutputSpec } from '../output';
+import { parseOutput, printObjects, printOptions, OutputSpec } from '../output';
 import { parseResourceArgs, ResourceRef } from '../resource-args';
 import { printTable, printTables } from '../printers/get-printer';
 import { SortByError, sortObjects } from '../printers/sort-by';
@@ -32,6 +32,8 @@ export const getCommand: CommandDef = {
   short: 'Display one or many resources',
   flags: [
     OUTPUT_FLAG,
+    // the table comes from the simulation's printers either way
+    { name: 'server-print', type: 'bool', default: true },
     SELECTOR_FLAG,
     FIELD_SELECTOR_FLAG,
     ALL_NAMESPACES_FLAG,
@@ -163,12 +165,7 @@ async function runGet(inv: Invocation): Promise<number> {
       inv.out(text);
     } else {
       inv.out(
-        printObjects(blocks.flatMap((b) => b.items), output, {
-          single: singleObject,
-          showManagedFields: flags.bool('show-managed-fields'),
-          noHeaders: flags.bool('no-headers'),
-          allowMissingKeys: flags.bool('allow-missing-template-keys'),
-        }),
+        printObjects(blocks.flatMap((b) => b.items), output, { ...printOptions(flags, singleObject), noHeaders: flags.bool('no-headers') }),
       );
     }
   }
@@ -216,7 +213,7 @@ async function watchGet(
       printedHeader = true;
       inv.out(inv.flags.bool('output-watch-events') ? `${ev.type}   ${text}` : text);
     } else {
-      inv.out(printObjects([o], output, { single: true, showManagedFields: false }));
+      inv.out(printObjects([o], output, printOptions(inv.flags, true)));
     }
   });
 }

@@ -6,11 +6,11 @@
 import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
 import { groupOfApiVersion } from '../../api/resources';
-import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_SELECTOR_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { FlagSpec } from '../flags';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects } from '../output';
+import { CHANGE_CAUSE, dryRunMode, dryRunSuffix } from '../object-ops';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, printErrors, splitPairs, visit, writeObject } from './targets';
 
@@ -19,7 +19,6 @@ type Field = 'labels' | 'annotations';
 const FLAGS: FlagSpec[] = [
   OUTPUT_FLAG,
   DRY_RUN_FLAG,
-  FIELD_MANAGER_FLAG,
   FILENAME_FLAG,
   RECURSIVE_FLAG,
   SELECTOR_FLAG,
@@ -30,12 +29,11 @@ const FLAGS: FlagSpec[] = [
   { name: 'list', type: 'bool' },
   { name: 'local', type: 'bool' },
   { name: 'resource-version', type: 'string' },
-  { name: 'record', type: 'bool' },
-  { name: 'template', type: 'string' },
+  RECORD_FLAG,
+  ...PRINT_FLAGS,
   { name: 'kustomize', shorthand: 'k', type: 'string' },
 ];
 
-const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 // IsValidLabelValue's message
 const LABEL_VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -96,7 +94,7 @@ export function metadataCommand(field: Field): CommandDef {
   return {
     name: verb,
     short: field === 'labels' ? 'Update the labels on a resource' : 'Update the annotations on a resource',
-    flags: FLAGS,
+    flags: [...FLAGS, fieldManagerFlag(`kubectl-${verb}`)],
     run(inv: Invocation): number {
       const { flags } = inv;
       const { resources, pairs } = splitPairs(inv.args, noun);
@@ -167,7 +165,7 @@ export function metadataCommand(field: Field): CommandDef {
           else printed.push(result);
         });
       }
-      if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+      if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
       return printErrors(inv, errors) ? 1 : 0;
     },
   };

@@ -1,19 +1,12 @@
 // Real kubectl commands the simulation does not offer: they answer with one clear line.
 
 import { CommandDef } from '../command';
-import { CommandError } from '../context';
-import { FlagSpec } from '../flags';
 
-/** accept any flag so the answer is always the same clear line */
-const ANY: FlagSpec[] = [];
-
-export function notSupported(name: string, short: string, why = 'the simulated cluster does not offer it'): CommandDef {
+/** `path`: the command as typed after kubectl (`edit`, `create job`) */
+export function notSupported(path: string, short: string, why = 'the simulated cluster does not offer it'): CommandDef {
   return {
-    name,
+    name: path.slice(path.lastIndexOf(' ') + 1),
     short,
-    flags: ANY,
-    run() {
-      throw new CommandError(`error: \`kubectl ${name}\` is not supported in kubeaula: ${why}`);
-    },
+    refusal: `error: \`kubectl ${path}\` is not supported in kubeaula: ${why}`,
   };
 }

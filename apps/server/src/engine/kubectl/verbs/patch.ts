@@ -5,10 +5,10 @@ import { parse as parseYaml } from 'yaml';
 import { ApiError } from '../../api/errors';
 import { jsonPatch, mergePatch, strategicMergePatch } from '../../api/patch';
 import { KubeObject } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects } from '../output';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, printErrors, visit, writeObject } from './targets';
 
@@ -23,13 +23,13 @@ export const patchCommand: CommandDef = {
     { name: 'type', type: 'string', default: 'strategic' },
     { name: 'local', type: 'bool' },
     { name: 'subresource', type: 'string' },
-    { name: 'record', type: 'bool' },
-    { name: 'template', type: 'string' },
+    RECORD_FLAG,
+    ...PRINT_FLAGS,
     FILENAME_FLAG,
     RECURSIVE_FLAG,
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
-    FIELD_MANAGER_FLAG,
+    fieldManagerFlag('kubectl-patch'),
     { name: 'kustomize', shorthand: 'k', type: 'string' },
   ],
   run: runPatch,
@@ -86,6 +86,6 @@ function runPatch(inv: Invocation): number {
       else printed.push(result);
     });
   }
-  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return printErrors(inv, errors) ? 1 : 0;
 }

@@ -2,9 +2,9 @@
 // object and creates it again (waiting for it to be gone, as kubectl does).
 
 import { KubeObject } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
 import { kindPrefix, printName } from '../printers/get-printer';
-import { parseOutput, printObjects } from '../output';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck } from '../object-ops';
 import { watchLoop } from '../watch';
 
@@ -17,7 +17,7 @@ export const replaceCommand: CommandDef = {
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
     VALIDATE_FLAG,
-    FIELD_MANAGER_FLAG,
+    fieldManagerFlag('kubectl-replace'),
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int', default: -1 },
     { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background' },
@@ -26,7 +26,7 @@ export const replaceCommand: CommandDef = {
     { name: 'save-config', type: 'bool' },
     { name: 'subresource', type: 'string' },
     { name: 'raw', type: 'string' },
-    { name: 'template', type: 'string' },
+    ...PRINT_FLAGS,
     { name: 'kustomize', shorthand: 'k', type: 'string' },
   ],
   run: runReplace,
@@ -79,6 +79,6 @@ async function runReplace(inv: Invocation): Promise<number> {
     }
   }
   for (const p of problems) inv.err(p);
-  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return failed ? 1 : 0;
 }

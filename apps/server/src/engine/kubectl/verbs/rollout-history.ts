@@ -4,8 +4,8 @@
 // with -o, the ReplicaSets of the revisions.
 
 import { Deployment, PodTemplateSpec, ReplicaSet } from '../../api/types';
-import { parseOutput, printObjects } from '../output';
-import { CommandDef, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { parseOutput, printObjects, printOptions } from '../output';
+import { CommandDef, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { describePodTemplate } from '../printers/describe/describe-pod';
 import { PrefixWriter, escapeTerminal } from '../printers/describe/describe-writer';
@@ -33,7 +33,7 @@ export function templateText(template: PodTemplateSpec | undefined): string {
 export const rolloutHistoryCommand: CommandDef = {
   name: 'history',
   short: 'View rollout history',
-  flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, { name: 'revision', type: 'int', default: 0 }, { name: 'template', type: 'string' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, { name: 'revision', type: 'int', default: 0 }, ...PRINT_FLAGS, { name: 'kustomize', shorthand: 'k', type: 'string' }],
   run(inv: Invocation): number {
     const files = inv.flags.list('filename');
     if (inv.args.length === 0 && files.length === 0) throw new CommandError('error: required resource not specified');
@@ -62,7 +62,7 @@ export const rolloutHistoryCommand: CommandDef = {
           } else chosen = [...byRevision.keys()].sort((a, b) => a - b).map((v) => byRevision.get(v)!);
           for (const rs of chosen) {
             if (output.kind === 'yaml' && printedDocs++ > 0) inv.out('---\n');
-            inv.out(printObjects([rs], output, { single: true, showManagedFields: false }));
+            inv.out(printObjects([rs], output, printOptions(inv.flags, true)));
           }
           return;
         }

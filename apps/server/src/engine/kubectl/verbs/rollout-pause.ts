@@ -3,7 +3,7 @@
 
 import { clone } from '../../api/store';
 import { Deployment } from '../../api/types';
-import { CommandDef, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandDef, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { printName } from '../printers/get-printer';
 import { resourceString } from './rollout-util';
@@ -14,7 +14,7 @@ function pauseCommand(name: 'pause' | 'resume'): CommandDef {
   return {
     name,
     short: pausing ? 'Mark the provided resource as paused' : 'Resume a paused resource',
-    flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, FIELD_MANAGER_FLAG, { name: 'template', type: 'string' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+    flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, fieldManagerFlag('kubectl-rollout'), ...PRINT_FLAGS, { name: 'kustomize', shorthand: 'k', type: 'string' }],
     run(inv: Invocation): number {
       const files = inv.flags.list('filename');
       if (inv.args.length === 0 && files.length === 0) throw new CommandError('error: required resource not specified');

@@ -5,9 +5,8 @@
 import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
 import { rfc3339 } from '../../time';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandDef, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { printName } from '../printers/get-printer';
 import { resourceString } from './rollout-util';
 import { collectTargets, printErrors, visit, writeObject } from './targets';
@@ -18,11 +17,10 @@ const RESTARTABLE = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 export const rolloutRestartCommand: CommandDef = {
   name: 'restart',
   short: 'Restart a resource',
-  flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, { name: 'template', type: 'string' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, fieldManagerFlag('kubectl-rollout'), ...PRINT_FLAGS, { name: 'kustomize', shorthand: 'k', type: 'string' }],
   run(inv: Invocation): number {
     const files = inv.flags.list('filename');
     if (inv.args.length === 0 && files.length === 0) throw new CommandError('error: required resource not specified');
-    const mode = dryRunMode(inv);
     const found = collectTargets(inv, inv.args, { files, selector: inv.flags.str('selector'), typeMeansAll: true });
     const errors = [...found.errors];
     for (const { obj } of found.targets) {
@@ -36,7 +34,8 @@ export const rolloutRestartCommand: CommandDef = {
         if (JSON.stringify(next) === JSON.stringify(obj)) {
           throw new CommandError(`error: failed to create patch for ${obj.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`);
         }
-        inv.out(printName(writeObject(inv, obj, next, mode), `restarted${dryRunSuffix(mode)}`));
+        // kubectl v1.32's rollout restart has no --dry-run
+        inv.out(printName(writeObject(inv, obj, next, 'none'), 'restarted'));
       });
     }
     return printErrors(inv, errors) ? 1 : 0;

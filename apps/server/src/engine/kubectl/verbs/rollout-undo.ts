@@ -5,7 +5,7 @@
 import { clone } from '../../api/store';
 import { Deployment, ReplicaSet } from '../../api/types';
 import { equalIgnoreHash } from '../../controllers/deployment/template-hash';
-import { CommandDef, DRY_RUN_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { printName } from '../printers/get-printer';
@@ -26,7 +26,7 @@ const ANNOTATIONS_TO_SKIP = new Set([
 export const rolloutUndoCommand: CommandDef = {
   name: 'undo',
   short: 'Undo a previous rollout',
-  flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, { name: 'to-revision', type: 'int', default: 0 }, { name: 'template', type: 'string' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  flags: [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, { name: 'to-revision', type: 'int', default: 0 }, ...PRINT_FLAGS, { name: 'kustomize', shorthand: 'k', type: 'string' }],
   run(inv: Invocation): number {
     const files = inv.flags.list('filename');
     if (inv.args.length === 0 && files.length === 0) throw new CommandError('error: required resource not specified');

@@ -5,7 +5,7 @@ import { Deployment, KubeObject, ReplicaSet } from '../../api/types';
 import { Invocation } from '../command';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
-export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+export { CHANGE_CAUSE } from '../object-ops';
 
 /** The ReplicaSets whose controller is `d`. */
 export function ownedReplicaSets(inv: Invocation, d: Deployment): ReplicaSet[] {

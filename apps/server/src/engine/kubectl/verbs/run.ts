@@ -3,11 +3,11 @@
 // --rm deletes it afterwards.
 
 import { KubeObject, Pod } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, Invocation, OUTPUT_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
 import { CommandError } from '../context';
 import { printName } from '../printers/get-printer';
-import { parseOutput, printObjects } from '../output';
-import { DryRun, dryRunMode, dryRunSuffix } from '../object-ops';
+import { parseOutput, printObjects, printOptions } from '../output';
+import { DryRun, dryRunMode, dryRunSuffix, recorded } from '../object-ops';
 import { watchLoop } from '../watch';
 import { containerLogLines } from '../pod-logs';
 import { applyOverrides, OVERRIDE_FLAGS } from '../overrides';
@@ -36,7 +36,19 @@ export const runCommand: CommandDef = {
     { name: 'save-config', type: 'bool' },
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
-    FIELD_MANAGER_FLAG,
+    fieldManagerFlag('kubectl-run'),
+    RECORD_FLAG,
+    ...PRINT_FLAGS,
+    // kubectl's delete flags, for the pod --rm deletes (the simulation deletes it at once)
+    FILENAME_FLAG,
+    RECURSIVE_FLAG,
+    { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background' },
+    { name: 'force', type: 'bool' },
+    { name: 'grace-period', type: 'int', default: -1 },
+    { name: 'timeout', type: 'duration', default: '0s' },
+    { name: 'wait', type: 'bool' },
+    { name: 'leave-stdin-open', type: 'bool' },
+    { name: 'kustomize', shorthand: 'k', type: 'string' },
   ],
   run: runRun,
 };
@@ -104,13 +116,13 @@ async function runRun(inv: Invocation): Promise<number> {
   if (annotations.length) {
     generated.metadata.annotations = Object.fromEntries(annotations.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
   }
-  const pod = applyOverrides(inv, generated);
+  const pod = recorded(inv, applyOverrides(inv, generated));
 
   const output = parseOutput(flags.str('output'));
   const show = (obj: KubeObject, fresh: boolean): string =>
     output.kind === 'table'
       ? printName(obj, `created${dryRunSuffix(mode)}`)
-      : printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, { single: true, showManagedFields: false });
+      : printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, printOptions(inv.flags, true));
   if (mode === 'client') {
     // kubectl makes the pod first but prints the service as soon as it is made, the pod last
     if (flags.bool('expose')) exposeService(inv, mode, name, flags.str('labels'), flags.str('port'), show);

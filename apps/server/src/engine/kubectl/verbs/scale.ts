@@ -4,10 +4,10 @@
 
 import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects } from '../output';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, printErrors, visit, writeObject } from './targets';
 import { ApiError } from '../../api/errors';
@@ -18,7 +18,7 @@ export const scaleCommand: CommandDef = {
   name: 'scale',
   short: 'Set a new size for a deployment, replica set, or replication controller',
   flags: [
-    { name: 'replicas', type: 'int', default: -1, required: true },
+    { name: 'replicas', type: 'int', default: 0, required: true },
     { name: 'current-replicas', type: 'int', default: -1 },
     { name: 'resource-version', type: 'string' },
     { name: 'all', type: 'bool' },
@@ -28,8 +28,8 @@ export const scaleCommand: CommandDef = {
     RECURSIVE_FLAG,
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
-    { name: 'record', type: 'bool' },
-    { name: 'template', type: 'string' },
+    RECORD_FLAG,
+    ...PRINT_FLAGS,
     { name: 'kustomize', shorthand: 'k', type: 'string' },
   ],
   run: runScale,
@@ -66,6 +66,6 @@ function runScale(inv: Invocation): number {
       else printed.push(result);
     });
   }
-  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return printErrors(inv, errors) ? 1 : 0;
 }

@@ -4,10 +4,10 @@
 
 import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
-import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects } from '../output';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { podSpecOf } from './set-image';
 import { collectTargets, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
@@ -25,8 +25,7 @@ export const setEnvCommand: CommandDef = {
     RECURSIVE_FLAG,
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
-    FIELD_MANAGER_FLAG,
-    ALL_NAMESPACES_FLAG,
+    fieldManagerFlag('kubectl-set'),
     { name: 'all', type: 'bool' },
     { name: 'containers', shorthand: 'c', type: 'string', default: '*' },
     { name: 'env', shorthand: 'e', type: 'stringArray' },
@@ -37,7 +36,7 @@ export const setEnvCommand: CommandDef = {
     { name: 'keys', type: 'stringSlice' },
     { name: 'from', type: 'string' },
     { name: 'prefix', type: 'string' },
-    { name: 'template', type: 'string' },
+    ...PRINT_FLAGS,
     { name: 'kustomize', shorthand: 'k', type: 'string' },
   ],
   run: runSetEnv,
@@ -76,7 +75,7 @@ function runSetEnv(inv: Invocation): number {
   const pattern = flags.str('containers') || '*';
   const local = flags.bool('local');
   if (local && files.length === 0) throw new CommandError(NO_RESOURCES);
-  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), allNamespaces: flags.bool('all-namespaces'), files, local });
+  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), files, local });
   const errors = [...found.errors];
   const printed: KubeObject[] = [];
   for (const { obj } of found.targets) {
@@ -124,7 +123,7 @@ function runSetEnv(inv: Invocation): number {
       else printed.push(result);
     });
   }
-  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return printErrors(inv, errors) ? 1 : 0;
 }
 

@@ -4,10 +4,10 @@
 
 import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
-import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects } from '../output';
+import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, LOCAL_NEEDS_FILES, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
 
@@ -25,7 +25,7 @@ export function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
 export const setImageCommand: CommandDef = {
   name: 'image',
   short: 'Update the image of a pod template',
-  flags: [SELECTOR_FLAG, FILENAME_FLAG, RECURSIVE_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, ALL_NAMESPACES_FLAG, { name: 'all', type: 'bool' }, { name: 'local', type: 'bool' }, { name: 'record', type: 'bool' }, { name: 'template', type: 'string' }, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  flags: [SELECTOR_FLAG, FILENAME_FLAG, RECURSIVE_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, fieldManagerFlag('kubectl-set'), { name: 'all', type: 'bool' }, { name: 'local', type: 'bool' }, RECORD_FLAG, ...PRINT_FLAGS, { name: 'kustomize', shorthand: 'k', type: 'string' }],
   run: runSetImage,
 };
 
@@ -46,7 +46,7 @@ function runSetImage(inv: Invocation): number {
   if (local && files.length === 0) throw new CommandError(LOCAL_NEEDS_FILES);
   const output = parseOutput(flags.str('output'));
   const mode = dryRunMode(inv);
-  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), allNamespaces: flags.bool('all-namespaces'), files, local });
+  const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), files, local });
   const errors = [...found.errors];
   const printed: KubeObject[] = [];
   for (const { obj } of found.targets) {
@@ -71,6 +71,6 @@ function runSetImage(inv: Invocation): number {
       else printed.push(result);
     });
   }
-  if (printed.length) inv.out(printObjects(printed, output, { single: printed.length === 1, showManagedFields: false }));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return printErrors(inv, errors) ? 1 : 0;
 }

@@ -1,11 +1,21 @@
-// kubectl set: the image and env subcommands (each in its own file).
+// kubectl set: env, image and resources (each in its own file); selector, serviceaccount and
+// subject answer that they are not offered here.
 
 import { CommandDef } from '../command';
+import { notSupported } from './not-supported';
 import { setEnvCommand } from './set-env';
 import { setImageCommand } from './set-image';
+import { setResourcesCommand } from './set-resources';
 
 export const setCommand: CommandDef = {
   name: 'set',
   short: 'Set specific features on objects',
-  subcommands: [setEnvCommand, setImageCommand],
+  subcommands: [
+    setEnvCommand,
+    setImageCommand,
+    setResourcesCommand,
+    notSupported('set selector', 'Set the selector on a resource', 'change the selector in the manifest and kubectl apply -f'),
+    notSupported('set serviceaccount', 'Update the service account of a resource', 'service accounts are not assigned here; set spec.serviceAccountName in the manifest'),
+    notSupported('set subject', 'Update the user, group, or service account in a role binding or cluster role binding', 'RBAC bindings are written as manifests here; kubectl apply -f'),
+  ],
 };

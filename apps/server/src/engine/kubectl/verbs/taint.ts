@@ -4,7 +4,7 @@
 
 import { clone } from '../../api/store';
 import { Node, Taint } from '../../api/types';
-import { CommandDef, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, Invocation, OUTPUT_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, Invocation, OUTPUT_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { printName } from '../printers/get-printer';
@@ -18,7 +18,7 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 export const taintCommand: CommandDef = {
   name: 'taint',
   short: 'Update the taints on one or more nodes',
-  flags: [SELECTOR_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, { name: 'overwrite', type: 'bool' }, { name: 'all', type: 'bool' }, { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' }, { name: 'template', type: 'string' }],
+  flags: [SELECTOR_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, fieldManagerFlag('kubectl-taint'), { name: 'overwrite', type: 'bool' }, { name: 'all', type: 'bool' }, { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' }, ...PRINT_FLAGS],
   run: runTaint,
 };
 

@@ -11,7 +11,7 @@ import { Invocation } from '../command';
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
 import { mappingFor, readManifests } from '../manifests';
-import { DryRun } from '../object-ops';
+import { DryRun, recorded } from '../object-ops';
 import { parseResourceArgs } from '../resource-args';
 
 export interface Target {
@@ -103,7 +103,9 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
  * precondition; a copy made with `clone(live)` carries live's, which is no precondition).
  * Returns the object as stored (or as it would be, in a dry run).
  */
-export function writeObject(inv: Invocation, live: KubeObject, next: KubeObject, mode: DryRun = 'none'): KubeObject {
+export function writeObject(inv: Invocation, live: KubeObject, changed: KubeObject, mode: DryRun = 'none'): KubeObject {
+  // --record: set records a --local change too, label, annotate and patch do not (as kubectl)
+  const next = inv.flags.bool('local') && !inv.path.startsWith('set ') ? changed : recorded(inv, changed);
   // --local (set, label, patch): kubectl changes the -f files' objects and only prints them
   if (mode === 'client' || inv.flags.bool('local')) return next;
   const precondition = next.metadata.resourceVersion && next.metadata.resourceVersion !== live.metadata.resourceVersion;

@@ -5,7 +5,7 @@
 import { ApiError } from '../../api/errors';
 import { ResourceInfo } from '../../api/resources';
 import { KubeObject } from '../../api/types';
-import { ALL_NAMESPACES_FLAG, CommandDef, FIELD_SELECTOR_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { ALL_NAMESPACES_FLAG, CommandDef, FIELD_SELECTOR_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
 import { parseGoDuration } from '../flags';
@@ -34,10 +34,10 @@ export const waitCommand: CommandDef = {
     FIELD_SELECTOR_FLAG,
     ALL_NAMESPACES_FLAG,
     FILENAME_FLAG,
-    RECURSIVE_FLAG,
+    // kubectl wait recurses into directories unless told not to
+    { ...RECURSIVE_FLAG, default: true },
     OUTPUT_FLAG,
-    { name: 'template', type: 'string' },
-    { name: 'kustomize', shorthand: 'k', type: 'string' },
+    ...PRINT_FLAGS,
   ],
   run: runWait,
 };

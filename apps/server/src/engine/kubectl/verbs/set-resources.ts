@@ -1,0 +1,440 @@
+// kubectl set resources (kubectl's pkg/cmd/set/set_resources.go): --limits and --requests
+// (`cpu=200m,memory=512Mi`) on the containers chosen by -c (kubectl's own `*` glob, every
+// container by default, init containers too) of pods and of workload templates. As kubectl does,
+// it reads every object first (one missing object stops the command before anything changes),
+// then validates the flags, then sends one patch per object that changed: nothing is printed for
+// an object already as asked. The quantities are sent the way kubectl's resource.Quantity writes
+// them (`0.5` as `500m`, `1024Mi` as `1Gi`, a canonical `+1` or `1E3` left as typed).
+
+import { ApiError, isApiError } from '../../api/errors';
+import { clone } from '../../api/store';
+import { KubeObject } from '../../api/types';
+import { QUANTITY_FORMAT_ERROR, QUANTITY_SUFFIX_ERROR } from '../../api/validation/quantity';
+import { deepEqual } from '../../api/validation/pod';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
+import { CommandError } from '../context';
+import { dryRunMode, dryRunSuffix, recorded } from '../object-ops';
+import { OutputSpec, parseOutput, printObjects, printOptions } from '../output';
+import { printName } from '../printers/get-printer';
+import { collectTargets, LOCAL_NEEDS_FILES, printErrors, Target, writeObject } from './targets';
+
+export const setResourcesCommand: CommandDef = {
+  name: 'resources',
+  short: 'Update resource requests/limits on objects with pod templates',
+  flags: [
+    { name: 'all', type: 'bool' },
+    { name: 'containers', shorthand: 'c', type: 'string', default: '*' },
+    DRY_RUN_FLAG,
+    fieldManagerFlag('kubectl-set'),
+    FILENAME_FLAG,
+    { name: 'kustomize', shorthand: 'k', type: 'string' },
+    { name: 'limits', type: 'string' },
+    { name: 'local', type: 'bool' },
+    OUTPUT_FLAG,
+    RECURSIVE_FLAG,
+    { name: 'requests', type: 'string' },
+    SELECTOR_FLAG,
+    RECORD_FLAG,
+    ...PRINT_FLAGS,
+  ],
+  run: runSetResources,
+};
+
+type ResourceList = Record<string, string>;
+type Container = { name: string; resources?: { limits?: ResourceList; requests?: ResourceList; [k: string]: unknown } };
+type PodSpec = { containers?: Container[]; initContainers?: Container[] };
+
+/** the kinds kubectl's UpdatePodSpecForObject knows, and where their pod spec is */
+const POD_SPEC_PATHS: Record<string, string[]> = {
+  Pod: ['spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/** the printers kubectl's set commands offer (no table, no custom columns) */
+const SET_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
+
+function runSetResources(inv: Invocation): number {
+  const { flags } = inv;
+  // Complete: the dry-run strategy, the printer, then the objects
+  const mode = dryRunMode(inv);
+  const output = setOutput(flags.str('output'), flags.str('template'));
+  const local = flags.bool('local');
+  if (local && inv.args.length > 0) throw new CommandError(LOCAL_NEEDS_FILES);
+  const found = collectTargets(inv, inv.args, { selector: flags.str('selector'), all: flags.bool('all'), files: flags.list('filename'), local });
+  // the builder's errors (a missing object, an unreadable file) end the command before any change
+  if (printErrors(inv, found.errors)) return 1;
+  // Validate
+  if (local && mode === 'server') throw new CommandError('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (flags.bool('all') && flags.str('selector')) throw new CommandError('error: cannot set --all and --selector at the same time');
+  const limitsFlag = flags.str('limits');
+  const requestsFlag = flags.str('requests');
+  if (!limitsFlag && !requestsFlag) throw new CommandError('error: you must specify an update to requests or limits (in the form of --requests/--limits)');
+  const limits = resourceList(limitsFlag);
+  const requests = resourceList(requestsFlag);
+  const pattern = flags.str('containers');
+
+  // Run: every object's change first (a container not found is reported, the object left out),
+  // then one patch per changed object, printed as it goes; the errors come last
+  const errors: string[] = [];
+  const changes: { target: Target; before: KubeObject; next?: KubeObject; error?: string }[] = [];
+  for (const target of found.targets) {
+    const before = typedCopy(target.obj, local);
+    const next = clone(before);
+    const spec = podSpecOf(next);
+    if (!spec) {
+      changes.push({ target, before, error: `${objectName(target, local)} the object is not a pod or does not have a pod template: *${goType(target.obj)}` });
+      continue;
+    }
+    const selected = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c) => selectString(c.name, pattern));
+    if (selected.length === 0) {
+      errors.push(`error: unable to find container named ${pattern}`);
+      continue;
+    }
+    for (const c of selected) {
+      const r = (c.resources ??= {});
+      if (limitsFlag) r.limits = sortedKeys({ ...(r.limits ?? {}), ...limits });
+      if (requestsFlag) r.requests = sortedKeys({ ...(r.requests ?? {}), ...requests });
+    }
+    changes.push({ target, before, next });
+  }
+  let printed = 0;
+  for (const { target, before, next, error } of changes) {
+    if (error !== undefined) {
+      errors.push(`error: ${error}\n`);
+      continue;
+    }
+    // an empty patch is not sent (with --record, the change-cause annotation is a change)
+    if (deepEqual(recorded(inv, next!), before)) continue;
+    let result: KubeObject;
+    try {
+      result = writeObject(inv, target.obj, next!, mode);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      errors.push(`failed to patch resources update to pod template ${statusMessage(e as ApiError, target)}`);
+      continue;
+    }
+    try {
+      if (output.kind === 'table') inv.out(printName(result, `resource requirements updated${dryRunSuffix(mode)}`));
+      else {
+        // kubectl prints each object as it is patched: YAML documents apart, JSON objects one after another
+        const text = printObjects([result], output, printOptions(flags, true));
+        inv.out(output.kind === 'yaml' && printed > 0 ? `---\n${text}` : text);
+        printed++;
+      }
+    } catch (e) {
+      if (!(e instanceof CommandError)) throw e;
+      if (e.stdout) inv.out(e.stdout);
+      errors.push(e.message);
+    }
+  }
+  return printAggregate(inv, errors) ? 1 : 0;
+}
+
+/**
+ * kubectl's CheckErr of an aggregate: one error alone as an `error: ` line, several each on its
+ * own line as they are (a message that ends in a newline leaves an empty line after it).
+ */
+function printAggregate(inv: Invocation, errors: string[]): boolean {
+  if (errors.length === 1) {
+    let msg = errors[0].startsWith('error: ') ? errors[0] : `error: ${errors[0]}`;
+    if (!msg.endsWith('\n')) msg += '\n';
+    inv.err(msg);
+  } else for (const e of errors) inv.err(`${e}\n`);
+  return errors.length > 0;
+}
+
+/**
+ * The API error's own message, as kubectl quotes it inside another: an invalid object is named
+ * by its qualified kind there (`Deployment.apps "web" is invalid: ...`).
+ */
+function statusMessage(e: ApiError, target: Target): string {
+  const { kind } = e.details;
+  const group = target.info.group;
+  if (e.reason === 'Invalid' && kind && group && e.message.startsWith(`${kind} "`)) return `${kind}.${group}${e.message.slice(kind.length)}`;
+  return e.message;
+}
+
+/** -o as kubectl's set commands take it: --template alone means go-template; no table printers */
+function setOutput(o: string, template: string): OutputSpec {
+  const format = o === '' && template ? 'go-template' : o;
+  const name = format.includes('=') ? format.slice(0, format.indexOf('=')) : format;
+  if (format !== '' && !SET_FORMATS.includes(name)) {
+    throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${SET_FORMATS.join(',')}`);
+  }
+  return parseOutput(format, template);
+}
+
+/** `<resource>/<name>` as kubectl's Info.ObjectName names an object (a local one has no mapping) */
+function objectName(target: Target, local: boolean): string {
+  const { obj, info } = target;
+  const name = obj.metadata?.name ?? '';
+  if (!local) return `${info.resource}/${name}`;
+  const slash = (obj.apiVersion ?? '').indexOf('/');
+  const kind = (obj.kind ?? '').toLowerCase();
+  // kubectl's own format string ends this one with a newline
+  return slash < 0 ? `${kind}/${name}` : `${kind}.${obj.apiVersion.slice(0, slash)}/${name}\n`;
+}
+
+/** the Go type kubectl decoded the object into, as %T prints it: `v1.Service` */
+function goType(obj: KubeObject): string {
+  const version = (obj.apiVersion ?? '').slice((obj.apiVersion ?? '').indexOf('/') + 1);
+  return `${version}.${obj.kind}`;
+}
+
+function podSpecOf(obj: KubeObject): PodSpec | undefined {
+  const path = POD_SPEC_PATHS[obj.kind];
+  if (!path) return undefined;
+  let at: any = obj;
+  for (const key of path) at = at[key] ??= {};
+  return at as PodSpec;
+}
+
+/**
+ * The object as kubectl holds it once decoded into its Go type: quantities in their canonical
+ * form, empty requirement lists gone; and for a --local file, the fields a Go struct always
+ * writes (`creationTimestamp: null`, `resources: {}`, `status: {}`, `strategy: {}`...).
+ */
+function typedCopy(obj: KubeObject, local: boolean): KubeObject {
+  const copy = clone(obj) as KubeObject & Record<string, any>;
+  if (!POD_SPEC_PATHS[copy.kind]) return copy;
+  if (local) {
+    copy.metadata = { ...copy.metadata, creationTimestamp: copy.metadata?.creationTimestamp ?? null };
+    const spec = (copy.spec ??= {});
+    const templateMeta = (t: Record<string, any> | undefined): void => {
+      if (t) t.metadata = { ...(t.metadata ?? {}), creationTimestamp: t.metadata?.creationTimestamp ?? null };
+    };
+    if (copy.kind === 'CronJob') {
+      templateMeta(spec.jobTemplate);
+      templateMeta(spec.jobTemplate?.spec?.template);
+    } else if (copy.kind !== 'Pod') templateMeta(spec.template);
+    if (copy.kind === 'Deployment') spec.strategy ??= {};
+    if (copy.kind === 'DaemonSet' || copy.kind === 'StatefulSet') spec.updateStrategy ??= {};
+    if (copy.kind === 'StatefulSet') spec.serviceName ??= '';
+    copy.status ??= STATUS_ZERO[copy.kind] ? { ...STATUS_ZERO[copy.kind] } : {};
+  }
+  const spec = podSpecOf(copy);
+  for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
+    const r = (c.resources ??= {});
+    for (const key of ['limits', 'requests'] as const) {
+      const list = r[key];
+      if (!list || Object.keys(list).length === 0) delete r[key];
+      else r[key] = Object.fromEntries(Object.entries(list).map(([k, v]) => [k, canonicalOrAsIs(v)]));
+    }
+  }
+  return copy;
+}
+
+/** the status fields a Go struct writes even when zero */
+const STATUS_ZERO: Record<string, Record<string, number>> = {
+  ReplicaSet: { replicas: 0 },
+  ReplicationController: { replicas: 0 },
+  DaemonSet: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
+  StatefulSet: { replicas: 0, availableReplicas: 0 },
+};
+
+function canonicalOrAsIs(v: unknown): string {
+  const q = typeof v === 'string' || typeof v === 'number' ? goQuantity(String(v)) : undefined;
+  return q && 'text' in q ? q.text : (v as string);
+}
+
+function sortedKeys(list: ResourceList): ResourceList {
+  return Object.fromEntries(Object.keys(list).sort().map((k) => [k, list[k]]));
+}
+
+/** kubectl's populateResourceListV1: `name=quantity` statements separated by commas */
+function resourceList(spec: string): ResourceList {
+  const out: ResourceList = {};
+  if (spec === '') return out;
+  for (const statement of spec.split(',')) {
+    const parts = statement.split('=');
+    if (parts.length !== 2) throw new CommandError(`error: Invalid argument syntax ${statement}, expected <resource>=<value>`);
+    const q = goQuantity(parts[1]);
+    if ('error' in q) throw new CommandError(`error: ${q.error}`);
+    out[parts[0]] = q.text;
+  }
+  return out;
+}
+
+/**
+ * kubectl's selectString: `*` alone is every container, a name without `*` is itself, and a
+ * pattern is matched as kubectl matches it (its first part may start anywhere: `ngi*` selects
+ * `xnginx`, while `abc*abc` does not select `abcabc`).
+ */
+export function selectString(s: string, spec: string): boolean {
+  if (spec === '*') return true;
+  if (!spec.includes('*')) return s === spec;
+  let pos = 0;
+  const parts = spec.split('*');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (part.length === 0) continue;
+    const next = s.slice(pos).indexOf(part);
+    if (next < pos || (i === 0 && pos !== 0) || (i === parts.length - 1 && s.length !== part.length + next)) return false;
+    pos = next;
+  }
+  return true;
+}
+
+// ---- resource.Quantity: ParseQuantity, then String() -------------------------------------------
+
+type Format = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+const INT64_MAX = 2n ** 63n - 1n;
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/**
+ * A quantity as kubectl sends it: parsed as resource.ParseQuantity parses it (the same errors),
+ * then written as Quantity.String() writes it. A quantity already in canonical form keeps the
+ * text it was given, as ParseQuantity keeps it (`+1`, `1E3`, `01`, `1.G`).
+ */
+export function goQuantity(str: string): { text: string } | { error: string } {
+  if (str === '') return { error: QUANTITY_FORMAT_ERROR };
+  if (str === '0') return { text: '0' };
+  const parts = splitQuantity(str);
+  if (!parts) return { error: QUANTITY_FORMAT_ERROR };
+  const suffix = interpretSuffix(parts.suffix);
+  if (!suffix) return { error: QUANTITY_SUFFIX_ERROR };
+  const { positive, num, denom } = parts;
+  let { format } = suffix;
+  const { exponent } = suffix;
+
+  // the int64 fast path, where a canonical text is kept as it was written
+  let precision: number;
+  let scale = 0;
+  let mantissa = 1n;
+  if (format !== 'BinarySI') {
+    scale = exponent;
+    precision = 18 - (num.length + denom.length);
+  } else if (exponent >= 0 && denom.length === 0) {
+    mantissa = 1n << BigInt(exponent);
+    precision = 15 - num.length - Math.trunc((exponent * 3) / 10) - 1;
+  } else precision = -1;
+  if (precision >= 0) {
+    scale -= denom.length;
+    if (scale >= -9) {
+      const shifted = num + denom;
+      const value = BigInt(shifted);
+      const result = value * mantissa;
+      if (result <= INT64_MAX) {
+        const kept = format === 'BinarySI' ? exponent % 10 === 0 && (value & 7n) !== 0n : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
+        if (kept) return { text: str };
+        return { text: canonical(positive ? result : -result, scale, format) };
+      }
+    }
+  }
+
+  // the arbitrary-precision path (inf.Dec, which wants a digit): value = m × 10^e
+  if (!/\d/.test(parts.value)) return { error: 'unable to parse numeric part of quantity' };
+  let m = BigInt(num + denom);
+  let e = -denom.length;
+  if (format === 'BinarySI') m *= 1n << BigInt(exponent);
+  else e += exponent;
+  // a non-zero amount is rounded up (away from zero) to whole nano units
+  if (m !== 0n && e < -9) {
+    // (an amount far below a nano unit is one nano unit, without computing 10^-e)
+    if (m.toString().length < -9 - e) m = 1n;
+    else {
+      const div = 10n ** BigInt(-9 - e);
+      m = (m + div - 1n) / div;
+    }
+    e = -9;
+  }
+  if (format === 'BinarySI') {
+    if (compareScaled(m, e, INT64_MAX) > 0) {
+      m = INT64_MAX;
+      e = 0;
+    }
+    if (m !== 0n && compareScaled(m, e, 1n) < 0) format = 'DecimalSI';
+  }
+  return { text: canonical(positive ? m : -m, e, format) };
+}
+
+/** sign of m × 10^e − n */
+function compareScaled(m: bigint, e: number, n: bigint): number {
+  const [a, b] = e >= 0 ? [m * 10n ** BigInt(e), n] : [m, n * 10n ** BigInt(-e)];
+  return a === b ? 0 : a > b ? 1 : -1;
+}
+
+/** Quantity.CanonicalizeBytes of m × 10^e */
+function canonical(m: bigint, e: number, format: Format): string {
+  if (m === 0n) return '0';
+  const abs = m < 0n ? -m : m;
+  if (format === 'BinarySI') {
+    const integral = e >= 0 || abs % 10n ** BigInt(-e) === 0n;
+    if (compareScaled(abs, e, 1024n) < 0 || !integral) format = 'DecimalSI';
+    else {
+      let n = e >= 0 ? m * 10n ** BigInt(e) : m / 10n ** BigInt(-e);
+      let k = 0;
+      while ((n >= 1024n || n <= -1024n) && n % 1024n === 0n) {
+        n /= 1024n;
+        k++;
+      }
+      const suffix = Object.keys(BINARY).find((s) => BINARY[s] === k * 10) ?? '';
+      return `${n}${suffix}`;
+    }
+  }
+  while (m % 10n === 0n) {
+    m /= 10n;
+    e++;
+  }
+  while (e % 3 !== 0) {
+    m *= 10n;
+    e--;
+  }
+  if (format === 'DecimalExponent') return `${m}${e === 0 ? '' : `e${e}`}`;
+  // an exponent without a suffix (past E) is written without one, as kubectl does
+  return `${m}${Object.keys(DECIMAL).find((s) => DECIMAL[s] === e) ?? ''}`;
+}
+
+/** parseQuantityString: sign, the number as written, numerator (leading zeros stripped), denominator, suffix */
+function splitQuantity(str: string): { positive: boolean; value: string; num: string; denom: string; suffix: string } | undefined {
+  let positive = true;
+  let pos = 0;
+  const end = str.length;
+  if (str[0] === '-') {
+    positive = false;
+    pos++;
+  } else if (str[0] === '+') pos++;
+  while (pos < end && str[pos] === '0') pos++;
+  if (pos >= end) return { positive, value: str, num: '0', denom: '', suffix: '' };
+  let i = pos;
+  while (i < end && isDigit(str[i])) i++;
+  const num = str.slice(pos, i) || '0';
+  if (i >= end) return { positive, value: str, num, denom: '', suffix: '' };
+  pos = i;
+  let denom = '';
+  if (str[pos] === '.') {
+    pos++;
+    i = pos;
+    while (i < end && isDigit(str[i])) i++;
+    denom = str.slice(pos, i);
+    if (i >= end) return { positive, value: str, num, denom, suffix: '' };
+    pos = i;
+  }
+  const suffixStart = pos;
+  const value = str.slice(0, pos);
+  while (pos < end && 'eEinumkKMGTP'.includes(str[pos])) pos++;
+  if (pos >= end) return { positive, value, num, denom, suffix: str.slice(suffixStart) };
+  if (str[pos] === '-' || str[pos] === '+') pos++;
+  while (pos < end && isDigit(str[pos])) pos++;
+  if (pos >= end) return { positive, value, num, denom, suffix: str.slice(suffixStart) };
+  return undefined;
+}
+
+function interpretSuffix(s: string): { exponent: number; format: Format } | undefined {
+  if (Object.hasOwn(DECIMAL, s)) return { exponent: DECIMAL[s], format: 'DecimalSI' };
+  if (Object.hasOwn(BINARY, s)) return { exponent: BINARY[s], format: 'BinarySI' };
+  if (s.length > 1 && (s[0] === 'e' || s[0] === 'E') && /^[+-]?\d+$/.test(s.slice(1))) {
+    const n = BigInt(s.slice(1));
+    if (n > INT64_MAX || n < -INT64_MAX - 1n) return undefined;
+    return { exponent: Number(BigInt.asIntN(32, n)), format: 'DecimalExponent' };
+  }
+  return undefined;
+}

@@ -38,7 +38,7 @@ describe('quantities and durations', () => {
     ['1000M', '1G'],
     ['5G', '5G'],
     ['2000', '2k'],
-    ['1.5Gi', '1.5Gi'],
+    ['1.5Gi', '1536Mi'],
     ['ten', undefined],
   ])('canonical %s = %s', (text, want) => expect(canonicalQuantity(text)).toBe(want));
 });

@@ -1,6 +1,8 @@
 // Number formats kompose inherits from Go libraries: Go durations (healthcheck intervals),
 // docker's RAMInBytes (mem_limit), and Kubernetes resource.Quantity canonical strings.
 
+import { goQuantity } from '../api/quantity';
+
 const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 
 /** whole seconds of a Go duration string ("1m30s" → 90); undefined when it does not parse */
@@ -44,37 +46,10 @@ export function milliQuantity(milli: number): string {
   return milli % 1000 === 0 ? `${milli / 1000}` : `${milli}m`;
 }
 
-const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
-const BINARY = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-const DECIMAL = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
-
 /** ParseQuantity then String(): the canonical form ("1024Mi" → "1Gi"); undefined when invalid */
 export function canonicalQuantity(text: string): string | undefined {
-  const m = QUANTITY.exec(text.trim());
-  if (!m) return undefined;
-  const suffix = m[2];
-  const num = Number(m[1]);
-  if (!Number.isFinite(num)) return undefined;
-  const bi = BINARY.indexOf(suffix);
-  const di = DECIMAL.indexOf(suffix);
-  if (suffix !== '' && bi < 0 && di < 0) return /^[eE][-+]?\d+$/.test(suffix) ? text : undefined;
-  if (!Number.isInteger(num)) return text;
-  if (bi > 0) {
-    let v = num;
-    let i = bi;
-    while (v !== 0 && v % 1024 === 0 && i < BINARY.length - 1) {
-      v /= 1024;
-      i++;
-    }
-    return `${v}${BINARY[i]}`;
-  }
-  let v = num;
-  let i = Math.max(di, 0);
-  while (v !== 0 && v % 1000 === 0 && i < DECIMAL.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v}${DECIMAL[i]}`;
+  const r = goQuantity(text.trim());
+  return 'text' in r ? r.text : undefined;
 }
 
 export const QUANTITY_REGEX_TEXT = "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";

@@ -2,6 +2,8 @@
 // Amounts are exact BigInt nano-units; the format (DecimalSI, BinarySI, DecimalExponent) follows
 // the parsed suffix and decides how String() prints, as in apimachinery's quantity.go.
 
+import { goQuantity } from '../../../api/quantity';
+
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
 export interface Quantity {
@@ -80,10 +82,10 @@ export function quantityString(q: Quantity): string {
   return suffix === undefined ? `${amount}e${exp}` : `${amount}${suffix}`;
 }
 
-/** Canonical text of a quantity string; unparsable text is returned as is. */
+/** Canonical text of a quantity string (api/quantity.ts); unparsable text is returned as is. */
 export function canonicalQuantity(s: string | number | undefined): string {
-  const q = parseQuantity(s);
-  return q ? quantityString(q) : String(s ?? '');
+  const r = goQuantity(String(s ?? '').trim());
+  return 'text' in r ? r.text : String(s ?? '');
 }
 
 /** q.Add(y): the result keeps q's format unless q is zero. */

@@ -56,4 +56,18 @@ describe('--local', () => {
     await k.setup('kubectl delete deploy web');
     expect(await k.sh('kubectl set image -f d.yaml nginx=httpd --local -o name')).toEqual({ stdout: 'deployment.apps/web\n', stderr: '', exitCode: 0 });
   });
+
+  it('set prints a hand-written file as decoded into its Go type; label prints it as written (kubectl v1.32)', async () => {
+    const k = newKit();
+    await k.setup("printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: p\\nspec:\\n  containers:\\n  - name: c\\n    image: busybox\\n' > p.yaml");
+    expect((await k.sh('kubectl set image --local -f p.yaml c=busybox:1.36 -o yaml')).stdout).toBe(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  name: p\nspec:\n  containers:\n  - image: busybox:1.36\n    name: c\n    resources: {}\nstatus: {}\n',
+    );
+    expect((await k.sh('kubectl set env --local -f p.yaml A=1 -o yaml')).stdout).toBe(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  name: p\nspec:\n  containers:\n  - env:\n    - name: A\n      value: "1"\n    image: busybox\n    name: c\n    resources: {}\nstatus: {}\n',
+    );
+    expect((await k.sh('kubectl label --local -f p.yaml a=b -o yaml')).stdout).toBe(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    a: b\n  name: p\nspec:\n  containers:\n  - image: busybox\n    name: c\n',
+    );
+  });
 });

@@ -9,7 +9,7 @@ import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
-import { podSpecOf } from './set-image';
+import { podSpecOf, typedView } from '../pod-template';
 import { collectTargets, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
 import { parseResourceArgs } from '../resource-args';
 import { decodeBase64 } from '../../api/defaults/base64';
@@ -120,7 +120,8 @@ function runSetEnv(inv: Invocation): number {
       if (JSON.stringify(next) === JSON.stringify(obj)) return;
       const result = writeObject(inv, obj, next, mode);
       if (output.kind === 'table') inv.out(printName(result, `env updated${dryRunSuffix(mode)}`));
-      else printed.push(result);
+      // what kubectl did not send it prints as decoded into its Go type
+      else printed.push(local || mode === 'client' ? typedView(result) : result);
     });
   }
   if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));

@@ -4,6 +4,7 @@
 
 import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
+import { podSpecOf, typedView } from '../pod-template';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
@@ -11,16 +12,6 @@ import { parseOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, LOCAL_NEEDS_FILES, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
 
-type PodSpecLike = { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] };
-
-/** The pod spec inside a pod or a workload (its template), or undefined. */
-export function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
-  const spec = (obj as { spec?: Record<string, any> }).spec;
-  if (!spec) return undefined;
-  if (obj.kind === 'Pod') return spec;
-  if (obj.kind === 'CronJob') return spec.jobTemplate?.spec?.template?.spec;
-  return spec.template?.spec;
-}
 
 export const setImageCommand: CommandDef = {
   name: 'image',
@@ -68,7 +59,8 @@ function runSetImage(inv: Invocation): number {
       if (JSON.stringify(next) === JSON.stringify(obj)) return;
       const result = writeObject(inv, obj, next, mode);
       if (output.kind === 'table') inv.out(printName(result, `image updated${dryRunSuffix(mode)}`));
-      else printed.push(result);
+      // what kubectl did not send it prints as decoded into its Go type
+      else printed.push(local || mode === 'client' ? typedView(result) : result);
     });
   }
   if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));

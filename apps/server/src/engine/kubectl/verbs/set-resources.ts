@@ -9,6 +9,7 @@
 import { ApiError, isApiError } from '../../api/errors';
 import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
+import { hasPodSpec, podSpecOf, typedView } from '../pod-template';
 import { goQuantity } from '../../api/quantity';
 import { deepEqual } from '../../api/validation/pod';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
@@ -41,20 +42,7 @@ export const setResourcesCommand: CommandDef = {
 };
 
 type ResourceList = Record<string, string>;
-type Container = { name: string; resources?: { limits?: ResourceList; requests?: ResourceList; [k: string]: unknown } };
-type PodSpec = { containers?: Container[]; initContainers?: Container[] };
 
-/** the kinds kubectl's UpdatePodSpecForObject knows, and where their pod spec is */
-const POD_SPEC_PATHS: Record<string, string[]> = {
-  Pod: ['spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
 
 /** the printers kubectl's set commands offer (no table, no custom columns) */
 const SET_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
@@ -86,7 +74,7 @@ function runSetResources(inv: Invocation): number {
   for (const target of found.targets) {
     const before = typedCopy(target.obj, local);
     const next = clone(before);
-    const spec = podSpecOf(next);
+    const spec = podSpecOf(next, true);
     if (!spec) {
       changes.push({ target, before, error: `${objectName(target, local)} the object is not a pod or does not have a pod template: *${goType(target.obj)}` });
       continue;
@@ -187,38 +175,16 @@ function goType(obj: KubeObject): string {
   return `${version}.${obj.kind}`;
 }
 
-function podSpecOf(obj: KubeObject): PodSpec | undefined {
-  const path = POD_SPEC_PATHS[obj.kind];
-  if (!path) return undefined;
-  let at: any = obj;
-  for (const key of path) at = at[key] ??= {};
-  return at as PodSpec;
-}
 
 /**
  * The object as kubectl holds it once decoded into its Go type: quantities in their canonical
- * form, empty requirement lists gone; and for a --local file, the fields a Go struct always
- * writes (`creationTimestamp: null`, `resources: {}`, `status: {}`, `strategy: {}`...).
+ * form, empty requirement lists gone; for a --local file, also the fields a Go struct always
+ * writes (pod-template.ts).
  */
 function typedCopy(obj: KubeObject, local: boolean): KubeObject {
-  const copy = clone(obj) as KubeObject & Record<string, any>;
-  if (!POD_SPEC_PATHS[copy.kind]) return copy;
-  if (local) {
-    copy.metadata = { ...copy.metadata, creationTimestamp: copy.metadata?.creationTimestamp ?? null };
-    const spec = (copy.spec ??= {});
-    const templateMeta = (t: Record<string, any> | undefined): void => {
-      if (t) t.metadata = { ...(t.metadata ?? {}), creationTimestamp: t.metadata?.creationTimestamp ?? null };
-    };
-    if (copy.kind === 'CronJob') {
-      templateMeta(spec.jobTemplate);
-      templateMeta(spec.jobTemplate?.spec?.template);
-    } else if (copy.kind !== 'Pod') templateMeta(spec.template);
-    if (copy.kind === 'Deployment') spec.strategy ??= {};
-    if (copy.kind === 'DaemonSet' || copy.kind === 'StatefulSet') spec.updateStrategy ??= {};
-    if (copy.kind === 'StatefulSet') spec.serviceName ??= '';
-    copy.status ??= STATUS_ZERO[copy.kind] ? { ...STATUS_ZERO[copy.kind] } : {};
-  }
-  const spec = podSpecOf(copy);
+  const copy = (local ? typedView(obj) : clone(obj)) as KubeObject & Record<string, any>;
+  if (!hasPodSpec(copy)) return copy;
+  const spec = podSpecOf(copy, true);
   for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
     const r = (c.resources ??= {});
     for (const key of ['limits', 'requests'] as const) {
@@ -230,13 +196,6 @@ function typedCopy(obj: KubeObject, local: boolean): KubeObject {
   return copy;
 }
 
-/** the status fields a Go struct writes even when zero */
-const STATUS_ZERO: Record<string, Record<string, number>> = {
-  ReplicaSet: { replicas: 0 },
-  ReplicationController: { replicas: 0 },
-  DaemonSet: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
-  StatefulSet: { replicas: 0, availableReplicas: 0 },
-};
 
 function canonicalOrAsIs(v: unknown): string {
   const q = typeof v === 'string' || typeof v === 'number' ? goQuantity(String(v)) : undefined;

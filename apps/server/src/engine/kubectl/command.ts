@@ -54,6 +54,8 @@ export interface CommandDef {
    * answers this line (exit 1), and its help is kubectl's (verbs/not-supported.ts)
    */
   refusal?: string;
+  /** a command group run without a subcommand prints its help on stdout (rollout), not stderr */
+  groupHelpOnStdout?: boolean;
 }
 
 /** flags every kubectl command accepts (kubectl's persistent flags) */

@@ -78,8 +78,11 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
       host.err(`error: unknown command "${flags.args[0]}"\nSee 'kubectl ${pathText} -h' for help and examples\n`);
       return 1;
     }
-    host.out(commandHelp(def, pathText));
-    return 0;
+    // kubectl's DefaultSubCommandRun: the help, then exit 1 (on stderr, but for rollout's)
+    const help = commandHelp(def, pathText);
+    if (def.groupHelpOnStdout) host.out(help);
+    else host.err(help);
+    return 1;
   }
   for (const spec of def.flags ?? []) {
     if (spec.required && !flags.changed(spec.name)) {

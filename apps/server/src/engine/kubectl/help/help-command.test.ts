@@ -51,10 +51,11 @@ describe('kubectl help in the sandbox', () => {
     expect(await k.sh('kubectl alpha --help')).toEqual(none);
   });
 
-  it('a command group without a subcommand prints its help', async () => {
+  it('a command group without a subcommand prints its help and fails, on stderr but for rollout (kubectl v1.32)', async () => {
     const k = newKit();
-    expect(await k.sh('kubectl rollout')).toEqual({ stdout: helpText('rollout'), stderr: '', exitCode: 0 });
-    expect(await k.sh('kubectl config')).toEqual({ stdout: helpText('config'), stderr: '', exitCode: 0 });
+    expect(await k.sh('kubectl rollout')).toEqual({ stdout: helpText('rollout'), stderr: '', exitCode: 1 });
+    expect(await k.sh('kubectl config')).toEqual({ stdout: '', stderr: helpText('config'), exitCode: 1 });
+    expect(await k.sh('kubectl create secret')).toEqual({ stdout: '', stderr: helpText('create secret'), exitCode: 1 });
   });
 
   it('refuses what it does not offer in one line, whatever the flags, and still has its help', async () => {

@@ -128,7 +128,7 @@ export const useContext: CommandDef = {
   aliases: ['use'],
   short: 'Set the current-context in a kubeconfig file',
   run(inv) {
-    if (inv.args.length !== 1) throw new UsageError('Unexpected args: ' + goList(inv.args));
+    if (inv.args.length !== 1) helpError(inv, `Unexpected args: ${goList(inv.args)}`);
     const l = load(inv);
     const name = inv.args[0];
     if (!l.model.contexts!.has(name)) throw new CommandError(`error: no context exists with the name: ${goQuote(name)}`);

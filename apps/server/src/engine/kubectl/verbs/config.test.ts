@@ -37,6 +37,18 @@ describe('kubectl config', () => {
     });
   });
 
+  it('get-contexts prints the contexts it finds, then fails for the others (kubectl v1.32)', async () => {
+    const k = newKit();
+    expect(await k.sh('kubectl config get-contexts nope')).toEqual({ stdout: 'CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n', stderr: 'error: context nope not found\n', exitCode: 1 });
+    expect(await k.sh('kubectl config get-contexts nope kubernetes-admin@kubernetes other -o name')).toEqual({
+      stdout: 'kubernetes-admin@kubernetes\n',
+      stderr: 'context nope not found\ncontext other not found\n',
+      exitCode: 1,
+    });
+    const use = await k.sh('kubectl config use-context');
+    expect([use.stdout.startsWith('Set the current-context in a kubeconfig file.\n'), use.stderr, use.exitCode]).toEqual([true, 'error: Unexpected args: []\n', 1]);
+  });
+
   it('set-context --current --namespace changes where kubectl looks', async () => {
     const k = newKit();
     await k.setup('kubectl create namespace dev', 'kubectl -n dev run web --image=nginx');

@@ -101,15 +101,17 @@ const getContexts: CommandDef = {
     const kc = requireConfig(inv);
     const wanted = inv.args;
     const rows = kc.contexts.filter((c) => wanted.length === 0 || wanted.includes(c.name));
-    for (const w of wanted) if (!kc.contexts.some((c) => c.name === w)) throw new CommandError(`error: context ${w} not found`);
-    if (inv.flags.str('output') === 'name') {
-      inv.out(rows.map((c) => `${c.name}\n`).join(''));
-      return 0;
+    const missing = wanted.filter((w) => !kc.contexts.some((c) => c.name === w)).map((w) => `context ${w} not found`);
+    if (inv.flags.str('output') === 'name') inv.out(rows.map((c) => `${c.name}\n`).join(''));
+    else {
+      let text = inv.flags.bool('no-headers') ? '' : 'CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n';
+      for (const c of rows) text += `${c.name === kc.currentContext ? '*' : ''}\t${c.name}\t${c.cluster ?? ''}\t${c.user ?? ''}\t${c.namespace ?? ''}\n`;
+      inv.out(tabwrite(text, GET_TABWRITER));
     }
-    let text = inv.flags.bool('no-headers') ? '' : 'CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n';
-    for (const c of rows) text += `${c.name === kc.currentContext ? '*' : ''}\t${c.name}\t${c.cluster ?? ''}\t${c.user ?? ''}\t${c.namespace ?? ''}\n`;
-    inv.out(tabwrite(text, GET_TABWRITER));
-    return 0;
+    // the found ones are printed first; kubectl's aggregate error: one is `error: ...`, several are one per line
+    if (missing.length === 1) inv.err(`error: ${missing[0]}\n`);
+    else if (missing.length) inv.err(missing.map((m) => `${m}\n`).join(''));
+    return missing.length ? 1 : 0;
   },
 };
 

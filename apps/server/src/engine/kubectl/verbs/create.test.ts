@@ -25,4 +25,17 @@ describe('kubectl create', () => {
     expect(await kit.sh('kubectl create deployment web --image=busybox --image=nginx -- sleep 10')).toEqual({ stdout: '', stderr: 'error: cannot specify multiple --image options and command\n', exitCode: 1 });
     expect((await kit.sh('kubectl create deployment a b --image=busybox -- sleep 10')).stderr).toBe("error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n");
   });
+
+  it('service generators: the app selector on every type, no ports field without --tcp (kubectl v1.32)', async () => {
+    const kit = newKit();
+    expect((await kit.sh('kubectl create service externalname web --external-name=example.com --dry-run=client -o yaml')).stdout).toBe(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\nspec:\n  externalName: example.com\n  selector:\n    app: web\n  type: ExternalName\nstatus:\n  loadBalancer: {}\n',
+    );
+    expect((await kit.sh('kubectl create service clusterip headless --clusterip=None --dry-run=client -o yaml')).stdout).toBe(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: headless\n  name: headless\nspec:\n  clusterIP: None\n  selector:\n    app: headless\n  type: ClusterIP\nstatus:\n  loadBalancer: {}\n',
+    );
+    // created for real, an ExternalName service with a selector still gets no Endpoints
+    await kit.setup('kubectl create service externalname web --external-name=example.com', 'kubectl run web --image=nginx -l app=web', 'sleep 10');
+    expect((await kit.sh('kubectl get endpoints web')).stderr).toBe('Error from server (NotFound): endpoints "web" not found\n');
+  });
 });

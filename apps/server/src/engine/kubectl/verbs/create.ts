@@ -126,13 +126,10 @@ function serviceGenerator(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Ext
         if (type === 'NodePort' && inv.flags.int('node-port') > 0) out.nodePort = inv.flags.int('node-port');
         return out;
       });
-      const spec: Record<string, unknown> = { ports, selector: { app: svcName }, type };
+      // kubectl sets the app=<name> selector on every type, ExternalName included; no ports is no field
+      const spec: Record<string, unknown> = { ...(ports.length ? { ports } : {}), selector: { app: svcName }, type };
       if (type === 'ClusterIP' && inv.flags.str('clusterip')) spec.clusterIP = inv.flags.str('clusterip');
-      if (type === 'ExternalName') {
-        delete spec.selector;
-        spec.externalName = inv.flags.str('external-name');
-        if (!ports.length) delete spec.ports;
-      }
+      if (type === 'ExternalName') spec.externalName = inv.flags.str('external-name');
       return send(inv, { apiVersion: 'v1', kind: 'Service', metadata: { name: svcName, labels: { app: svcName } }, spec });
     },
   };

@@ -10,5 +10,6 @@ import { rolloutUndoCommand } from './rollout-undo';
 export const rolloutCommand: CommandDef = {
   name: 'rollout',
   short: 'Manage the rollout of a resource',
+  groupHelpOnStdout: true,
   subcommands: [rolloutHistoryCommand, rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand, rolloutStatusCommand, rolloutUndoCommand],
 };

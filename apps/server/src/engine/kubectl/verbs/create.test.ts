@@ -38,4 +38,18 @@ describe('kubectl create', () => {
     await kit.setup('kubectl create service externalname web --external-name=example.com', 'kubectl run web --image=nginx -l app=web', 'sleep 10');
     expect((await kit.sh('kubectl get endpoints web')).stderr).toBe('Error from server (NotFound): endpoints "web" not found\n');
   });
+
+  it("--from-env-file reads an env file as kubectl does (v1.32): leading blanks trimmed, values as written, bare keys from the environment, keys checked", async () => {
+    const kit = newKit();
+    await kit.setup("printf 'a=1\\n# comment\\n\\n  e=5 \\nd\\nHOME\\n' > ok.env", "printf 'a=1\\nb = two\\n' > bad.env");
+    expect((await kit.sh('kubectl create configmap c --from-env-file=ok.env --dry-run=client -o yaml')).stdout).toBe(
+      "apiVersion: v1\ndata:\n  HOME: /home/student\n  a: \"1\"\n  d: \"\"\n  e: '5 '\nkind: ConfigMap\nmetadata:\n  creationTimestamp: null\n  name: c\n",
+    );
+    expect(await kit.sh('kubectl create secret generic s --from-env-file=bad.env --dry-run=client -o yaml')).toEqual({
+      stdout: '',
+      stderr:
+        "error: \"b \" is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')\n",
+      exitCode: 1,
+    });
+  });
 });

@@ -2,6 +2,7 @@
 // serviceaccount. Objects are built client-side exactly as kubectl builds them, then sent.
 
 import { listedShort } from '../help/help';
+import { goQuote } from '../printers/go-format';
 import { notSupported } from './not-supported';
 import { toCompactJson } from '../printers/json';
 import { KubeObject } from '../../api/types';
@@ -175,14 +176,45 @@ function collectData(inv: Invocation, kind: 'ConfigMap' | 'Secret'): Record<stri
   }
   for (const path of inv.flags.list('from-env-file')) {
     if (!inv.host.fs.exists(path)) throw new CommandError(`error: open ${path}: no such file or directory`);
-    for (const line of inv.host.fs.readFile(path).split('\n')) {
-      const t = line.trim();
-      if (!t || t.startsWith('#')) continue;
-      const eq = t.indexOf('=');
-      if (eq > 0) add(t.slice(0, eq), t.slice(eq + 1));
-    }
+    for (const [key, value] of envFileEntries(inv.host.fs.readFile(path), inv.host.env)) add(key, value);
   }
   return data;
+}
+
+/** validation.IsEnvVarName, as kubectl checks an env file's keys */
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const ENV_VAR_NAME_ERROR =
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+
+function envVarNameErrors(key: string): string[] {
+  const errors = ENV_VAR_NAME.test(key) ? [] : [ENV_VAR_NAME_ERROR];
+  if (key === '.') errors.push("must not be '.'");
+  else if (key === '..') errors.push("must not be '..'");
+  else if (key.startsWith('..')) errors.push("must not start with '..'");
+  return errors;
+}
+
+/**
+ * kubectl's env file (processEnvFileLine): leading blanks trimmed, `#` comments and blank lines
+ * skipped, `KEY=value` with the value as written (trailing blanks kept), a bare `KEY` taking its
+ * value from kubectl's environment; a key that is no environment variable name is an error.
+ */
+function envFileEntries(text: string, env: Readonly<Record<string, string>>): [string, string][] {
+  const out: [string, string][] = [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  lines.forEach((raw, n) => {
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (n === 0) line = line.replace(/^\uFEFF/, '');
+    line = line.replace(/^\s+/, '');
+    if (line === '' || line.startsWith('#')) return;
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? line : line.slice(0, eq);
+    const problems = envVarNameErrors(key);
+    if (problems.length) throw new CommandError(`error: ${goQuote(key)} is not a valid key name: ${problems.join(';')}`);
+    out.push([key, eq < 0 ? (env[key] ?? '') : line.slice(eq + 1)]);
+  });
+  return out;
 }
 
 const DATA_FLAGS: FlagSpec[] = [

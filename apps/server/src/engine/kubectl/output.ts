@@ -8,6 +8,7 @@ import { CommandError } from './context';
 import { Flags } from './flags';
 import { printName } from './printers/get-printer';
 import { listOf, printJson, printYaml } from './printers/object-printer';
+import { inStructOrder } from './printers/go-struct-order';
 import { JsonPathError, printJsonPath } from './printers/jsonpath';
 import { printCustomColumns } from './printers/custom-columns';
 
@@ -58,14 +59,16 @@ export interface PrintOptions {
   noHeaders?: boolean;
   /** --allow-missing-template-keys (kubectl's default: true) */
   allowMissingKeys?: boolean;
+  /** the object is kubectl's own Go value (a generator's, a set command's): -o json in struct order */
+  typed?: boolean;
 }
 
 /**
  * The printing flags a command was given. --show-managed-fields is accepted wherever kubectl has
  * it and changes nothing: the simulation's objects carry no managedFields.
  */
-export function printOptions(flags: Flags, single: boolean): PrintOptions {
-  return { single, allowMissingKeys: !flags.changed('allow-missing-template-keys') || flags.bool('allow-missing-template-keys') };
+export function printOptions(flags: Flags, single: boolean, typed = false): PrintOptions {
+  return { single, typed, allowMissingKeys: !flags.changed('allow-missing-template-keys') || flags.bool('allow-missing-template-keys') };
 }
 
 /** Prints objects with a non-table printer. */
@@ -84,8 +87,11 @@ function printWith(view: KubeObject[], output: OutputSpec, opts: PrintOptions): 
       return view.map((o) => printName(o)).join('');
     case 'yaml':
       return printYaml(opts.single ? view[0] : (listOf(view) as Record<string, unknown>));
-    case 'json':
+    case 'json': {
+      const ordered = opts.typed && opts.single ? inStructOrder(view[0]) : undefined;
+      if (ordered) return printJson(ordered, { sortKeys: false });
       return printJson(opts.single ? view[0] : (listOf(view) as Record<string, unknown>));
+    }
     case 'jsonpath':
       return printJsonPath(opts.single ? view[0] : listOf(view), output.template, { outputJson: output.asJson, allowMissingKeys: opts.allowMissingKeys ?? true });
     case 'custom-columns':

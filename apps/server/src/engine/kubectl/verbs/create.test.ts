@@ -52,4 +52,14 @@ describe('kubectl create', () => {
       exitCode: 1,
     });
   });
+
+  it('-o json of what a generator made prints the Go struct order, maps sorted (kubectl v1.32 byte for byte)', async () => {
+    const kit = newKit();
+    expect((await kit.sh('kubectl create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o json')).stdout).toBe("{\n    \"kind\": \"Deployment\",\n    \"apiVersion\": \"apps/v1\",\n    \"metadata\": {\n        \"name\": \"web\",\n        \"creationTimestamp\": null,\n        \"labels\": {\n            \"app\": \"web\"\n        }\n    },\n    \"spec\": {\n        \"replicas\": 3,\n        \"selector\": {\n            \"matchLabels\": {\n                \"app\": \"web\"\n            }\n        },\n        \"template\": {\n            \"metadata\": {\n                \"creationTimestamp\": null,\n                \"labels\": {\n                    \"app\": \"web\"\n                }\n            },\n            \"spec\": {\n                \"containers\": [\n                    {\n                        \"name\": \"nginx\",\n                        \"image\": \"nginx\",\n                        \"ports\": [\n                            {\n                                \"containerPort\": 80\n                            }\n                        ],\n                        \"resources\": {}\n                    }\n                ]\n            }\n        },\n        \"strategy\": {}\n    },\n    \"status\": {}\n}\n");
+    expect((await kit.sh('kubectl create service nodeport web --tcp=80:8080 --dry-run=client -o json')).stdout).toBe("{\n    \"kind\": \"Service\",\n    \"apiVersion\": \"v1\",\n    \"metadata\": {\n        \"name\": \"web\",\n        \"creationTimestamp\": null,\n        \"labels\": {\n            \"app\": \"web\"\n        }\n    },\n    \"spec\": {\n        \"ports\": [\n            {\n                \"name\": \"80-8080\",\n                \"protocol\": \"TCP\",\n                \"port\": 80,\n                \"targetPort\": 8080\n            }\n        ],\n        \"selector\": {\n            \"app\": \"web\"\n        },\n        \"type\": \"NodePort\"\n    },\n    \"status\": {\n        \"loadBalancer\": {}\n    }\n}\n");
+    expect((await kit.sh('kubectl create configmap cfg --from-literal=b=2 --from-literal=a=1 --dry-run=client -o json')).stdout).toBe("{\n    \"kind\": \"ConfigMap\",\n    \"apiVersion\": \"v1\",\n    \"metadata\": {\n        \"name\": \"cfg\",\n        \"creationTimestamp\": null\n    },\n    \"data\": {\n        \"a\": \"1\",\n        \"b\": \"2\"\n    }\n}\n");
+    // what is read from the server is a map: sorted keys
+    await kit.setup('kubectl create configmap cfg --from-literal=b=2');
+    expect((await kit.sh('kubectl get configmap cfg -o json')).stdout.startsWith('{\n    "apiVersion": "v1",\n    "data": {')).toBe(true);
+  });
 });

@@ -27,7 +27,7 @@ function send(inv: Invocation, obj: KubeObject): number {
   const toSend = inv.flags.bool('save-config') ? withLastApplied(obj) : obj;
   const result = mode === 'client' ? toSend : api.create(toSend, { dryRun: mode === 'server' });
   if (output.kind === 'table') inv.out(printName(result, `created${dryRunSuffix(mode)}`));
-  else inv.out(printObjects([mode === 'client' ? clientView(result) : result], output, printOptions(inv.flags, true)));
+  else inv.out(printObjects([mode === 'client' ? clientView(result) : result], output, printOptions(inv.flags, true, true)));
   return 0;
 }
 

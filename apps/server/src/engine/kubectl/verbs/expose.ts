@@ -178,7 +178,7 @@ function runExpose(inv: Invocation): number {
       else {
         const shown = mode === 'client' ? { ...result, metadata: { ...result.metadata, creationTimestamp: null }, status: { loadBalancer: {} } } : result;
         if (mode === 'client' && !inv.namespaceExplicit()) delete (shown.metadata as Spec).namespace;
-        inv.out(printObjects([shown as KubeObject], output, printOptions(inv.flags, true)));
+        inv.out(printObjects([shown as KubeObject], output, printOptions(inv.flags, true, true)));
       }
     } catch (e) {
       if (!isApiError(e)) throw e;

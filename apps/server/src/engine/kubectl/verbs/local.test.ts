@@ -70,4 +70,12 @@ describe('--local', () => {
       'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    a: b\n  name: p\nspec:\n  containers:\n  - image: busybox\n    name: c\n',
     );
   });
+
+  it('set -o json prints the Go struct order (kind first), as kubectl v1.32', async () => {
+    const k = newKit();
+    await k.setup("printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: p\\nspec:\\n  containers:\\n  - name: c\\n    image: busybox\\n' > p.yaml");
+    expect((await k.sh('kubectl set env --local -f p.yaml B=2 A=1 -o json')).stdout).toBe(
+      '{\n    "kind": "Pod",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "p",\n        "creationTimestamp": null\n    },\n    "spec": {\n        "containers": [\n            {\n                "name": "c",\n                "image": "busybox",\n                "env": [\n                    {\n                        "name": "B",\n                        "value": "2"\n                    },\n                    {\n                        "name": "A",\n                        "value": "1"\n                    }\n                ],\n                "resources": {}\n            }\n        ]\n    },\n    "status": {}\n}\n',
+    );
+  });
 });

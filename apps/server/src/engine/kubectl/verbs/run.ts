@@ -122,7 +122,7 @@ async function runRun(inv: Invocation): Promise<number> {
   const show = (obj: KubeObject, fresh: boolean): string =>
     output.kind === 'table'
       ? printName(obj, `created${dryRunSuffix(mode)}`)
-      : printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, printOptions(inv.flags, true));
+      : printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, printOptions(inv.flags, true, true));
   if (mode === 'client') {
     // kubectl makes the pod first but prints the service as soon as it is made, the pod last
     if (flags.bool('expose')) exposeService(inv, mode, name, flags.str('labels'), flags.str('port'), show);

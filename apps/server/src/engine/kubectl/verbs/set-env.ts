@@ -124,7 +124,7 @@ function runSetEnv(inv: Invocation): number {
       else printed.push(local || mode === 'client' ? typedView(result) : result);
     });
   }
-  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1, true)));
   return printErrors(inv, errors) ? 1 : 0;
 }
 

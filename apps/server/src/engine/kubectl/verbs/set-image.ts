@@ -63,6 +63,6 @@ function runSetImage(inv: Invocation): number {
       else printed.push(local || mode === 'client' ? typedView(result) : result);
     });
   }
-  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1, true)));
   return printErrors(inv, errors) ? 1 : 0;
 }

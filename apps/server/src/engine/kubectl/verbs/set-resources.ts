@@ -111,7 +111,7 @@ function runSetResources(inv: Invocation): number {
       if (output.kind === 'table') inv.out(printName(result, `resource requirements updated${dryRunSuffix(mode)}`));
       else {
         // kubectl prints each object as it is patched: YAML documents apart, JSON objects one after another
-        const text = printObjects([result], output, printOptions(flags, true));
+        const text = printObjects([result], output, printOptions(flags, true, true));
         inv.out(output.kind === 'yaml' && printed > 0 ? `---\n${text}` : text);
         printed++;
       }

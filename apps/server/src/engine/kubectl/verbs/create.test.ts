@@ -62,4 +62,16 @@ describe('kubectl create', () => {
     await kit.setup('kubectl create configmap cfg --from-literal=b=2');
     expect((await kit.sh('kubectl get configmap cfg -o json')).stdout.startsWith('{\n    "apiVersion": "v1",\n    "data": {')).toBe(true);
   });
+
+  it('a generated object names its namespace only when -n did; --save-config records the Go value (kubectl v1.32)', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl create namespace dev');
+    expect((await kit.sh('kubectl create deployment web --image=nginx -n default --dry-run=client -o yaml')).stdout).toBe("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\n  namespace: default\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  strategy: {}\n  template:\n    metadata:\n      creationTimestamp: null\n      labels:\n        app: web\n    spec:\n      containers:\n      - image: nginx\n        name: nginx\n        resources: {}\nstatus: {}\n");
+    expect((await kit.sh('kubectl create deployment web --image=nginx -n dev --save-config --dry-run=client -o yaml')).stdout).toBe("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {\"kind\":\"Deployment\",\"apiVersion\":\"apps/v1\",\"metadata\":{\"name\":\"web\",\"namespace\":\"dev\",\"creationTimestamp\":null,\"labels\":{\"app\":\"web\"}},\"spec\":{\"replicas\":1,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"creationTimestamp\":null,\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"nginx\",\"image\":\"nginx\",\"resources\":{}}]}},\"strategy\":{}},\"status\":{}}\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\n  namespace: dev\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  strategy: {}\n  template:\n    metadata:\n      creationTimestamp: null\n      labels:\n        app: web\n    spec:\n      containers:\n      - image: nginx\n        name: nginx\n        resources: {}\nstatus: {}\n");
+    // the service generators take --save-config and write nothing
+    expect((await kit.sh('kubectl create service clusterip web --tcp=80 --save-config --dry-run=client -o yaml')).stdout).not.toContain('last-applied');
+    // made for real, it can be applied over
+    await kit.setup('kubectl create deployment api --image=nginx --save-config', 'kubectl create deployment api --image=nginx --replicas=2 --dry-run=client -o yaml > api.yaml');
+    expect(await kit.sh('kubectl apply -f api.yaml')).toEqual({ stdout: 'deployment.apps/api configured\n', stderr: '', exitCode: 0 });
+  });
 });

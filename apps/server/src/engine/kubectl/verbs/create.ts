@@ -11,7 +11,8 @@ import { CommandError, UsageError } from '../context';
 import { FlagSpec } from '../flags';
 import { printName } from '../printers/get-printer';
 import { parseOutput, printObjects, printOptions } from '../output';
-import { dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { dryRunMode, dryRunSuffix, LAST_APPLIED, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { inStructOrder } from '../printers/go-struct-order';
 import { encodeBase64 } from '../../api/defaults/base64';
 import { parseTcpSpec } from './service-ports';
 
@@ -23,9 +24,16 @@ function send(inv: Invocation, obj: KubeObject): number {
   const output = parseOutput(inv.flags.str('output'));
   const api = inv.api();
   const info = api.infoFor(obj);
-  if (info.namespaced) obj.metadata.namespace = inv.namespace();
-  const toSend = inv.flags.bool('save-config') ? withLastApplied(obj) : obj;
-  const result = mode === 'client' ? toSend : api.create(toSend, { dryRun: mode === 'server' });
+  // the generated object names a namespace only when -n did (kubectl's EnforceNamespace)
+  if (info.namespaced && inv.namespaceExplicit()) obj.metadata.namespace = inv.namespace();
+  // --save-config: the Go value as json encodes it (struct order, zero timestamps), one newline;
+  // kubectl v1.32's service generators take the flag and write no annotation
+  if (inv.flags.bool('save-config') && obj.kind !== 'Service') {
+    const config = `${toCompactJson(inStructOrder(clientView(obj)), false)}\n`;
+    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: config };
+  }
+  const toSend = info.namespaced ? { ...obj, metadata: { ...obj.metadata, namespace: inv.namespace() } } : obj;
+  const result = mode === 'client' ? obj : api.create(toSend, { dryRun: mode === 'server' });
   if (output.kind === 'table') inv.out(printName(result, `created${dryRunSuffix(mode)}`));
   else inv.out(printObjects([mode === 'client' ? clientView(result) : result], output, printOptions(inv.flags, true, true)));
   return 0;
@@ -34,7 +42,6 @@ function send(inv: Invocation, obj: KubeObject): number {
 /** What `--dry-run=client -o yaml` shows: the object as built, with the null timestamp and empty status. */
 function clientView(obj: KubeObject): KubeObject {
   const out: KubeObject = { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } };
-  if (out.metadata.namespace === 'default' || obj.kind === 'Namespace') delete out.metadata.namespace;
   if (obj.kind === 'Deployment' || obj.kind === 'Namespace') out.status = {};
   // the pod template's zero timestamp is printed too (Go's zero metav1.Time)
   const template = (obj.spec as { template?: KubeObject } | undefined)?.template;

@@ -49,3 +49,17 @@ export function parseImageRef(raw: string): ImageRef {
 export function machineImageKey(ref: ImageRef): string {
   return `${ref.familiar}:${ref.tag || ref.digest || 'latest'}`;
 }
+
+// distribution/reference's grammar (ReferenceRegexp): what kubectl run accepts as --image
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])`;
+const NAME = `(?:${HOST}(?::[0-9]+)?/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
+const REFERENCE = new RegExp(`^${NAME}(?::${TAG})?(?:@${DIGEST})?$`);
+
+/** a well-formed image reference (any name, tag and digest the grammar allows; `Nginx` is not) */
+export function isImageReference(raw: string): boolean {
+  return REFERENCE.test(raw);
+}

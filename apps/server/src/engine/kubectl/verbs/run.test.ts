@@ -17,8 +17,10 @@ describe('kubectl run', () => {
   it('--expose selects by --labels and labels the service with them', async () => {
     const kit = newKit();
     const r = await kit.sh('kubectl run web --image=nginx --port=8080 --labels=app=w,tier=x --expose --dry-run=client -o yaml');
+    // kubectl v1.32 (run against a discovery-only server): the service, its own `---`, then the
+    // shared YAML printer's `---` before the pod
     expect(r.stdout).toBe(
-      'apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: w\n    tier: x\n  name: web\nspec:\n  ports:\n  - port: 8080\n    protocol: TCP\n    targetPort: 8080\n  selector:\n    app: w\n    tier: x\nstatus:\n  loadBalancer: {}\n---\n' +
+      'apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: w\n    tier: x\n  name: web\nspec:\n  ports:\n  - port: 8080\n    protocol: TCP\n    targetPort: 8080\n  selector:\n    app: w\n    tier: x\nstatus:\n  loadBalancer: {}\n---\n---\n' +
         'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: w\n    tier: x\n  name: web\nspec:\n  containers:\n  - image: nginx\n    name: web\n    ports:\n    - containerPort: 8080\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Always\nstatus: {}\n',
     );
     expect(kit.sandbox.cluster.api.tryGet('services', 'default', 'web')).toBeUndefined();
@@ -58,5 +60,20 @@ describe('kubectl run', () => {
     const kit = newKit();
     await kit.setup('kubectl run web --image=nginx --port=80', `kubectl expose pod web --port=81 --name=w2 --overrides='{"spec":{"type":"NodePort"}}'`);
     expect((kit.sandbox.cluster.api.get('services', 'default', 'w2') as KubeObject & { spec: { type: string } }).spec.type).toBe('NodePort');
+  });
+
+  it("checks what kubectl checks before it makes anything (kubectl v1.32, against a discovery-only server)", async () => {
+    const kit = newKit();
+    const usage = (m: string) => ({ stdout: '', stderr: `error: ${m}\nSee 'kubectl run -h' for help and examples\n`, exitCode: 1 });
+    expect(await kit.sh('kubectl run bb --image=busybox -t')).toEqual(usage('-i/--stdin is required for containers with -t/--tty=true'));
+    expect(await kit.sh('kubectl run bb --image=busybox --image-pull-policy=Sometimes')).toEqual(usage('invalid image pull policy: Sometimes'));
+    expect(await kit.sh('kubectl run -it bb --image=busybox --restart=Never --dry-run=client -- sh')).toEqual(usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)"));
+    expect(await kit.sh("kubectl run bb --image='#bad'")).toEqual({ stdout: '', stderr: 'error: Invalid image name "#bad": invalid reference format\n', exitCode: 1 });
+    expect((await kit.sh('kubectl run bb --image=Nginx')).stderr).toBe('error: Invalid image name "Nginx": invalid reference format\n');
+    expect(kit.sandbox.cluster.api.tryGet('pods', 'default', 'bb')).toBeUndefined();
+    // a namespace given with -n is written in what it prints
+    await kit.setup('kubectl create namespace dev');
+    expect((await kit.sh("kubectl run web --image=nginx -n dev --dry-run=client -o jsonpath='{.metadata.namespace}'")).stdout).toBe('dev');
+    expect((await kit.sh("kubectl run web --image=nginx --dry-run=client -o jsonpath='{.metadata.namespace}'")).stdout).toBe('');
   });
 });

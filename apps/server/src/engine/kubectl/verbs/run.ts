@@ -8,6 +8,7 @@ import { CommandError } from '../context';
 import { printName } from '../printers/get-printer';
 import { parseOutput, printObjects, printOptions } from '../output';
 import { DryRun, dryRunMode, dryRunSuffix, recorded } from '../object-ops';
+import { isImageReference } from '../../images/image-ref';
 import { watchLoop } from '../watch';
 import { containerLogLines } from '../pod-logs';
 import { applyOverrides, OVERRIDE_FLAGS } from '../overrides';
@@ -73,15 +74,23 @@ async function runRun(inv: Invocation): Promise<number> {
   const dash = inv.dashArgs();
   const extra = inv.args.slice(1, inv.args.length - dash.length);
   const containerArgs = [...extra, ...dash];
-  const restart = flags.str('restart');
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new CommandError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
-  const rm = flags.bool('rm');
+  // kubectl's checks, in its order
+  const usage = (message: string): CommandError => new CommandError(`error: ${message}\nSee 'kubectl run -h' for help and examples`);
+  const image = flags.str('image');
+  if (!isImageReference(image)) throw new CommandError(`error: Invalid image name "${image}": invalid reference format`);
   const interactive = flags.bool('stdin');
   const tty = flags.bool('tty');
+  if (tty && !interactive) throw usage('-i/--stdin is required for containers with -t/--tty=true');
+  if (flags.bool('expose') && !flags.str('port')) throw usage('--port must be set when exposing a service');
+  const restart = flags.str('restart');
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw usage(`invalid restart policy: ${restart}`);
+  const rm = flags.bool('rm');
   const attach = flags.bool('attach') || interactive;
-  if (rm && !attach) throw new CommandError("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples");
-  if (flags.bool('expose') && !flags.str('port')) throw new CommandError("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples");
+  if (rm && !attach) throw usage('--rm should only be used for attached containers');
   const mode = dryRunMode(inv);
+  if (attach && mode !== 'none') throw usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  const pullPolicy = flags.str('image-pull-policy');
+  if (pullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) throw usage(`invalid image pull policy: ${pullPolicy}`);
 
   const container: Record<string, unknown> = { name, image: flags.str('image') };
   if (containerArgs.length) container[flags.bool('command') ? 'command' : 'args'] = containerArgs;
@@ -119,10 +128,15 @@ async function runRun(inv: Invocation): Promise<number> {
   const pod = recorded(inv, applyOverrides(inv, generated));
 
   const output = parseOutput(flags.str('output'));
-  const show = (obj: KubeObject, fresh: boolean): string =>
-    output.kind === 'table'
-      ? printName(obj, `created${dryRunSuffix(mode)}`)
-      : printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, printOptions(inv.flags, true, true));
+  // one printer prints the service and the pod: its YAML separates the second with `---`
+  let shownCount = 0;
+  const show = (obj: KubeObject, fresh: boolean): string => {
+    if (output.kind === 'table') return printName(obj, `created${dryRunSuffix(mode)}`);
+    const text = printObjects([fresh ? { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } : obj], output, printOptions(inv.flags, true, true));
+    return output.kind === 'yaml' && shownCount++ > 0 ? `---\n${text}` : text;
+  };
+  // the generated objects name a namespace only when -n did (kubectl's EnforceNamespace)
+  if (inv.namespaceExplicit()) pod.metadata.namespace = inv.namespace();
   if (mode === 'client') {
     // kubectl makes the pod first but prints the service as soon as it is made, the pod last
     if (flags.bool('expose')) exposeService(inv, mode, name, flags.str('labels'), flags.str('port'), show);
@@ -191,7 +205,8 @@ async function attachAndWait(inv: Invocation, pod: Pod, rm: boolean): Promise<nu
 
 /**
  * --expose: the ClusterIP service kubectl's ServiceGeneratorV2 makes for the pod, selecting it
- * by its --labels (or run=NAME) on --port, printed as soon as it is made (YAML followed by `---`).
+ * by its --labels (or run=NAME) on --port, printed as soon as it is made (YAML followed by `---`,
+ * and the pod's YAML after it starts with its own).
  */
 function exposeService(inv: Invocation, mode: DryRun, name: string, labelsText: string, portText: string, show: (obj: KubeObject, fresh: boolean) => string): unknown {
   const port = Number(portText);
@@ -202,6 +217,7 @@ function exposeService(inv: Invocation, mode: DryRun, name: string, labelsText: 
     spec: { ports: [{ port, protocol: 'TCP', targetPort: port }], selector: parseLabels(labelsText, name) },
   };
   let shown: KubeObject;
+  if (inv.namespaceExplicit()) svc.metadata.namespace = inv.namespace();
   if (mode === 'client') shown = { ...svc, status: { loadBalancer: {} } };
   else {
     svc.metadata.namespace = inv.namespace();

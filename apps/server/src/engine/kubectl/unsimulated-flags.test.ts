@@ -7,8 +7,6 @@ describe('flags the simulation does not honour', () => {
     ['kubectl apply --server-side -f x.yaml', 'server-side', 'server-side apply is not simulated; apply without it'],
     ['kubectl apply --prune -l a=b -f x.yaml', 'prune', 'pruning is not simulated; delete what you no longer want'],
     ['kubectl delete pod web --interactive', 'interactive', 'there is no confirmation prompt; delete without it'],
-    ['kubectl create secret generic s --from-literal=a=b --append-hash', 'append-hash', 'name hashes are not computed; leave the name as it is'],
-    ['kubectl create configmap c --from-literal=a=b --append-hash', 'append-hash', 'name hashes are not computed; leave the name as it is'],
     ['kubectl create -f x.yaml --edit', 'edit', 'there is no editor; write the file and use -f'],
     ['kubectl replace --raw /api/v1/namespaces/default/pods/web -f x.yaml', 'raw', 'raw requests are only simulated for kubectl get'],
     ['kubectl get pod web --subresource=status', 'subresource', 'subresources are not served on their own; use the object itself'],

@@ -8,7 +8,6 @@ const UNSIMULATED: Record<string, string> = {
   prune: 'pruning is not simulated; delete what you no longer want',
   'prune-allowlist': 'pruning is not simulated; delete what you no longer want',
   interactive: 'there is no confirmation prompt; delete without it',
-  'append-hash': 'name hashes are not computed; leave the name as it is',
   edit: 'there is no editor; write the file and use -f',
   raw: 'raw requests are only simulated for kubectl get',
   subresource: 'subresources are not served on their own; use the object itself',

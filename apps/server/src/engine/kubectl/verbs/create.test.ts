@@ -74,4 +74,19 @@ describe('kubectl create', () => {
     await kit.setup('kubectl create deployment api --image=nginx --save-config', 'kubectl create deployment api --image=nginx --replicas=2 --dry-run=client -o yaml > api.yaml');
     expect(await kit.sh('kubectl apply -f api.yaml')).toEqual({ stdout: 'deployment.apps/api configured\n', stderr: '', exitCode: 0 });
   });
+
+  it('--append-hash names the object as kubectl does: a hash of kind, name and data (values from kubectl v1.32)', async () => {
+    const kit = newKit();
+    const name = async (line: string) => (await kit.sh(`${line} --append-hash --dry-run=client -o name`)).stdout;
+    expect(await name('kubectl create configmap c --from-literal=k=v')).toBe('configmap/c-tgfmcfgbt5\n');
+    expect(await name('kubectl create configmap c')).toBe('configmap/c-94b26g54cg\n');
+    expect(await name("kubectl create configmap app-config --from-literal=greeting=hola --from-literal='b=<&>'")).toBe('configmap/app-config-49t8cbkmc8\n');
+    expect(await name('kubectl create configmap c --from-literal=k=ñandú')).toBe('configmap/c-b97tctkghh\n');
+    expect(await name('kubectl create secret generic s --from-literal=user=admin')).toBe('secret/s-6c4g765dmd\n');
+    expect(await name('kubectl create secret generic s --from-literal=user=admin --type=kubernetes.io/basic-auth')).toBe('secret/s-hhd65b48b5\n');
+    expect(await name('kubectl create secret generic s')).toBe('secret/s-6cmg28h685\n');
+    expect(await name('kubectl create secret docker-registry reg --docker-username=u --docker-password=p')).toBe('secret/reg-cc65kb8ft7\n');
+    await kit.setup('kubectl create configmap c --from-literal=k=v --append-hash');
+    expect((await kit.sh('kubectl get configmap -o name')).stdout).toContain('configmap/c-tgfmcfgbt5\n');
+  });
 });

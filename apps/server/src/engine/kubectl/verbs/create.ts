@@ -2,6 +2,7 @@
 // serviceaccount. Objects are built client-side exactly as kubectl builds them, then sent.
 
 import { listedShort } from '../help/help';
+import { nameHash } from '../name-hash';
 import { goQuote } from '../printers/go-format';
 import { notSupported } from './not-supported';
 import { toCompactJson } from '../printers/json';
@@ -224,6 +225,12 @@ function envFileEntries(text: string, env: Readonly<Record<string, string>>): [s
   return out;
 }
 
+/** --append-hash: the name gets kubectl's hash of the kind, name and data (name-hash.ts) */
+function withHash(inv: Invocation, obj: KubeObject): KubeObject {
+  if (!inv.flags.bool('append-hash')) return obj;
+  return { ...obj, metadata: { ...obj.metadata, name: `${obj.metadata.name}-${nameHash(obj)}` } };
+}
+
 const DATA_FLAGS: FlagSpec[] = [
   { name: 'from-literal', type: 'stringArray' },
   { name: 'from-file', type: 'stringSlice' },
@@ -239,7 +246,7 @@ const createConfigMap: CommandDef = {
   run(inv) {
     const name = nameArg(inv);
     const data = collectData(inv, 'ConfigMap');
-    return send(inv, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, ...(Object.keys(data).length ? { data } : {}) });
+    return send(inv, withHash(inv, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, ...(Object.keys(data).length ? { data } : {}) }));
   },
 };
 
@@ -254,7 +261,7 @@ const createSecretGeneric: CommandDef = {
     for (const [k, v] of Object.entries(data)) encoded[k] = encodeBase64(v);
     const obj: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name }, ...(Object.keys(encoded).length ? { data: encoded } : {}) };
     if (inv.flags.str('type')) obj.type = inv.flags.str('type');
-    return send(inv, obj);
+    return send(inv, withHash(inv, obj));
   },
 };
 
@@ -289,7 +296,7 @@ const createSecretDockerRegistry: CommandDef = {
       data = { '.dockerconfigjson': toCompactJson({ auths: { [server]: entry } }, false) };
     }
     const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, encodeBase64(v)]));
-    return send(inv, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'kubernetes.io/dockerconfigjson', data: encoded } as KubeObject);
+    return send(inv, withHash(inv, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'kubernetes.io/dockerconfigjson', data: encoded } as KubeObject));
   },
 };
 

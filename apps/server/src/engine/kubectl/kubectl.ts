@@ -13,10 +13,6 @@ import { formatApiError } from './errors';
 import { helpText, unknownHelpTopic } from './help/help';
 
 export async function runKubectl(argv: string[], host: KubectlHost): Promise<number> {
-  // the command path: leading words naming (sub)commands
-  let def: CommandDef | undefined;
-  let commands = COMMANDS;
-  const path: string[] = [];
   let rest = argv;
   // global flags may precede the verb: `kubectl -n dev get pods`
   const leading: string[] = [];
@@ -34,16 +30,8 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
     return 0;
   }
   if (rest[0] === 'help') return helpCommand(rest.slice(1), host);
-  for (;;) {
-    const word = rest[0];
-    const found = word !== undefined ? commands.find((c) => c.name === word || c.aliases?.includes(word)) : undefined;
-    if (!found) break;
-    def = found;
-    path.push(found.name);
-    rest = rest.slice(1);
-    if (!found.subcommands?.length) break;
-    commands = found.subcommands;
-  }
+  const { def, path, remaining } = findCommand(rest);
+  rest = remaining;
   if (!def) {
     host.err(unknownCommand(rest[0], COMMANDS, 'kubectl'));
     return 1;
@@ -51,7 +39,7 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
   const pathText = path.join(' ');
   if (def.refusal) {
     const asksHelp = rest.some((a) => a === '-h' || a === '--help');
-    if (asksHelp) host.out(commandHelp(def, pathText));
+    if (asksHelp) host.out(commandHelp(pathText));
     else host.err(`${def.refusal}\n`);
     return asksHelp ? 0 : 1;
   }
@@ -68,7 +56,7 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
   // pflag warns of a deprecated flag as it parses it, before anything runs
   for (const spec of def.flags ?? []) if (spec.deprecated && flags.changed(spec.name)) host.err(`Flag --${spec.name} has been deprecated, ${spec.deprecated}\n`);
   if (flags.bool('help') && !def.helpIsRun) {
-    host.out(commandHelp(def, pathText));
+    host.out(commandHelp(pathText));
     return 0;
   }
   if (!def.run) {
@@ -79,7 +67,7 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
       return 1;
     }
     // kubectl's DefaultSubCommandRun: the help, then exit 1 (on stderr, but for rollout's)
-    const help = commandHelp(def, pathText);
+    const help = commandHelp(pathText);
     if (def.groupHelpOnStdout) host.out(help);
     else host.err(help);
     return 1;
@@ -214,9 +202,9 @@ function rootHelp(): string {
   return helpText('')!;
 }
 
-/** `kubectl <path> --help`: kubectl's own text (help/kubectl-help.json) */
-function commandHelp(def: CommandDef, path: string): string {
-  return helpText(path) ?? `${def.short}\n\nUsage:\n  kubectl ${path} [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+/** `kubectl <path> --help`: kubectl's own text (help/kubectl-help.json; help.test.ts holds every path to one) */
+function commandHelp(path: string): string {
+  return helpText(path)!;
 }
 
 /**
@@ -242,20 +230,27 @@ function helpCommand(argv: string[], host: KubectlHost): number {
     host.out(rootHelp());
     return 0;
   }
+  const { def, path } = findCommand(words);
+  if (!def) {
+    host.err(unknownHelpTopic(words));
+    return 0;
+  }
+  host.out(commandHelp(path.join(' ')));
+  return 0;
+}
+
+/** The deepest (sub)command the leading words name, as cobra's Find walks them, and the words left. */
+function findCommand(words: string[]): { def: CommandDef | undefined; path: string[]; remaining: string[] } {
+  let def: CommandDef | undefined;
   let commands = COMMANDS;
   const path: string[] = [];
-  let def: CommandDef | undefined;
-  for (const word of words) {
-    const found = commands.find((c) => c.name === word || c.aliases?.includes(word));
+  let i = 0;
+  for (; i < words.length; i++) {
+    const found = commands.find((c) => c.name === words[i] || c.aliases?.includes(words[i]));
     if (!found) break;
     def = found;
     path.push(found.name);
     commands = found.subcommands ?? [];
   }
-  if (!def) {
-    host.err(unknownHelpTopic(words));
-    return 0;
-  }
-  host.out(commandHelp(def, path.join(' ')));
-  return 0;
+  return { def, path, remaining: words.slice(i) };
 }

@@ -146,6 +146,30 @@ const TYPES: Record<string, Fields> = {
   Namespace: [['kind', ''], ['apiVersion', ''], ['metadata', 'meta'], ['spec', ''], ['status', '']],
   ServiceAccount: [['kind', ''], ['apiVersion', ''], ['metadata', 'meta'], ['secrets', ''], ['imagePullSecrets', ''], ['automountServiceAccountToken', '']],
   meta: META,
+  // clientcmd's v1.Config, as `kubectl config view -o json` prints it
+  Config: [['kind', ''], ['apiVersion', ''], ['preferences', ''], ['clusters', '[]NamedCluster'], ['users', '[]NamedAuthInfo'], ['contexts', '[]NamedContext'], ['current-context', ''], ['extensions', '']],
+  NamedCluster: [['name', ''], ['cluster', 'Cluster']],
+  Cluster: [['server', ''], ['tls-server-name', ''], ['insecure-skip-tls-verify', ''], ['certificate-authority', ''], ['certificate-authority-data', ''], ['proxy-url', ''], ['disable-compression', ''], ['extensions', '']],
+  NamedAuthInfo: [['name', ''], ['user', 'AuthInfo']],
+  AuthInfo: [
+    ['client-certificate', ''],
+    ['client-certificate-data', ''],
+    ['client-key', ''],
+    ['client-key-data', ''],
+    ['token', ''],
+    ['tokenFile', ''],
+    ['as', ''],
+    ['as-uid', ''],
+    ['as-groups', ''],
+    ['as-user-extra', ''],
+    ['username', ''],
+    ['password', ''],
+    ['auth-provider', ''],
+    ['exec', ''],
+    ['extensions', ''],
+  ],
+  NamedContext: [['name', ''], ['context', 'Context']],
+  Context: [['cluster', ''], ['user', ''], ['namespace', ''], ['extensions', '']],
 };
 
 const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

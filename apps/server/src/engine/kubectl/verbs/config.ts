@@ -6,7 +6,7 @@ import { CommandError } from '../context';
 import { Kubeconfig, kubeconfigPath } from '../kubeconfig';
 import { KubeObject } from '../../api/types';
 import { parseOutput, printObjects, printOptions } from '../output';
-import { configInStructOrder } from './config-json';
+import { inStructOrder } from '../printers/go-struct-order';
 import { printJson } from '../printers/object-printer';
 import { GET_TABWRITER, tabwrite } from '../printers/tabwriter';
 import { deleteCluster, deleteContext, deleteUser, getClusters, getUsers, renameContext, setCluster, setContext, setCredentials, useContext } from './config-edit';
@@ -78,7 +78,7 @@ function printConfig(doc: Record<string, unknown>, inv: Invocation): string {
   const spec = parseOutput(o, inv.flags.str('template'));
   // a Config has no metadata: the name printer finds no name
   if (spec.kind === 'name') return 'config/<unknown>\n';
-  if (spec.kind === 'json') return printJson(configInStructOrder(doc), { sortKeys: false });
+  if (spec.kind === 'json') return printJson(inStructOrder(doc)!, { sortKeys: false });
   return printObjects([doc as unknown as KubeObject], spec, printOptions(inv.flags, true));
 }
 

@@ -9,16 +9,18 @@ import type { PackedDocument } from './state/json-pack';
 /**
  * Bumped whenever a change to the engine would make a replay of old inputs differ, or the stored
  * form of a cluster changes (0.2.0: states are stored packed, see state/stored-cluster.ts; 0.3.0:
- * timers due at one instant fire together, see cluster.ts).
+ * timers due at one instant fire together, see cluster.ts; 0.4.0: the kubelet reports
+ * InvalidImageName, pulls before it reads a container's config, and restarts a container whose
+ * image a pod update changed).
  */
-export const ENGINE_VERSION = '0.3.0';
+export const ENGINE_VERSION = '0.4.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
- * as plain JSON, 0.2.0 stores the same state (its recorded inputs are not replayed: timers due at
- * one instant fired one by one there).
+ * as plain JSON, 0.2.0 and 0.3.0 store the same state (their recorded inputs are not replayed:
+ * timers due at one instant fired one by one in 0.2.0, the kubelet differed in 0.3.0).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

@@ -63,3 +63,47 @@ const REFERENCE = new RegExp(`^${NAME}(?::${TAG})?(?:@${DIGEST})?$`);
 export function isImageReference(raw: string): boolean {
   return REFERENCE.test(raw);
 }
+
+const NAME_TOTAL_LENGTH_MAX = 255;
+const HEX_IDENTIFIER = /^[a-f0-9]{64}$/;
+const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/**
+ * Why the kubelet cannot use `raw` as an image name, in the words of distribution/reference
+ * v0.6.0's ParseNormalizedNamed (what the kubelet's parsers.ParseImageName calls), or undefined
+ * when it can: `Nginx` gives "invalid reference format: repository name (library/Nginx) must be
+ * lowercase", `nginx:` gives "invalid reference format".
+ */
+export function normalizedNameError(raw: string): string | undefined {
+  if (HEX_IDENTIFIER.test(raw)) return `invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`;
+  // splitDockerDomain: a first part is a registry when it has a dot or a port, is localhost, or has capitals
+  const slash = raw.indexOf('/');
+  let domain = 'docker.io';
+  let remainder = raw;
+  if (slash >= 0) {
+    const first = raw.slice(0, slash);
+    if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
+      domain = first;
+      remainder = raw.slice(slash + 1);
+    }
+  }
+  if (domain === 'index.docker.io') domain = 'docker.io';
+  if (domain === 'docker.io' && !remainder.includes('/')) remainder = `library/${remainder}`;
+  const colon = remainder.indexOf(':');
+  const remote = colon >= 0 ? remainder.slice(0, colon) : remainder;
+  if (remote.toLowerCase() !== remote) return `invalid reference format: repository name (${remote}) must be lowercase`;
+  // reference.Parse of the whole name
+  const full = `${domain}/${remainder}`;
+  if (!REFERENCE.test(full)) return REFERENCE.test(full.toLowerCase()) ? 'invalid reference format: repository name must be lowercase' : 'invalid reference format';
+  const at = full.indexOf('@');
+  const name = full.slice(0, at >= 0 ? at : undefined).replace(/:[^/]*$/, '');
+  if (name.length > NAME_TOTAL_LENGTH_MAX) return `repository name must not be more than ${NAME_TOTAL_LENGTH_MAX} characters`;
+  if (at >= 0) {
+    const [algorithm, hex] = full.slice(at + 1).split(':');
+    const want = DIGEST_HEX_LENGTH[algorithm];
+    if (want === undefined) return 'unsupported digest algorithm';
+    if (hex.length !== want) return 'invalid checksum digest length';
+    if (!/^[a-f0-9]+$/.test(hex)) return 'invalid checksum digest format';
+  }
+  return undefined;
+}

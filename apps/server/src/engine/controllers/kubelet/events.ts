@@ -11,6 +11,7 @@ export const msg = {
   pulling: (image: string) => `Pulling image "${image}"`,
   pulled: (image: string, ms: number, size: number) => `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${size} bytes.`,
   present: (image: string) => `Container image "${image}" already present on machine`,
+  invalidName: (image: string, err: string) => `Failed to apply default image tag "${image}": couldn't parse image name "${image}": ${err}`,
   neverPull: (image: string) => `Container image "${image}" is not present with pull policy of Never`,
   pullFailed: (image: string, err: string) => `Failed to pull image "${image}": ${err}`,
   error: (reason: string) => `Error: ${reason}`,
@@ -18,6 +19,7 @@ export const msg = {
   created: (c: string) => `Created container: ${c}`,
   started: (c: string) => `Started container ${c}`,
   killing: (c: string) => `Stopping container ${c}`,
+  definitionChanged: (c: string) => `Container ${c} definition changed, will be restarted`,
   livenessKill: (c: string) => `Container ${c} failed liveness probe, will be restarted`,
   backOffRestart: (c: string, pod: Pod) => `Back-off restarting failed container ${c} in pod ${podDesc(pod)}`,
 };

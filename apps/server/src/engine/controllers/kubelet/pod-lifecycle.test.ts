@@ -127,6 +127,45 @@ describe('containers', () => {
     expect(cs.state.running).toBeDefined();
   });
 
+  it('the image is pulled before the config is read: a missing ConfigMap fails after the pull (startContainer)', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('cfg', [{ name: 'cfg', image: 'nginx:1.27', envFrom: [{ configMapRef: { name: 'nope' } }] }])));
+    c.step(START + 20 * S);
+    expect(evs(c, 'cfg').map((e) => e.split(' ').slice(0, 2).join(' '))).toEqual(['Normal Pulling', 'Normal Pulled', 'Warning Failed']);
+    expect(evs(c, 'cfg')[2]).toBe('Warning Failed Error: configmap "nope" not found');
+    // the retry finds the image on the machine
+    c.at(START + 30 * S, () => c.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'nope', namespace: 'default' }, data: {} }));
+    c.step(START + 40 * S);
+    expect(evs(c, 'cfg')).toContain('Normal Pulled Container image "nginx:1.27" already present on machine');
+    expect(get(c, 'cfg').status!.containerStatuses![0].state.running).toBeDefined();
+  });
+
+  it('InvalidImageName for a name the kubelet cannot parse, in its words, until the image is fixed', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('bad', [{ name: 'web', image: 'Nginx' }])));
+    c.step(START + 20 * S);
+    const why = 'Failed to apply default image tag "Nginx": couldn\'t parse image name "Nginx": invalid reference format: repository name (library/Nginx) must be lowercase';
+    expect(get(c, 'bad').status!.containerStatuses![0].state.waiting).toEqual({ reason: 'InvalidImageName', message: why });
+    expect(get(c, 'bad').status!.phase).toBe('Pending');
+    expect(evs(c, 'bad')).toEqual([`Warning InspectFailed ${why}`, 'Warning Failed Error: InvalidImageName']);
+    // nothing was pulled, and nothing more happens on its own
+    expect(c.nextTransitionAt() === undefined || c.nextTransitionAt()! > START + 60 * S).toBe(true);
+    const pod = get(c, 'bad');
+    c.at(START + 30 * S, () => c.api.update({ ...pod, spec: { ...pod.spec, containers: [{ ...pod.spec.containers[0], image: 'nginx' }] } }));
+    c.step(START + 60 * S);
+    const cs = get(c, 'bad').status!.containerStatuses![0];
+    expect(cs.state.running).toBeDefined();
+    expect(cs.restartCount).toBe(0);
+    expect(cs.image).toBe('docker.io/library/nginx:latest');
+  });
+
+  it('ErrImageNeverPull records the kubelet event and the Error event of startContainer', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('never', [{ name: 'n', image: 'nginx:1.25', imagePullPolicy: 'Never' }])));
+    c.step(START + 10 * S);
+    expect(evs(c, 'never')).toEqual(['Warning ErrImageNeverPull Container image "nginx:1.25" is not present with pull policy of Never', 'Warning Failed Error: ErrImageNeverPull']);
+  });
+
   it('init containers run in order before the app', () => {
     const c = fresh();
     c.at(START + S, () =>
@@ -317,5 +356,73 @@ describe('logs options', () => {
     expect(r.ok && r.text).toContain('[notice] 1#1: nginx/1.27.3');
     expect(containerLogs(c, 'default', 'ng', { container: 'x' })).toEqual({ ok: false, status: 'BadRequest', message: 'container x is not valid for pod ng' });
     expect(containerLogs(c, 'default', 'nope')).toEqual({ ok: false, status: 'NotFound', message: 'pods "nope" not found' });
+  });
+});
+
+describe('a pod updated to another image', () => {
+  const setImage = (c: Cluster, at: number, name: string, image: string): void => {
+    c.at(at, () => {
+      const pod = get(c, name);
+      c.api.update({ ...pod, spec: { ...pod.spec, containers: [{ ...pod.spec.containers[0], image }] } });
+    });
+  };
+
+  it('a running container is killed, "definition changed", and restarted with the new image', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('web', [{ name: 'web', image: 'nginx:1.24' }])));
+    c.step(START + 30 * S);
+    const before = get(c, 'web').status!.containerStatuses![0];
+    setImage(c, START + 30 * S, 'web', 'nginx:1.25');
+    c.step(START + 60 * S);
+    const cs = get(c, 'web').status!.containerStatuses![0];
+    expect(cs.state.running).toBeDefined();
+    expect(cs.restartCount).toBe(1);
+    expect(cs.image).toBe('docker.io/library/nginx:1.25');
+    expect(cs.containerID).not.toBe(before.containerID);
+    // nginx stops on SIGTERM: the old run completed
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', containerID: before.containerID });
+    const events = evs(c, 'web');
+    expect(events).toContain('Normal Killing Container web definition changed, will be restarted');
+    expect(events).toContain('Normal Pulling Pulling image "nginx:1.25"');
+    expect(events).toContain('Normal Started Started container web x2');
+  });
+
+  it('restarts it even under restartPolicy Never', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('once', [{ name: 'once', image: 'nginx:1.24' }], { restartPolicy: 'Never' })));
+    c.step(START + 30 * S);
+    setImage(c, START + 30 * S, 'once', 'nginx:1.25');
+    c.step(START + 60 * S);
+    const pod = get(c, 'once');
+    expect(pod.status!.phase).toBe('Running');
+    expect(pod.status!.containerStatuses![0]).toMatchObject({ restartCount: 1, image: 'docker.io/library/nginx:1.25' });
+  });
+
+  it('a container in ImagePullBackOff pulls the new image at once', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('typo', [{ name: 'web', image: 'nginxx' }])));
+    c.step(START + 100 * S);
+    expect(get(c, 'typo').status!.containerStatuses![0].state.waiting?.reason).toBe('ImagePullBackOff');
+    setImage(c, START + 100 * S, 'typo', 'nginx');
+    c.step(START + 105 * S);
+    const cs = get(c, 'typo').status!.containerStatuses![0];
+    expect(cs.state.running).toBeDefined();
+    expect(cs.restartCount).toBe(0);
+  });
+
+  it('a crash-looping container starts again at once with the new image, its back-off begun anew', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('crash', [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'exit 1'] }])));
+    c.step(START + 300 * S);
+    const looping = get(c, 'crash').status!.containerStatuses![0];
+    expect(looping.state.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(looping.state.waiting?.message).toMatch(/^back-off 2m40s /);
+    // the same command in the new image fails too: restarted at once, then backing off from 10 s
+    setImage(c, START + 300 * S, 'crash', 'busybox:1.36');
+    c.step(START + 310 * S);
+    const cs = get(c, 'crash').status!.containerStatuses![0];
+    expect(cs.restartCount).toBe(looping.restartCount + 1);
+    expect(cs.image).toBe('docker.io/library/busybox:1.36');
+    expect(cs.state.waiting?.message).toMatch(/^back-off 10s /);
   });
 });

@@ -9,7 +9,7 @@ import { Container, Pod } from '../../api/types';
 import type { MachineState } from '../../cluster-state';
 import { FAILED_PULL_MS, imageIdOf, imageNameOf, lookupImage, pullDurationMs, pullErrorMessage } from '../../images/catalog';
 import { fakeSha256 } from '../../images/digest';
-import { machineImageKey } from '../../images/image-ref';
+import { machineImageKey, normalizedNameError } from '../../images/image-ref';
 import { goDuration } from '../../time';
 import { ControllerContext, splitKey } from '../controller';
 import { BACKOFF_MAX_MS, inBackoff, nextBackoff } from './backoff';
@@ -86,7 +86,55 @@ export function syncPod(ctx: ControllerContext, key: string): void {
     section.pods[key] = prt;
   }
   prt.uid = pod.metadata.uid!;
-  advance({ ctx, key, pod, prt, machine, section }, ctx.now);
+  const env: SyncEnv = { ctx, key, pod, prt, machine, section };
+  if (!pod.metadata.deletionTimestamp) restartChanged(env, ctx.now);
+  advance(env, ctx.now);
+}
+
+/**
+ * computePodActions after a pod update changed a container's image (the one field of a container
+ * an update may change): a running container is killed, "definition changed", and restarted
+ * whatever the restart policy; one waiting (back-off, a failed pull, a name it could not parse)
+ * begins again at once with the new image, its back-off entries being keyed by the container's
+ * hash and the image. One pulling picks up the change once its pull ends.
+ */
+function restartChanged(env: SyncEnv, t: number): void {
+  const { pod, prt } = env;
+  for (const c of prt.containers) {
+    if (c.init || c.image === undefined || (specOf(pod, c).image ?? '') === c.image) continue;
+    switch (c.stage) {
+      case 'running': {
+        const run = c.current!;
+        if (run.killed) break;
+        event(env, c, 'Normal', 'Killing', msg.definitionChanged(c.name), t);
+        run.killed = true;
+        run.changed = true;
+        c.backoff = undefined;
+        c.cycle = undefined;
+        const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+        const stop = run.plan.stopMs;
+        exit(env, c, t + (stop !== undefined && stop < grace ? stop : grace), stop !== undefined && stop < grace ? 0 : 137);
+        break;
+      }
+      case 'pullFailed':
+      case 'pullBackoff':
+        c.stage = 'pullBackoff';
+        c.pullBackoff = undefined;
+        c.cycle = undefined;
+        c.nextAt = t;
+        break;
+      case 'crashBackoff':
+        c.backoff = undefined;
+        c.cycle = undefined;
+        c.nextAt = t;
+        break;
+      case 'configError':
+        c.nextAt = t;
+        break;
+      default:
+        break;
+    }
+  }
 }
 
 function newPodRuntime(pod: Pod, now: number, staticHash: string | undefined): PodRuntime {
@@ -230,20 +278,26 @@ function transition(env: SyncEnv, c: ContainerRuntime, t: number): void {
   }
 }
 
-/** SyncPod's per-container start: config, then the image, then create and start. */
+/**
+ * SyncPod's per-container start (kuberuntime startContainer): the image first (EnsureImageExists:
+ * a name it cannot parse, the pull policy, the pull), then the container's config, then create
+ * and start.
+ */
 function begin(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const { pod, machine, ctx } = env;
   const spec = specOf(pod, c);
   if (c.stage === 'crashBackoff') c.backoff = nextBackoff(c.backoff, c.current?.finishedAt ?? t, t);
-  const resolved = resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env));
-  if (resolved.error) {
-    c.stage = 'configError';
-    c.reason = undefined;
-    c.message = resolved.error;
-    event(env, c, 'Warning', 'Failed', msg.error(resolved.error), t);
-    return; // retried when a ConfigMap or Secret of the namespace changes
-  }
   const image = spec.image ?? '';
+  c.image = image;
+  const invalid = normalizedNameError(image);
+  if (invalid) {
+    c.stage = 'configError';
+    c.reason = 'InvalidImageName';
+    c.message = msg.invalidName(image, invalid);
+    event(env, c, 'Warning', 'InspectFailed', c.message, t);
+    event(env, c, 'Warning', 'Failed', msg.error('InvalidImageName'), t);
+    return; // retried when the pod's image changes (or a ConfigMap or Secret of the namespace does)
+  }
   const found = lookupImage(image, ctx.runtime.unavailableImages);
   const present = found.ok && machine.images.includes(machineImageKey(found.ref));
   const policy = spec.imagePullPolicy ?? 'IfNotPresent';
@@ -252,12 +306,12 @@ function begin(env: SyncEnv, c: ContainerRuntime, t: number): void {
     c.reason = 'ErrImageNeverPull';
     c.message = msg.neverPull(image);
     event(env, c, 'Warning', 'ErrImageNeverPull', msg.neverPull(image), t);
+    event(env, c, 'Warning', 'Failed', msg.error('ErrImageNeverPull'), t);
     return;
   }
   if (present && policy !== 'Always') {
     event(env, c, 'Normal', 'Pulled', msg.present(image), t);
-    // the environment was resolved just now, and an Event changes nothing it reads
-    return start(env, c, t, resolved);
+    return start(env, c, t);
   }
   event(env, c, 'Normal', 'Pulling', msg.pulling(image), t);
   c.stage = 'pulling';
@@ -269,6 +323,8 @@ function pulled(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const { pod, machine, ctx } = env;
   const spec = specOf(pod, c);
   const image = spec.image ?? '';
+  // the pod's image changed while the old one was pulling: begin again with the new one
+  if (c.image !== undefined && image !== c.image) return begin(env, c, t);
   const found = lookupImage(image, ctx.runtime.unavailableImages);
   if (!found.ok) {
     const err = pullErrorMessage(found.ref, found.reason);
@@ -301,11 +357,20 @@ export function runId(uid: string, name: string, restartCount: number): string {
   return fakeSha256(`${uid}/${name}/${restartCount}`);
 }
 
-function start(env: SyncEnv, c: ContainerRuntime, t: number, resolved?: ResolvedEnv): void {
+function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const { pod, ctx, prt } = env;
   const spec = specOf(pod, c);
   const found = lookupImage(spec.image ?? '', ctx.runtime.unavailableImages);
   if (!found.ok) return;
+  // generateContainerConfig: a missing ConfigMap, Secret or key stops here, after the pull
+  const resolved = resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env));
+  if (resolved.error) {
+    c.stage = 'configError';
+    c.reason = undefined;
+    c.message = resolved.error;
+    event(env, c, 'Warning', 'Failed', msg.error(resolved.error), t);
+    return; // retried when a ConfigMap or Secret of the namespace changes
+  }
   if (c.current) {
     c.previous = c.current;
     c.restartCount++;
@@ -395,7 +460,7 @@ function exit(env: SyncEnv, c: ContainerRuntime, at: number, code: number): void
 function decide(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const policy = env.pod.spec.restartPolicy ?? 'Always';
   const code = c.current?.exitCode ?? 0;
-  if (policy === 'Never' || (code === 0 && (policy === 'OnFailure' || c.init))) {
+  if (!c.current?.changed && (policy === 'Never' || (code === 0 && (policy === 'OnFailure' || c.init)))) {
     c.stage = 'done';
     return;
   }

@@ -19,6 +19,8 @@ export interface RunRecord {
   extra?: [number, string][];
   /** killed by the kubelet (liveness, deletion) rather than exiting on its own */
   killed?: boolean;
+  /** killed because the pod's spec of the container changed: restarted whatever the restart policy */
+  changed?: boolean;
 }
 
 /** flowcontrol.Backoff's entry for one container: current delay and last update. */
@@ -55,6 +57,8 @@ export interface ContainerRuntime {
   previous?: RunRecord;
   backoff?: BackoffEntry;
   pullBackoff?: BackoffEntry;
+  /** the spec's image the kubelet last began this container with: a pod updated to another restarts it */
+  image?: string;
   /** `docker.io/library/nginx:latest` and its digest reference once pulled */
   imageName?: string;
   imageID?: string;

@@ -30,6 +30,20 @@ describe('bad input', () => {
     expect(r.wrote).toBe(false);
   });
 
+  it('a manifest without apiVersion or kind: the validator names what is missing, the decoder the kind first', async () => {
+    // kubectl v1.32 against a server, with and without --validate=false
+    const { run, write } = await session();
+    write('nokind.yaml', 'apiVersion: v1\nmetadata:\n  name: x\n');
+    write('none.yaml', 'metadata:\n  name: x\n');
+    const tail = '; if you choose to ignore these errors, turn validation off with --validate=false\n';
+    expect((await run('kubectl apply -f nokind.yaml')).stderr).toBe(`error: error validating "nokind.yaml": error validating data: kind not set${tail}`);
+    const none = await run('kubectl apply -f none.yaml');
+    expect(none.stderr).toBe(`error: error validating "none.yaml": error validating data: [apiVersion not set, kind not set]${tail}`);
+    expect(none.exitCode).toBe(1);
+    expect((await run('kubectl apply -f none.yaml --validate=false')).stderr).toBe(`error: unable to decode "none.yaml": Object 'Kind' is missing in '{"metadata":{"name":"x"}}'\n`);
+    expect((await run('kubectl apply -f nokind.yaml --validate=false')).stderr).toBe(`error: unable to decode "nokind.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`);
+  });
+
   it('unknown apiVersion or kind', async () => {
     const { run, write } = await session();
     write('k.yaml', 'apiVersion: v1\nkind: Poddy\nmetadata:\n  name: x\n');

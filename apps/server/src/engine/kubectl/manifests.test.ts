@@ -60,14 +60,40 @@ describe('parseInto', () => {
     ]);
   });
 
-  it('names the line real kubectl names for a syntax error', () => {
-    // kubectl v1.32 `create -f FILE --dry-run=client` on each text
+  it('says what go-yaml says for the mistakes students make, on the line it names (per document)', () => {
+    // kubectl v1.32 `apply -f FILE --dry-run=client [--validate=false]` on each text: go-yaml names a
+    // scanner error's 1-based line and a parser error's 0-based one, never the first line, and
+    // counts from the document's own first line
     const cases: Array<[string, string]> = [
       ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   labels: {}\n', 'line 5: mapping values are not allowed in this context'],
       ['apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n', 'line 4: found character that cannot start any token'],
       ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: [1, 2\n  b: c\n', "line 6: did not find expected ',' or ']'"],
       ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: {a: 1\n', "line 5: did not find expected ',' or '}'"],
       ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "x\ndata: {}\n', 'line 6: found unexpected end of stream'],
+      ["a: 1\n b: 2\n", "line 2: mapping values are not allowed in this context"],
+      ["a:\n  b: 1\n c: 2\n", "line 2: did not find expected key"],
+      ["a: [1, 2\nb: 3\n", "line 1: did not find expected ',' or ']'"],
+      ["a: {x: 1\nb: 3\n", "line 1: did not find expected ',' or '}'"],
+      ["a: 1\n- b\n", "line 1: did not find expected key"],
+      ["a: \"x\nb: 1\n", "line 3: found unexpected end of stream"],
+      ["a: b: c\n", "mapping values are not allowed in this context"],
+      ["a:\n\tb: 1\n", "line 2: found character that cannot start any token"],
+      ["- a\nb: 1\n", "line 1: did not find expected '-' indicator"],
+      ["a: 1\nb: *x\n", "unknown anchor 'x' referenced"],
+      ["kind: Pod\n  apiVersion: v1\n", "line 2: mapping values are not allowed in this context"],
+      ["x: [a, b]]\n", "did not find expected key"],
+      ["a: @x\n", "found character that cannot start any token"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n   imagePullPolicy: Always\n", "line 8: did not find expected key"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: nginx\n   - name: b\n      image: nginx\n", "line 8: did not find expected key"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n    image: nginx\n    command: echo a: b\n", "line 9: mapping values are not allowed in this context"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n labels:\n    app: x\n", "line 4: did not find expected key"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n    image: nginx\n  - name b\n    image: nginx\n", "line 10: mapping values are not allowed in this context"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n    image: nginx\n     ports:\n    - containerPort: 80\n", "line 9: mapping values are not allowed in this context"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n  - image: nginx\n  b\n", "line 10: could not find expected ':'"],
+      ["items:\n- a\n- b\nc\n", "line 5: could not find expected ':'"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"a'\n", "line 5: found unexpected end of stream"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {app: x\n", "line 5: did not find expected ',' or '}'"],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\n metadata:\n  name: b\n", "line 3: mapping values are not allowed in this context"],
     ];
     for (const [text, want] of cases) {
       const set = empty();

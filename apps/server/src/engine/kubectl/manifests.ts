@@ -8,6 +8,7 @@ import { KubeObject } from '../api/types';
 import { FsError } from '../shell/filesystem';
 import type { UserFs } from '../shell/user-fs';
 import { CommandError } from './context';
+import { goYamlSyntaxError, goYamlThrownError } from './go-yaml-errors';
 import { knownManifest } from './known-manifests';
 
 export interface ManifestDoc {
@@ -138,21 +139,20 @@ function parseText(text: string): Outcome[] {
   try {
     docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   } catch (e) {
-    result.push(problem(`error converting YAML to JSON: yaml: ${goYamlMessage(e as Error)}`));
+    result.push(problem(`error converting YAML to JSON: yaml: ${goYamlThrownError(e as Error)}`));
     return result;
   }
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     if (doc.errors.length) {
-      const err = doc.errors[0];
-      result.push(problem(`error converting YAML to JSON: yaml: line ${errorLine(text, doc.errors)}: ${goYamlMessage(err)}`));
+      result.push(problem(`error converting YAML to JSON: yaml: ${goYamlSyntaxError(text, doc.errors)}`));
       return result;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      result.push(problem(`error converting YAML to JSON: yaml: ${goYamlMessage(e as Error)}`));
+      result.push(problem(`error converting YAML to JSON: yaml: ${goYamlThrownError(e as Error)}`));
       return result;
     }
     if (value === null || value === undefined) continue;
@@ -168,44 +168,4 @@ function parseText(text: string): Outcome[] {
     result.push({ obj: obj as KubeObject });
   }
   return result;
-}
-
-/**
- * The line go-yaml names for a document's errors: where the first one is; for a key that runs
- * over two lines, the line of the colon that made it one (go-yaml stops there); for an unclosed
- * flow collection, the line that opened it.
- */
-function errorLine(text: string, errors: readonly { code?: string; message: string; pos: [number, number] }[]): number {
-  const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
-  const flow = /^Flow (sequence|map)/.exec(errors[0].message);
-  const opened = flow ? text.lastIndexOf(flow[1] === 'map' ? '{' : '[', errors[0].pos[0]) : -1;
-  const at = multiline ? multiline.pos[1] : opened >= 0 ? opened : errors[0].pos[0];
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-/** The `yaml` package's errors, said the way go-yaml says them. */
-function goYamlMessage(e: Error & { code?: string }): string {
-  if (/alias/i.test(e.message) && /excessive|exhaustion/i.test(e.message)) return 'document contains excessive aliasing';
-  switch (e.code) {
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'mapping values are not allowed in this context';
-    case 'TAB_AS_INDENT':
-      return 'found character that cannot start any token';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      // an unclosed quote runs to the end; an unclosed flow collection meets the next key
-      if (/closing "?quote/i.test(e.message)) return 'found unexpected end of stream';
-      if (/^Flow sequence/.test(e.message)) return "did not find expected ',' or ']'";
-      if (/^Flow map/.test(e.message)) return "did not find expected ',' or '}'";
-      return 'did not find expected key';
-    case 'DUPLICATE_KEY':
-      return 'mapping key already defined';
-    case 'UNEXPECTED_TOKEN':
-      return 'did not find expected node content';
-    default:
-      return e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
-  }
 }

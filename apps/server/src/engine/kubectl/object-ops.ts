@@ -61,13 +61,17 @@ export function prepare(inv: Invocation, doc: ManifestDoc): PreparedObject {
   const raw = doc.obj as Record<string, any>;
   const validate = inv.flags.str('validate') || 'strict';
   const check = validate !== 'false' && validate !== 'ignore';
-  if (typeof raw.apiVersion !== 'string' || raw.apiVersion === '') {
-    if (check) throw new CommandError(`error: error validating "${doc.source}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`);
-    throw new CommandError(`error: unable to decode "${doc.source}": Object 'apiVersion' is missing in '${JSON.stringify(raw)}'`);
-  }
-  if (typeof raw.kind !== 'string' || raw.kind === '') {
-    if (check) throw new CommandError(`error: error validating "${doc.source}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`);
-    throw new CommandError(`error: unable to decode "${doc.source}": Object 'Kind' is missing in '${JSON.stringify(raw)}'`);
+  const noVersion = typeof raw.apiVersion !== 'string' || raw.apiVersion === '';
+  const noKind = typeof raw.kind !== 'string' || raw.kind === '';
+  if (noVersion || noKind) {
+    if (check) {
+      // the schema validator's aggregate: one error alone, or both in brackets
+      const errs = [...(noVersion ? ['apiVersion not set'] : []), ...(noKind ? ['kind not set'] : [])];
+      const said = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
+      throw new CommandError(`error: error validating "${doc.source}": error validating data: ${said}; if you choose to ignore these errors, turn validation off with --validate=false`);
+    }
+    // the decoder looks for the kind first
+    throw new CommandError(`error: unable to decode "${doc.source}": Object '${noKind ? 'Kind' : 'apiVersion'}' is missing in '${JSON.stringify(raw)}'`);
   }
   const info = resourceForKind(raw.apiVersion, raw.kind);
   const meta = (raw.metadata ?? {}) as Record<string, any>;

@@ -44,6 +44,28 @@ describe('bad input', () => {
     expect((await run('kubectl apply -f nokind.yaml --validate=false')).stderr).toBe(`error: unable to decode "nokind.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`);
   });
 
+  it('arguments a command does not take, in the order kubectl v1.32 checks them', async () => {
+    const { run, write } = await session();
+    write('a.yaml', '');
+    const said = async (line: string) => {
+      const r = await run(line);
+      return `${r.stderr}rc=${r.exitCode}`;
+    };
+    // the arguments before the files; no files: a plain error
+    expect(await said('kubectl apply nginx.yaml')).toBe("error: Unexpected args: [nginx.yaml]\nSee 'kubectl apply -h' for help and examples\nrc=1");
+    expect(await said('kubectl apply -f a.yaml x y')).toBe("error: Unexpected args: [x y]\nSee 'kubectl apply -h' for help and examples\nrc=1");
+    expect(await said('kubectl create -f a.yaml x')).toBe("error: Unexpected args: [x]\nSee 'kubectl create -h' for help and examples\nrc=1");
+    expect(await said('kubectl create')).toBe('error: must specify one of -f and -k\nrc=1');
+    // an image without its container= is a resource argument, and the builder refuses the mix
+    expect(await said('kubectl set image deployment/web nginx:1.25')).toBe(
+      "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\nrc=1",
+    );
+    // -o: the human-readable printers belong to get
+    expect(await said('kubectl create deployment web --image=nginx -o wide --dry-run=client')).toBe(
+      'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\nrc=1',
+    );
+  });
+
   it('unknown apiVersion or kind', async () => {
     const { run, write } = await session();
     write('k.yaml', 'apiVersion: v1\nkind: Poddy\nmetadata:\n  name: x\n');

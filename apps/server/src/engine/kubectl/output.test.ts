@@ -3,9 +3,9 @@
 import { parseOutput } from './output';
 
 describe('parseOutput', () => {
-  const refused = (o: string, template = '') => {
+  const refused = (o: string, template = '', table = true) => {
     try {
-      parseOutput(o, template);
+      parseOutput(o, template, table);
       return undefined;
     } catch (e) {
       return (e as Error).message;
@@ -13,18 +13,32 @@ describe('parseOutput', () => {
   };
 
   it('reads the formats it prints', () => {
-    expect(parseOutput('wide')).toEqual({ kind: 'table', wide: true });
+    expect(parseOutput('wide', '', true)).toEqual({ kind: 'table', wide: true });
     expect(parseOutput('jsonpath={.a}')).toEqual({ kind: 'jsonpath', template: '{.a}', asJson: false });
     expect(parseOutput('jsonpath', '{.b}')).toEqual({ kind: 'jsonpath', template: '{.b}', asJson: false });
-    expect(parseOutput('custom-columns=N:.metadata.name')).toEqual({ kind: 'custom-columns', spec: 'N:.metadata.name' });
+    expect(parseOutput('custom-columns=N:.metadata.name', '', true)).toEqual({ kind: 'custom-columns', spec: 'N:.metadata.name' });
     expect(parseOutput('go-template={{.a}}')).toEqual({ kind: 'go-template', template: '{{.a}}' });
     expect(parseOutput('template', '{{.b}}')).toEqual({ kind: 'go-template', template: '{{.b}}' });
+    // --template alone
+    expect(parseOutput('', '{{.c}}')).toEqual({ kind: 'go-template', template: '{{.c}}' });
+    expect(parseOutput('')).toEqual({ kind: 'table', wide: false });
   });
 
   it('answers as kubectl for formats that do not exist or lack their template', () => {
-    expect(refused('foo')).toMatch(/^error: unable to match a printer suitable for the output format "foo", allowed formats are: json, yaml, name, go-template/);
+    // kubectl v1.32: `get -o jsn`, and `create deployment ... -o jsn` (every command but get)
+    expect(refused('jsn')).toBe(
+      'error: unable to match a printer suitable for the output format "jsn", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml',
+    );
+    const objectFormats = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+    expect(refused('jsn', '', false)).toBe(`error: unable to match a printer suitable for the output format "jsn", allowed formats are: ${objectFormats}`);
     expect(refused('jsonpath')).toBe('error: template format specified but no template given');
     expect(refused('go-template')).toBe('error: template format specified but no template given');
+  });
+
+  it('refuses the human-readable printers outside get, as kubectl does', () => {
+    for (const o of ['wide', 'custom-columns=A:.x', 'custom-columns-file=c.txt']) {
+      expect(refused(o, '', false)).toMatch(new RegExp(`^error: unable to match a printer suitable for the output format "${o.replace(/[.]/g, '\\.')}", allowed formats are: go-template,`));
+    }
   });
 
   it('says plainly which real formats it does not print', () => {

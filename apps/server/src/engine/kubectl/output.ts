@@ -21,18 +21,29 @@ export type OutputSpec =
   | { kind: 'custom-columns'; spec: string }
   | { kind: 'go-template'; template: string };
 
-const ALLOWED = 'json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide';
+/** what `get` prints (kubectl's printers with the human-readable ones), as its error lists them */
+const TABLE_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+/** what every other command that prints an object offers: no table, no columns */
+const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
 const UNSUPPORTED_FORMATS = new Set(['go-template-file', 'templatefile', 'jsonpath-file', 'custom-columns-file']);
 
-export function parseOutput(o: string, template = ''): OutputSpec {
+/**
+ * `-o`: `get` (`table`) has the human-readable printers too (wide, custom-columns); the other
+ * commands print objects and refuse those, as kubectl's PrintFlags do. '' is the command's own
+ * output (a table for get, `deployment.apps/web created` for create).
+ */
+export function parseOutput(given: string, template = '', table = false): OutputSpec {
+  // --template alone means go-template (PrintFlags.ToPrinter)
+  const o = given === '' && template ? 'go-template' : given;
   if (o === '') return { kind: 'table', wide: false };
+  const format = o.split('=')[0];
+  if (!table && (o === 'wide' || format === 'custom-columns' || format === 'custom-columns-file')) throw unmatched(o, table);
   if (o === 'wide') return { kind: 'table', wide: true };
   if (o === 'name') return { kind: 'name' };
   if (o === 'yaml') return { kind: 'yaml' };
   if (o === 'json') return { kind: 'json' };
   const eq = o.indexOf('=');
-  const format = eq >= 0 ? o.slice(0, eq) : o;
   const arg = eq >= 0 ? o.slice(eq + 1) : template;
   if (format === 'jsonpath' || format === 'jsonpath-as-json') {
     if (!arg) throw new CommandError('error: template format specified but no template given');
@@ -50,7 +61,16 @@ export function parseOutput(o: string, template = ''): OutputSpec {
   if (UNSUPPORTED_FORMATS.has(format)) {
     throw new CommandError(`error: -o ${format} is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead`);
   }
-  throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}`);
+  throw unmatched(o, table);
+}
+
+/** The printing flags of an object-printing command (all but get): -o and --template. */
+export function objectOutput(flags: Flags): OutputSpec {
+  return parseOutput(flags.str('output'), flags.str('template'));
+}
+
+function unmatched(o: string, table: boolean): CommandError {
+  return new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${table ? TABLE_FORMATS : OBJECT_FORMATS}`);
 }
 
 export interface PrintOptions {

@@ -8,8 +8,10 @@ import { KubeObject } from '../../api/types';
 import { applySubcommands } from './apply-last-applied';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
 import { printName } from '../printers/get-printer';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { goList } from '../printers/go-format';
+import { UsageError } from '../context';
 
 export const applyCommand: CommandDef = {
   name: 'apply',
@@ -45,9 +47,10 @@ export const applyCommand: CommandDef = {
 };
 
 function runApply(inv: Invocation): number {
+  if (inv.args.length) throw new UsageError(`Unexpected args: ${goList(inv.args)}`);
   const { docs, problems } = loadDocs(inv);
   const mode = dryRunMode(inv);
-  const output = parseOutput(inv.flags.str('output'));
+  const output = objectOutput(inv.flags);
   let failed = problems.length > 0;
   const printed: KubeObject[] = [];
   for (const doc of docs) {

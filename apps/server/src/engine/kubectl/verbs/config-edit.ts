@@ -8,7 +8,8 @@ import { CommandError, UsageError } from '../context';
 import { encodeBase64 } from '../../api/defaults/base64';
 import { FsError } from '../../shell/filesystem';
 import { goQuote } from '../printers/go-format';
-import { AUTH_INFO, byName, CLUSTER, configDir, CONTEXT, fieldRef, goList, GoType, helpError, load, printHelp, Rec, relativize, structToV1, writeIfChanged, zero } from './config-model';
+import { AUTH_INFO, byName, CLUSTER, configDir, CONTEXT, fieldRef, GoType, helpError, load, printHelp, Rec, relativize, structToV1, writeIfChanged, zero } from './config-model';
+import { goList } from '../printers/go-format';
 
 // ---------------------------------------------------------------- get-clusters, get-users
 

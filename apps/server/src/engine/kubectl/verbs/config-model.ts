@@ -392,5 +392,3 @@ export function helpError(inv: Invocation, message: string): never {
   throw new CommandError(`error: ${message}`);
 }
 
-/** %v of a []string */
-export const goList = (xs: readonly string[]): string => `[${xs.join(' ')}]`;

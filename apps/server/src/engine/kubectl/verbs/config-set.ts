@@ -6,7 +6,8 @@ import { CommandDef } from '../command';
 import { CommandError } from '../context';
 import { decodeBase64Bytes, encodeBase64, encodeBase64Bytes, goDecodeBase64 } from '../../api/defaults/base64';
 import { goQuote } from '../printers/go-format';
-import { byName, CONFIG, goList, GoType, helpError, load, Rec, writeIfChanged, zero } from './config-model';
+import { byName, CONFIG, GoType, helpError, load, Rec, writeIfChanged, zero } from './config-model';
+import { goList } from '../printers/go-format';
 
 
 

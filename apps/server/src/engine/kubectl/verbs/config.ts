@@ -66,15 +66,8 @@ const view: CommandDef = {
   },
 };
 
-/** the printers `config view` offers: kubectl's object printers, no table */
-const VIEW_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
-
 function printConfig(doc: Record<string, unknown>, inv: Invocation): string {
   const o = inv.flags.str('output') || 'yaml';
-  const format = o.split('=')[0];
-  if (o === 'wide' || format === 'custom-columns' || format === 'custom-columns-file') {
-    throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${VIEW_FORMATS}`);
-  }
   const spec = parseOutput(o, inv.flags.str('template'));
   // a Config has no metadata: the name printer finds no name
   if (spec.kind === 'name') return 'config/<unknown>\n';

@@ -11,18 +11,19 @@ import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, 
 import { CommandError, UsageError } from '../context';
 import { FlagSpec } from '../flags';
 import { printName } from '../printers/get-printer';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { dryRunMode, dryRunSuffix, LAST_APPLIED, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
 import { inStructOrder } from '../printers/go-struct-order';
 import { encodeBase64 } from '../../api/defaults/base64';
 import { parseTcpSpec } from './service-ports';
+import { goList } from '../printers/go-format';
 
 const WRITE_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, fieldManagerFlag('kubectl-create'), { name: 'save-config', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, ...PRINT_FLAGS];
 
 /** Sends one generated object and prints what kubectl prints. */
 function send(inv: Invocation, obj: KubeObject): number {
   const mode = dryRunMode(inv);
-  const output = parseOutput(inv.flags.str('output'));
+  const output = objectOutput(inv.flags);
   const api = inv.api();
   const info = api.infoFor(obj);
   // the generated object names a namespace only when -n did (kubectl's EnforceNamespace)
@@ -339,13 +340,12 @@ export const createCommand: CommandDef = {
 };
 
 function runCreateFromFiles(inv: Invocation): number {
-  if (inv.flags.list('filename').length === 0) {
-    if (inv.args.length) throw new CommandError(`error: Unexpected args: [${inv.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
-    throw new UsageError('must specify one of -f and -k');
-  }
+  // ValidateArgs, then RunCreate's check for files (a plain error, no usage line)
+  if (inv.args.length) throw new UsageError(`Unexpected args: ${goList(inv.args)}`);
+  if (inv.flags.list('filename').length === 0) throw new CommandError('error: must specify one of -f and -k');
   const { docs, problems } = loadDocs(inv);
   const mode = dryRunMode(inv);
-  const output = parseOutput(inv.flags.str('output'));
+  const output = objectOutput(inv.flags);
   let failed = problems.length > 0;
   const printed: KubeObject[] = [];
   for (const doc of docs) {

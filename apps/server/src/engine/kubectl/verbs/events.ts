@@ -6,7 +6,7 @@ import { KubeEvent } from '../../api/types';
 import { parseTime } from '../../time';
 import { ALL_NAMESPACES_FLAG, CommandDef, Invocation, OUTPUT_FLAG, PRINT_FLAGS } from '../command';
 import { CommandError } from '../context';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { age } from '../printers/columns/format';
 import { GET_TABWRITER, tabwrite } from '../printers/tabwriter';
 import { resolveType } from '../resource-args';
@@ -65,7 +65,7 @@ async function runEvents(inv: Invocation): Promise<number> {
     forKind = resolveType(parts[0]).kind;
     forName = parts[1];
   }
-  const output = parseOutput(flags.str('output'));
+  const output = objectOutput(flags);
   const allNamespaces = flags.bool('all-namespaces');
   const api = inv.api();
   const namespace = inv.namespace();

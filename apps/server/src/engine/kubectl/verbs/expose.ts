@@ -9,7 +9,7 @@ import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, 
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
 import { dryRunMode, dryRunSuffix, recorded } from '../object-ops';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, NO_RESOURCES } from './targets';
 
@@ -158,7 +158,7 @@ export function buildService(inv: Invocation, obj: KubeObject): KubeObject {
 }
 
 function runExpose(inv: Invocation): number {
-  const output = parseOutput(inv.flags.str('output'));
+  const output = objectOutput(inv.flags);
   const mode = dryRunMode(inv);
   const files = inv.flags.list('filename');
   if (inv.args.length === 0 && files.length === 0) {

@@ -70,7 +70,7 @@ async function runGet(inv: Invocation): Promise<number> {
   const { flags } = inv;
   const raw = flags.str('raw');
   if (raw) return runRawGet(inv, raw);
-  const output = parseOutput(flags.str('output'), flags.str('template'));
+  const output = parseOutput(flags.str('output'), flags.str('template'), true);
   const files = flags.list('filename');
   if (files.length === 0 && inv.args.length === 0) {
     throw new CommandError(

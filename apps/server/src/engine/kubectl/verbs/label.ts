@@ -10,7 +10,7 @@ import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_SELECTOR_FLAG, fie
 import { CommandError } from '../context';
 import { FlagSpec } from '../flags';
 import { CHANGE_CAUSE, dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, printErrors, splitPairs, visit, writeObject } from './targets';
 
@@ -101,7 +101,7 @@ export function metadataCommand(field: Field): CommandDef {
       const { set, remove } = field === 'labels' ? parseLabelPairs(pairs) : parseAnnotationPairs(pairs);
       const list = flags.bool('list');
       if (list && flags.str('output')) throw new CommandError('error: --list and --output may not be specified together');
-      const output = parseOutput(flags.str('output'));
+      const output = objectOutput(flags);
       const mode = dryRunMode(inv);
       if (flags.bool('all') && flags.str('selector')) throw new CommandError('error: cannot set --all and --selector at the same time');
       if (flags.bool('all') && flags.str('field-selector')) throw new CommandError('error: cannot set --all and --field-selector at the same time');

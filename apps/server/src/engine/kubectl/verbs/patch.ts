@@ -8,7 +8,7 @@ import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, printErrors, visit, writeObject } from './targets';
 
@@ -66,7 +66,7 @@ function runPatch(inv: Invocation): number {
   if (flags.bool('local') && inv.args.length) throw new CommandError('error: cannot specify --local and server resources');
   const type = flags.str('type').toLowerCase();
   if (!PATCH_TYPES.includes(type)) throw new CommandError(`error: --type must be one of [${PATCH_TYPES.join(' ')}], not "${flags.str('type')}"`);
-  const output = parseOutput(flags.str('output'));
+  const output = objectOutput(flags);
   const mode = dryRunMode(inv);
   const patchText = file ? inv.host.fs.readFile(file) : text;
   const patch = parsePatch(patchText);

@@ -4,7 +4,7 @@
 import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
 import { kindPrefix, printName } from '../printers/get-printer';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck } from '../object-ops';
 import { watchLoop } from '../watch';
 
@@ -35,7 +35,7 @@ export const replaceCommand: CommandDef = {
 async function runReplace(inv: Invocation): Promise<number> {
   const { docs, problems } = loadDocs(inv);
   const mode = dryRunMode(inv);
-  const output = parseOutput(inv.flags.str('output'));
+  const output = objectOutput(inv.flags);
   const force = inv.flags.bool('force');
   let failed = problems.length > 0;
   const printed: KubeObject[] = [];

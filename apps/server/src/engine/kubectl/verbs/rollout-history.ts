@@ -4,7 +4,7 @@
 // with -o, the ReplicaSets of the revisions.
 
 import { Deployment, PodTemplateSpec, ReplicaSet } from '../../api/types';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { CommandDef, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { describePodTemplate } from '../printers/describe/describe-pod';
@@ -40,7 +40,7 @@ export const rolloutHistoryCommand: CommandDef = {
     const revision = inv.flags.int('revision');
     if (revision < 0) throw new CommandError(`error: revision must be a positive integer: ${revision}`);
     const found = collectTargets(inv, inv.args, { files, selector: inv.flags.str('selector'), typeMeansAll: true });
-    const output = inv.flags.str('output') ? parseOutput(inv.flags.str('output'), inv.flags.str('template')) : undefined;
+    const output = inv.flags.str('output') ? objectOutput(inv.flags) : undefined;
     const errors = [...found.errors];
     let printedDocs = 0;
     for (const { info, obj } of found.targets) {

@@ -6,7 +6,7 @@ import { KubeObject, Pod } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
 import { CommandError } from '../context';
 import { printName } from '../printers/get-printer';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { DryRun, dryRunMode, dryRunSuffix, recorded } from '../object-ops';
 import { isImageReference } from '../../images/image-ref';
 import { watchLoop } from '../watch';
@@ -127,7 +127,7 @@ async function runRun(inv: Invocation): Promise<number> {
   }
   const pod = recorded(inv, applyOverrides(inv, generated));
 
-  const output = parseOutput(flags.str('output'));
+  const output = objectOutput(flags);
   // one printer prints the service and the pod: its YAML separates the second with `---`
   let shownCount = 0;
   const show = (obj: KubeObject, fresh: boolean): string => {

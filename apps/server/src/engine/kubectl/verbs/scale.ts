@@ -7,7 +7,7 @@ import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, printErrors, visit, writeObject } from './targets';
 import { ApiError } from '../../api/errors';
@@ -40,7 +40,7 @@ function runScale(inv: Invocation): number {
   const replicas = flags.int('replicas');
   if (replicas < 0) throw new CommandError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const current = flags.int('current-replicas');
-  const output = parseOutput(flags.str('output'));
+  const output = objectOutput(flags);
   const mode = dryRunMode(inv);
   // --all with -l is no error for scale (kubectl's builder lets the selector choose)
   const found = collectTargets(inv, inv.args, { selector: flags.str('selector'), all: flags.bool('all'), files: flags.list('filename') });

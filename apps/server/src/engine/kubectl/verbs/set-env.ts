@@ -7,7 +7,7 @@ import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { podSpecOf, typedView } from '../pod-template';
 import { collectTargets, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
@@ -70,7 +70,7 @@ function runSetEnv(inv: Invocation): number {
   const files = flags.list('filename');
   if (resources.length === 0 && files.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (!list && set.length === 0 && remove.length === 0 && !flags.str('from')) throw new CommandError('error: at least one environment variable must be provided');
-  const output = parseOutput(flags.str('output'));
+  const output = objectOutput(flags);
   const mode = dryRunMode(inv);
   const pattern = flags.str('containers') || '*';
   const local = flags.bool('local');

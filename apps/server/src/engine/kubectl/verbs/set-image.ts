@@ -8,9 +8,10 @@ import { podSpecOf, typedView } from '../pod-template';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, LOCAL_NEEDS_FILES, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
+import { parseResourceArgs } from '../resource-args';
 
 
 export const setImageCommand: CommandDef = {
@@ -26,6 +27,8 @@ function runSetImage(inv: Invocation): number {
   const files = flags.list('filename');
   // kubectl's builder finds nothing to visit before the images are looked at
   if (resources.length === 0 && files.length === 0) throw new CommandError(NO_RESOURCES);
+  // the builder reads the resource arguments (Complete) before the images are checked (Validate)
+  if (!flags.bool('local')) parseResourceArgs(resources);
   if (pairs.length === 0) throw new CommandError('error: at least one image update is required');
   const images = new Map<string, string>();
   for (const p of pairs) {
@@ -35,7 +38,7 @@ function runSetImage(inv: Invocation): number {
   }
   const local = flags.bool('local');
   if (local && files.length === 0) throw new CommandError(LOCAL_NEEDS_FILES);
-  const output = parseOutput(flags.str('output'));
+  const output = objectOutput(flags);
   const mode = dryRunMode(inv);
   const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), files, local });
   const errors = [...found.errors];

@@ -15,7 +15,7 @@ import { deepEqual } from '../../api/validation/pod';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { dryRunMode, dryRunSuffix, recorded } from '../object-ops';
-import { OutputSpec, parseOutput, printObjects, printOptions } from '../output';
+import { objectOutput, printObjects, printOptions } from '../output';
 import { printName } from '../printers/get-printer';
 import { collectTargets, LOCAL_NEEDS_FILES, printErrors, Target, writeObject } from './targets';
 
@@ -45,13 +45,12 @@ type ResourceList = Record<string, string>;
 
 
 /** the printers kubectl's set commands offer (no table, no custom columns) */
-const SET_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
 
 function runSetResources(inv: Invocation): number {
   const { flags } = inv;
   // Complete: the dry-run strategy, the printer, then the objects
   const mode = dryRunMode(inv);
-  const output = setOutput(flags.str('output'), flags.str('template'));
+  const output = objectOutput(flags);
   const local = flags.bool('local');
   if (local && inv.args.length > 0) throw new CommandError(LOCAL_NEEDS_FILES);
   const found = collectTargets(inv, inv.args, { selector: flags.str('selector'), all: flags.bool('all'), files: flags.list('filename'), local });
@@ -148,15 +147,6 @@ function statusMessage(e: ApiError, target: Target): string {
   return e.message;
 }
 
-/** -o as kubectl's set commands take it: --template alone means go-template; no table printers */
-function setOutput(o: string, template: string): OutputSpec {
-  const format = o === '' && template ? 'go-template' : o;
-  const name = format.includes('=') ? format.slice(0, format.indexOf('=')) : format;
-  if (format !== '' && !SET_FORMATS.includes(name)) {
-    throw new CommandError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${SET_FORMATS.join(',')}`);
-  }
-  return parseOutput(format, template);
-}
 
 /** `<resource>/<name>` as kubectl's Info.ObjectName names an object (a local one has no mapping) */
 function objectName(target: Target, local: boolean): string {

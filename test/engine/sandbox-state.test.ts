@@ -185,7 +185,14 @@ describe('serialized state', () => {
   it('keeps hosts small: only files that differ from a fresh host are stored', () => {
     const s = Sandbox.create({ seed: 1, start: START }).snapshot();
     const master = (s.hosts as Record<string, { changed: Record<string, unknown> }>).master;
-    expect(Object.keys(master.changed).sort()).toEqual(['/etc/kubernetes', '/etc/kubernetes/admin.conf', '/etc/kubernetes/manifests', '/etc/kubernetes/pki', '/home/student/.kube', '/home/student/.kube/config']);
+    // what kubeadm init and join leave, and the student's copy of admin.conf
+    const k = (names: string[]) => names.map((n) => `/etc/kubernetes/${n}`);
+    const pki = k(['pki/apiserver.crt', 'pki/apiserver.key', 'pki/ca.crt', 'pki/ca.key', 'pki/sa.key', 'pki/sa.pub']);
+    const manifests = k(['manifests/etcd.yaml', 'manifests/kube-apiserver.yaml', 'manifests/kube-controller-manager.yaml', 'manifests/kube-scheduler.yaml']);
+    const confs = k(['admin.conf', 'controller-manager.conf', 'kubelet.conf', 'scheduler.conf', 'super-admin.conf']);
+    expect(Object.keys(master.changed).sort()).toEqual([...k(['']).map((d) => d.slice(0, -1)), ...k(['manifests', 'pki']), ...confs, ...manifests, ...pki, '/home/student/.kube', '/home/student/.kube/config'].sort());
+    const node1 = (s.hosts as Record<string, { changed: Record<string, unknown> }>).node1;
+    expect(Object.keys(node1.changed).sort()).toEqual(['/etc/kubernetes', ...k(['kubelet.conf', 'manifests', 'pki', 'pki/ca.crt'])]);
   });
 
   it('compares hosts with the base they would be rebuilt from, also once the machines change', () => {
@@ -198,7 +205,7 @@ describe('serialized state', () => {
     const s = sandbox.snapshot();
     const node1 = (s.hosts as Record<string, { changed: Record<string, unknown>; peers: { name: string }[] }>).node1;
     expect(node1.peers.map((p) => p.name)).toContain('node3');
-    expect(Object.keys(node1.changed)).toEqual(['/etc/hosts']);
+    expect(Object.keys(node1.changed).filter((f) => !f.startsWith('/etc/kubernetes'))).toEqual(['/etc/hosts']);
     const loaded = Sandbox.load(viaText(sandbox.serialize()), new VirtualClock(START));
     expect(loaded.hosts.node1.fs.read('/etc/hosts')).toBe(sandbox.hosts.node1.fs.read('/etc/hosts'));
     expect(loaded.hosts.node1.fs.read('/etc/hosts')).not.toContain('node3');

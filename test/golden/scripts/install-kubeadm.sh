@@ -24,6 +24,8 @@ sudo sysctl --system
 sudo kubeadm init --pod-network-cidr=10.244.0.0/16
 ls -l /etc/kubernetes/admin.conf
 cat /etc/kubernetes/admin.conf
+sudo ls -R /etc/kubernetes
+sudo cat /etc/kubernetes/manifests/kube-controller-manager.yaml
 kubectl get nodes
 mkdir -p $HOME/.kube
 sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config
@@ -48,3 +50,4 @@ kubectl get nodes
 sleep 60
 kubectl get nodes -o wide
 kubectl get pods -n kube-system -o wide
+ssh node1 sudo ls -R /etc/kubernetes

@@ -15,6 +15,7 @@ import { newShellSession } from './shell/session';
 import { hostCommands } from './host-commands';
 import { containerShellFor } from './containers/interactive';
 import { adminKubeconfig } from './bootstrap/kubeconfig';
+import { writeControlPlaneFiles, writeNodeFiles } from './install/kubeadm/control-plane-files';
 import { prepareBareHost } from './install/bare-hosts';
 
 /** Where simulated time comes from: the wall clock (interactive) or a virtual one (scripts, tests). */
@@ -167,18 +168,19 @@ export class Sandbox {
   private initHosts(): void {
     for (const m of Object.values(this.cluster.runtime.machines)) this.hosts[m.name] = newHostState(m.name, m.ip, this.peers(), this.baseAt);
     if (this.cluster.config.shape === 'bare') for (const h of Object.values(this.hosts)) prepareBareHost(h, this.baseAt);
-    if (this.cluster.runtime.apiServerUp) this.writeAdminKubeconfig();
+    if (this.cluster.runtime.apiServerUp) this.writeInstalledClusterFiles();
   }
 
-  /** What kubeadm init leaves on master, and the student's copy from the kubeadm instructions. */
-  writeAdminKubeconfig(): void {
+  /** What kubeadm init and join leave on the hosts (install/kubeadm/control-plane-files.ts), and the student's copy of admin.conf from the kubeadm instructions. */
+  writeInstalledClusterFiles(): void {
     const master = this.hosts.master;
     if (!master) return;
     const now = this.cluster.now;
     const text = adminKubeconfig(this.cluster.runtime.apiServerEndpoint);
     const fs = master.fs;
-    for (const d of ['/etc/kubernetes', '/etc/kubernetes/manifests', '/etc/kubernetes/pki']) if (!fs.exists(d)) fs.mkdir(d, { owner: 'root', mode: 0o755, now });
-    fs.write('/etc/kubernetes/admin.conf', text, { owner: 'root', mode: 0o600, now });
+    const endpoint = this.cluster.runtime.apiServerEndpoint;
+    writeControlPlaneFiles(fs, endpoint, this.cluster.runtime.machines.master?.staticPods ?? [], now);
+    for (const [name, host] of Object.entries(this.hosts)) if (name !== 'master' && this.cluster.runtime.machines[name]?.joined) writeNodeFiles(host.fs, endpoint, now);
     if (!fs.exists('/home/student/.kube')) fs.mkdir('/home/student/.kube', { owner: 'student', mode: 0o755, now });
     fs.write('/home/student/.kube/config', text, { owner: 'student', mode: 0o600, now });
   }

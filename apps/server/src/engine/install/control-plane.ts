@@ -54,7 +54,8 @@ function kubeadmObjects(masterIp: string, cidr: string | undefined): KubeObject[
     });
 }
 
-function staticPodsFor(ip: string, cidr: string | undefined): KubeObject[] {
+/** The control plane's static pods as `kubeadm init` writes them (the pod CIDR in the controller manager's flags). */
+export function staticPodsFor(ip: string, cidr: string | undefined): KubeObject[] {
   return controlPlaneManifests(ip).map((m) => {
     if (m.metadata.name !== 'kube-controller-manager') return m;
     const c = clone(m);

@@ -3,11 +3,11 @@
 
 import type { Sandbox } from '../../sandbox';
 import type { CommandContext, ExternalCommand } from '../../shell/types';
-import { adminKubeconfig } from '../../bootstrap/kubeconfig';
 import { KUBERNETES_VERSION } from '../../bootstrap/machines';
 import { rfc3339 } from '../../time';
 import { parseGoDuration } from '../../kubectl/flags';
-import { TOKEN_TTL_MS, bootstrapTokens, createBootstrapToken, initCluster, joinNode, kubeadmSection, newToken, resetNode } from '../control-plane';
+import { TOKEN_TTL_MS, bootstrapTokens, createBootstrapToken, initCluster, joinNode, kubeadmSection, newToken, resetNode, staticPodsFor } from '../control-plane';
+import { writeControlPlaneFiles, writeNodeFiles, writeRootFile as writeRootFileIn } from './control-plane-files';
 import { isInstalled } from '../host-packages';
 import { parseKubeadmConfig } from './init-config';
 import { NOT_ROOT, STACK_HINT, applyIgnores, preflight, preflightError, warningLines } from './preflight';
@@ -116,15 +116,7 @@ export function notFound(ctx: CommandContext, name: string): number {
 }
 
 function writeRootFile(ctx: CommandContext, path: string, content: string, mode = 0o600): void {
-  const fs = ctx.hostState.fs;
-  const now = ctx.now();
-  const parts = path.split('/').slice(1, -1);
-  let dir = '';
-  for (const p of parts) {
-    dir += `/${p}`;
-    if (!fs.exists(dir)) fs.mkdir(dir, { owner: 'root', mode: 0o755, now });
-  }
-  fs.write(path, content, { owner: 'root', mode, now });
+  writeRootFileIn(ctx.hostState.fs, path, content, mode, ctx.now());
 }
 
 function fail(ctx: CommandContext, message: string): number {
@@ -181,11 +173,7 @@ async function init(sandbox: Sandbox, ctx: CommandContext, flags: Flags): Promis
   await ctx.sleep(38_000);
   const master = sandbox.hosts.master;
   ctx.stdout(text.certsAndManifests(master.hostname, master.ip));
-  for (const f of ['ca.crt', 'ca.key', 'apiserver.crt', 'apiserver.key', 'sa.key', 'sa.pub']) writeRootFile(ctx, `/etc/kubernetes/pki/${f}`, `${f}\n`, f.endsWith('.crt') || f.endsWith('.pub') ? 0o644 : 0o600);
-  const endpoint = `https://${master.ip}:6443`;
-  for (const f of ['super-admin.conf', 'kubelet.conf', 'controller-manager.conf', 'scheduler.conf']) writeRootFile(ctx, `/etc/kubernetes/${f}`, adminKubeconfig(endpoint));
-  writeRootFile(ctx, '/etc/kubernetes/admin.conf', adminKubeconfig(endpoint));
-  for (const m of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) writeRootFile(ctx, `/etc/kubernetes/manifests/${m}.yaml`, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${m}\n  namespace: kube-system\n`);
+  writeControlPlaneFiles(ctx.hostState.fs, `https://${master.ip}:6443`, staticPodsFor(master.ip, podNetworkCidr), ctx.now());
   writeRootFile(ctx, '/var/lib/kubelet/kubeadm-flags.env', kubeletFlags(external), 0o644);
   writeRootFile(ctx, '/var/lib/kubelet/config.yaml', 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\nclusterDNS:\n- 10.96.0.10\nclusterDomain: cluster.local\n', 0o644);
   ctx.stdout(text.KUBELET_CHECK);
@@ -272,7 +260,7 @@ async function join(sandbox: Sandbox, ctx: CommandContext, flags: Flags): Promis
   }
   await ctx.sleep(500);
   ctx.stdout('[kubelet-check] The kubelet is healthy after 501.2247ms\n');
-  writeRootFile(ctx, '/etc/kubernetes/kubelet.conf', adminKubeconfig(cluster.runtime.apiServerEndpoint));
+  writeNodeFiles(ctx.hostState.fs, cluster.runtime.apiServerEndpoint, ctx.now());
   cluster.at(ctx.now(), () => joinNode(cluster, ctx.host, external));
   await ctx.sleep(1_500);
   ctx.stdout(text.JOIN_SUCCESS);

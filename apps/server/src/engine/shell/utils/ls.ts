@@ -145,8 +145,10 @@ const ls: Builtin = (ctx) => {
   if (files.length) print(sortEntries(files), false);
   const sortedDirs = [...dirs].sort(compareC);
   if (has(p, 'r')) sortedDirs.reverse();
-  for (const [i, d] of sortedDirs.entries()) {
-    if (operands.length > 1) ctx.stdout(`${files.length || i > 0 ? '\n' : ''}${d}:\n`);
+  // -R: each directory's listing, then its subdirectories' in the listing's order, depth first
+  const recursive = has(p, 'R');
+  const listDir = (d: string, first: boolean): void => {
+    if (operands.length > 1 || recursive) ctx.stdout(`${first ? '' : '\n'}${d}:\n`);
     let names: string[];
     try {
       names = ctx.fs.readDir(d);
@@ -154,19 +156,22 @@ const ls: Builtin = (ctx) => {
       if (!(err instanceof FsError)) throw err;
       ctx.stderr(`ls: cannot open directory '${d}': ${err.message}\n`);
       status = 2;
-      continue;
+      return;
     }
     const base = ctx.fs.resolve(d);
     const join = (n: string): string => (base === '/' ? `/${n}` : `${base}/${n}`);
     let es = names.filter((n) => has(p, 'a') || has(p, 'A') || !n.startsWith('.')).map((n) => entry(n, join(n))!);
     es = sortEntries(es);
+    const subdirs = recursive ? es.filter((e) => e.node.type === 'dir').map((e) => (d.endsWith('/') ? `${d}${e.name}` : `${d}/${e.name}`)) : [];
     if (has(p, 'a')) {
       const dot = entry('.', base)!;
       const dotdot = entry('..', base === '/' ? '/' : base.replace(/\/[^/]+$/, '') || '/')!;
       es = has(p, 'r') ? [...es, dotdot, dot] : [dot, dotdot, ...es];
     }
     print(es, true);
-  }
+    for (const sub of subdirs) listDir(sub, false);
+  };
+  for (const [i, d] of sortedDirs.entries()) listDir(d, !(files.length || i > 0));
   return status;
 };
 

@@ -75,6 +75,18 @@ const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha5
  * lowercase", `nginx:` gives "invalid reference format".
  */
 export function normalizedNameError(raw: string): string | undefined {
+  // every container start asks, of the few names a cluster uses
+  const hit = NAME_ERRORS.get(raw);
+  if (hit !== undefined) return hit || undefined;
+  const said = nameError(raw);
+  if (NAME_ERRORS.size >= 512) NAME_ERRORS.clear();
+  NAME_ERRORS.set(raw, said ?? '');
+  return said;
+}
+
+const NAME_ERRORS = new Map<string, string>();
+
+function nameError(raw: string): string | undefined {
   if (HEX_IDENTIFIER.test(raw)) return `invalid repository name (${raw}), cannot specify 64-byte hexadecimal strings`;
   // splitDockerDomain: a first part is a registry when it has a dot or a port, is localhost, or has capitals
   const slash = raw.indexOf('/');

@@ -58,6 +58,8 @@ export interface FsNode {
    * (written by `dd if=/dev/zero`), kept as a count, never as text
    */
   size?: number;
+  /** a character device (major, minor), /dev/null: reads give nothing, writes are taken and dropped */
+  device?: readonly [number, number];
 }
 
 /** the file's length in bytes */
@@ -278,6 +280,7 @@ export class FileSystem {
   write(path: string, content: string, opts: { now?: number; owner?: string; mode?: number; append?: boolean; size?: number } = {}): void {
     const existing = this.nodes.get(path);
     if (existing?.type === 'dir') throw new FsError('EISDIR');
+    if (existing?.device) return;
     if (!existing) {
       this.parentDir(path);
       if (this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
@@ -322,6 +325,7 @@ export class FileSystem {
   fill(path: string, unit: string, bytes: number, opts: { now?: number; owner?: string; mode?: number; append?: boolean } = {}): number {
     const existing = this.nodes.get(path);
     if (existing?.type === 'dir') throw new FsError('EISDIR');
+    if (existing?.device) return bytes;
     if (!existing) {
       this.parentDir(path);
       if (this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
@@ -345,6 +349,13 @@ export class FileSystem {
       ...(before + written > utf8Length(content) ? { size: before + written } : {}),
     });
     return written;
+  }
+
+  /** a character device node (mknod c) */
+  mknod(path: string, major: number, minor: number, opts: { now?: number; mode?: number } = {}): void {
+    if (this.nodes.has(path)) throw new FsError('EEXIST');
+    this.parentDir(path);
+    this.nodes.set(path, { type: 'file', content: '', mode: opts.mode ?? 0o666, owner: 'root', mtime: opts.now ?? 0, device: [major, minor] });
   }
 
   mkdir(path: string, opts: { now?: number; owner?: string; mode?: number; parents?: boolean } = {}): void {

@@ -13,7 +13,7 @@ export function modeString(n: FsNode): string {
   const m = n.mode;
   const rwx = (bits: number, special: boolean, ch: string): string =>
     (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + (special ? (bits & 1 ? ch : ch.toUpperCase()) : bits & 1 ? 'x' : '-');
-  return (n.type === 'dir' ? 'd' : '-') + rwx((m >> 6) & 7, (m & 0o4000) !== 0, 's') + rwx((m >> 3) & 7, (m & 0o2000) !== 0, 's') + rwx(m & 7, (m & 0o1000) !== 0, 't');
+  return (n.type === 'dir' ? 'd' : n.device ? 'c' : '-') + rwx((m >> 6) & 7, (m & 0o4000) !== 0, 's') + rwx((m >> 3) & 7, (m & 0o2000) !== 0, 's') + rwx(m & 7, (m & 0o1000) !== 0, 't');
 }
 
 function lsDate(mtime: number, now: number): string {
@@ -112,7 +112,8 @@ const ls: Builtin = (ctx) => {
       const blocks = es.reduce((sum, e) => sum + (e.node.type === 'dir' ? 4 : Math.ceil(e.size / 4096) * 4), 0);
       ctx.stdout(`total ${blocks}\n`);
     }
-    const sizeOf = (e: Entry): string => (has(p, 'h') ? humanSize(e.size) : String(e.size));
+    // a device shows its numbers where a file shows its size
+    const sizeOf = (e: Entry): string => (e.node.device ? `${e.node.device[0]}, ${e.node.device[1]}` : has(p, 'h') ? humanSize(e.size) : String(e.size));
     const wLinks = Math.max(0, ...es.map((e) => String(e.links).length));
     const wOwner = Math.max(0, ...es.map((e) => e.node.owner.length));
     const wSize = Math.max(0, ...es.map((e) => sizeOf(e).length));

@@ -9,7 +9,9 @@ describe('kubectl set env', () => {
     { name: 'no change prints nothing', setup: ['kubectl set env deploy/web A=1'], line: 'kubectl set env deploy/web A=1', stdout: '' },
     { name: '--list', setup: ['kubectl set env deploy/web A=1 B=2'], line: 'kubectl set env deploy/web --list', stdout: '# Deployment web, container nginx\nA=1\nB=2\n' },
     { name: '-c with no match', line: 'kubectl set env deploy/web -c foo A=1', stderr: 'warning: deployments/web does not have any containers matching "foo"\n', stdout: '' },
-    { name: 'nothing to set', line: 'kubectl set env deploy/web', stderr: 'error: at least one environment variable must be provided\n', exit: 1 },
+    // kubectl v1.32 (against a server, and --local): no variable is no change, and says nothing
+    { name: 'nothing to set', line: 'kubectl set env deploy/web', stdout: '' },
+    { name: '--keys without --from', line: 'kubectl set env deploy/web --keys=a', stderr: 'error: when specifying --keys, a configmap or secret must be provided with --from\n', exit: 1 },
   ];
 
   test.each(cases)('$name', async (c) => {

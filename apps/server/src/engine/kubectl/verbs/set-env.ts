@@ -69,7 +69,8 @@ function runSetEnv(inv: Invocation): number {
   const list = flags.bool('list');
   const files = flags.list('filename');
   if (resources.length === 0 && files.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
-  if (!list && set.length === 0 && remove.length === 0 && !flags.str('from')) throw new CommandError('error: at least one environment variable must be provided');
+  // v1.32 asks for no variable: with none, nothing changes and nothing is printed
+  if (flags.list('keys').length && !flags.str('from')) throw new CommandError('error: when specifying --keys, a configmap or secret must be provided with --from');
   const output = objectOutput(flags);
   const mode = dryRunMode(inv);
   const pattern = flags.str('containers') || '*';

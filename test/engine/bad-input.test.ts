@@ -66,6 +66,17 @@ describe('bad input', () => {
     );
   });
 
+  it('a YAML 1.1 boolean where the API wants a string: the server refuses it, as a real one does', async () => {
+    const { run, write } = await session();
+    write('p.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    env:\n    - name: DEBUG\n      value: yes\n');
+    const r = await run('kubectl apply -f p.yaml');
+    expect(r.stderr).toBe('Error from server (BadRequest): error when creating "p.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string\n');
+    expect(r.wrote).toBe(false);
+    // the decoder's message prints what it read as json.Marshal does: keys sorted
+    write('x.yaml', 'z: 1\nn: on\n');
+    expect((await run('kubectl apply -f x.yaml --validate=false')).stderr).toBe(`error: unable to decode "x.yaml": Object 'Kind' is missing in '{"false":true,"z":1}'\n`);
+  });
+
   it('unknown apiVersion or kind', async () => {
     const { run, write } = await session();
     write('k.yaml', 'apiVersion: v1\nkind: Poddy\nmetadata:\n  name: x\n');

@@ -2,7 +2,7 @@
 // stdin, and URLs (answered from the manifests the simulation knows; no network is used).
 // Documents are YAML or JSON, several per file; a `List` expands into its items.
 
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, Tags } from 'yaml';
 import { ResourceInfo, resourceForKind } from '../api/resources';
 import { KubeObject } from '../api/types';
 import { FsError } from '../shell/filesystem';
@@ -132,12 +132,25 @@ function outcomes(text: string): readonly Outcome[] {
   return result;
 }
 
+/**
+ * go-yaml v2, which kubectl reads manifests with, resolves YAML 1.1's booleans (`yes`, `no`, `on`,
+ * `off`, `y`, `n`) and numbers (`0644` is octal, `1_000`), so `value: yes` is a bool the API
+ * server refuses for a string field, as in a real cluster; but it leaves timestamps and base-60
+ * numbers (`1:20`) as strings.
+ */
+const GO_YAML_V2 = {
+  prettyErrors: false,
+  uniqueKeys: false,
+  version: '1.1',
+  customTags: (tags: Tags): Tags => tags.filter((t) => typeof t === 'string' || !(('format' in t && t.format === 'TIME') || t.tag === 'tag:yaml.org,2002:timestamp')),
+} as const;
+
 function parseText(text: string): Outcome[] {
   const result: Outcome[] = [];
   const problem = (detail: string): Outcome => ({ message: (source) => `error: error parsing ${source}: ${detail}` });
   let docs;
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+    docs = parseAllDocuments(text, GO_YAML_V2);
   } catch (e) {
     result.push(problem(`error converting YAML to JSON: yaml: ${goYamlThrownError(e as Error)}`));
     return result;

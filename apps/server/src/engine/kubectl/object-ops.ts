@@ -10,6 +10,7 @@ import { Invocation } from './command';
 import { CommandError } from './context';
 import { formatApiError } from './errors';
 import { ManifestDoc, readManifests } from './manifests';
+import { toCompactJson } from './printers/json';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 /** where --record writes the command line; rollout history shows it as CHANGE-CAUSE */
@@ -71,7 +72,7 @@ export function prepare(inv: Invocation, doc: ManifestDoc): PreparedObject {
       throw new CommandError(`error: error validating "${doc.source}": error validating data: ${said}; if you choose to ignore these errors, turn validation off with --validate=false`);
     }
     // the decoder looks for the kind first
-    throw new CommandError(`error: unable to decode "${doc.source}": Object '${noKind ? 'Kind' : 'apiVersion'}' is missing in '${JSON.stringify(raw)}'`);
+    throw new CommandError(`error: unable to decode "${doc.source}": Object '${noKind ? 'Kind' : 'apiVersion'}' is missing in '${toCompactJson(raw)}'`);
   }
   const info = resourceForKind(raw.apiVersion, raw.kind);
   const meta = (raw.metadata ?? {}) as Record<string, any>;

@@ -105,7 +105,7 @@ describe('parseInto', () => {
   it("reads scalars as go-yaml v2 does (YAML 1.1's booleans and octal, no timestamps or base 60)", () => {
     // kubectl v1.32 `apply --validate=false` of this text prints it back, as JSON, in its decoding error
     const set = empty();
-    parseInto('a: yes\nb: Off\nc: 0644\nd: 1_000\ne: 0x1F\nf: y\ng: 1:20\nh: 2001-12-14\nj: 0b101\nk: +12\nl: .5\nm: 1e3\nn: ~\no: 012345678\n', 'f.yaml', set);
-    expect(set.docs[0].obj).toEqual({ a: true, b: false, c: 420, d: 1000, e: 31, f: true, false: null, g: '1:20', h: '2001-12-14', j: 5, k: 12, l: 0.5, m: 1000, o: 12345678 });
+    parseInto('a: yes\nb: Off\nc: 0644\nd: 1_000\ne: 0x1F\nf: y\ng: 1:20\nh: 2001-12-14\ni: 0o17\nj: 0b101\nk: +12\nl: .5\nm: 1e3\nn: ~\no: 012345678\n', 'f.yaml', set);
+    expect(set.docs[0].obj).toEqual({ a: true, b: false, c: 420, d: 1000, e: 31, f: true, false: null, g: '1:20', h: '2001-12-14', i: 15, j: 5, k: 12, l: 0.5, m: 1000, o: 12345678 });
   });
 });

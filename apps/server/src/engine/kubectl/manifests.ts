@@ -2,7 +2,7 @@
 // stdin, and URLs (answered from the manifests the simulation knows; no network is used).
 // Documents are YAML or JSON, several per file; a `List` expands into its items.
 
-import { parseAllDocuments, Tags } from 'yaml';
+import { parseAllDocuments, ScalarTag, Tags } from 'yaml';
 import { ResourceInfo, resourceForKind } from '../api/resources';
 import { KubeObject } from '../api/types';
 import { FsError } from '../shell/filesystem';
@@ -142,8 +142,24 @@ const GO_YAML_V2 = {
   prettyErrors: false,
   uniqueKeys: false,
   version: '1.1',
-  customTags: (tags: Tags): Tags => tags.filter((t) => typeof t === 'string' || !(('format' in t && t.format === 'TIME') || t.tag === 'tag:yaml.org,2002:timestamp')),
+  customTags: (tags: Tags): Tags => [
+    ...tags.filter((t) => typeof t === 'string' || !(('format' in t && t.format === 'TIME') || t.tag === 'tag:yaml.org,2002:timestamp')),
+    GO_OCTAL,
+  ],
 } as const;
+
+/** `0o17`: Go's strconv.ParseInt(s, 0, 64), which go-yaml v2 resolves ints with, reads it as octal */
+const GO_OCTAL: ScalarTag = {
+  identify: (v) => Number.isInteger(v),
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  format: 'OCT',
+  test: /^[-+]?0o[0-7_]+$/,
+  resolve: (str) => {
+    const n = parseInt(str.replace(/^[-+]?0o/, '').replace(/_/g, ''), 8);
+    return str.startsWith('-') ? -n : n;
+  },
+};
 
 function parseText(text: string): Outcome[] {
   const result: Outcome[] = [];

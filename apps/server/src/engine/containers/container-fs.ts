@@ -90,6 +90,7 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
     fs.setQuota(path, volumeCapacity(cluster, pod, v).capacity, id ? section.filled?.[id] ?? 0 : 0);
   };
   for (const d of ['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr/bin', '/usr/local/bin', '/usr/sbin', '/var/log', '/var/run']) dir(d);
+  fs.mknod('/dev/null', 1, 3, { now });
   const ns = pod.metadata.namespace ?? 'default';
   const hostname = pod.spec.hostname ?? pod.metadata.name!;
   const ip = pod.status?.podIP ?? '';

@@ -409,13 +409,6 @@ export class Interpreter implements Runner {
         continue;
       }
       const append = r.op === '>>' || r.op === '&>>';
-      if (target === '/dev/null') {
-        const sink = (): void => undefined;
-        if (r.op.startsWith('&') || r.op === '>&') fds[1] = fds[2] = sink;
-        else fds[r.fd] = sink;
-        if (r.fd === 1 || r.op.startsWith('&') || r.op === '>&') tty = false;
-        continue;
-      }
       if (target === '/dev/stderr' || target === '/dev/stdout') {
         fds[r.fd] = target === '/dev/stderr' ? fds[2] : fds[1];
         continue;

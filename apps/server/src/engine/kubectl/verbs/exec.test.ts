@@ -33,6 +33,8 @@ describe('kubectl exec', () => {
       ['kubectl exec env -- cat /etc/resolv.conf', 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n', '', 0],
       ['kubectl exec env -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace', 'default', '', 0],
       ["kubectl exec env -- sh -c 'echo $GREETING > /tmp/g; cat /tmp/g'", 'hola\n', '', 0],
+      // every container has the /dev/null device: it reads empty and drops what is written
+      ["kubectl exec env -- sh -c 'echo x > /dev/null; ls /nope 2>/dev/null; cat /dev/null; echo y | tee /dev/null'", 'y\n', '', 0],
       ["kubectl exec env -- sh -c 'exit 3'", '', 'command terminated with exit code 3\n', 3],
       ["kubectl exec env -- sh -c 'curl web'", '', 'sh: curl: not found\ncommand terminated with exit code 127\n', 127],
       ['kubectl exec env', '', "error: you must specify at least one command for the container\n", 1],

@@ -225,7 +225,6 @@ const tee: Builtin = (ctx) => {
   if (typeof p === 'number') return p;
   let status = 0;
   for (const f of p.operands) {
-    if (f === '/dev/null') continue;
     if (!attempt(ctx, `tee: ${f}`, () => ctx.fs.writeFile(f, ctx.stdin, has(p, 'a')))) status = 1;
   }
   ctx.stdout(ctx.stdin);

@@ -176,12 +176,11 @@ export class Sandbox {
     const master = this.hosts.master;
     if (!master) return;
     const now = this.cluster.now;
-    const text = adminKubeconfig(this.cluster.runtime.apiServerEndpoint);
+    const { apiServerEndpoint: endpoint, machines } = this.cluster.runtime;
     const fs = master.fs;
-    const endpoint = this.cluster.runtime.apiServerEndpoint;
-    writeControlPlaneFiles(fs, endpoint, this.cluster.runtime.machines.master?.staticPods ?? [], now);
-    for (const [name, host] of Object.entries(this.hosts)) if (name !== 'master' && this.cluster.runtime.machines[name]?.joined) writeNodeFiles(host.fs, endpoint, now);
+    writeControlPlaneFiles(fs, endpoint, machines.master?.staticPods ?? [], now);
+    for (const [name, host] of Object.entries(this.hosts)) if (name !== 'master' && machines[name]?.joined) writeNodeFiles(host.fs, endpoint, now);
     if (!fs.exists('/home/student/.kube')) fs.mkdir('/home/student/.kube', { owner: 'student', mode: 0o755, now });
-    fs.write('/home/student/.kube/config', text, { owner: 'student', mode: 0o600, now });
+    fs.write('/home/student/.kube/config', adminKubeconfig(endpoint), { owner: 'student', mode: 0o600, now });
   }
 }

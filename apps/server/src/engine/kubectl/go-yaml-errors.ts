@@ -32,7 +32,12 @@ export function goYamlThrownError(e: Error): string {
   if (/alias/i.test(e.message) && /excessive|exhaustion/i.test(e.message)) return 'document contains excessive aliasing';
   const alias = /^Unresolved alias.*?: (.*)$/.exec(e.message.split('\n')[0]);
   if (alias) return `unknown anchor '${alias[1]}' referenced`;
-  return e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  return firstLine(e.message);
+}
+
+/** the `yaml` package's message without its position and source excerpt */
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
 }
 
 function classify(text: string, errors: readonly YamlError[]): GoYamlError {
@@ -70,7 +75,7 @@ function classify(text: string, errors: readonly YamlError[]): GoYamlError {
       if (/at node end/.test(first.message) && insideBlockSequence(text, at)) return { message: "did not find expected '-' indicator", stage: 'parser', at };
       return { message: 'did not find expected node content', stage: 'parser', at };
     default:
-      return { message: first.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, ''), stage: 'parser', at };
+      return { message: firstLine(first.message), stage: 'parser', at };
   }
 }
 

@@ -12,21 +12,17 @@ const KUBECONFIGS = ['admin.conf', 'super-admin.conf', 'kubelet.conf', 'controll
 
 /** Writes a root-owned file, making its directories as root. */
 export function writeRootFile(fs: FileSystem, path: string, content: string, mode: number, now: number): void {
-  mkdirs(fs, path.split('/').slice(1, -1), now);
+  rootDir(fs, path.slice(0, path.lastIndexOf('/')), now);
   fs.write(path, content, { owner: 'root', mode, now });
 }
 
-function mkdirs(fs: FileSystem, parts: string[], now: number): void {
-  let dir = '';
-  for (const p of parts) {
-    dir += `/${p}`;
-    if (!fs.exists(dir)) fs.mkdir(dir, { owner: 'root', mode: 0o755, now });
-  }
+function rootDir(fs: FileSystem, dir: string, now: number): void {
+  if (!fs.exists(dir)) fs.mkdir(dir, { owner: 'root', mode: 0o755, now, parents: true });
 }
 
 /** A joined worker's: the cluster's CA, the kubelet's kubeconfig, and the (empty) static pod directory. */
 export function writeNodeFiles(fs: FileSystem, endpoint: string, now: number): void {
-  mkdirs(fs, ['etc', 'kubernetes', 'manifests'], now);
+  rootDir(fs, '/etc/kubernetes/manifests', now);
   writeRootFile(fs, '/etc/kubernetes/pki/ca.crt', 'ca.crt\n', 0o644, now);
   writeRootFile(fs, '/etc/kubernetes/kubelet.conf', adminKubeconfig(endpoint), 0o600, now);
 }
@@ -34,7 +30,8 @@ export function writeNodeFiles(fs: FileSystem, endpoint: string, now: number): v
 export function writeControlPlaneFiles(fs: FileSystem, endpoint: string, staticPods: readonly KubeObject[], now: number): void {
   const write = (path: string, content: string, mode: number): void => writeRootFile(fs, path, content, mode, now);
   for (const f of PKI) write(`/etc/kubernetes/pki/${f}`, `${f}\n`, f.endsWith('.crt') || f.endsWith('.pub') ? 0o644 : 0o600);
-  for (const f of KUBECONFIGS) write(`/etc/kubernetes/${f}`, adminKubeconfig(endpoint), 0o600);
+  const kubeconfig = adminKubeconfig(endpoint);
+  for (const f of KUBECONFIGS) write(`/etc/kubernetes/${f}`, kubeconfig, 0o600);
   // kubeadm's WriteStaticPodToDisk: mode 0600
   for (const pod of staticPods) write(`/etc/kubernetes/manifests/${pod.metadata.name}.yaml`, staticPodManifest(pod), 0o600);
 }

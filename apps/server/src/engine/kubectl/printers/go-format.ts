@@ -75,6 +75,3 @@ export function goTypeName(v: unknown): string {
   if (isMap(v)) return 'map[string]interface {}';
   return 'interface {}';
 }
-
-/** %v of a []string: `[a b]` */
-export const goList = (xs: readonly string[]): string => `[${xs.join(' ')}]`;

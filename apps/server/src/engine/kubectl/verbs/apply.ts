@@ -10,7 +10,7 @@ import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, 
 import { printName } from '../printers/get-printer';
 import { objectOutput, printObjects, printOptions } from '../output';
 import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
-import { goList } from '../printers/go-format';
+import { goSprint } from '../printers/go-format';
 import { UsageError } from '../context';
 
 export const applyCommand: CommandDef = {
@@ -47,7 +47,7 @@ export const applyCommand: CommandDef = {
 };
 
 function runApply(inv: Invocation): number {
-  if (inv.args.length) throw new UsageError(`Unexpected args: ${goList(inv.args)}`);
+  if (inv.args.length) throw new UsageError(`Unexpected args: ${goSprint(inv.args)}`);
   const { docs, problems } = loadDocs(inv);
   const mode = dryRunMode(inv);
   const output = objectOutput(inv.flags);

@@ -9,7 +9,7 @@ import { encodeBase64 } from '../../api/defaults/base64';
 import { FsError } from '../../shell/filesystem';
 import { goQuote } from '../printers/go-format';
 import { AUTH_INFO, byName, CLUSTER, configDir, CONTEXT, fieldRef, GoType, helpError, load, printHelp, Rec, relativize, structToV1, writeIfChanged, zero } from './config-model';
-import { goList } from '../printers/go-format';
+import { goSprint } from '../printers/go-format';
 
 // ---------------------------------------------------------------- get-clusters, get-users
 
@@ -82,7 +82,7 @@ export const renameContext: CommandDef = {
   name: 'rename-context',
   short: 'Rename a context from the kubeconfig file',
   run(inv) {
-    if (inv.args.length !== 2) helpError(inv, `Unexpected args: ${goList(inv.args)}`);
+    if (inv.args.length !== 2) helpError(inv, `Unexpected args: ${goSprint(inv.args)}`);
     const [from, to] = inv.args;
     if (!to) throw new CommandError('error: You must specify a new non-empty context name');
     const l = load(inv);
@@ -129,7 +129,7 @@ export const useContext: CommandDef = {
   aliases: ['use'],
   short: 'Set the current-context in a kubeconfig file',
   run(inv) {
-    if (inv.args.length !== 1) helpError(inv, `Unexpected args: ${goList(inv.args)}`);
+    if (inv.args.length !== 1) helpError(inv, `Unexpected args: ${goSprint(inv.args)}`);
     const l = load(inv);
     const name = inv.args[0];
     if (!l.model.contexts!.has(name)) throw new CommandError(`error: no context exists with the name: ${goQuote(name)}`);
@@ -178,7 +178,7 @@ export const setCluster: CommandDef = {
   ],
   run(inv) {
     const f = inv.flags;
-    if (inv.args.length !== 1) helpError(inv, `Unexpected args: ${goList(inv.args)}`);
+    if (inv.args.length !== 1) helpError(inv, `Unexpected args: ${goSprint(inv.args)}`);
     const name = inv.args[0];
     const ca = f.str('certificate-authority');
     const embed = f.bool('embed-certs');
@@ -270,7 +270,7 @@ export const setCredentials: CommandDef = {
     let providerArgs: ReturnType<typeof parsePairs> | undefined;
     let execEnv: ReturnType<typeof parsePairs> | undefined;
     try {
-      if (inv.args.length !== 1) throw new Error(`unexpected args: ${goList(inv.args)}`);
+      if (inv.args.length !== 1) throw new Error(`unexpected args: ${goSprint(inv.args)}`);
       if (f.list('auth-provider-arg').length) providerArgs = parsePairs(f.list('auth-provider-arg'), 'auth-provider-arg');
       if (f.list('exec-env').length) execEnv = parsePairs(f.list('exec-env'), 'exec-env');
     } catch (e) {

@@ -7,7 +7,7 @@ import { CommandError } from '../context';
 import { decodeBase64Bytes, encodeBase64, encodeBase64Bytes, goDecodeBase64 } from '../../api/defaults/base64';
 import { goQuote } from '../printers/go-format';
 import { byName, CONFIG, GoType, helpError, load, Rec, writeIfChanged, zero } from './config-model';
-import { goList } from '../printers/go-format';
+import { goSprint } from '../printers/go-format';
 
 
 
@@ -24,7 +24,7 @@ function goValue(t: GoType, v: any): string {
     case 'bytes':
       return `[${[...decodeBase64Bytes(v)].join(' ')}]`;
     case 'strings':
-      return goList(v ?? []);
+      return goSprint(v ?? []);
     case 'ptr':
       return v ? goAddr(0) : '<nil>';
     case 'struct':
@@ -32,7 +32,7 @@ function goValue(t: GoType, v: any): string {
     case 'map': {
       const entries = v ? byName(v as Map<string, unknown>) : [];
       const elem = t.elem;
-      return `map[${entries.map(([k, x], i) => `${k}:${elem !== 'runtime.Object' && elem.kind === 'string' ? goList(x as string[]) : goAddr(i)}`).join(' ')}]`;
+      return `map[${entries.map(([k, x], i) => `${k}:${elem !== 'runtime.Object' && elem.kind === 'string' ? goSprint(x as string[]) : goAddr(i)}`).join(' ')}]`;
     }
   }
 }
@@ -167,7 +167,7 @@ export const setProperty: CommandDef = {
   short: 'Set an individual value in a kubeconfig file',
   flags: [{ name: 'set-raw-bytes', type: 'bool' }],
   run(inv) {
-    if (inv.args.length !== 2) helpError(inv, `Unexpected args: ${goList(inv.args)}`);
+    if (inv.args.length !== 2) helpError(inv, `Unexpected args: ${goSprint(inv.args)}`);
     const [property, value] = inv.args;
     if (!value) throw new CommandError('error: you cannot use set to unset a property');
     if (!property) throw new CommandError('error: you must specify a property');
@@ -184,7 +184,7 @@ export const unsetProperty: CommandDef = {
   name: 'unset',
   short: 'Unset an individual value in a kubeconfig file',
   run(inv) {
-    if (inv.args.length !== 1) helpError(inv, `Unexpected args: ${goList(inv.args)}`);
+    if (inv.args.length !== 1) helpError(inv, `Unexpected args: ${goSprint(inv.args)}`);
     const property = inv.args[0];
     if (!property) throw new CommandError('error: you must specify a property');
     const l = load(inv);

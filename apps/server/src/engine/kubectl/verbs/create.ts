@@ -3,7 +3,7 @@
 
 import { listedShort } from '../help/help';
 import { nameHash } from '../name-hash';
-import { goQuote } from '../printers/go-format';
+import { goQuote, goSprint } from '../printers/go-format';
 import { notSupported } from './not-supported';
 import { toCompactJson } from '../printers/json';
 import { KubeObject } from '../../api/types';
@@ -16,7 +16,6 @@ import { dryRunMode, dryRunSuffix, LAST_APPLIED, loadDocs, prepare, recorded, re
 import { inStructOrder } from '../printers/go-struct-order';
 import { encodeBase64 } from '../../api/defaults/base64';
 import { parseTcpSpec } from './service-ports';
-import { goList } from '../printers/go-format';
 
 const WRITE_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, fieldManagerFlag('kubectl-create'), { name: 'save-config', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, ...PRINT_FLAGS];
 
@@ -341,7 +340,7 @@ export const createCommand: CommandDef = {
 
 function runCreateFromFiles(inv: Invocation): number {
   // ValidateArgs, then RunCreate's check for files (a plain error, no usage line)
-  if (inv.args.length) throw new UsageError(`Unexpected args: ${goList(inv.args)}`);
+  if (inv.args.length) throw new UsageError(`Unexpected args: ${goSprint(inv.args)}`);
   if (inv.flags.list('filename').length === 0) throw new CommandError('error: must specify one of -f and -k');
   const { docs, problems } = loadDocs(inv);
   const mode = dryRunMode(inv);

@@ -92,7 +92,7 @@ async function runRun(inv: Invocation): Promise<number> {
   const pullPolicy = flags.str('image-pull-policy');
   if (pullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) throw usage(`invalid image pull policy: ${pullPolicy}`);
 
-  const container: Record<string, unknown> = { name, image: flags.str('image') };
+  const container: Record<string, unknown> = { name, image };
   if (containerArgs.length) container[flags.bool('command') ? 'command' : 'args'] = containerArgs;
   if (flags.list('env').length) {
     container.env = flags.list('env').map((e) => {

@@ -27,8 +27,9 @@ function runSetImage(inv: Invocation): number {
   const files = flags.list('filename');
   // kubectl's builder finds nothing to visit before the images are looked at
   if (resources.length === 0 && files.length === 0) throw new CommandError(NO_RESOURCES);
+  const local = flags.bool('local');
   // the builder reads the resource arguments (Complete) before the images are checked (Validate)
-  if (!flags.bool('local')) parseResourceArgs(resources);
+  if (!local) parseResourceArgs(resources);
   if (pairs.length === 0) throw new CommandError('error: at least one image update is required');
   const images = new Map<string, string>();
   for (const p of pairs) {
@@ -36,7 +37,6 @@ function runSetImage(inv: Invocation): number {
     if (eq <= 0) throw new CommandError(`error: invalid image format: ${p}`);
     images.set(p.slice(0, eq), p.slice(eq + 1));
   }
-  const local = flags.bool('local');
   if (local && files.length === 0) throw new CommandError(LOCAL_NEEDS_FILES);
   const output = objectOutput(flags);
   const mode = dryRunMode(inv);

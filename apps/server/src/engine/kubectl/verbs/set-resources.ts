@@ -44,8 +44,6 @@ export const setResourcesCommand: CommandDef = {
 type ResourceList = Record<string, string>;
 
 
-/** the printers kubectl's set commands offer (no table, no custom columns) */
-
 function runSetResources(inv: Invocation): number {
   const { flags } = inv;
   // Complete: the dry-run strategy, the printer, then the objects
@@ -146,7 +144,6 @@ function statusMessage(e: ApiError, target: Target): string {
   if (e.reason === 'Invalid' && kind && group && e.message.startsWith(`${kind} "`)) return `${kind}.${group}${e.message.slice(kind.length)}`;
   return e.message;
 }
-
 
 /** `<resource>/<name>` as kubectl's Info.ObjectName names an object (a local one has no mapping) */
 function objectName(target: Target, local: boolean): string {

@@ -22,8 +22,18 @@ function rootDir(fs: FileSystem, dir: string, now: number): void {
 
 /** A joined worker's: the cluster's CA, the kubelet's kubeconfig, and the (empty) static pod directory. */
 export function writeNodeFiles(fs: FileSystem, endpoint: string, now: number): void {
+  writeNodeCa(fs, now);
+  writeKubeletConf(fs, endpoint, now);
+}
+
+/** What `kubeadm join` writes as it starts the kubelet: the CA (and the kubelet's static pod directory). */
+export function writeNodeCa(fs: FileSystem, now: number): void {
   rootDir(fs, '/etc/kubernetes/manifests', now);
   writeRootFile(fs, '/etc/kubernetes/pki/ca.crt', 'ca.crt\n', 0o644, now);
+}
+
+/** What the kubelet's TLS bootstrap leaves once it joined. */
+export function writeKubeletConf(fs: FileSystem, endpoint: string, now: number): void {
   writeRootFile(fs, '/etc/kubernetes/kubelet.conf', adminKubeconfig(endpoint), 0o600, now);
 }
 
@@ -37,7 +47,7 @@ export function writeControlPlaneFiles(fs: FileSystem, endpoint: string, staticP
 }
 
 /** A static pod as kubeadm marshals it: a zero creationTimestamp, an empty status, no empty maps. */
-export function staticPodManifest(pod: KubeObject): string {
+function staticPodManifest(pod: KubeObject): string {
   const { annotations, ...meta } = pod.metadata;
   const metadata = { ...(annotations && Object.keys(annotations).length ? { annotations } : {}), creationTimestamp: null, ...meta };
   return toYaml({ apiVersion: pod.apiVersion, kind: pod.kind, metadata, spec: pod.spec, status: {} });

@@ -7,7 +7,7 @@ import { KUBERNETES_VERSION } from '../../bootstrap/machines';
 import { rfc3339 } from '../../time';
 import { parseGoDuration } from '../../kubectl/flags';
 import { TOKEN_TTL_MS, bootstrapTokens, createBootstrapToken, initCluster, joinNode, kubeadmSection, newToken, resetNode, staticPodsFor } from '../control-plane';
-import { writeControlPlaneFiles, writeNodeFiles, writeRootFile as writeRootFileIn } from './control-plane-files';
+import { writeControlPlaneFiles, writeKubeletConf, writeNodeCa, writeRootFile as writeRootFileIn } from './control-plane-files';
 import { isInstalled } from '../host-packages';
 import { parseKubeadmConfig } from './init-config';
 import { NOT_ROOT, STACK_HINT, applyIgnores, preflight, preflightError, warningLines } from './preflight';
@@ -249,7 +249,7 @@ async function join(sandbox: Sandbox, ctx: CommandContext, flags: Flags): Promis
     return 1;
   }
   ctx.stdout(text.JOIN_KUBELET_START);
-  writeRootFile(ctx, '/etc/kubernetes/pki/ca.crt', 'ca.crt\n', 0o644);
+  writeNodeCa(ctx.hostState.fs, ctx.now());
   writeRootFile(ctx, '/var/lib/kubelet/kubeadm-flags.env', kubeletFlags(external), 0o644);
   ctx.stdout(text.KUBELET_CHECK);
   if (kernelState(ctx.hostState).swap) {
@@ -260,7 +260,7 @@ async function join(sandbox: Sandbox, ctx: CommandContext, flags: Flags): Promis
   }
   await ctx.sleep(500);
   ctx.stdout('[kubelet-check] The kubelet is healthy after 501.2247ms\n');
-  writeNodeFiles(ctx.hostState.fs, cluster.runtime.apiServerEndpoint, ctx.now());
+  writeKubeletConf(ctx.hostState.fs, cluster.runtime.apiServerEndpoint, ctx.now());
   cluster.at(ctx.now(), () => joinNode(cluster, ctx.host, external));
   await ctx.sleep(1_500);
   ctx.stdout(text.JOIN_SUCCESS);

@@ -38,6 +38,7 @@ const KINDS: [string, string, string][] = [
   ['v1/PersistentVolume', 'V1PersistentVolume', 'v1/PersistentVolume'],
   ['v1/PersistentVolumeClaim', 'V1PersistentVolumeClaim', 'v1/PersistentVolumeClaim'],
   ['v1/Event', 'CoreV1Event', 'v1/Event'],
+  ['v1/ComponentStatus', 'V1ComponentStatus', 'v1/ComponentStatus'],
   ['apps/v1/Deployment', 'V1Deployment', 'apps/v1/Deployment'],
   ['apps/v1/ReplicaSet', 'V1ReplicaSet', 'apps/v1/ReplicaSet'],
   ['apps/v1/DaemonSet', 'V1DaemonSet', 'apps/v1/DaemonSet'],
@@ -68,6 +69,10 @@ function jsdoc(text: string): string {
     .split('\n')
     .map((l) => l.replace(/^\s*\* ?/, ''))
     .join('\n')
+    // jsdoc tags (`@deprecated`) are the generator's, not part of the OpenAPI description
+    .replace(/\n@[a-z]+$/gm, '')
+    // the descriptions are v1.33's: Endpoints were deprecated after v1.32
+    .replace(/ Deprecated: This API is deprecated in v1\.33\+\./g, '')
     .trim()
     // the generators escape these inside comments
     .replace(/\\([*\\'"/])/g, '$1');

@@ -4,6 +4,7 @@
 // deletion with finalizers and propagation policies. kubectl and the controllers both use it.
 
 import { ApiError, FieldError } from './errors';
+import { getComponentStatus, listComponentStatuses } from './component-statuses';
 import { ObjectStore, clone } from './store';
 import { ResourceInfo, qualifiedResource, resourceByName, resourceForKind } from './resources';
 import { FieldRequirement, Selector, matches, matchesFields, parseFieldSelector, parseSelector } from './selectors';
@@ -102,6 +103,7 @@ export class ApiServer {
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
     const info = this.info(resource);
+    if (info.computed) return getComponentStatus(name);
     const obj = this.store.get(resource, info.namespaced ? namespace : undefined, name);
     if (!obj) throw ApiError.notFound(qualifiedResource(info), name);
     return obj;
@@ -109,6 +111,7 @@ export class ApiServer {
 
   tryGet(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const info = resourceByName(resource);
+    if (info?.computed) return listComponentStatuses().find((o) => o.metadata.name === name);
     return info ? this.store.get(resource, info.namespaced ? namespace : undefined, name) : undefined;
   }
 
@@ -116,7 +119,7 @@ export class ApiServer {
     const info = this.info(resource);
     const labelSel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector ?? [];
     const fieldSel: FieldRequirement[] = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector, resource, info.kind) : [];
-    const items = this.store.list(resource, info.namespaced ? opts.namespace : undefined);
+    const items = info.computed ? listComponentStatuses() : this.store.list(resource, info.namespaced ? opts.namespace : undefined);
     if (labelSel.length === 0 && fieldSel.length === 0) return items;
     return items.filter((o) => matches(labelSel, o.metadata.labels) && matchesFields(fieldSel, o));
   }
@@ -125,6 +128,7 @@ export class ApiServer {
 
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.infoFor(input);
+    allow(info, 'create');
     // the API server takes ownership of what controllers hand it; user input is copied
     const obj = opts.trusted ? input : opts.internal ? { ...input, metadata: { ...(input.metadata ?? {}) } } : clone(input);
     const meta = obj.metadata;
@@ -235,6 +239,7 @@ export class ApiServer {
    */
   update(input: KubeObject, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
     const info = this.infoFor(input);
+    allow(info, 'update');
     const meta = input.metadata ?? {};
     const name = meta.name ?? '';
     const namespace = info.namespaced ? meta.namespace || 'default' : undefined;
@@ -306,6 +311,7 @@ export class ApiServer {
    */
   delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
     const info = this.info(resource);
+    allow(info, 'delete');
     const ns = info.namespaced ? namespace || 'default' : undefined;
     const qr = qualifiedResource(info);
     const old = this.store.get(resource, ns, name);
@@ -383,6 +389,11 @@ export class ApiServer {
   static isProtectedFinalizer(f: string): boolean {
     return PROTECTED_FINALIZERS.includes(f);
   }
+}
+
+/** A verb the resource's registry lacks has no route: the 405 comes before any lookup. */
+function allow(info: ResourceInfo, verb: 'create' | 'update' | 'delete'): void {
+  if (!info.verbs.includes(verb)) throw ApiError.methodNotAllowed();
 }
 
 function sameExceptRv(a: KubeObject, b: KubeObject): boolean {

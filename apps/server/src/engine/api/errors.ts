@@ -11,7 +11,9 @@ export type StatusReason =
   | 'RequestEntityTooLarge'
   | 'MethodNotAllowed'
   | 'InternalError'
-  | 'Expired';
+  | 'Expired'
+  /** metav1.StatusReasonUnknown: an error the API server did not classify (a 500) */
+  | '';
 
 export const STATUS_CODES: Record<StatusReason, number> = {
   NotFound: 404,
@@ -25,6 +27,7 @@ export const STATUS_CODES: Record<StatusReason, number> = {
   RequestEntityTooLarge: 413,
   MethodNotAllowed: 405,
   InternalError: 500,
+  '': 500,
 };
 
 /** One validation failure: `metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 ...` */
@@ -79,6 +82,11 @@ export class ApiError extends Error {
 
   static badRequest(message: string): ApiError {
     return new ApiError('BadRequest', message);
+  }
+
+  /** A verb the resource's registry does not implement: the route's 405, as the server words it. */
+  static methodNotAllowed(): ApiError {
+    return new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
   }
 }
 

@@ -16,6 +16,10 @@ export interface ResourceInfo {
   hasGeneration: boolean;
   /** served and listed, but no controller acts on it */
   storedOnly?: boolean;
+  /** never stored: the API server computes it on each read (ComponentStatus) */
+  computed?: boolean;
+  /** the API server's deprecation warning, sent with every read (`Warning: ...` in kubectl) */
+  deprecated?: string;
 }
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -46,6 +50,12 @@ function r(
 
 /** In `kubectl api-resources` order: core first, then groups alphabetically, names alphabetically. */
 export const RESOURCES: readonly ResourceInfo[] = [
+  r('componentstatuses', 'ComponentStatus', '', 'v1', false, ['cs'], {
+    singular: 'componentstatus',
+    verbs: ['get', 'list'],
+    computed: true,
+    deprecated: 'v1 ComponentStatus is deprecated in v1.19+',
+  }),
   r('configmaps', 'ConfigMap', '', 'v1', true, ['cm']),
   r('endpoints', 'Endpoints', '', 'v1', true, ['ep'], { singular: 'endpoints' }),
   r('events', 'Event', '', 'v1', true, ['ev']),

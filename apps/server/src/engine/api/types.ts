@@ -418,6 +418,18 @@ export interface KubeEvent extends KubeObject {
   reportingInstance?: string;
 }
 
+export interface ComponentCondition {
+  type: 'Healthy';
+  status: 'True' | 'False' | 'Unknown';
+  message?: string;
+  error?: string;
+}
+
+export interface ComponentStatus extends KubeObject {
+  kind: 'ComponentStatus';
+  conditions?: ComponentCondition[];
+}
+
 export interface ConfigMap extends KubeObject {
   kind: 'ConfigMap';
   data?: Record<string, string>;

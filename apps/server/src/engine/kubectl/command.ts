@@ -2,6 +2,7 @@
 // kubectl's pkg/cmd/<verb>, each verb lives in its own file under verbs/.
 
 import { ApiServer } from '../api/api-server';
+import type { ResourceInfo } from '../api/resources';
 import { FlagSpec, Flags } from './flags';
 import { KubectlHost } from './context';
 import { Connection, Kubeconfig } from './kubeconfig';
@@ -29,6 +30,11 @@ export interface Invocation {
   namespaceExplicit(): boolean;
   /** let the controllers react to what this command wrote so far */
   settle(): void;
+  /**
+   * A read of `info` got its deprecation warning (if it has one): `Warning: ...` on stderr, once
+   * per command, as kubectl's deduplicating warning writer prints the server's Warning headers.
+   */
+  readWarning(info: ResourceInfo): void;
   /**
    * the command line as --record writes it into kubernetes.io/change-cause (kubectl's
    * parseCommandArguments): `kubectl`, the words that are not flags, then every flag set as

@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
  * `Error from server (NotFound): pods "x" not found`; Invalid errors as
  * `The Pod "x" is invalid: <cause>` or, with several causes, one `* cause` per line.
  */
-export function formatApiError(e: ApiError, source?: { verb: 'creating' | 'applying' | 'replacing' | 'patching' | 'retrieving'; file: string }): string {
+export function formatApiError(e: ApiError, source?: { verb: string; file: string }): string {
   if (e.reason === 'Invalid' && e.details.causes?.length) {
     const causes = e.details.causes;
     const head = `The ${e.details.kind} "${e.details.name}" is invalid: `;
@@ -14,5 +14,6 @@ export function formatApiError(e: ApiError, source?: { verb: 'creating' | 'apply
     return `${head}\n${causes.map((c) => `* ${c.field}: ${c.detail}`).join('\n')}\n`;
   }
   const where = source ? `error when ${source.verb} "${source.file}": ` : '';
-  return `Error from server (${e.reason}): ${where}${e.message}\n`;
+  // an unclassified error (StatusReasonUnknown, the empty reason) has no parenthesis
+  return e.reason ? `Error from server (${e.reason}): ${where}${e.message}\n` : `Error from server: ${where}${e.message}\n`;
 }

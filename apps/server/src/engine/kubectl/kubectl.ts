@@ -99,6 +99,7 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
 function makeInvocation(host: KubectlHost, flags: Flags, path: string): Invocation {
   let kc: Kubeconfig | undefined | null = null;
   let conn: Connection | undefined;
+  const warned = new Set<string>();
   const inv: Invocation = {
     host,
     flags,
@@ -137,6 +138,11 @@ function makeInvocation(host: KubectlHost, flags: Flags, path: string): Invocati
     },
     settle() {
       host.cluster.settle();
+    },
+    readWarning(info) {
+      if (!info.deprecated || warned.has(info.deprecated)) return;
+      warned.add(info.deprecated);
+      host.err(`Warning: ${info.deprecated}\n`);
     },
     changeCause() {
       return `kubectl ${[path, ...flags.args].join(' ')}${flags.given.map(([name, raw]) => ` --${name}=${raw}`).join('')}`;

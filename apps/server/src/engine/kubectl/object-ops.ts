@@ -112,7 +112,8 @@ export function strictCheck(inv: Invocation, p: PreparedObject, verb: 'creating'
 export class SourcedApiError extends Error {
   constructor(
     readonly apiError: ApiError,
-    readonly verb: 'creating' | 'applying' | 'replacing' | 'patching' | 'retrieving',
+    /** AddSourceToErr's verb phrase: `creating`, `applying`, `retrieving current configuration of: ...` */
+    readonly verb: string,
     readonly source: string,
   ) {
     super(apiError.message);

@@ -3,13 +3,13 @@
 
 import { ApiError, isApiError } from '../../api/errors';
 import { strategicMergePatch, threeWayPatch } from '../../api/patch';
-import { qualifiedResource } from '../../api/resources';
+import { ResourceInfo, apiVersionOf, qualifiedResource } from '../../api/resources';
 import { KubeObject } from '../../api/types';
 import { applySubcommands } from './apply-last-applied';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
 import { printName } from '../printers/get-printer';
 import { objectOutput, printObjects, printOptions } from '../output';
-import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, SourcedApiError, strictCheck, withLastApplied } from '../object-ops';
 import { goSprint } from '../printers/go-format';
 import { UsageError } from '../context';
 
@@ -59,7 +59,7 @@ function runApply(inv: Invocation): number {
       p.obj = recorded(inv, p.obj);
       const api = inv.api();
       const name = p.obj.metadata.name ?? '';
-      const live = name ? api.tryGet(p.info.resource, p.obj.metadata.namespace, name) : undefined;
+      const live = name ? currentConfiguration(inv, p.info, p.obj.metadata.namespace, name, doc.source) : undefined;
       strictCheck(inv, p, live ? 'applying' : 'creating');
       let result: KubeObject;
       let op: string;
@@ -106,4 +106,21 @@ function runApply(inv: Invocation): number {
   for (const p of problems) inv.err(p);
   if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
   return failed ? 1 : 0;
+}
+
+/**
+ * apply's GET of the live object: NotFound means it is to be created; any other error stops this
+ * object, naming what was being read (apply.go's AddSourceToErr with resource.Info's String).
+ */
+function currentConfiguration(inv: Invocation, info: ResourceInfo, namespace: string | undefined, name: string, source: string): KubeObject | undefined {
+  inv.readWarning(info);
+  try {
+    return inv.api().get(info.resource, namespace, name);
+  } catch (e) {
+    if (!isApiError(e)) throw e;
+    if ((e as ApiError).reason === 'NotFound') return undefined;
+    const gv = apiVersionOf(info).includes('/') ? apiVersionOf(info) : `/${info.version}`;
+    const what = `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${info.kind}"\nName: "${name}", Namespace: "${namespace ?? ''}"`;
+    throw new SourcedApiError(e as ApiError, `retrieving current configuration of:\n${what}\nfrom server for:`, source);
+  }
 }

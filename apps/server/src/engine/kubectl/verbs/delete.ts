@@ -45,6 +45,8 @@ interface Target {
   info: ResourceInfo;
   namespace: string | undefined;
   name: string;
+  /** the file it was read from (kubectl's AddSourceToErr names it in an error) */
+  source?: string;
 }
 
 async function runDelete(inv: Invocation): Promise<number> {
@@ -84,7 +86,7 @@ async function runDelete(inv: Invocation): Promise<number> {
         errors.push(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`);
         continue;
       }
-      targets.push({ info, namespace: info.namespaced ? d.obj.metadata?.namespace || namespace : undefined, name: d.obj.metadata?.name ?? '' });
+      targets.push({ info, namespace: info.namespaced ? d.obj.metadata?.namespace || namespace : undefined, name: d.obj.metadata?.name ?? '', source: d.source });
     }
   } else {
     const { refs, hasNames } = parseResourceArgs(inv.args);
@@ -96,6 +98,7 @@ async function runDelete(inv: Invocation): Promise<number> {
       if (ref.name !== undefined) {
         targets.push({ info: ref.info, namespace: ref.info.namespaced ? namespace : undefined, name: ref.name });
       } else {
+        inv.readWarning(ref.info);
         for (const o of api.list(ref.info.resource, { namespace: allNs ? undefined : namespace, labelSelector: selector || undefined, fieldSelector: flags.str('field-selector') || undefined })) {
           targets.push({ info: ref.info, namespace: o.metadata.namespace, name: o.metadata.name! });
         }
@@ -109,7 +112,10 @@ async function runDelete(inv: Invocation): Promise<number> {
   const deleted: KubeObject[] = [];
   let found = 0;
   for (const t of targets) {
+    const where = t.source ? { verb: 'deleting' as const, file: t.source } : undefined;
     try {
+      // kubectl sends the DELETE without reading first: a registry without one answers 405 for any name
+      if (!t.info.verbs.includes('delete')) throw ApiError.methodNotAllowed();
       const before = api.get(t.info.resource, t.namespace, t.name);
       found++;
       if (mode === 'none') {
@@ -127,11 +133,11 @@ async function runDelete(inv: Invocation): Promise<number> {
     } catch (e) {
       if (isApiError(e) && (e as ApiError).reason === 'NotFound') {
         if (ignoreNotFound) continue;
-        errors.push(formatApiError(e as ApiError));
+        errors.push(formatApiError(e as ApiError, where));
         continue;
       }
       if (isApiError(e)) {
-        errors.push(formatApiError(e as ApiError));
+        errors.push(formatApiError(e as ApiError, where));
         continue;
       }
       throw e;

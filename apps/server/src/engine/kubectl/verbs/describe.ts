@@ -11,7 +11,7 @@ import { ALL_NAMESPACES_FLAG, CommandDef, FILENAME_FLAG, Invocation, RECURSIVE_F
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
 import { readManifests } from '../manifests';
-import { DescribeContext, describeAll, eventsMatching } from '../printers/describe/describe';
+import { DescribeContext, describe, describeAll, eventsMatching } from '../printers/describe/describe';
 import { parseResourceArgs } from '../resource-args';
 
 export const describeCommand: CommandDef = {
@@ -34,38 +34,39 @@ function runDescribe(inv: Invocation): number {
   const selector = flags.str('selector');
   const objects: KubeObject[] = [];
   const errors: string[] = [];
-  const lookup = (info: ResourceInfo, ns: string | undefined, name: string): void => {
-    const exact = api.tryGet(info.resource, ns, name);
-    if (exact) {
-      objects.push(exact);
-      return;
-    }
-    const prefixed = api.list(info.resource, { namespace: info.namespaced ? ns : undefined }).filter((o) => o.metadata.name!.startsWith(name));
-    if (prefixed.length) objects.push(...prefixed);
-    else api.get(info.resource, ns, name); // throws the NotFound kubectl reports
+  const read = (info: ResourceInfo, ns: string | undefined, name: string): void => {
+    inv.readWarning(info);
+    tryLookup(() => objects.push(api.get(info.resource, ns, name)), errors);
   };
   if (files.length) {
     const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
     for (const p of set.problems) errors.push(`${p.message}\n`);
     for (const d of set.docs) {
       const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
-      if (!info) continue;
-      tryLookup(() => lookup(info, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? ''), errors);
+      if (info) read(info, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? '');
     }
   } else {
     const { refs } = parseResourceArgs(inv.args);
-    for (const ref of refs) {
-      if (ref.name !== undefined) tryLookup(() => lookup(ref.info, namespace, ref.name!), errors);
-      else objects.push(...api.list(ref.info.resource, { namespace: allNs ? undefined : namespace, labelSelector: selector || undefined }));
+    // `describe TYPE NAME` alone: a NotFound makes describe print every object whose name begins so
+    if (inv.args.length === 2 && refs.length === 1 && refs[0].name !== undefined) {
+      const matched = describeMatching(inv, refs[0].info, namespace, refs[0].name);
+      if (matched !== undefined) return matched;
     }
-    if (objects.length === 0 && errors.length === 0 && refs.every((r) => r.name === undefined)) {
-      const scope = allNs || refs.every((r) => !r.info.namespaced) ? '' : ` in ${namespace} namespace`;
-      inv.err(`No resources found${scope}.\n`);
-      return 0;
+    for (const ref of refs) {
+      if (ref.name !== undefined) read(ref.info, namespace, ref.name);
+      else {
+        inv.readWarning(ref.info);
+        objects.push(...api.list(ref.info.resource, { namespace: allNs ? undefined : namespace, labelSelector: selector || undefined }));
+      }
     }
   }
+  if (objects.length === 0 && errors.length === 0) {
+    // describe.go words it by -A alone, a cluster-scoped kind too gets "in <ns> namespace."
+    inv.err(allNs ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
+    return 0;
+  }
   const ctx = describeContext(inv, flags.bool('show-events'));
-  if (objects.length) inv.out(describeAll(objects.map((o) => (o.kind === 'Node' ? heartbeatView(inv, o as Node) : o)), ctx));
+  if (objects.length) inv.out(describeAll(objects.map((o) => viewOf(inv, o)), ctx));
   for (const e of errors) inv.err(e);
   return errors.length ? 1 : 0;
 }
@@ -77,6 +78,35 @@ function tryLookup(fn: () => void, errors: string[]): void {
     if (e instanceof ApiError) errors.push(formatApiError(e));
     else throw e;
   }
+}
+
+/**
+ * DescribeMatchingResources: the named object when it exists (undefined: describe it as usual),
+ * else every object of the type in the namespace whose name begins with `prefix`, each followed by
+ * a blank line, or the NotFound when none does.
+ */
+function describeMatching(inv: Invocation, info: ResourceInfo, namespace: string, prefix: string): number | undefined {
+  const api = inv.api();
+  inv.readWarning(info);
+  try {
+    api.get(info.resource, namespace, prefix);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.reason !== 'NotFound') return undefined;
+    const matching = api.list(info.resource, { namespace: info.namespaced ? namespace : undefined }).filter((o) => o.metadata.name!.startsWith(prefix));
+    if (!matching.length) {
+      inv.err(formatApiError(e));
+      return 1;
+    }
+    const ctx = describeContext(inv, inv.flags.bool('show-events'));
+    for (const o of matching) inv.out(`${describe(viewOf(inv, o), ctx)}\n`);
+    return 0;
+  }
+}
+
+/** An object as describe shows it: a node with its kubelet's latest heartbeats. */
+function viewOf(inv: Invocation, o: KubeObject): KubeObject {
+  return o.kind === 'Node' ? heartbeatView(inv, o as Node) : o;
 }
 
 /** What describers may fetch, served from the store at the command's time. */

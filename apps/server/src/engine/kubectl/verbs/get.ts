@@ -2,7 +2,7 @@
 // field selectors, -A, several types, `get all`, -w, --ignore-not-found, -f.
 
 import { ApiError, isApiError } from '../../api/errors';
-import { ResourceInfo } from '../../api/resources';
+import { ResourceInfo, qualifiedResource } from '../../api/resources';
 import { KubeObject } from '../../api/types';
 import {
   ALL_NAMESPACES_FLAG,
@@ -112,6 +112,7 @@ async function runGet(inv: Invocation): Promise<number> {
     return b;
   };
   for (const ref of refs) {
+    inv.readWarning(ref.info);
     if (ref.name !== undefined) {
       const block = blockFor(ref.info, true);
       try {
@@ -171,8 +172,8 @@ async function runGet(inv: Invocation): Promise<number> {
   }
   for (const e of errors) inv.err(e);
   if (total === 0 && errors.length === 0 && !hasNames && output.kind === 'table' && !watching) {
-    const scope = allNamespaces || blocks.every((b) => !b.info.namespaced) ? '' : ` in ${namespace} namespace`;
-    inv.err(`No resources found${scope}.\n`);
+    // get.go: any cluster-scoped kind asked for, or -A, drops the namespace (and the period)
+    inv.err(allNamespaces || blocks.some((b) => !b.info.namespaced) ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
   }
   if (watching) {
     if (blocks.length !== 1) throw new CommandError('error: you may only specify a single resource type');
@@ -188,6 +189,8 @@ async function watchGet(
   scope: { allNamespaces: boolean; namespace: string; selector: string; fieldSelector: string },
 ): Promise<void> {
   const info = block.info;
+  // the list route serves `?watch=true` only for a registry that can watch (NewMethodNotSupported)
+  if (!info.verbs.includes('watch')) throw new ApiError('MethodNotAllowed', `watch is not supported on resources of kind "${qualifiedResource(info)}"`);
   const names = block.named ? new Set(block.items.map((o) => o.metadata.name)) : undefined;
   let printedHeader = block.items.length > 0 && !inv.flags.bool('watch-only');
   await watchLoop(inv, info.resource, (ev) => {

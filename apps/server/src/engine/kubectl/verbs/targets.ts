@@ -54,7 +54,9 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
   const out: TargetSet = { targets: [], errors: [], single: false };
   const push = (info: ResourceInfo, ns: string | undefined, name: string): void => {
     try {
-      out.targets.push({ info, obj: inv.api().get(info.resource, ns, name) });
+      const api = inv.api();
+      inv.readWarning(info);
+      out.targets.push({ info, obj: api.get(info.resource, ns, name) });
     } catch (e) {
       if (!isApiError(e)) throw e;
       out.errors.push(formatApiError(e as ApiError));
@@ -84,7 +86,9 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
   for (const ref of refs) {
     if (ref.name !== undefined) push(ref.info, namespace, ref.name);
     else {
-      for (const o of inv.api().list(ref.info.resource, {
+      const api = inv.api();
+      inv.readWarning(ref.info);
+      for (const o of api.list(ref.info.resource, {
         namespace: opts.allNamespaces ? undefined : namespace,
         labelSelector: opts.selector || undefined,
         fieldSelector: opts.fieldSelector || undefined,

@@ -1,6 +1,7 @@
 // Which column set prints which kind (by API group and kind), as printers.go AddHandlers registers them.
 
 import type { ColumnSet } from '../table';
+import { componentStatusColumns } from './componentstatus';
 import { configMapColumns } from './configmap';
 import { daemonSetColumns } from './daemonset';
 import { defaultColumns } from './default';
@@ -26,6 +27,7 @@ const BY_KIND: Record<string, ColumnSet> = {
   '/Namespace': namespaceColumns,
   '/Service': serviceColumns,
   '/Endpoints': endpointsColumns,
+  '/ComponentStatus': componentStatusColumns,
   '/ConfigMap': configMapColumns,
   '/Secret': secretColumns,
   '/ServiceAccount': serviceAccountColumns,

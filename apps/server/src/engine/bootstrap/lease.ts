@@ -1,6 +1,6 @@
 // The Lease a kubelet holds in kube-node-lease and renews every 10 s (its heartbeat). The
-// stored renewTime is the registration time; readers that show it (describe node) compute the
-// latest renewal from the machine's state instead of the engine writing every 10 s.
+// stored renewTime is the registration time; kubectl's reads (kubectl/kubelet-views.ts) compute
+// the latest renewal from the machine's state instead of the engine writing every 10 s.
 
 import { KubeObject } from '../api/types';
 import { rfc3339 as rfc } from '../time';

@@ -3,13 +3,11 @@
 
 import { ApiError } from '../../api/errors';
 import { RESOURCES, ResourceInfo, resourceForKind } from '../../api/resources';
-import { KubeEvent, KubeObject, Node } from '../../api/types';
-import { clone } from '../../api/store';
-import { currentRenewTime, microTime } from '../../bootstrap/lease';
-import { parseTime, rfc3339 } from '../../time';
+import { KubeEvent, KubeObject } from '../../api/types';
 import { ALL_NAMESPACES_FLAG, CommandDef, FILENAME_FLAG, Invocation, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
+import { kubeletView } from '../kubelet-views';
 import { readManifests } from '../manifests';
 import { DescribeContext, describe, describeAll, eventsMatching } from '../printers/describe/describe';
 import { parseResourceArgs } from '../resource-args';
@@ -106,7 +104,7 @@ function describeMatching(inv: Invocation, info: ResourceInfo, namespace: string
 
 /** An object as describe shows it: a node with its kubelet's latest heartbeats. */
 function viewOf(inv: Invocation, o: KubeObject): KubeObject {
-  return o.kind === 'Node' ? heartbeatView(inv, o as Node) : o;
+  return kubeletView(inv.host.cluster, o, inv.host.now());
 }
 
 /** What describers may fetch, served from the store at the command's time. */
@@ -129,39 +127,8 @@ export function describeContext(inv: Invocation, showEvents: boolean): DescribeC
     get(kind, namespace, name) {
       const info = byKind(kind);
       const obj = info ? store.get(info.resource, info.namespaced ? namespace : undefined, name) : undefined;
-      if (obj && kind === 'Lease') return renewedLease(inv, obj);
-      return obj;
+      return obj && kubeletView(cluster, obj, now);
     },
   };
 }
 
-/**
- * A node's conditions as its kubelet reports them: while it runs, the heartbeat is re-posted at
- * least every nodeStatusReportFrequency (5 min) even when nothing changed.
- */
-function heartbeatView(inv: Invocation, node: Node): Node {
-  const machine = inv.host.cluster.runtime.machines[node.metadata.name!];
-  const registered = parseTime(node.metadata.creationTimestamp);
-  if (!machine?.kubeletRunning || !machine.poweredOn || Number.isNaN(registered)) return node;
-  const out = clone(node);
-  for (const c of out.status?.conditions ?? []) {
-    const last = parseTime(c.lastHeartbeatTime);
-    const beat = registered + Math.floor((inv.host.now() - registered) / NODE_STATUS_REPORT_MS) * NODE_STATUS_REPORT_MS;
-    if (!Number.isNaN(last) && beat > last) c.lastHeartbeatTime = rfc3339(beat);
-  }
-  return out;
-}
-
-const NODE_STATUS_REPORT_MS = 5 * 60_000;
-
-/** A node's Lease as its kubelet keeps it: renewed every 10 s while the kubelet runs. */
-function renewedLease(inv: Invocation, lease: KubeObject): KubeObject {
-  const machine = inv.host.cluster.runtime.machines[lease.metadata.name!];
-  if (!machine?.kubeletRunning || !machine.poweredOn) return lease;
-  const node = inv.host.cluster.store.get('nodes', undefined, lease.metadata.name!) as Node | undefined;
-  const registered = parseTime(node?.metadata.creationTimestamp);
-  if (Number.isNaN(registered)) return lease;
-  const out = clone(lease);
-  out.spec.renewTime = microTime(currentRenewTime(registered, inv.host.now()));
-  return out;
-}

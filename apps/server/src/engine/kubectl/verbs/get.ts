@@ -19,6 +19,7 @@ import {
 } from '../command';
 import { CommandError, UsageError } from '../context';
 import { formatApiError } from '../errors';
+import { kubeletView } from '../kubelet-views';
 import { mappingFor, readManifests } from '../manifests';
 import { parseOutput, printObjects, printOptions, OutputSpec } from '../output';
 import { parseResourceArgs, ResourceRef } from '../resource-args';
@@ -116,7 +117,7 @@ async function runGet(inv: Invocation): Promise<number> {
     if (ref.name !== undefined) {
       const block = blockFor(ref.info, true);
       try {
-        block.items.push(api.get(ref.info.resource, namespace, ref.name));
+        block.items.push(kubeletView(inv.host.cluster, api.get(ref.info.resource, namespace, ref.name), inv.host.now()));
       } catch (e) {
         if (isApiError(e) && (e as ApiError).reason === 'NotFound' && ignoreNotFound) continue;
         if (isApiError(e)) errors.push(formatApiError(e as ApiError));
@@ -128,7 +129,7 @@ async function runGet(inv: Invocation): Promise<number> {
         labelSelector: selector || undefined,
         fieldSelector: fieldSelector || undefined,
       });
-      blockFor(ref.info, false).items.push(...items);
+      blockFor(ref.info, false).items.push(...items.map((o) => kubeletView(inv.host.cluster, o, inv.host.now())));
     }
   }
   const sortBy = flags.str('sort-by');

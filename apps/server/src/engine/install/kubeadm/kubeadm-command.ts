@@ -1,4 +1,4 @@
-// kubeadm v1.32 on a simulated host: version, init, join, token create/list, reset. The host
+// kubeadm v1.32 on a simulated host: version, init, join, token create/list, reset, config images. The host
 // side (files, preflight, output) is here; the cluster side is ../control-plane.ts.
 
 import type { Sandbox } from '../../sandbox';
@@ -12,6 +12,7 @@ import { isInstalled } from '../host-packages';
 import { parseKubeadmConfig } from './init-config';
 import { NOT_ROOT, STACK_HINT, applyIgnores, preflight, preflightError, warningLines } from './preflight';
 import * as text from './kubeadm-text';
+import { CONTROL_PLANE_IMAGES, PULL_ALL_MS, configCommand, missingImages } from './config-images';
 import { kernelState } from '../../shell/utils/kernel';
 
 const DISCOVERY_TIMEOUT_MS = 5 * 60_000;
@@ -59,6 +60,12 @@ export function kubeadmCommand(sandbox: Sandbox): ExternalCommand {
         return token(sandbox, ctx, flags);
       case 'reset':
         return reset(sandbox, ctx, flags);
+      case 'config':
+        if (Object.keys(flags.values).length || flags.bools.size) {
+          ctx.stderr(`kubeaula: kubeadm config takes no flags here: its images are those of Kubernetes ${KUBERNETES_VERSION}\n`);
+          return 1;
+        }
+        return configCommand(sandbox, ctx, flags.args);
       case undefined:
         ctx.stdout(USAGE);
         return 0;
@@ -170,7 +177,8 @@ async function init(sandbox: Sandbox, ctx: CommandContext, flags: Flags): Promis
   }
   if (!runPreflight(ctx, 'init', cluster.runtime.apiServerUp, false, ignoreList(flags))) return 1;
   ctx.stdout(text.PULLING);
-  await ctx.sleep(38_000);
+  // only what `kubeadm config images pull` did not fetch beforehand takes time
+  await ctx.sleep(Math.round((PULL_ALL_MS * missingImages(sandbox, ctx.host).length) / CONTROL_PLANE_IMAGES.length));
   const master = sandbox.hosts.master;
   ctx.stdout(text.certsAndManifests(master.hostname, master.ip));
   writeControlPlaneFiles(ctx.hostState.fs, `https://${master.ip}:6443`, staticPodsFor(master.ip, podNetworkCidr), ctx.now());

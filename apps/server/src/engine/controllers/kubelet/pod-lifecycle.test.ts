@@ -337,13 +337,14 @@ describe('logs options', () => {
   it('--previous, --since, --timestamps on a crash-looping container', () => {
     const c = fresh();
     c.at(START + S, () => c.api.create(mk('cl', [{ name: 'cl', image: 'busybox', command: ['sh', '-c', 'echo "start $(date)"; sleep 2; echo bye; exit 1'] }])));
-    c.step(START + 60 * S);
+    // the fourth run ends at 1:01.5, a back-off of 40 s follows
+    c.step(START + 65 * S);
     const cur = containerLogs(c, 'default', 'cl');
     const prev = containerLogs(c, 'default', 'cl', { previous: true });
     expect(cur.ok && cur.text.split('\n')[1]).toBe('bye');
     expect(prev.ok && prev.text).toMatch(/^start Thu Jan {2}1 00:00:\d\d UTC 2026\nbye\n$/);
     const ts = containerLogs(c, 'default', 'cl', { timestamps: true, tailLines: 1 });
-    expect(ts.ok && ts.text).toMatch(/^2026-01-01T00:00:\d\d\.\d{9}Z bye\n$/);
+    expect(ts.ok && ts.text).toBe('2026-01-01T00:01:01.500000000Z bye\n');
     expect(containerLogs(c, 'default', 'cl', { sinceSeconds: 1 })).toEqual({ ok: true, container: 'cl', text: '' });
   });
 
@@ -424,5 +425,45 @@ describe('a pod updated to another image', () => {
     expect(cs.restartCount).toBe(looping.restartCount + 1);
     expect(cs.image).toBe('docker.io/library/busybox:1.36');
     expect(cs.state.waiting?.message).toMatch(/^back-off 10s /);
+  });
+});
+
+describe('the crash back-off as the pod worker lives it', () => {
+  it("says BackOff again every 10-15 s (on the sync loop's 1-second tick) and restarts at the first sync after the back-off", () => {
+    const c = fresh();
+    const backoffs: number[] = [];
+    c.store.onChange((ev) => {
+      const o = ev.object as KubeEvent;
+      if (o.kind === 'Event' && o.involvedObject.name === 'crash' && o.reason === 'BackOff' && ev.type !== 'DELETED') backoffs.push(c.now);
+    });
+    c.at(START + S, () => c.api.create(mk('crash', [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'exit 1'] }])));
+    const starts: number[] = [];
+    for (let t = START + S; t <= START + 900 * S; t += 500) {
+      c.step(t);
+      const cs = get(c, 'crash').status?.containerStatuses?.[0];
+      const started = Date.parse(cs?.state.running?.startedAt ?? cs?.state.terminated?.startedAt ?? cs?.lastState?.terminated?.startedAt ?? '');
+      if (!Number.isNaN(started) && !starts.includes(started)) starts.push(started);
+    }
+    // within one back-off the syncs are 10-16 s apart: wait.Jitter(10 s, 0.5), then the next tick
+    const gaps = backoffs.slice(1).map((t, i) => t - backoffs[i]).filter((g) => g < 30 * S);
+    expect(gaps.length).toBeGreaterThan(20);
+    for (const g of gaps) expect([g, g >= 10 * S && g <= 16 * S]).toEqual([g, true]);
+    expect(new Set(gaps).size).toBeGreaterThan(2); // jittered, not one fixed period
+    // the first exit restarts at once; then each restart waits out 10 s, 20 s, 40 s ... 5 min
+    // after the exit (the container exits as it starts), and is late by less than one resync
+    expect(starts[1] - starts[0]).toBeLessThan(3 * S);
+    const late = starts.slice(2).map((t, i) => t - starts[i + 1] - Math.min(10 * S * 2 ** i, 300 * S));
+    expect(late.length).toBeGreaterThanOrEqual(6);
+    for (const l of late) expect([l, l >= 0 && l <= 17 * S]).toEqual([l, true]);
+  });
+
+  it('counts every BackOff sync in the Event: a crash loop of ten minutes says it dozens of times', () => {
+    const c = fresh();
+    c.at(START + S, () => c.api.create(mk('crash', [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'exit 1'] }])));
+    c.step(START + 600 * S);
+    const backoff = (c.api.list('events', { namespace: 'default' }) as KubeEvent[]).find((e) => e.involvedObject.name === 'crash' && e.reason === 'BackOff')!;
+    expect(backoff.count).toBeGreaterThan(35);
+    // the last one is recent: the pod is still being synced every 10-15 s
+    expect(START + 600 * S - Date.parse(backoff.lastTimestamp!)).toBeLessThanOrEqual(16 * S);
   });
 });

@@ -12,7 +12,7 @@ import { fakeSha256 } from '../../images/digest';
 import { machineImageKey, normalizedNameError } from '../../images/image-ref';
 import { goDuration } from '../../time';
 import { ControllerContext, splitKey } from '../controller';
-import { BACKOFF_MAX_MS, inBackoff, nextBackoff } from './backoff';
+import { BACKOFF_MAX_MS, inBackoff, nextBackoff, resyncAfterError } from './backoff';
 import { ResolvedEnv, resolveContainerEnv } from './env';
 import { fieldPathOf, msg, podDesc, recordKubeletEvent } from './events';
 import { allocatePodIP, releasePodIP } from './ip-allocator';
@@ -260,9 +260,10 @@ function event(env: SyncEnv, c: ContainerRuntime, type: 'Normal' | 'Warning', re
 
 function transition(env: SyncEnv, c: ContainerRuntime, t: number): void {
   switch (c.stage) {
+    case 'crashBackoff':
+      return crashBackoffSync(env, c, t);
     case 'fresh':
     case 'pullBackoff':
-    case 'crashBackoff':
     case 'configError':
       return begin(env, c, t);
     case 'pulling':
@@ -468,13 +469,28 @@ function decide(env: SyncEnv, c: ContainerRuntime, t: number): void {
   if (inBackoff(c.backoff, finished, t)) {
     c.stage = 'crashBackoff';
     c.message = `back-off ${goDuration(c.backoff!.ms)} restarting failed container=${c.name} pod=${podDesc(env.pod)}`;
-    event(env, c, 'Warning', 'BackOff', msg.backOffRestart(c.name, env.pod), t);
-    c.nextAt = finished + c.backoff!.ms;
-    return;
+    c.backoffSyncs = 0;
+    return crashBackoffSync(env, c, t);
   }
   c.backoff = nextBackoff(c.backoff, finished, t);
   c.stage = 'fresh';
   begin(env, c, t);
+}
+
+/**
+ * A sync of a pod whose container waits out its crash back-off (doBackOff): while it lasts, the
+ * sync records BackOff and fails, and the pod worker syncs again 10-15 s later; the first sync
+ * after it ends restarts the container.
+ */
+function crashBackoffSync(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  if (!inBackoff(c.backoff, c.current?.finishedAt ?? t, t)) {
+    // zeroed, never removed: a member's place in the object is part of the serialized state
+    c.backoffSyncs = 0;
+    return begin(env, c, t);
+  }
+  event(env, c, 'Warning', 'BackOff', msg.backOffRestart(c.name, env.pod), t);
+  c.backoffSyncs = (c.backoffSyncs ?? 0) + 1;
+  c.nextAt = resyncAfterError(env.prt.uid, c.name, c.backoffSyncs, t);
 }
 
 /** Graceful termination: Killing, containers stop after min(grace, their stop time), then delete. */
@@ -552,6 +568,8 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   const { prt, ctx } = env;
   const loop = prt.containers.find((c) => c.nextAt === due && (c.stage === 'crashBackoff' || c.stage === 'pullBackoff'));
   if (!loop) return false;
+  // a cycle begins with the restart: a sync that finds the crash back-off still running is inside one
+  if (loop.stage === 'crashBackoff' && inBackoff(loop.backoff, loop.current?.finishedAt ?? due, due)) return false;
   const pulling = loop.stage === 'pullBackoff';
   const others = prt.containers.filter((c) => c !== loop);
   const mark = loop.cycle;

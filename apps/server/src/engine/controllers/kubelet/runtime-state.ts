@@ -76,6 +76,8 @@ export interface ContainerRuntime {
   cycle?: { startAt: number; startRv: number; startWrites: number; atCap: boolean; created: boolean; events?: string[] };
   /** how many times the last cycle's events repeat (closed form); 1 normally */
   repeat?: number;
+  /** the syncs so far that found the container still in its crash back-off (each says BackOff) */
+  backoffSyncs?: number;
 }
 
 export interface PodRuntime {

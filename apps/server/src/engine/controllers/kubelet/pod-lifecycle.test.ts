@@ -31,7 +31,8 @@ describe('image pulls', () => {
     c.step(START + 5 * S);
     cs = get(c, 'bad').status!.containerStatuses![0];
     expect(cs.state.waiting?.reason).toBe('ImagePullBackOff');
-    expect(cs.state.waiting?.message).toBe('Back-off pulling image "nginxx"');
+    // v1.32 keeps the pull's error in the back-off message (kubernetes#127918)
+    expect(cs.state.waiting?.message).toBe(`Back-off pulling image "nginxx": ErrImagePull: ${err}`);
     expect(evs(c, 'bad')).toEqual([
       'Normal Pulling Pulling image "nginxx"',
       `Warning Failed Failed to pull image "nginxx": ${err}`,

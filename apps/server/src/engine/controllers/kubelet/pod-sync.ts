@@ -345,12 +345,16 @@ function pulled(env: SyncEnv, c: ContainerRuntime, t: number): void {
   start(env, c, t);
 }
 
+/**
+ * EnsureImageExists in back-off: the BackOff event, and (since v1.32) a waiting message that keeps
+ * the last pull's error after its reason, `Back-off pulling image "x": ErrImagePull: rpc error: ...`.
+ */
 function enterPullBackoff(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const image = specOf(env.pod, c).image ?? '';
   event(env, c, 'Normal', 'BackOff', msg.backOffPull(image), t);
   event(env, c, 'Warning', 'Failed', msg.error('ImagePullBackOff'), t);
   c.stage = 'pullBackoff';
-  c.message = msg.backOffPull(image);
+  c.message = `${msg.backOffPull(image)}: ErrImagePull: ${c.message ?? ''}`;
   c.nextAt = (c.failedAt ?? t) + (c.pullBackoff?.ms ?? 10_000);
 }
 

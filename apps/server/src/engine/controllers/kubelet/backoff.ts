@@ -29,12 +29,13 @@ const SYNC_TICK_MS = 1_000;
 /**
  * When the pod worker syncs a pod again after a failed sync at `t` (a container still in its
  * crash back-off): wait.Jitter(10 s, 0.5), taken at the sync loop's next tick. The jitter is the
- * n-th of a sequence drawn from the pod's uid and the container's name rather than from the
- * cluster's random source: it draws nothing another object's name depends on, and every cycle of
- * a crash loop at its cap repeats the same intervals, so a long idle span is caught up in bulk.
+ * n-th of a sequence drawn from the pod's uid, the container's name and the current back-off
+ * rather than from the cluster's random source: it draws nothing another object's name depends on,
+ * and every cycle of a loop at its 5-minute cap repeats the same intervals, so a long idle span is
+ * caught up in bulk.
  */
-export function resyncAfterError(uid: string, container: string, n: number, t: number): number {
-  const due = t + RESYNC_BASE_MS + unitHash(`${uid}/${container}/${n}`) * RESYNC_JITTER_MS;
+export function resyncAfterError(uid: string, container: string, backoffMs: number, n: number, t: number): number {
+  const due = t + RESYNC_BASE_MS + unitHash(`${uid}/${container}/${backoffMs}/${n}`) * RESYNC_JITTER_MS;
   return Math.ceil(due / SYNC_TICK_MS) * SYNC_TICK_MS;
 }
 

@@ -262,14 +262,14 @@ function transition(env: SyncEnv, c: ContainerRuntime, t: number): void {
   switch (c.stage) {
     case 'crashBackoff':
       return crashBackoffSync(env, c, t);
-    case 'fresh':
+    case 'pullFailed':
     case 'pullBackoff':
+      return pullBackoffSync(env, c, t);
+    case 'fresh':
     case 'configError':
       return begin(env, c, t);
     case 'pulling':
       return pulled(env, c, t);
-    case 'pullFailed':
-      return enterPullBackoff(env, c, t);
     case 'running':
       return running(env, c, t);
     case 'exited':
@@ -335,7 +335,9 @@ function pulled(env: SyncEnv, c: ContainerRuntime, t: number): void {
     c.message = err;
     c.pullBackoff = nextBackoff(c.pullBackoff, t, t);
     c.failedAt = t;
-    c.nextAt = t + SYNC_DELAY_MS;
+    // the failed sync is retried by the pod worker 10-15 s later
+    c.backoffSyncs = 0;
+    resyncAfterFailure(env, c, t);
     return;
   }
   const key = machineImageKey(found.ref);
@@ -353,9 +355,31 @@ function enterPullBackoff(env: SyncEnv, c: ContainerRuntime, t: number): void {
   const image = specOf(env.pod, c).image ?? '';
   event(env, c, 'Normal', 'BackOff', msg.backOffPull(image), t);
   event(env, c, 'Warning', 'Failed', msg.error('ImagePullBackOff'), t);
+  if (c.stage === 'pullBackoff') return;
   c.stage = 'pullBackoff';
   c.message = `${msg.backOffPull(image)}: ErrImagePull: ${c.message ?? ''}`;
-  c.nextAt = (c.failedAt ?? t) + (c.pullBackoff?.ms ?? 10_000);
+}
+
+/**
+ * A sync of a pod whose image pull failed: within the pull's back-off (counted from the failure,
+ * IsInBackOffSinceUpdate) it says BackOff and ImagePullBackOff and fails, the pod worker syncing
+ * again 10-15 s later; past it, the image is pulled again. With the first back-off of 10 s, the
+ * sync after the first failure pulls again at once.
+ */
+function pullBackoffSync(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  if (!inBackoff(c.pullBackoff, c.failedAt ?? t, t)) {
+    c.backoffSyncs = 0;
+    return begin(env, c, t);
+  }
+  enterPullBackoff(env, c, t);
+  resyncAfterFailure(env, c, t);
+}
+
+/** The pod worker's requeue of a failed sync: the next of this wait's jittered resyncs. */
+function resyncAfterFailure(env: SyncEnv, c: ContainerRuntime, t: number): void {
+  c.backoffSyncs = (c.backoffSyncs ?? 0) + 1;
+  const waiting = c.stage === 'crashBackoff' ? c.backoff : c.pullBackoff;
+  c.nextAt = resyncAfterError(env.prt.uid, c.name, waiting?.ms ?? 0, c.backoffSyncs, t);
 }
 
 export function runId(uid: string, name: string, restartCount: number): string {
@@ -493,8 +517,7 @@ function crashBackoffSync(env: SyncEnv, c: ContainerRuntime, t: number): void {
     return begin(env, c, t);
   }
   event(env, c, 'Warning', 'BackOff', msg.backOffRestart(c.name, env.pod), t);
-  c.backoffSyncs = (c.backoffSyncs ?? 0) + 1;
-  c.nextAt = resyncAfterError(env.prt.uid, c.name, c.backoffSyncs, t);
+  resyncAfterFailure(env, c, t);
 }
 
 /** Graceful termination: Killing, containers stop after min(grace, their stop time), then delete. */
@@ -572,8 +595,9 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   const { prt, ctx } = env;
   const loop = prt.containers.find((c) => c.nextAt === due && (c.stage === 'crashBackoff' || c.stage === 'pullBackoff'));
   if (!loop) return false;
-  // a cycle begins with the restart: a sync that finds the crash back-off still running is inside one
+  // a cycle begins with the restart or the new pull: a sync that finds the back-off still running is inside one
   if (loop.stage === 'crashBackoff' && inBackoff(loop.backoff, loop.current?.finishedAt ?? due, due)) return false;
+  if (loop.stage === 'pullBackoff' && inBackoff(loop.pullBackoff, loop.failedAt ?? due, due)) return false;
   const pulling = loop.stage === 'pullBackoff';
   const others = prt.containers.filter((c) => c !== loop);
   const mark = loop.cycle;

@@ -76,7 +76,7 @@ export interface ContainerRuntime {
   cycle?: { startAt: number; startRv: number; startWrites: number; atCap: boolean; created: boolean; events?: string[] };
   /** how many times the last cycle's events repeat (closed form); 1 normally */
   repeat?: number;
-  /** the syncs so far that found the container still in its crash back-off (each says BackOff) */
+  /** the failed syncs so far in this back-off (crash or pull): the index of the next resync's jitter */
   backoffSyncs?: number;
 }
 

@@ -331,13 +331,16 @@ function pulled(env: SyncEnv, c: ContainerRuntime, t: number): void {
     const err = pullErrorMessage(found.ref, found.reason);
     event(env, c, 'Warning', 'Failed', msg.pullFailed(image, err), t);
     event(env, c, 'Warning', 'Failed', msg.error('ErrImagePull'), t);
+    const first = !c.pullBackoff && !c.current;
     c.stage = 'pullFailed';
     c.message = err;
     c.pullBackoff = nextBackoff(c.pullBackoff, t, t);
     c.failedAt = t;
-    // the failed sync is retried by the pod worker 10-15 s later
     c.backoffSyncs = 0;
-    resyncAfterFailure(env, c, t);
+    // a pod's first pull follows the creation of its sandbox, whose PLEG event makes the pod worker
+    // sync again as soon as this sync ends (BackOff at once); later failures wait for its 10-15 s requeue
+    if (first) c.nextAt = t + SYNC_DELAY_MS;
+    else resyncAfterFailure(env, c, t);
     return;
   }
   const key = machineImageKey(found.ref);

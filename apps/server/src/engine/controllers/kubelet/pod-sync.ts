@@ -366,8 +366,8 @@ function enterPullBackoff(env: SyncEnv, c: ContainerRuntime, t: number): void {
 /**
  * A sync of a pod whose image pull failed: within the pull's back-off (counted from the failure,
  * IsInBackOffSinceUpdate) it says BackOff and ImagePullBackOff and fails, the pod worker syncing
- * again 10-15 s later; past it, the image is pulled again. With the first back-off of 10 s, the
- * sync after the first failure pulls again at once.
+ * again 10-15 s later; past it, the image is pulled again (so with the first back-off, 10 s, the
+ * requeued sync always pulls again: the status turns ErrImagePull, ImagePullBackOff and back).
  */
 function pullBackoffSync(env: SyncEnv, c: ContainerRuntime, t: number): void {
   if (!inBackoff(c.pullBackoff, c.failedAt ?? t, t)) {

@@ -476,3 +476,34 @@ describe('the crash back-off as the pod worker lives it', () => {
     expect(START + 600 * S - Date.parse(backoff.lastTimestamp!)).toBeLessThanOrEqual(16 * S);
   });
 });
+
+describe('what a retry shows while it pulls again', () => {
+  // the pod's status at every write, as `kubectl get pods -w` prints it
+  function statuses(image: string, command?: string[]): string[] {
+    const c = fresh();
+    const seen: string[] = [];
+    c.store.onChange((ev) => {
+      const p = ev.object as Pod;
+      if (p.kind !== 'Pod' || p.metadata.name !== 'p' || ev.type === 'DELETED') return;
+      const s = p.status?.containerStatuses?.[0]?.state;
+      if (!s) return; // created, not yet seen by the kubelet
+      const shown = s.waiting?.reason ?? s.terminated?.reason ?? 'Running';
+      if (seen[seen.length - 1] !== shown) seen.push(shown);
+    });
+    c.at(START + S, () => c.api.create(mk('p', [{ name: 'p', image, ...(command ? { command } : {}) }])));
+    c.step(START + 200 * S);
+    return seen;
+  }
+
+  it('a crash loop shows Error and CrashLoopBackOff, never ContainerCreating again', () => {
+    const seen = statuses('busybox', ['sh', '-c', 'exit 1']);
+    expect(seen.slice(0, 3)).toEqual(['ContainerCreating', 'Error', 'CrashLoopBackOff']);
+    expect(seen.slice(1).filter((x) => x === 'ContainerCreating')).toEqual([]);
+  });
+
+  it('a failing pull turns between ErrImagePull and ImagePullBackOff, never ContainerCreating again', () => {
+    const seen = statuses('nginx:no-such-tag');
+    expect(seen.slice(0, 5)).toEqual(['ContainerCreating', 'ErrImagePull', 'ImagePullBackOff', 'ErrImagePull', 'ImagePullBackOff']);
+    expect(seen.slice(1).filter((x) => x === 'ContainerCreating')).toEqual([]);
+  });
+});

@@ -372,6 +372,7 @@ function enterPullBackoff(env: SyncEnv, c: ContainerRuntime, t: number): void {
 function pullBackoffSync(env: SyncEnv, c: ContainerRuntime, t: number): void {
   if (!inBackoff(c.pullBackoff, c.failedAt ?? t, t)) {
     c.backoffSyncs = 0;
+    c.retryFrom = c.stage === 'pullBackoff' ? 'ImagePullBackOff' : 'ErrImagePull';
     return begin(env, c, t);
   }
   enterPullBackoff(env, c, t);
@@ -413,6 +414,7 @@ function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
   c.imageID = imageIdOf(found.ref, found.info);
   c.stage = 'running';
   c.message = undefined;
+  if (c.retryFrom) c.retryFrom = '';
   event(env, c, 'Normal', 'Created', msg.created(c.name), t);
   event(env, c, 'Normal', 'Started', msg.started(c.name), t);
   // readiness: without a probe, ready at once; with one, after its initial delay if it passes
@@ -517,6 +519,7 @@ function crashBackoffSync(env: SyncEnv, c: ContainerRuntime, t: number): void {
   if (!inBackoff(c.backoff, c.current?.finishedAt ?? t, t)) {
     // zeroed, never removed: a member's place in the object is part of the serialized state
     c.backoffSyncs = 0;
+    c.retryFrom = 'CrashLoopBackOff';
     return begin(env, c, t);
   }
   event(env, c, 'Warning', 'BackOff', msg.backOffRestart(c.name, env.pod), t);
@@ -648,8 +651,17 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
     if (loop.backoff) loop.backoff = { ms: loop.backoff.ms, lastUpdate: loop.backoff.lastUpdate + shift };
   }
   loop.nextAt = due + shift;
-  skipResourceVersions(ctx.store, skip * writesPerCycle);
-  prt.writes += skip * writesPerCycle;
+  // the skipped cycles' writes, the last of them the status as the last one left it (its runs'
+  // times shifted): a retry's pull keeps the status as it was, so the real cycle below must find
+  // that status already written to make the writes a steady cycle makes
+  skipResourceVersions(ctx.store, skip * writesPerCycle - 1);
+  prt.writes += skip * writesPerCycle - 1;
+  const unwritten = prt.writes;
+  writeStatus(env, due + shift);
+  if (prt.writes === unwritten) {
+    skipResourceVersions(ctx.store, 1);
+    prt.writes += 1;
+  }
   // the last cycle runs for real, its events standing for every skipped one
   loop.cycle = { startAt: due + shift, startRv: ctx.store.resourceVersion, startWrites: prt.writes, atCap, created: false };
   loop.repeat = skip + 1;

@@ -78,6 +78,11 @@ export interface ContainerRuntime {
   repeat?: number;
   /** the failed syncs so far in this back-off (crash or pull): the index of the next resync's jitter */
   backoffSyncs?: number;
+  /**
+   * the waiting reason of the sync that began this retry (CrashLoopBackOff, ErrImagePull,
+   * ImagePullBackOff), which the status keeps showing while the image is pulled again; '' after
+   */
+  retryFrom?: string;
 }
 
 export interface PodRuntime {

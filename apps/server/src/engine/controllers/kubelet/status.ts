@@ -184,6 +184,18 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
       state = { waiting: { reason: rt.reason ?? 'CreateContainerConfigError', message: rt.message } };
       if (hasRun) lastState = terminatedOf(rt.current!);
       break;
+    case 'pulling':
+    case 'fresh':
+      // a retry's pull happens within a sync: the status still shows what the last sync left, the
+      // back-off's reason, or the run that ended (the real kubelet writes it as the next sync begins)
+      if (rt.retryFrom) {
+        state = { waiting: { reason: rt.retryFrom, message: rt.message } };
+        if (hasRun) lastState = terminatedOf(rt.current!);
+      } else if (hasRun) {
+        state = terminatedOf(rt.current!);
+        if (rt.previous) lastState = terminatedOf(rt.previous);
+      } else state = { waiting: { reason: hasInit ? 'PodInitializing' : 'ContainerCreating' } };
+      break;
     default:
       state = { waiting: { reason: hasInit ? 'PodInitializing' : 'ContainerCreating' } };
   }

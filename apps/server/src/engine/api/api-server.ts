@@ -4,7 +4,7 @@
 // deletion with finalizers and propagation policies. kubectl and the controllers both use it.
 
 import { ApiError, FieldError } from './errors';
-import { getComponentStatus, listComponentStatuses } from './component-statuses';
+import { findComponentStatus, getComponentStatus, listComponentStatuses } from './component-statuses';
 import { ObjectStore, clone } from './store';
 import { ResourceInfo, qualifiedResource, resourceByName, resourceForKind } from './resources';
 import { FieldRequirement, Selector, matches, matchesFields, parseFieldSelector, parseSelector } from './selectors';
@@ -111,7 +111,7 @@ export class ApiServer {
 
   tryGet(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const info = resourceByName(resource);
-    if (info?.computed) return listComponentStatuses().find((o) => o.metadata.name === name);
+    if (info?.computed) return findComponentStatus(name);
     return info ? this.store.get(resource, info.namespaced ? namespace : undefined, name) : undefined;
   }
 

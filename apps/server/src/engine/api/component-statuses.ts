@@ -23,8 +23,13 @@ export function listComponentStatuses(): ComponentStatus[] {
   return COMPONENTS.map(status);
 }
 
+export function findComponentStatus(name: string): ComponentStatus | undefined {
+  return COMPONENTS.includes(name) ? status(name) : undefined;
+}
+
 /** The registry's Get returns a plain error for an unknown name: a 500 with no reason. */
 export function getComponentStatus(name: string): ComponentStatus {
-  if (!COMPONENTS.includes(name)) throw new ApiError('', `Component not found: ${name}`);
-  return status(name);
+  const found = findComponentStatus(name);
+  if (!found) throw new ApiError('', `Component not found: ${name}`);
+  return found;
 }

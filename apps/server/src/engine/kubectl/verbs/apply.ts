@@ -3,7 +3,7 @@
 
 import { ApiError, isApiError } from '../../api/errors';
 import { strategicMergePatch, threeWayPatch } from '../../api/patch';
-import { ResourceInfo, apiVersionOf, qualifiedResource } from '../../api/resources';
+import { ResourceInfo, qualifiedResource } from '../../api/resources';
 import { KubeObject } from '../../api/types';
 import { applySubcommands } from './apply-last-applied';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
@@ -119,7 +119,8 @@ function currentConfiguration(inv: Invocation, info: ResourceInfo, namespace: st
   } catch (e) {
     if (!isApiError(e)) throw e;
     if ((e as ApiError).reason === 'NotFound') return undefined;
-    const gv = apiVersionOf(info).includes('/') ? apiVersionOf(info) : `/${info.version}`;
+    // Go's GroupVersion strings: `/v1` for the core group
+    const gv = `${info.group}/${info.version}`;
     const what = `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${info.kind}"\nName: "${name}", Namespace: "${namespace ?? ''}"`;
     throw new SourcedApiError(e as ApiError, `retrieving current configuration of:\n${what}\nfrom server for:`, source);
   }

@@ -47,10 +47,9 @@ function runDescribe(inv: Invocation): number {
     const { refs } = parseResourceArgs(inv.args);
     // `describe TYPE NAME` alone: a NotFound makes describe print every object whose name begins so
     if (inv.args.length === 2 && refs.length === 1 && refs[0].name !== undefined) {
-      const matched = describeMatching(inv, refs[0].info, namespace, refs[0].name);
+      const matched = readOrMatch(inv, refs[0].info, namespace, refs[0].name, objects, errors);
       if (matched !== undefined) return matched;
-    }
-    for (const ref of refs) {
+    } else for (const ref of refs) {
       if (ref.name !== undefined) read(ref.info, namespace, ref.name);
       else {
         inv.readWarning(ref.info);
@@ -79,18 +78,23 @@ function tryLookup(fn: () => void, errors: string[]): void {
 }
 
 /**
- * DescribeMatchingResources: the named object when it exists (undefined: describe it as usual),
- * else every object of the type in the namespace whose name begins with `prefix`, each followed by
- * a blank line, or the NotFound when none does.
+ * `describe TYPE NAME`: the named object into `objects` (or its error into `errors`), to be
+ * described as usual (undefined); on a NotFound, DescribeMatchingResources: every object of the type
+ * in the namespace whose name begins with NAME, each followed by a blank line, or the NotFound when
+ * none does (the exit code).
  */
-function describeMatching(inv: Invocation, info: ResourceInfo, namespace: string, prefix: string): number | undefined {
+function readOrMatch(inv: Invocation, info: ResourceInfo, namespace: string, prefix: string, objects: KubeObject[], errors: string[]): number | undefined {
   const api = inv.api();
   inv.readWarning(info);
   try {
-    api.get(info.resource, namespace, prefix);
+    objects.push(api.get(info.resource, namespace, prefix));
     return undefined;
   } catch (e) {
-    if (!(e instanceof ApiError) || e.reason !== 'NotFound') return undefined;
+    if (!(e instanceof ApiError)) throw e;
+    if (e.reason !== 'NotFound') {
+      errors.push(formatApiError(e));
+      return undefined;
+    }
     const matching = api.list(info.resource, { namespace: info.namespaced ? namespace : undefined }).filter((o) => o.metadata.name!.startsWith(prefix));
     if (!matching.length) {
       inv.err(formatApiError(e));

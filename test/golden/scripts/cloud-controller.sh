@@ -1,6 +1,7 @@
 # options: --shape cloud
-# A cluster on a cloud: the cloud controller manager initializes the nodes, gives LoadBalancer
-# services an address, provisions volumes, and removes a node whose instance is gone.
+# A cluster on a cloud: the cloud controller manager has initialized the nodes (provider ID,
+# labels, addresses, no uninitialized taint), gives LoadBalancer services an address, and the
+# default StorageClass provisions volumes. (A node whose instance is gone: golden faults.)
 kubectl get nodes -o wide
 kubectl get node node1 -o jsonpath='{.spec.providerID}{"\n"}{.metadata.labels}{"\n"}{.spec.taints}{"\n"}'
 kubectl get node node1 -o jsonpath='{range .status.conditions[*]}{.type}={.status} {.reason}{"\n"}{end}'

@@ -1,29 +1,45 @@
 // Issue 3, acceptance: every kompose fixture under ../shared/corpus/kompose goes through
-// `kompose convert --stdout --with-kompose-annotation=false` (plus the flags SOURCES.md gives)
-// and the objects must equal the expected output semantically: documents in any order, as
-// kompose's own test compares them (dyff --ignore-order-changes). At least 80% must match.
+// `kompose -f FILE convert --stdout --with-kompose-annotation=false` (plus the flags SOURCES.md
+// gives it), typed in the sandbox shell in the fixture's directory as kompose's own
+// script/test/cmd/tests.sh runs it, and the objects must equal the expected output semantically:
+// documents in any order, as that script compares them (dyff --ignore-order-changes), map keys in
+// any order, list items in order.
+//
+// Each fixture is its own test and fails with the difference; KNOWN_MISMATCHES lists, with the
+// reason, the fixtures that are expected not to match (each is also in docs/simplifications.md).
+// A listed fixture that starts to match fails too, so the list stays true. At least 80% must match.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
-import { ConvertOptions, komposeConvert } from '../../apps/server/src/engine/kompose/convert';
-import { KomposeFs } from '../../apps/server/src/engine/kompose/compose-types';
+import { parseAllDocuments, stringify } from 'yaml';
+import { copyWorkspace } from '../../apps/server/src/cli/sandbox-options';
+import { Sandbox } from '../../apps/server/src/engine/sandbox';
+import { ShellSession } from '../../apps/server/src/engine/shell/types';
 
 const ROOT = path.join(__dirname, '../../../shared/corpus/kompose');
+
+/** fixture name → why it does not match (none today: 20 of 20 match) */
+const KNOWN_MISMATCHES: Record<string, string> = {};
 
 interface Case {
   name: string;
   dir: string;
   files: string[];
   expected: string;
-  opts?: Partial<ConvertOptions>;
+  flags?: string;
 }
 
 /** the fixtures whose flags or file names SOURCES.md lists; the others are compose.yaml → output-k8s.yaml */
 const SPECIAL: Case[] = [
-  { name: 'change-in-volume (--emptyvols)', dir: 'change-in-volume', files: ['compose.yaml'], expected: 'output-k8s.yaml', opts: { emptyvols: true } },
-  { name: 'change-in-volume (--volumes emptyDir)', dir: 'change-in-volume', files: ['compose.yaml'], expected: 'output-k8s-empty-vols-template.yaml', opts: { volumes: 'emptyDir' } },
-  { name: 'namespace (-n web)', dir: 'namespace', files: ['compose.yaml'], expected: 'output-k8s.yaml', opts: { namespace: 'web' } },
+  { name: 'change-in-volume (--emptyvols)', dir: 'change-in-volume', files: ['compose.yaml'], expected: 'output-k8s.yaml', flags: '--emptyvols' },
+  {
+    name: 'change-in-volume (--volumes emptyDir)',
+    dir: 'change-in-volume',
+    files: ['compose.yaml'],
+    expected: 'output-k8s-empty-vols-template.yaml',
+    flags: '--volumes emptyDir',
+  },
+  { name: 'namespace (-n web)', dir: 'namespace', files: ['compose.yaml'], expected: 'output-k8s.yaml', flags: '-n web' },
   { name: 'multiple-files', dir: 'multiple-files', files: ['first.yaml', 'second.yaml'], expected: 'output-k8s.yaml' },
   { name: 'healthcheck', dir: 'healthcheck', files: ['compose-healthcheck.yaml'], expected: 'output-healthcheck-k8s.yaml' },
 ];
@@ -41,12 +57,6 @@ function discover(): Case[] {
   return cases.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const diskFs: KomposeFs = {
-  read: (p) => (fs.existsSync(p) && fs.statSync(p).isFile() ? fs.readFileSync(p, 'utf8') : undefined),
-  isDir: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
-  list: (p) => fs.readdirSync(p).sort(),
-};
-
 function docs(text: string): Record<string, unknown>[] {
   return parseAllDocuments(text)
     .map((d) => d.toJS() as Record<string, unknown> | null)
@@ -58,58 +68,82 @@ function key(o: Record<string, unknown>): string {
   return `${String(o.kind)}/${String(m.namespace ?? '')}/${String(m.name)}`;
 }
 
-/** canonical JSON: map keys sorted (order of list items kept) */
-function canon(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   }
-  return JSON.stringify(v);
+  return v;
 }
 
-/** '' when equal, else what differs */
-export function compareFixture(c: Case): string {
-  const dir = path.join(ROOT, c.dir);
-  const files = c.files.map((f) => ({ path: path.join(dir, f), content: fs.readFileSync(path.join(dir, f), 'utf8') }));
-  let stdout: string;
-  try {
-    stdout = komposeConvert(files, { cwd: dir, fs: diskFs, env: {}, stdout: true, withKomposeAnnotation: false, ...c.opts }).stdout;
-  } catch (e) {
-    return `convert failed: ${(e as Error).message}`;
-  }
-  const got = new Map(docs(stdout).map((d) => [key(d), d]));
-  const want = docs(fs.readFileSync(path.join(dir, c.expected), 'utf8'));
-  const problems: string[] = [];
-  for (const w of want) {
-    const g = got.get(key(w));
-    if (!g) problems.push(`missing ${key(w)}`);
-    else if (canon(g) !== canon(w)) problems.push(`differs ${key(w)}:\n  got  ${canon(g)}\n  want ${canon(w)}`);
-    got.delete(key(w));
-  }
-  for (const k of got.keys()) problems.push(`unexpected ${k}`);
-  return problems.join('\n');
+/** the documents in a canonical text: ordered by kind/namespace/name, map keys sorted, so that equal means semantically equal */
+function canonical(text: string): string {
+  return docs(text)
+    .sort((a, b) => key(a).localeCompare(key(b)))
+    .map((d) => `# ${key(d)}\n${stringify(sortKeys(d))}`)
+    .join('---\n');
+}
+
+interface Outcome {
+  got: string;
+  want: string;
+  /** what kompose printed when it failed */
+  error?: string;
 }
 
 const present = fs.existsSync(ROOT);
-if (!present) console.warn(`kompose fixtures not found at ${ROOT}: skipping the fixture comparison`);
-const describeFixtures = present ? describe : describe.skip;
 
-describeFixtures('kompose convert against the kompose fixtures', () => {
-  const cases = present ? discover() : [];
-  const results = new Map<string, string>();
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    results.set(c.name, compareFixture(c));
+if (!present) {
+  console.warn(`NOTICE: the kompose fixtures are not at ${ROOT} (../shared/corpus/kompose beside the repository): the fixture comparison is skipped.`);
+  describe.skip('kompose convert against the kompose fixtures (skipped: ../shared/corpus/kompose is absent)', () => {
+    it('needs ../shared/corpus/kompose', () => undefined);
   });
+} else {
+  describe('kompose convert against the kompose fixtures', () => {
+    const cases = discover();
+    const outcomes = new Map<string, Outcome>();
 
-  it('matches at least 80% of the fixtures', () => {
-    const failed = [...results].filter(([, r]) => r !== '');
-    const rate = (results.size - failed.length) / results.size;
-    console.log(`kompose fixtures: ${results.size - failed.length}/${results.size} match (${Math.round(rate * 100)}%)` + failed.map(([n, r]) => `\n- ${n}: ${r}`).join(''));
-    expect(results.size).toBeGreaterThan(0);
-    expect(rate).toBeGreaterThanOrEqual(0.8);
+    beforeAll(async () => {
+      const sandbox = Sandbox.create({ seed: 1, start: Date.UTC(2026, 0, 1) });
+      copyWorkspace(sandbox, ROOT);
+      let session: ShellSession = sandbox.newSession();
+      for (const c of cases) {
+        const line = `cd /home/student/${c.dir} && kompose ${c.files.map((f) => `-f ${f}`).join(' ')} convert --stdout --with-kompose-annotation=false${c.flags ? ` ${c.flags}` : ''}`;
+        const r = await sandbox.run(session, line, undefined, { isTTY: false });
+        session = r.session;
+        const want = canonical(fs.readFileSync(path.join(ROOT, c.dir, c.expected), 'utf8'));
+        outcomes.set(c.name, r.result.exitCode === 0 ? { got: canonical(r.result.stdout), want } : { got: '', want, error: r.result.stderr });
+      }
+    }, 60_000);
+
+    it('finds the fixtures, and every known mismatch is one of them', () => {
+      expect(cases.length).toBeGreaterThanOrEqual(20);
+      for (const name of Object.keys(KNOWN_MISMATCHES)) expect(cases.map((c) => c.name)).toContain(name);
+    });
+
+    it.each(cases.map((c) => [c.name]))('%s', (name) => {
+      const o = outcomes.get(name)!;
+      const reason = KNOWN_MISMATCHES[name];
+      if (reason === undefined) {
+        expect(o.error).toBeUndefined();
+        // on failure jest shows the line diff: "-" what the fixture expects, "+" what kompose gave
+        expect(o.got).toBe(o.want);
+      } else if (!o.error && o.got === o.want) {
+        throw new Error(`${name} now matches: take it out of KNOWN_MISMATCHES (and docs/simplifications.md); it was listed because: ${reason}`);
+      }
+    });
+
+    it('matches at least 80% of the fixtures', () => {
+      const matching = cases.filter((c) => {
+        const o = outcomes.get(c.name)!;
+        return !o.error && o.got === o.want;
+      });
+      console.log(`kompose fixtures: ${matching.length}/${cases.length} match`);
+      expect(matching.length / cases.length).toBeGreaterThanOrEqual(0.8);
+    });
   });
-});
+}

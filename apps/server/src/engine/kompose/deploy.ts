@@ -28,12 +28,14 @@ function apiMessage(e: unknown): string {
   throw e;
 }
 
-/** kompose 1.21's Deploy; throws KomposeFatal (with the lines printed so far in `out`) on an API error */
+/**
+ * What 1.21's Deploy logged once the objects were built, before it read the kubeconfig. The message
+ * ended in "\n", which the logrus of that release printed before its padding space.
+ */
+export const UP_BANNER = `\x1b[36mINFO\x1b[0m We are going to create Kubernetes Deployments, Services and PersistentVolumeClaims for your Dockerized application. If you need different kind of resources, use the 'kompose convert' and 'kubectl create -f' commands instead. \n \n`;
+
+/** kompose 1.21's Deploy once connected; throws KomposeFatal (with the lines printed so far in `out`) on an API error */
 export function komposeUp(api: ApiServer, namespace: string, objects: KubeObject[], out: DeployOutput): void {
-  // 1.21 logged this message with a trailing "\n", which logrus printed before its padding space
-  out.stderr.push(
-    `\x1b[36mINFO\x1b[0m We are going to create Kubernetes Deployments, Services and PersistentVolumeClaims for your Dockerized application. If you need different kind of resources, use the 'kompose convert' and 'kubectl create -f' commands instead. \n \n`,
-  );
   out.stderr.push(info(`Deploying application in "${namespace}" namespace`));
   const pvcs = new Set<string>();
   for (const obj of objects) {

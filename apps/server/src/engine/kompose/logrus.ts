@@ -1,6 +1,9 @@
-// kompose logs through logrus with a TextFormatter set in cmd/root.go: DisableTimestamp and
-// ForceColors. ForceColors means the coloured layout is used whether or not stderr is a TTY:
-// `\x1b[36mINFO\x1b[0m <message padded to 44> ` and a newline. Levels are truncated to 4 letters.
+// kompose logs through logrus with a TextFormatter set in cmd/root.go's PersistentPreRun:
+// DisableTimestamp and ForceColors. logrus colours when `ForceColors || (isTerminal && not
+// Windows)` (EnvironmentOverrideColors is off, so CLICOLOR/CLICOLOR_FORCE change nothing), so the
+// coloured layout is used whether or not stderr is a TTY, never the key=value one
+// (`time="..." level=info msg="..."`): `\x1b[36mINFO\x1b[0m <message padded to 44> ` and a
+// newline. Levels are truncated to 4 letters; one trailing newline of the message is dropped.
 
 export type LogLevel = 'debug' | 'info' | 'warning' | 'error' | 'fatal';
 

@@ -2,6 +2,8 @@
 // `drill` on each student's cluster, with the effect a real cluster shows, and ended again.
 import fs from 'node:fs';
 import { AuthService } from '../../apps/server/src/auth/auth.service';
+import { ClusterRunner } from '../../apps/server/src/clusters/cluster-runner';
+import { PrismaService } from '../../apps/server/src/database/prisma.service';
 import { bootApp, Harness } from './app-harness';
 import { Client, signedIn, signedUp } from './client';
 
@@ -68,5 +70,36 @@ describe('fault drills', () => {
     await teacher.post(base(), { spec: { kind: 'meteor' } }).expect(400);
     await students.ana.post(base(), { spec: { kind: 'stop-kubelet', node: 'node1' } }).expect(403);
     await students.ana.get(base()).expect(403);
+  });
+
+  it('is in the cluster’s history: loaded again from the database (stored states and a replay of the inputs after them), the cluster is the one that ran', async () => {
+    const runner = h.app.get(ClusterRunner);
+    const id = clusters.ana;
+    const users = (await teacher.get(`/api/v1/classrooms/${room}/students`).expect(200)).body;
+    const anaId = users.find((u: { username: string }) => u.username === 'ana').userId;
+    await run('ana', 'kubectl create deployment web --image=nginx --replicas=2');
+    await advance(30);
+    const pod = JSON.parse((await run('ana', 'kubectl get pods -l app=web -o json')).stdout).items[0].metadata.name;
+    await teacher.post(base(), { spec: { kind: 'kill-container', pod }, userId: anaId }).expect(201);
+    await advance(5);
+    await run('ana', 'kubectl scale deployment web --replicas=3');
+    const slow = await teacher.post(base(), { spec: { kind: 'slow-pulls', node: 'node2', delaySeconds: 60 }, userId: anaId }).expect(201);
+    await run('ana', 'kubectl run solo --image=busybox -- sleep 3600');
+    await advance(20);
+    await teacher.post(`${base()}/${slow.body.id}/end`).expect(200);
+    await run('ana', 'kubectl delete pod solo --wait=false');
+    await advance(10);
+    const listing = (await run('ana', 'kubectl get pods')).stdout;
+    expect(listing).toMatch(new RegExp(`\\n${pod}\\s+1/1\\s+Running\\s+1 \\(\\d+s ago\\)\\s`));
+    const inputs = (await students.ana.get(`/api/v1/clusters/${id}/inputs`).expect(200)).body as { kind: string }[];
+    expect(inputs.filter((i) => i.kind === 'drill')).toHaveLength(5); // the first test's start and end, and these three
+    const row = await h.app.get(PrismaService).cluster.findUniqueOrThrow({ where: { id } });
+    // the last drill input stored the state; the commands after it are replayed
+    expect(row.stateVersion).toBeLessThan(row.version);
+    const live = JSON.stringify(runner.cache.peek(id)!.sandbox.serialize());
+    runner.cache.evict(id);
+    const reloaded = await runner.read(id, (entry) => JSON.stringify(entry.sandbox.serialize()));
+    expect(reloaded).toBe(live);
+    expect((await run('ana', 'kubectl get pods')).stdout).toBe(listing);
   });
 });

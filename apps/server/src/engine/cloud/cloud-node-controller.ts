@@ -1,24 +1,50 @@
 // The cloud node controller of the cloud controller manager: a node registered by a kubelet with
 // --cloud-provider=external carries the uninitialized taint until this controller gives it the
 // provider's details (provider ID, region, zone and instance-type labels, addresses); then the
-// taint goes and the scheduler may use the node.
+// taint goes, the Synced event says so, and the scheduler may use the node. The controller acts
+// as soon as it sees the node; what takes time is the cloud's answer about the instance (for
+// a node registered after the cluster was handed over: the installation's nodes are initialized
+// at once, as nothing there shows when, and the cluster's seeded values stay what they were).
 
 import { clone } from '../api/store';
 import type { Node } from '../api/types';
-import type { Controller } from '../controllers/controller';
-import { INSTANCE_TYPE, REGION, UNINITIALIZED_TAINT, instanceExists, instanceFor, providerID } from './cloud-provider';
+import type { Controller, ControllerContext } from '../controllers/controller';
+import { INSTANCE_TYPE, REGION, UNINITIALIZED_TAINT, cloudSection, instanceExists, instanceFor, providerID } from './cloud-provider';
+
+/** how long the cloud's instances API takes to describe a new node's instance */
+export const INSTANCE_METADATA_MS = 1_000;
+const SOURCE = { component: 'cloud-node-controller' };
+
+/** nodes whose instance metadata was asked for: when the cloud answers, by node */
+function pending(ctx: ControllerContext): Record<string, number> {
+  const s = cloudSection(ctx) as unknown as { nodeInitPending?: Record<string, number> };
+  return (s.nodeInitPending ??= {});
+}
 
 export function cloudNodeController(): Controller {
   return {
     name: 'cloud-node',
+    resources: ['nodes'],
     watch(ev, enqueue) {
-      if (ev.resource !== 'nodes' || ev.type === 'DELETED') return;
+      if (ev.type === 'DELETED') {
+        enqueue(ev.object.metadata.name!);
+        return;
+      }
       if ((ev.object as Node).spec?.taints?.some((t) => t.key === UNINITIALIZED_TAINT)) enqueue(ev.object.metadata.name!);
     },
     sync(name, ctx) {
+      const due = pending(ctx);
       const node = ctx.store.get('nodes', undefined, name) as Node | undefined;
-      if (!node || !node.spec?.taints?.some((t) => t.key === UNINITIALIZED_TAINT)) return;
-      if (!instanceExists(ctx, name)) return;
+      if (!node || !node.spec?.taints?.some((t) => t.key === UNINITIALIZED_TAINT) || !instanceExists(ctx, name)) {
+        delete due[name];
+        return;
+      }
+      due[name] ??= ctx.now + (ctx.now < ctx.config.start ? 0 : INSTANCE_METADATA_MS);
+      if (ctx.now < due[name]) {
+        ctx.schedule(due[name], name);
+        return;
+      }
+      delete due[name];
       const inst = instanceFor(ctx, name)!;
       const next = clone(node);
       next.metadata.labels = {
@@ -47,6 +73,7 @@ export function cloudNodeController(): Controller {
         ],
       };
       ctx.api.updateStatus(withStatus);
+      ctx.record(node, 'Normal', 'Synced', 'Node synced successfully', SOURCE);
     },
   };
 }

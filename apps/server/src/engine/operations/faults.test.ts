@@ -1,5 +1,5 @@
 import { Cluster } from '../cluster';
-import type { Pod } from '../api/types';
+import type { KubeEvent, Pod } from '../api/types';
 import { deleteInstance, fillVolume, freeVolume, killContainer, makeImageUnavailable, slowPulls } from './faults';
 import { volumesSection } from '../containers/container-fs';
 
@@ -12,6 +12,12 @@ function podSpec(name: string, image = 'nginx'): Pod {
 
 const get = (c: Cluster, name: string) => c.store.get('pods', 'default', name) as Pod;
 const events = (c: Cluster, name: string) => c.store.list('events', 'default').filter((e: any) => e.involvedObject.name === name).map((e: any) => e.reason);
+/** the pod's Events in the order `kubectl describe` lists them, as `type reason xcount (first..last) message` */
+const described = (c: Cluster, name: string) =>
+  (c.store.list('events', 'default') as KubeEvent[])
+    .filter((e) => e.involvedObject.name === name)
+    .sort((a, b) => (a.lastTimestamp! < b.lastTimestamp! ? -1 : a.lastTimestamp! > b.lastTimestamp! ? 1 : 0))
+    .map((e) => `${e.type} ${e.reason} x${e.count} (${e.firstTimestamp!.slice(14, 19)}..${e.lastTimestamp!.slice(14, 19)}) ${e.message}`);
 
 describe('fault operations', () => {
   test('a killed container ends with 137 and is restarted by the kubelet', () => {
@@ -23,8 +29,42 @@ describe('fault operations', () => {
     c.step(T0 + 70 * S);
     const st = get(c, 'web').status!.containerStatuses![0];
     expect(st.restartCount).toBe(1);
-    expect(st.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
-    expect(st.state?.running).toBeDefined();
+    expect(st.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'Error', finishedAt: '2026-01-01T00:01:01Z' });
+    expect(st.state?.running).toEqual({ startedAt: '2026-01-01T00:01:02Z' });
+  });
+
+  test('the events of a killed container: no Killing (the kubelet did not kill it), the restart pulls, creates and starts it again; a second death within the back-off says BackOff', () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    c.at(T0, () => c.api.create(podSpec('web')));
+    c.step(T0 + 60 * S);
+    c.at(T0 + 61 * S, () => killContainer(c, 'default', 'web'));
+    c.step(T0 + 70 * S);
+    // the first death is restarted at the next sync (the PLEG sees it within a second) without
+    // back-off; `nginx` is :latest, pulled again (Always): the same events repeat (counted)
+    expect(described(c, 'web')).toEqual([
+      'Normal Scheduled x1 (00:00..00:00) Successfully assigned default/web to node1',
+      'Normal Pulled x1 (00:04..00:04) Successfully pulled image "nginx" in 3.432s (3.432s including waiting). Image size: 72950530 bytes.',
+      'Normal Pulling x2 (00:01..01:02) Pulling image "nginx"',
+      'Normal Created x2 (00:04..01:02) Created container: main',
+      'Normal Started x2 (00:04..01:02) Started container main',
+      'Normal Pulled x1 (01:02..01:02) Successfully pulled image "nginx" in 500ms (500ms including waiting). Image size: 72950530 bytes.',
+    ]);
+    // killed again 13 s after its restart, within the 10 s back-off of its last death: the sync
+    // that sees it says BackOff, and the restart waits until the first sync after the back-off
+    c.at(T0 + 75 * S, () => killContainer(c, 'default', 'web'));
+    c.step(T0 + 120 * S);
+    const uid = get(c, 'web').metadata.uid;
+    expect(described(c, 'web').slice(1)).toEqual([
+      'Normal Pulled x1 (00:04..00:04) Successfully pulled image "nginx" in 3.432s (3.432s including waiting). Image size: 72950530 bytes.',
+      `Warning BackOff x1 (01:16..01:16) Back-off restarting failed container main in pod web_default(${uid})`,
+      'Normal Pulling x3 (00:01..01:28) Pulling image "nginx"',
+      'Normal Created x3 (00:04..01:28) Created container: main',
+      'Normal Started x3 (00:04..01:28) Started container main',
+      'Normal Pulled x2 (01:02..01:28) Successfully pulled image "nginx" in 500ms (500ms including waiting). Image size: 72950530 bytes.',
+    ]);
+    const st = get(c, 'web').status!.containerStatuses![0];
+    expect(st.restartCount).toBe(2);
+    expect(st.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'Error', startedAt: '2026-01-01T00:01:02Z', finishedAt: '2026-01-01T00:01:15Z' });
   });
 
   test('an unavailable image fails to pull', () => {

@@ -42,7 +42,11 @@ export function slowPulls(cluster: Cluster, node: string, delayMs: number): void
   else delete m.pullDelayMs;
 }
 
-/** The node's instance is deleted in the cloud: the machine is gone (on a `cloud` cluster the cloud controller manager then deletes the Node). */
+/**
+ * The node's instance is deleted in the cloud: the machine is gone (on a `cloud` cluster the cloud
+ * controller manager then deletes the Node). `powerOn` creates it again: its kubelet registers
+ * the Node anew, uninitialized until the cloud node controller has described it.
+ */
 export function deleteInstance(cluster: Cluster, node: string): void {
   powerOff(cluster, node);
   cluster.enqueue('cloud-node-lifecycle', node);

@@ -1,10 +1,16 @@
 // Faults on a node's machine, as `sudo systemctl stop|start kubelet` on the host and the
 // instructor's drills cause them. They change the machine (runtime state, not an API object)
 // and wake the controllers that watch machines: the kubelet and the node lifecycle controller.
+// A kubelet that starts (the machine boots, or the service is started) registers its Node if
+// there is none, as it does at every start: a Node deleted meanwhile (`kubectl delete node`, or
+// the cloud controller manager's for a deleted instance that is created again) comes back.
 // Call them inside `cluster.at(now, ...)` so the controllers settle afterwards.
 
 import type { Cluster } from '../cluster';
 import type { MachineState } from '../cluster-state';
+import { nodeObject } from '../bootstrap/machines';
+import { nodeLease } from '../bootstrap/lease';
+import { rfc3339 } from '../time';
 
 function machine(cluster: Cluster, node: string): MachineState {
   const m = cluster.runtime.machines[node];
@@ -16,6 +22,36 @@ function machine(cluster: Cluster, node: string): MachineState {
 function wake(cluster: Cluster, node: string): void {
   cluster.enqueue('kubelet', `machine:${node}`);
   cluster.enqueue('node-lifecycle', node);
+  cluster.enqueue('cloud-node', node);
+}
+
+/** what kubeadm recorded of a `bare` cluster's kubelets (install/control-plane.ts) */
+interface KubeadmRecord {
+  podNetworkCidr?: string;
+  externalCloud?: Record<string, boolean>;
+}
+
+/**
+ * The kubelet of a machine that joined the cluster registers its Node when there is none. It
+ * registers as any kubelet does: the labels it sets itself (not kubeadm's control-plane role and
+ * taint, which `kubeadm init` added through the API), the uninitialized taint when it runs with
+ * --cloud-provider=external (every kubelet of a `cloud` cluster), Ready where the pod network's
+ * CNI configuration is on the machine already (on a `bare` cluster the pod network controller
+ * decides), and a new Lease.
+ */
+function registerIfMissing(cluster: Cluster, m: MachineState): void {
+  if (!m.joined || !cluster.runtime.apiServerUp || cluster.store.get('nodes', undefined, m.name)) return;
+  const bare = cluster.config.shape === 'bare';
+  const kubeadm = cluster.runtime.sections.kubeadm as KubeadmRecord | undefined;
+  const external = cluster.config.shape === 'cloud' || !!kubeadm?.externalCloud?.[m.name];
+  const node = nodeObject(m, cluster.rng, { controlPlane: false, externalCloudProvider: external, networkReady: !bare, at: rfc3339(cluster.now) });
+  if (bare && !kubeadm?.podNetworkCidr) {
+    delete node.spec.podCIDR;
+    delete node.spec.podCIDRs;
+  }
+  cluster.api.create(node, { internal: true });
+  if (cluster.store.get('leases', 'kube-node-lease', m.name)) cluster.api.delete('leases', 'kube-node-lease', m.name);
+  cluster.api.create(nodeLease(m.name, cluster.now), { internal: true });
 }
 
 /** `systemctl stop kubelet`: the node stops posting status; containers keep running. */
@@ -32,7 +68,10 @@ export function startKubelet(cluster: Cluster, node: string): void {
   const m = machine(cluster, node);
   if (m.kubeletRunning) return;
   m.kubeletRunning = true;
-  if (m.poweredOn) delete m.kubeletStoppedAt;
+  if (m.poweredOn) {
+    delete m.kubeletStoppedAt;
+    registerIfMissing(cluster, m);
+  }
   wake(cluster, node);
 }
 
@@ -46,12 +85,16 @@ export function powerOff(cluster: Cluster, node: string): void {
   wake(cluster, node);
 }
 
-/** The machine boots: the kubelet is enabled in systemd, so it starts with it. */
+/**
+ * The machine boots: the kubelet is enabled in systemd, so it starts with it. On a `cloud`
+ * cluster a powered-off machine is a deleted instance: this is the instance created again.
+ */
 export function powerOn(cluster: Cluster, node: string): void {
   const m = machine(cluster, node);
   if (m.poweredOn) return;
   m.poweredOn = true;
   m.kubeletRunning = true;
   delete m.kubeletStoppedAt;
+  registerIfMissing(cluster, m);
   wake(cluster, node);
 }

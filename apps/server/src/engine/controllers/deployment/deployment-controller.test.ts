@@ -201,6 +201,31 @@ describe('deployment controller', () => {
     expect(condition(c, 'web', 'Progressing')?.reason).toBe('ReplicaSetUpdated');
   });
 
+  test('an old ReplicaSet whose status still counts pods it was scaled away from is not scaled back up', () => {
+    // 3 replicas, maxSurge 0, maxUnavailable 1; a stuck rollout (old 2 available, new 1 never ready),
+    // then a scale to 1: proportional scaling sets old 2 -> 1 and new 1 -> 0; the next sync still
+    // sees the old ReplicaSet's status of 2 available. cleanupUnhealthyReplicas would "scale it
+    // down" to 2: the real controller refuses (an invalid request to scale down 1 -> 2) and gives up
+    // the pass; the old ReplicaSet goes to 0 once its status is current.
+    const c = newCluster();
+    const d = c.at(T0, () => c.api.create(deployment('web', 3, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } }))) as Deployment;
+    readyAll(c, d, T0 + S);
+    const [old] = replicaSetsOf(c, d);
+    setImage(c, T0 + 10 * S, 'web', 'nginx:1.28');
+    const fresh = replicaSetsOf(c, d).find((rs) => rs.metadata.uid !== old.metadata.uid)!;
+    expect([get<ReplicaSet>(c, 'replicasets', old.metadata.name!).spec.replicas, get<ReplicaSet>(c, 'replicasets', fresh.metadata.name!).spec.replicas]).toEqual([2, 1]);
+    edit(c, T0 + 20 * S, 'web', (x) => {
+      x.spec.replicas = 1;
+    });
+    expect(messages(c, d, 'ScalingReplicaSet').slice(3)).toEqual([
+      `Scaled down replica set ${old.metadata.name} from 2 to 1`,
+      `Scaled down replica set ${fresh.metadata.name} from 1 to 0`,
+      `Scaled down replica set ${old.metadata.name} from 1 to 0`,
+    ]);
+    // the new ReplicaSet then goes back to 1 (the same message as its first scale-up: one Event, counted twice)
+    expect([get<ReplicaSet>(c, 'replicasets', old.metadata.name!).spec.replicas, get<ReplicaSet>(c, 'replicasets', fresh.metadata.name!).spec.replicas]).toEqual([0, 1]);
+  });
+
   test('scaling during a rollout is proportional across the ReplicaSets', () => {
     const c = newCluster();
     const d = c.at(T0, () => c.api.create(deployment('web', 10, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 3, maxUnavailable: 2 } } }))) as Deployment;

@@ -345,6 +345,10 @@ class DeploymentSync {
       const avail = rs.status?.availableReplicas ?? 0;
       if (replicasOf(rs) === 0 || replicasOf(rs) === avail) continue;
       const down = Math.min(maxScaledDown - cleaned, replicasOf(rs) - avail);
+      // a status not yet caught up with an earlier scale-down reports more available pods than
+      // the spec asks for: "scaling down" to them would scale up, which the real controller
+      // refuses (an invalid request to scale down), giving up this pass
+      if (down < 0) return false;
       sorted[i] = this.scaleIfNeeded(rs, replicasOf(rs) - down).rs;
       cleaned += down;
     }

@@ -1,4 +1,4 @@
-import { Deployment, ReplicaSet } from '../../api/types';
+import { Deployment, Pod, ReplicaSet } from '../../api/types';
 import { Kit, newKit } from './verb-test-kit';
 
 const deployment = (kit: Kit): Deployment => kit.sandbox.cluster.api.get('deployments', 'default', 'web') as Deployment;
@@ -123,6 +123,65 @@ describe('kubectl rollout', () => {
     await kit.setup(...TWO_REVISIONS, 'kubectl rollout undo deploy/web', 'sleep 60', 'kubectl rollout undo deploy/web', 'sleep 60');
     expect(deployment(kit).spec.template.spec.containers[0].image).toBe('nginx:1.28');
     expect((await kit.sh('kubectl rollout history deploy/web')).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n3         <none>\n4         <none>\n\n');
+  });
+
+  test('undo --to-revision=1 after three revisions reuses revision 1\'s ReplicaSet as revision 4', async () => {
+    const kit = newKit();
+    await kit.setup(...TWO_REVISIONS, 'kubectl set image deploy/web nginx=nginx:1.29', 'sleep 60');
+    const byRevision = () => new Map(replicaSets(kit).map((rs) => [rs.metadata.annotations?.['deployment.kubernetes.io/revision'], rs]));
+    const first = byRevision().get('1')!;
+    expect(first.spec.template.spec.containers[0].image).toBe('nginx:1.27');
+    expect(await kit.sh('kubectl rollout undo deploy/web --to-revision=1')).toEqual({ stdout: 'deployment.apps/web rolled back\n', stderr: '', exitCode: 0 });
+    const d = deployment(kit);
+    expect(d.spec.template.spec.containers[0].image).toBe('nginx:1.27');
+    expect(d.spec.template.metadata?.labels).toEqual({ app: 'web' });
+    await kit.setup('sleep 60');
+    // no fourth ReplicaSet: revision 1's is back, same name and pod-template-hash, now revision 4
+    expect(replicaSets(kit)).toHaveLength(3);
+    const reused = byRevision().get('4')!;
+    expect(reused.metadata.uid).toBe(first.metadata.uid);
+    expect(reused.metadata.name).toBe(first.metadata.name);
+    expect(reused.metadata.labels?.['pod-template-hash']).toBe(first.metadata.labels?.['pod-template-hash']);
+    expect(reused.metadata.annotations?.['deployment.kubernetes.io/revision-history']).toBe('1');
+    expect(reused.spec.replicas).toBe(2);
+    expect([...byRevision().keys()].sort()).toEqual(['2', '3', '4']);
+    expect(deployment(kit).metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('4');
+    expect(await kit.sh('kubectl rollout history deploy/web')).toEqual({ stdout: 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n4         <none>\n\n', stderr: '', exitCode: 0 });
+    expect(await kit.sh('kubectl rollout history deploy/web --revision=1')).toEqual({ stdout: '', stderr: 'error: unable to find the specified revision\n', exitCode: 1 });
+    expect((await kit.sh('kubectl rollout history deploy/web --revision=4 -o jsonpath={.spec.template.spec.containers[0].image}')).stdout).toBe('nginx:1.27');
+  });
+
+  test('restart rolls every pod onto a new ReplicaSet stamped with restartedAt', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl create deployment web --image=nginx --replicas=2', 'sleep 15');
+    const [old] = replicaSets(kit);
+    const oldPods = (kit.sandbox.cluster.api.list('pods', { namespace: 'default' }) as Pod[]).map((p) => p.metadata.name);
+    expect(oldPods).toHaveLength(2);
+    expect(await kit.sh('kubectl rollout restart deploy/web')).toEqual({ stdout: 'deployment.apps/web restarted\n', stderr: '', exitCode: 0 });
+    const fresh = replicaSets(kit).find((rs) => rs.metadata.uid !== old.metadata.uid)!;
+    expect(fresh.spec.template.metadata?.annotations).toEqual({ 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:15Z' });
+    expect(fresh.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
+    // rollout status follows the rollout to its end (maxSurge 1, maxUnavailable 0)
+    expect(await kit.sh('kubectl rollout status deploy/web')).toEqual({
+      stdout: [
+        'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...',
+        'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...',
+        'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
+        'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
+        'deployment "web" successfully rolled out',
+        '',
+      ].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    });
+    // the old pods terminate (30 s grace); the new ReplicaSet's two pods remain
+    await kit.setup('sleep 60');
+    expect(kit.sandbox.cluster.api.get('replicasets', 'default', old.metadata.name!)).toMatchObject({ spec: { replicas: 0 }, status: { replicas: 0 } });
+    const pods = kit.sandbox.cluster.api.list('pods', { namespace: 'default' }) as Pod[];
+    expect(pods.map((p) => p.metadata.ownerReferences?.[0]?.name)).toEqual([fresh.metadata.name, fresh.metadata.name]);
+    expect(pods.filter((p) => oldPods.includes(p.metadata.name))).toEqual([]);
+    expect(pods.every((p) => p.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'] === '2026-01-01T00:00:15Z' && p.status?.phase === 'Running')).toBe(true);
+    expect(await kit.sh('kubectl rollout status deploy/web')).toEqual({ stdout: 'deployment "web" successfully rolled out\n', stderr: '', exitCode: 0 });
   });
 
   it('rollout history -o prints the ReplicaSets of the revisions', async () => {

@@ -12,17 +12,23 @@ import type { PackedDocument } from './state/json-pack';
  * timers due at one instant fire together, see cluster.ts; 0.4.0: the kubelet reports
  * InvalidImageName, pulls before it reads a container's config, and restarts a container whose
  * image a pod update changed; 0.5.0: a pod in crash back-off is synced again every 10-15 s, each
- * sync saying BackOff, and restarts at the first sync after its back-off).
+ * sync saying BackOff, and restarts at the first sync after its back-off; 0.6.0: the kubelet checks
+ * hostPath types before the sandbox, node ports are drawn from above the static band, the cloud's
+ * service controller updates load balancers, and a deployment no longer scales an old ReplicaSet
+ * up while cleaning up).
  */
-export const ENGINE_VERSION = '0.5.0';
+export const ENGINE_VERSION = '0.6.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
  * as plain JSON, 0.2.0 to 0.4.0 store the same state (their recorded inputs are not replayed:
  * timers due at one instant fired one by one in 0.2.0, the kubelet differed in 0.3.0 and 0.4.0;
- * a 0.4.0 container waiting in crash back-off is synced again at its restart time, as it was).
+ * a 0.4.0 container waiting in crash back-off is synced again at its restart time, as it was);
+ * 0.5.0 states load as they are (running pods' volumes are not checked again; a cloud cluster's
+ * load balancers, which 0.5.0 did not remember, are ensured again at their service's next change,
+ * as after a restart of the cloud controller manager).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

@@ -30,6 +30,7 @@ import { defaultPlugins } from './api/plugins';
 import { buildControllers } from './controllers/registry';
 import { EVENT_TTL_MS } from './controllers/event-ttl';
 import { bootstrap } from './bootstrap/bootstrap';
+import type { FileSystem } from './shell/filesystem';
 
 export interface CreateClusterInput {
   seed?: number;
@@ -64,6 +65,8 @@ export class Cluster {
   readonly runtime: RuntimeState;
   /** simulated hosts for the shell (files, services): opaque here */
   hosts: Record<string, unknown>;
+  /** the machines' own files, when a sandbox has them (ControllerContext.nodeFiles); not serialized */
+  nodeFiles: (node: string) => FileSystem | undefined = () => undefined;
   private current: number;
   private horizon: number;
   private readonly timers: TimerQueue;
@@ -346,6 +349,7 @@ export class Cluster {
       rng: this.rng,
       runtime: this.runtime,
       config: this.config,
+      nodeFiles: (node) => cluster.nodeFiles(node),
       schedule: (at, key) => cluster.schedule(name, at, key),
       enqueue: (controller, key) => cluster.enqueue(controller, key),
       postpone: (controller, at, key) => cluster.postpone(controller, at, key),

@@ -77,6 +77,8 @@ export class Sandbox {
     } else {
       this.initHosts();
     }
+    // the kubelet sets up hostPath volumes on the machines' own files
+    cluster.nodeFiles = (node) => this.hosts[node]?.fs;
   }
 
   static create(input: CreateClusterInput, clock?: SandboxClock): Sandbox {

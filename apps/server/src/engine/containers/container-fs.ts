@@ -13,9 +13,10 @@ import { volumeCapacity, NODE_DISK_FREE_BYTES } from './volume-capacity';
 import type { HostState } from '../shell/types';
 import type { ImageInfo } from '../images/catalog';
 import { NGINX_WELCOME_PAGE, HTTPD_IT_WORKS } from '../images/nginx-page';
-import { generatedFiles } from './generated-volumes';
+import { generatedVolumeFiles, subPathFiles } from './generated-volumes';
 import { materializeWrites } from './materialize-writes';
 import { DNS_SERVICE_IP, searchPath } from './network';
+import { parseTime } from '../time';
 import { emptyDirMessage, requestEviction } from '../controllers/kubelet/volume-eviction';
 
 /** files under a mount, by path relative to it ('' is the mount's root directory) */
@@ -49,8 +50,8 @@ export function volumeUsage(section: VolumesSection, id: string): number {
 export interface Mount {
   path: string;
   readOnly: boolean;
-  /** where its files are kept: a volumes-section key, a node host's directory, or generated */
-  store: { kind: 'section'; id: string } | { kind: 'host'; host: HostState; dir: string } | { kind: 'generated' };
+  /** where its files are kept: a volumes-section key, a node host's directory (or file), or generated */
+  store: { kind: 'section'; id: string } | { kind: 'host'; host: HostState; dir: string; file?: boolean } | { kind: 'generated' };
 }
 
 /** The identity of a pod volume's data, or undefined for generated volumes (configMap, secret ...). */
@@ -78,7 +79,7 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
   // what the pod's processes have written since anyone last looked
   materializeWrites(cluster, pod, hosts);
   const fs = new FileSystem();
-  const dir = (p: string): void => fs.mkdir(p, { parents: true, now: 0 });
+  const dir = (p: string, mtime = 0): void => fs.mkdir(p, { parents: true, now: mtime });
   const file = (p: string, content: string, mode = 0o644, size?: number, mtime = 0): void => {
     dir(p.slice(0, p.lastIndexOf('/')) || '/');
     fs.write(p, content, { now: mtime, mode, size });
@@ -119,15 +120,36 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
     const path = vm.mountPath.replace(/\/+$/, '') || '/';
     // a mount hides what the image has at its path
     if (fs.exists(path) && path !== '/') fs.remove(path, true);
-    dir(path);
     const readOnly = vm.readOnly === true || !!(v.configMap || v.secret || v.projected || v.downwardAPI);
-    const generated = generatedFiles((r, ns, n) => cluster.api.tryGet(r, ns, n), pod, v);
+    const generated = generatedVolumeFiles((r, ns, n) => cluster.api.tryGet(r, ns, n), pod, v, container);
     if (generated) {
-      for (const [rel, content] of Object.entries(generated)) file(`${path}/${rel}`, content);
+      // written by the kubelet when it set the volume up (the pod's start)
+      const at = parseTime(pod.status?.startTime);
+      const mtime = Number.isFinite(at) ? at : 0;
+      const files = subPathFiles(generated, vm.subPath);
+      if (files[''] === undefined) dir(path, mtime);
+      for (const rel of Object.keys(files).sort()) {
+        const target = rel === '' ? path : `${path}/${rel}`;
+        // the atomic writer makes an item's directories (`path: conf/app.ini`) as it writes
+        if (rel.includes('/')) dir(target.slice(0, target.lastIndexOf('/')), mtime);
+        file(target, files[rel].content, files[rel].mode, undefined, mtime);
+      }
+      // the volume's own directory: an emptyDir on disk (configMap), a tmpfs for the others
+      if (!vm.subPath) fs.chmod(path, v.configMap ? 0o777 : 0o1777);
       mounts.push({ path, readOnly: true, store: { kind: 'generated' } });
       continue;
     }
     const host = v.hostPath && hosts[pod.spec.nodeName ?? ''];
+    const hostFile = v.hostPath && host ? host.fs.stat(v.hostPath.path.replace(/\/+$/, '') || '/') : undefined;
+    if (v.hostPath && host && hostFile?.type === 'file') {
+      // a file on the node (type File, FileOrCreate): bind-mounted as that file
+      const hfile = v.hostPath.path.replace(/\/+$/, '');
+      file(path, hostFile.content ?? '', hostFile.mode, hostFile.size, hostFile.mtime);
+      mounts.push({ path, readOnly, store: { kind: 'host', host, dir: hfile, file: true } });
+      quota(path, v);
+      continue;
+    }
+    dir(path);
     if (v.hostPath && host) {
       const hdir = v.hostPath.path.replace(/\/+$/, '') || '/';
       if (host.fs.isDir(hdir)) {
@@ -165,6 +187,8 @@ export function buildContainerFs(cluster: Cluster, pod: Pod, container: Containe
   }
   // the writable layer lives on the node's disk
   fs.setQuota('/', NODE_DISK_FREE_BYTES);
+  // read-only mounts refuse changes (Read-only file system); a writable one inside one takes them
+  for (const m of mounts) fs.setReadOnly(m.path, m.readOnly);
   void now;
   return { fs, mounts, base, layerKey, pod };
 }
@@ -192,6 +216,12 @@ export function saveContainerFs(cluster: Cluster, built: BuiltFs): void {
         for (const [rel, node] of Object.entries(tree)) full[`${sub}/${rel}`] = node;
         section.data[id] = full;
       } else section.data[id] = tree;
+    } else if (m.store.file) {
+      // a file bind-mounted from the node: what the command wrote to it
+      const node = nodes[m.path];
+      const { host, dir: target } = m.store;
+      const cur = host.fs.stat(target);
+      if (node?.type === 'file' && cur?.type === 'file' && (cur.content !== node.content || cur.size !== node.size)) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
     } else {
       const { host, dir } = m.store;
       if (!host.fs.isDir(dir)) host.fs.mkdir(dir, { parents: true, now: cluster.now });

@@ -107,12 +107,15 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
   const host: HostState = { hostname: t.pod.spec.hostname ?? t.pod.metadata.name!, ip: t.pod.status?.podIP ?? '', fs: built.fs, services: {} };
   const origin = { ...podOrigin(t.pod), hosts: io.hosts };
   const netFlavor: ToolFlavor = dashImage ? 'debian' : 'busybox';
-  const tool = (run: (ctx: Parameters<ExternalCommand>[0]) => number): ExternalCommand => (ctx) => run(ctx);
+  const tool = (run: (ctx: Parameters<ExternalCommand>[0]) => number | Promise<number>): ExternalCommand => (ctx) => run(ctx);
   const toolIo = (ctx: Parameters<ExternalCommand>[0]) => ({
     argv: ctx.argv,
     stdout: ctx.stdout,
     stderr: ctx.stderr,
     isTTY: ctx.isTTY,
+    // a connection that times out waits in simulated time (the shell's sleep steps the cluster)
+    sleep: ctx.sleep,
+    signal: ctx.signal,
     writeFile: (path: string, content: string): boolean => {
       try {
         ctx.fs.writeFile(path, content);
@@ -174,7 +177,9 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
       if (stream === 'stderr' && lookup !== 'bash') text = text.replace(/^bash: (.+): command not found$/gm, (_m, n: string) => notFoundText(lookup, n).trimEnd()).replace(/^bash: /gm, 'sh: ');
       if (stream === 'stderr' && !dashImage) text = busyboxWording(text);
       // dash reports a builtin's failed write without errno (eval.c: "%s: I/O error")
-      if (stream === 'stderr' && dashImage && lookup !== 'bash') text = text.replace(/^sh: (echo|printf): write error: .*$/gm, 'sh: 1: $1: I/O error');
+      if (stream === 'stderr' && dashImage && lookup !== 'bash') {
+        text = text.replace(/^sh: (echo|printf): write error: .*$/gm, 'sh: 1: $1: I/O error').replace(/^sh: (.+): Read-only file system$/gm, 'sh: 1: cannot create $1: Read-only file system');
+      }
       io.sink.write(stream, text);
     },
   };
@@ -192,7 +197,15 @@ function busyboxWording(text: string): string {
     // ash's builtins: bb_perror_msg("write error") under the shell's own name
     .replace(/^sh: (?:echo|printf): write error: /gm, 'sh: write error: ')
     // applets copying with bb_copyfd: the same message under their own name
-    .replace(/^cp: error writing '.*': /gm, 'cp: write error: ');
+    .replace(/^cp: error writing '.*': /gm, 'cp: write error: ')
+    // ash opening a redirection's file (openredirect: "can't create %s")
+    .replace(/^sh: (.+): Read-only file system$/gm, "sh: can't create $1: Read-only file system")
+    // libbb's messages: remove_file, make_directory, copy_file; touch says only the path
+    .replace(/^rm: cannot remove '(.*)': Is a directory$/gm, "rm: '$1' is a directory")
+    .replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ")
+    .replace(/^mkdir: cannot create directory ‘(.*)’: /gm, "mkdir: can't create directory '$1': ")
+    .replace(/^cp: cannot create regular file '(.*)': /gm, "cp: can't create '$1': ")
+    .replace(/^touch: cannot touch '(.*)': /gm, 'touch: $1: ');
 }
 
 function nginxCommand(argv: string[], image: ImageInfo, err: (t: string) => void): number {

@@ -31,6 +31,9 @@ function toolIo(ctx: CommandContext, argv: string[]): ToolIo {
     stdout: ctx.stdout,
     stderr: ctx.stderr,
     isTTY: ctx.isTTY,
+    // a connection that times out waits in simulated time (the sandbox's sleep steps the cluster)
+    sleep: ctx.sleep,
+    signal: ctx.signal,
     writeFile: (path, content) => {
       try {
         ctx.fs.writeFile(path, content);
@@ -53,11 +56,17 @@ function inCluster(sandbox: Sandbox, argv: string[]): boolean {
 }
 
 export function hostNetCommands(sandbox: Sandbox, fallback: Record<string, ExternalCommand | undefined>): Record<string, ExternalCommand> {
-  const net = (run: (o: Origin, io: ToolIo) => number, name: string): ExternalCommand => (ctx) => {
+  const net = (run: (o: Origin, io: ToolIo) => number | Promise<number>, name: string): ExternalCommand => (ctx) => {
     const other = fallback[name];
     if (other && !inCluster(sandbox, ctx.argv)) return other(ctx);
     sandbox.cluster.step(ctx.now());
     const code = run(origin(sandbox, ctx), toolIo(ctx, withMachineIps(sandbox, ctx.argv)));
+    if (typeof code !== 'number') {
+      return code.then((c) => {
+        sandbox.cluster.settle();
+        return c;
+      });
+    }
     sandbox.cluster.settle();
     return code;
   };

@@ -13,12 +13,57 @@ export interface ToolIo {
   isTTY: boolean;
   /** saves a download (`wget URL`, `curl -o F`); returns false when it cannot */
   writeFile?(path: string, content: string): boolean;
+  /**
+   * Waits in simulated time while a connection nobody answers times out (the cluster moves on
+   * meanwhile). Without it the wait is skipped: the tool runs at once, synchronously.
+   */
+  sleep?(ms: number): Promise<void> | void;
+  /** Ctrl-C: a tool interrupted while it waits ends with 130 and says nothing more */
+  signal?: { readonly aborted: boolean };
+}
+
+/**
+ * How long Linux keeps trying a connection nobody answers: tcp_syn_retries=6 retransmissions,
+ * 1+2+4+...+64 = 127 s nominal, about 129.6 s once the coarse timers fire; then connect() fails
+ * with ETIMEDOUT. curl and wget have no shorter default (curl's connect timeout is 300 s, BusyBox
+ * wget's -T is 900 s), so this is what a client waits for a Service port without a rule.
+ */
+export const SYN_TIMEOUT_MS = 129_613;
+
+/** GNU wget: --tries default, and the longest linear wait between tries (--waitretry) */
+const GNU_WGET_TRIES = 20;
+const GNU_WGET_WAITRETRY_S = 10;
+
+/** A tool's run as steps: each yield is a wait in ms, the return value the exit status. */
+type Steps = Generator<number, number, undefined>;
+
+/** Runs the steps: synchronously while nothing waits, as a promise once something does. */
+function drive(io: ToolIo, steps: Steps): number | Promise<number> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    const waiting = io.sleep?.(r.value);
+    if (waiting) return waiting.then(() => (io.signal?.aborted ? 130 : drive(io, steps)));
+    if (io.signal?.aborted) return 130;
+  }
+}
+
+/**
+ * A timeout option's seconds (`5`, `0.5`) in ms; undefined when absent, not a number, or 0 (which
+ * turns the timeout off in curl, BusyBox wget and GNU wget alike).
+ */
+function seconds(v: string | undefined): number | undefined {
+  if (v === undefined || !/^\d+(\.\d*)?$|^\.\d+$/.test(v)) return undefined;
+  const ms = Math.round(parseFloat(v) * 1000);
+  return ms > 0 ? ms : undefined;
 }
 
 export type ToolFlavor = 'host' | 'debian' | 'busybox';
 
 interface Url {
   host: string;
+  /** the host as written, with its port when one was given (`web:8080`) */
+  authority: string;
   port: number;
   path: string;
   text: string;
@@ -30,12 +75,16 @@ function parseUrl(raw: string): Url | undefined {
   const scheme = m[1] ?? 'http';
   const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
   const path = m[4] && m[4].startsWith('/') ? m[4] : `/${m[4] ?? ''}`;
-  return { host: m[2], port, path, text: raw };
+  return { host: m[2], authority: m[3] ? `${m[2]}:${m[3]}` : m[2], port, path, text: raw };
 }
 
 // ---- curl -----------------------------------------------------------------------------------
 
-export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): number {
+export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): number | Promise<number> {
+  return drive(io, curlSteps(cluster, origin, io, flavor));
+}
+
+function* curlSteps(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): Steps {
   const args = io.argv.slice(1);
   let silent = false;
   let showError = false;
@@ -45,10 +94,16 @@ export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
   let fail = false;
   let output: string | undefined;
   let writeOut: string | undefined;
+  let connectTimeout: number | undefined;
+  let maxTime: number | undefined;
   const urls: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--silent') silent = true;
+    if (a === '--connect-timeout') connectTimeout = seconds(args[++i]);
+    else if (a.startsWith('--connect-timeout=')) connectTimeout = seconds(a.slice(18));
+    else if (a === '--max-time') maxTime = seconds(args[++i]);
+    else if (a.startsWith('--max-time=')) maxTime = seconds(a.slice(11));
+    else if (a === '--silent') silent = true;
     else if (a === '--head') head = true;
     else if (a === '--verbose') verbose = true;
     else if (a === '--include') include = true;
@@ -56,7 +111,7 @@ export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
     else if (a === '--show-error') showError = true;
     else if (a === '--output') output = args[++i];
     else if (a === '--write-out') writeOut = args[++i];
-    else if (['--connect-timeout', '--max-time', '-m', '--retry', '-H', '--header', '-X', '--request', '-A', '--user-agent'].includes(a)) i++;
+    else if (['--retry', '-H', '--header', '-X', '--request', '-A', '--user-agent'].includes(a)) i++;
     else if (a.startsWith('--')) continue;
     else if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
@@ -71,6 +126,7 @@ export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
           const v = a.slice(j + 1) || args[++i];
           if (c === 'o') output = v;
           if (c === 'w') writeOut = v;
+          if (c === 'm') maxTime = seconds(v);
           break;
         }
       }
@@ -103,7 +159,17 @@ export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
       continue;
     }
     if (r.kind === 'timeout') {
-      status = say(28, `Failed to connect to ${url.host} port ${url.port} after 134012 ms: Couldn't connect to server`);
+      // the kernel's ETIMEDOUT is reported with CURLE_COULDNT_CONNECT's text and exit 28; a
+      // shorter --max-time ends it in the multi loop, a shorter --connect-timeout in the
+      // connect filter (lib/multi.c multi_handle_timeout, lib/connect.c is_connected)
+      const limit = Math.min(maxTime ?? Infinity, connectTimeout ?? Infinity);
+      if (limit < SYN_TIMEOUT_MS) {
+        yield limit + 1;
+        status = say(28, maxTime !== undefined && maxTime <= (connectTimeout ?? Infinity) ? `Connection timed out after ${limit + 1} milliseconds` : `Failed to connect to ${url.host} port ${url.port} after ${limit + 1} ms: Timeout was reached`);
+      } else {
+        yield SYN_TIMEOUT_MS;
+        status = say(28, `Failed to connect to ${url.host} port ${url.port} after ${SYN_TIMEOUT_MS} ms: Couldn't connect to server`);
+      }
       continue;
     }
     const statusLine = `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`;
@@ -139,11 +205,21 @@ function progress(io: ToolIo, bytes: number): void {
 
 // ---- wget -----------------------------------------------------------------------------------
 
-export function wget(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): number {
+export function wget(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): number | Promise<number> {
+  return drive(io, wgetSteps(cluster, origin, io, flavor));
+}
+
+function* wgetSteps(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): Steps {
   const args = io.argv.slice(1);
   let quiet = false;
   let output: string | undefined;
   let spider = false;
+  let timeout: number | undefined;
+  let tries = GNU_WGET_TRIES;
+  const setTries = (v: string | undefined): void => {
+    // 0 and inf are "forever": kept to the default here
+    if (v && /^[1-9]\d*$/.test(v)) tries = Number(v);
+  };
   const urls: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -151,7 +227,12 @@ export function wget(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
     else if (a === '--spider') spider = true;
     else if (a.startsWith('--output-document=')) output = a.slice(18);
     else if (a === '--output-document') output = args[++i];
-    else if (a === '-T' || a === '--timeout' || a === '-t' || a === '--tries' || a === '-U' || a === '--header') i++;
+    else if (a === '-T' || a === '--timeout') timeout = seconds(args[++i]);
+    else if (a.startsWith('--timeout=')) timeout = seconds(a.slice(10));
+    else if (a.startsWith('--connect-timeout=')) timeout = seconds(a.slice(18));
+    else if (a === '-t' || a === '--tries') setTries(args[++i]);
+    else if (a.startsWith('--tries=')) setTries(a.slice(8));
+    else if (a === '-U' || a === '--header') i++;
     else if (a.startsWith('--')) continue;
     else if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
@@ -160,7 +241,9 @@ export function wget(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
           output = a.slice(j + 1) || args[++i];
           break;
         } else if (a[j] === 'T' || a[j] === 't' || a[j] === 'U') {
-          if (!a.slice(j + 1)) i++;
+          const v = a.slice(j + 1) || args[++i];
+          if (a[j] === 'T') timeout = seconds(v);
+          if (a[j] === 't') setTries(v);
           break;
         }
       }
@@ -179,8 +262,28 @@ export function wget(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolF
       status = 1;
       continue;
     }
-    const r = httpRequest(cluster, origin, { host: url.host, port: url.port, path: url.path, method: 'GET', userAgent: busybox ? 'Wget' : 'Wget/1.21.4' });
-    status = busybox ? busyboxWget(io, url, r, quiet, output, spider) : gnuWget(io, url, r, quiet, output, cluster.now);
+    const request = (): HttpResult => httpRequest(cluster, origin, { host: url.host, port: url.port, path: url.path, method: 'GET', userAgent: busybox ? 'Wget' : 'Wget/1.21.4' });
+    if (busybox) {
+      const r = request();
+      if (r.kind === 'timeout') {
+        if (!quiet) io.stderr(`Connecting to ${url.authority} (${r.ip}:${url.port})\n`);
+        // -T arms an alarm around connect(); without it the kernel gives up first
+        if (timeout !== undefined && timeout < SYN_TIMEOUT_MS) {
+          yield timeout;
+          io.stderr('wget: download timed out\n');
+        } else {
+          yield SYN_TIMEOUT_MS;
+          io.stderr(`wget: can't connect to remote host (${r.ip}): Connection timed out\n`);
+        }
+        // BusyBox dies at the first failure: later URLs are not tried
+        return 1;
+      }
+      // every BusyBox failure is a *_and_die: the URLs after it are not tried
+      status = busyboxWget(io, url, r, quiet, output, spider);
+      if (status) return status;
+      continue;
+    }
+    status = yield* gnuWget(io, url, request, quiet, output, () => cluster.now, timeout, tries);
   }
   return status;
 }
@@ -192,10 +295,12 @@ function fileName(url: Url): string {
 
 function busyboxWget(io: ToolIo, url: Url, r: HttpResult, quiet: boolean, output: string | undefined, spider: boolean): number {
   if (r.kind === 'dns') {
-    io.stderr(`wget: bad address '${url.host}'\n`);
+    // str2sockaddr names the host as given, port included
+    io.stderr(`wget: bad address '${url.authority}'\n`);
     return 1;
   }
-  if (!quiet) io.stderr(`Connecting to ${url.host} (${r.ip}:${url.port})\n`);
+  // the host as the URL has it (parse_url keeps the port on it), then the address it resolved to
+  if (!quiet) io.stderr(`Connecting to ${url.authority} (${r.ip}:${url.port})\n`);
   if (r.kind === 'refused') {
     io.stderr(`wget: can't connect to remote host (${r.ip}): Connection refused\n`);
     return 1;
@@ -230,35 +335,53 @@ function busyboxWget(io: ToolIo, url: Url, r: HttpResult, quiet: boolean, output
   return 0;
 }
 
-function gnuWget(io: ToolIo, url: Url, r: HttpResult, quiet: boolean, output: string | undefined, now: number): number {
-  const stamp = (): string => {
-    return `--${wallTime(now)}--  http://${url.host}${url.port === 80 ? '' : `:${url.port}`}${url.path}`;
-  };
-  if (!quiet) io.stderr(`${stamp()}\n`);
-  if (r.kind === 'dns') {
-    if (!quiet) io.stderr(`Resolving ${url.host} (${url.host})... failed: Name or service not known.\n`);
-    io.stderr(`wget: unable to resolve host address ‘${url.host}’\n`);
-    return 4;
+function* gnuWget(io: ToolIo, url: Url, request: () => HttpResult, quiet: boolean, output: string | undefined, now: () => number, timeout: number | undefined, tries: number): Steps {
+  const shown = `http://${url.host}${url.port === 80 ? '' : `:${url.port}`}${url.path}`;
+  let r: HttpResult;
+  for (let attempt = 1; ; attempt++) {
+    // retr.c: the try number from the second try on, `(try:%2d)`
+    if (!quiet) io.stderr(attempt > 1 ? `--${wallTime(now())}--  (try:${String(attempt).padStart(2)})  ${shown}\n` : `--${wallTime(now())}--  ${shown}\n`);
+    r = request();
+    if (r.kind === 'dns') {
+      if (!quiet) io.stderr(`Resolving ${url.host} (${url.host})... failed: Name or service not known.\n`);
+      io.stderr(`wget: unable to resolve host address ‘${url.host}’\n`);
+      return 4;
+    }
+    const conn = `Connecting to ${url.host}${isIp(url.host) ? '' : ` (${url.host})|${r.ip}|`}:${url.port}... `;
+    if (r.kind === 'refused') {
+      // a refusal is final (without --retry-connrefused)
+      if (!quiet) io.stderr(`${conn}failed: Connection refused.\n`);
+      return 4;
+    }
+    if (r.kind !== 'timeout') {
+      if (!quiet) io.stderr(`${conn}connected.\n`);
+      break;
+    }
+    yield timeout !== undefined && timeout < SYN_TIMEOUT_MS ? timeout : SYN_TIMEOUT_MS;
+    if (!quiet) io.stderr(`${conn}failed: Connection timed out.\n`);
+    if (attempt >= tries) {
+      if (!quiet) io.stderr('Giving up.\n\n');
+      return 4;
+    }
+    if (!quiet) io.stderr('Retrying.\n\n');
+    // sleep_between_retrievals: 1 s, 2 s, ... up to --waitretry
+    yield Math.min(attempt, GNU_WGET_WAITRETRY_S) * 1000;
   }
-  const conn = `Connecting to ${url.host}${isIp(url.host) ? '' : ` (${url.host})|${r.ip}|`}${isIp(url.host) ? `:${url.port}` : `:${url.port}`}... `;
-  if (r.kind === 'refused' || r.kind === 'timeout') {
-    if (!quiet) io.stderr(`${conn}failed: ${r.kind === 'refused' ? 'Connection refused' : 'Connection timed out'}.\n`);
-    return 4;
-  }
-  if (!quiet) io.stderr(`${conn}connected.\nHTTP request sent, awaiting response... ${r.status} ${reasonPhrase(r.status)}\n`);
-  if (r.status >= 400) {
+  const res = r;
+  if (!quiet) io.stderr(`HTTP request sent, awaiting response... ${res.status} ${reasonPhrase(res.status)}\n`);
+  if (res.status >= 400) {
     if (quiet) return 8;
-    io.stderr(`${wallTime(now)} ERROR ${r.status}: ${reasonPhrase(r.status)}.\n\n`);
+    io.stderr(`${wallTime(now())} ERROR ${res.status}: ${reasonPhrase(res.status)}.\n\n`);
     return 8;
   }
   const target = output ?? fileName(url);
-  if (!quiet) io.stderr(`Length: ${r.body.length} [text/html]\nSaving to: ‘${target === '-' ? 'STDOUT' : target}’\n\n`);
-  if (target === '-') io.stdout(r.body);
-  else if (!io.writeFile?.(target, r.body)) {
+  if (!quiet) io.stderr(`Length: ${res.body.length} [text/html]\nSaving to: ‘${target === '-' ? 'STDOUT' : target}’\n\n`);
+  if (target === '-') io.stdout(res.body);
+  else if (!io.writeFile?.(target, res.body)) {
     io.stderr(`${target}: Permission denied\n`);
     return 3;
   }
-  if (!quiet) io.stderr(`${(target === '-' ? '-' : target).padEnd(20)}100%[===================>]     ${r.body.length}  --.-KB/s    in 0s      \n\n${wallTime(now)} (600 KB/s) - ${target === '-' ? 'written to stdout' : `‘${target}’ saved`} [${r.body.length}/${r.body.length}]\n\n`);
+  if (!quiet) io.stderr(`${(target === '-' ? '-' : target).padEnd(20)}100%[===================>]     ${res.body.length}  --.-KB/s    in 0s      \n\n${wallTime(now())} (600 KB/s) - ${target === '-' ? 'written to stdout' : `‘${target}’ saved`} [${res.body.length}/${res.body.length}]\n\n`);
   return 0;
 }
 

@@ -7,6 +7,7 @@ import type { ObjectStore, WatchEvent } from '../api/store';
 import type { KubeEvent, KubeObject } from '../api/types';
 import type { Random } from '../random';
 import type { ClusterConfig, RuntimeState } from '../cluster-state';
+import type { FileSystem } from '../shell/filesystem';
 
 export interface EventSource {
   component: string;
@@ -23,6 +24,11 @@ export interface ControllerContext {
   readonly rng: Random;
   readonly runtime: RuntimeState;
   readonly config: ClusterConfig;
+  /**
+   * a machine's own files (the sandbox's hosts: the kubelet checks and makes hostPath volumes
+   * there); undefined for a machine, or a cluster, whose files are not modelled
+   */
+  nodeFiles(node: string): FileSystem | undefined;
   /** sync `key` of this controller again at `at` (the earliest pending time wins) */
   schedule(at: number, key: string): void;
   /** sync `key` of another controller now */

@@ -105,6 +105,42 @@ describe('capacity', () => {
   });
 });
 
+describe('read-only mounts', () => {
+  it('refuse every change below them with EROFS; a writable mount inside one and the rest take them', () => {
+    const fs = new FileSystem();
+    fs.mkdir('/etc/config/sub', { parents: true });
+    fs.write('/etc/config/a', '1');
+    fs.mkdir('/etc/config/rw');
+    fs.setReadOnly('/etc/config');
+    fs.setReadOnly('/etc/config/rw', false);
+    const changes: [string, () => unknown][] = [
+      ['write', () => fs.write('/etc/config/a', 'x')],
+      ['create', () => fs.write('/etc/config/b', 'x')],
+      ['fill', () => fs.fill('/etc/config/b', 'y', 3)],
+      ['mkdir', () => fs.mkdir('/etc/config/d')],
+      ['remove', () => fs.remove('/etc/config/a')],
+      ['remove the mount', () => fs.remove('/etc/config', true)],
+      ['rename out', () => fs.rename('/etc/config/a', '/tmp-a')],
+      ['rename in', () => fs.rename('/etc/hostname', '/etc/config/h')],
+      ['chmod', () => fs.chmod('/etc/config/a', 0o600)],
+      ['chown', () => fs.chown('/etc/config/a', 'student')],
+      ['touch', () => fs.touch('/etc/config/a', 5)],
+      ['mknod', () => fs.mknod('/etc/config/null', 1, 3)],
+    ];
+    fs.write('/etc/hostname', 'h');
+    for (const [what, change] of changes) expect([what, code(change)]).toEqual([what, 'EROFS']);
+    expect(fs.read('/etc/config/a')).toBe('1');
+    // what does not exist is still ENOENT; reading and listing are fine
+    expect(code(() => fs.write('/etc/config/nope/x', 'x'))).toBe('ENOENT');
+    expect(fs.list('/etc/config')).toEqual(['a', 'rw', 'sub']);
+    // `mkdir -p` of what is there changes nothing
+    expect(code(() => fs.mkdir('/etc/config/sub', { parents: true }))).toBeUndefined();
+    fs.write('/etc/config/rw/f', 'ok');
+    fs.write('/etc/other', 'ok');
+    expect([fs.isReadOnly('/etc/config/sub'), fs.isReadOnly('/etc/config/rw/f'), fs.isReadOnly('/etc/configs'), fs.isReadOnly('/etc')]).toEqual([true, false, false, false]);
+  });
+});
+
 describe('UserFs permissions', () => {
   const fs = baseFileSystem('master', '10.0.0.10');
   fs.mkdir('/etc/kubernetes', { owner: 'root' });

@@ -1,7 +1,8 @@
 // The virtual file system of one simulated host: a flat map of absolute path to node, so it
 // serializes to plain JSON and the cluster can store it per host. No symlinks, no hard links.
 // A directory can carry a capacity (a container's volume mounted there): writes below it fail
-// with ENOSPC once its files would need more bytes than it has, after writing what fits.
+// with ENOSPC once its files would need more bytes than it has, after writing what fits. A path
+// can be mounted read-only (a configMap volume, a readOnly mount): changes below it fail with EROFS.
 // A host's file system lies over the shared base of its fresh image (fs-layers.ts).
 
 import { FsBase, NodeTable, ROOT } from './fs-layers';
@@ -13,7 +14,7 @@ export const FILL_KEPT = 64 * 1024;
 /** what a file system without a capacity of its own has free for `fill` (a host's root disk, as df shows it) */
 export const DEFAULT_FREE_BYTES = 23_935_980 * 1024;
 
-export type FsErrorCode = 'ENOENT' | 'EACCES' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOSPC' | 'ENOTEMPTY' | 'EINVAL' | 'EPERM';
+export type FsErrorCode = 'ENOENT' | 'EACCES' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOSPC' | 'ENOTEMPTY' | 'EINVAL' | 'EPERM' | 'EROFS';
 
 const MESSAGES: Record<FsErrorCode, string> = {
   ENOENT: 'No such file or directory',
@@ -25,6 +26,7 @@ const MESSAGES: Record<FsErrorCode, string> = {
   ENOTEMPTY: 'Directory not empty',
   EINVAL: 'Invalid argument',
   EPERM: 'Operation not permitted',
+  EROFS: 'Read-only file system',
 };
 
 /** an errno-like failure; `message` is the strerror text commands append after the path */
@@ -135,6 +137,8 @@ export class FileSystem {
   private nodes: NodeTable;
   /** capacities of directories (mounted volumes); not serialized: the mounter sets them */
   private quotas: Quota[] = [];
+  /** mount points, read-only or not (the deepest one a path is under decides); not serialized */
+  private mounts: { path: string; readOnly: boolean }[] = [];
 
   constructor(json?: FileSystemJSON, base?: { base: FsBase; at: number }) {
     this.nodes = new NodeTable(base?.base, base?.at);
@@ -187,6 +191,26 @@ export class FileSystem {
   setQuota(path: string, capacity: number, reserved = 0): void {
     this.quotas = this.quotas.filter((q) => q.path !== path);
     this.quotas.push({ path, capacity, reserved });
+  }
+
+  /** mounts a file system at `path`, read-only or writable (one mounted inside a read-only one) */
+  setReadOnly(path: string, readOnly = true): void {
+    this.mounts = this.mounts.filter((m) => m.path !== path);
+    this.mounts.push({ path, readOnly });
+  }
+
+  /** whether `path` lies on a read-only mount (the deepest mount it is under decides) */
+  isReadOnly(path: string): boolean {
+    let best: { path: string; readOnly: boolean } | undefined;
+    for (const m of this.mounts) {
+      if ((path === m.path || path.startsWith(m.path === '/' ? '/' : `${m.path}/`)) && (!best || m.path.length > best.path.length)) best = m;
+    }
+    return best?.readOnly === true;
+  }
+
+  /** EROFS for a change at `path` on a read-only mount */
+  private writable(path: string): void {
+    if (this.mounts.length && this.isReadOnly(path)) throw new FsError('EROFS');
   }
 
   /** the capacity that `path` is under (the deepest one), if any */
@@ -281,10 +305,9 @@ export class FileSystem {
     const existing = this.nodes.get(path);
     if (existing?.type === 'dir') throw new FsError('EISDIR');
     if (existing?.device) return;
-    if (!existing) {
-      this.parentDir(path);
-      if (this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
-    }
+    if (!existing) this.parentDir(path);
+    this.writable(path);
+    if (!existing && this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
     if (opts.append && existing?.size !== undefined) {
       // appending text after NUL bytes kept as a count: the text is counted, not kept
       return this.writeZeros(path, utf8Length(content), { now: opts.now, append: true }) < utf8Length(content) ? fail() : undefined;
@@ -326,10 +349,9 @@ export class FileSystem {
     const existing = this.nodes.get(path);
     if (existing?.type === 'dir') throw new FsError('EISDIR');
     if (existing?.device) return bytes;
-    if (!existing) {
-      this.parentDir(path);
-      if (this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
-    }
+    if (!existing) this.parentDir(path);
+    this.writable(path);
+    if (!existing && this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
     const before = opts.append && existing ? fileSize(existing) : 0;
     const q = this.quotaOf(path);
     const room = q ? Math.max(0, q.capacity - (this.usage(q.path) - (existing ? fileSize(existing) : 0)) - before) : Math.max(0, DEFAULT_FREE_BYTES - before);
@@ -355,6 +377,7 @@ export class FileSystem {
   mknod(path: string, major: number, minor: number, opts: { now?: number; mode?: number } = {}): void {
     if (this.nodes.has(path)) throw new FsError('EEXIST');
     this.parentDir(path);
+    this.writable(path);
     this.nodes.set(path, { type: 'file', content: '', mode: opts.mode ?? 0o666, owner: 'root', mtime: opts.now ?? 0, device: [major, minor] });
   }
 
@@ -365,6 +388,7 @@ export class FileSystem {
     }
     if (opts.parents && path !== '/') this.mkdir(dirname(path), { ...opts, mode: 0o755 });
     this.parentDir(path);
+    this.writable(path);
     if (this.nodes.size >= MAX_NODES) throw new FsError('ENOSPC');
     this.nodes.set(path, { type: 'dir', mode: opts.mode ?? 0o755, owner: opts.owner ?? 'root', mtime: opts.now ?? 0 });
   }
@@ -374,6 +398,7 @@ export class FileSystem {
     const n = this.nodes.get(path);
     if (!n) throw new FsError('ENOENT');
     if (path === '/') throw new FsError('EACCES');
+    this.writable(path);
     if (n.type === 'dir') {
       const below = this.walk(path);
       if (below.length > 1 && !recursive) throw new FsError('ENOTEMPTY');
@@ -386,6 +411,8 @@ export class FileSystem {
     if (!this.nodes.has(from)) throw new FsError('ENOENT');
     if (to === from || to.startsWith(from === '/' ? '/' : `${from}/`)) throw new FsError('EINVAL');
     this.parentDir(to);
+    this.writable(from);
+    this.writable(to);
     if (this.isDir(to)) {
       if (!this.isDir(from)) throw new FsError('EISDIR');
       if (this.list(to).length > 0) throw new FsError('ENOTEMPTY');
@@ -402,18 +429,22 @@ export class FileSystem {
   chmod(path: string, mode: number): void {
     const n = this.nodes.get(path);
     if (!n) throw new FsError('ENOENT');
+    this.writable(path);
     this.nodes.set(path, { ...n, mode: mode & 0o7777 });
   }
 
   chown(path: string, owner: string): void {
     const n = this.nodes.get(path);
     if (!n) throw new FsError('ENOENT');
+    this.writable(path);
     this.nodes.set(path, { ...n, owner });
   }
 
   touch(path: string, now: number): void {
     const n = this.nodes.get(path);
-    if (n) this.nodes.set(path, { ...n, mtime: now });
+    if (!n) return;
+    this.writable(path);
+    this.nodes.set(path, { ...n, mtime: now });
   }
 }
 

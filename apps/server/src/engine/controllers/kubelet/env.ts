@@ -121,7 +121,8 @@ export function expandVars(input: string, vars: Map<string, string> | Record<str
   return out;
 }
 
-function podField(pod: Pod, path: string): string {
+/** a fieldRef's value (the downward API): metadata, spec.nodeName, status IPs */
+export function podField(pod: Pod, path: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
   if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? '';
   switch (path) {
@@ -152,15 +153,16 @@ function podField(pod: Pod, path: string): string {
   }
 }
 
+/** fieldpath.FormatMap: `key="value"` lines in key order, the value quoted as Go's %q does */
 function formatMap(m: Record<string, string> | undefined): string {
   return Object.keys(m ?? {})
     .sort()
-    .map((k) => `${k}="${m![k]}"`)
+    .map((k) => `${k}=${JSON.stringify(m![k])}`)
     .join('\n');
 }
 
 /** resourceFieldRef: limits default to the node's allocatable, rounded up by the divisor. */
-function resourceField(pod: Pod, container: Container, ref: { containerName?: string; resource: string; divisor?: string }, alloc?: Record<string, string>): string {
+export function resourceField(pod: Pod, container: Container, ref: { containerName?: string; resource: string; divisor?: string }, alloc?: Record<string, string>): string {
   const c = ref.containerName ? pod.spec.containers.find((x) => x.name === ref.containerName) ?? container : container;
   const [kind, res] = ref.resource.split('.');
   let q = (kind === 'limits' ? c.resources?.limits?.[res] : c.resources?.requests?.[res]) ?? undefined;

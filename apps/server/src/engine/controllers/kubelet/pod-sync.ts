@@ -19,6 +19,7 @@ import { allocatePodIP, releasePodIP } from './ip-allocator';
 import { planProcess } from './process-model';
 import { mountedFiles } from './volume-files';
 import { evictPod } from './volume-eviction';
+import { mountRetryDelay, setUpFailedMessage, setUpVolumes } from './volume-setup';
 import { unattachableVolumes } from '../attachdetach/cloud-volumes';
 import { evaluateProbe, probeTimeline } from './probes';
 import { ContainerRuntime, KubeletSection, PodRuntime, RunRecord, kubeletSection } from './runtime-state';
@@ -75,6 +76,7 @@ export function syncPod(ctx: ControllerContext, key: string): void {
     ctx.enqueue('kubelet', `machine:${pod.spec.nodeName}`);
     return;
   }
+  let arrived = false;
   if (!prt) {
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') {
@@ -84,9 +86,11 @@ export function syncPod(ctx: ControllerContext, key: string): void {
     prt = newPodRuntime(pod, ctx.now, mirrorHash);
     if (unattachableVolumes(ctx.store, ctx.config, pod).length) prt.waitingForAttach = true;
     section.pods[key] = prt;
+    arrived = true;
   }
   prt.uid = pod.metadata.uid!;
   const env: SyncEnv = { ctx, key, pod, prt, machine, section };
+  if (arrived && !pod.metadata.deletionTimestamp) mountVolumes(env, ctx.now);
   if (!pod.metadata.deletionTimestamp) restartChanged(env, ctx.now);
   advance(env, ctx.now);
 }
@@ -184,8 +188,8 @@ function nextDue(env: SyncEnv): number | undefined {
   const { prt, pod } = env;
   // the earliest of the candidate times (plain comparisons: this runs after every transition)
   let due: number | undefined;
-  // WaitForAttachAndMount comes before the sandbox: a volume never attached holds the pod there
-  if (!prt.ip && !prt.waitingForAttach) due = earlier(due, prt.sandboxAt);
+  // WaitForAttachAndMount comes before the sandbox: a volume never attached or not set up holds the pod there
+  if (!prt.ip && !prt.waitingForAttach && !prt.mount) due = earlier(due, prt.sandboxAt);
   if (pod.metadata.deletionTimestamp) {
     if (!prt.terminating) due = earlier(due, Math.max(prt.startTime, env.ctx.now));
     else {
@@ -196,6 +200,7 @@ function nextDue(env: SyncEnv): number | undefined {
     }
     return due;
   }
+  if (prt.mount) due = earlier(due, prt.mount.retryAt);
   for (const c of prt.containers) due = earlier(due, c.nextAt);
   if (prt.eviction && !prt.eviction.done) due = earlier(due, prt.eviction.at);
   return due;
@@ -208,7 +213,8 @@ function earlier(due: number | undefined, t: number | undefined): number | undef
 /** Applies what is due at `t`; false when the pod was deleted. */
 function applyInstant(env: SyncEnv, t: number): boolean {
   const { prt, pod, machine } = env;
-  if (!prt.ip && !prt.waitingForAttach && prt.sandboxAt <= t) {
+  if (prt.mount && prt.mount.retryAt <= t && !pod.metadata.deletionTimestamp) mountVolumes(env, t);
+  if (!prt.ip && !prt.waitingForAttach && !prt.mount && prt.sandboxAt <= t) {
     prt.ip = pod.spec.hostNetwork ? machine.ip : allocatePodIP(env.section, machine, env.key) ?? machine.ip;
     kick(env, t);
   }
@@ -227,6 +233,24 @@ function applyInstant(env: SyncEnv, t: number): boolean {
   }
   writeStatus(env, t);
   return true;
+}
+
+/**
+ * The volume manager's SetUp of the pod's volumes (all of them when the pod arrives, then those
+ * that failed): a Warning FailedMount for each that fails, retried after the operation's
+ * exponential back-off. Once every one is set up, the sandbox follows.
+ */
+function mountVolumes(env: SyncEnv, t: number): void {
+  const { prt, pod, ctx } = env;
+  const failed = setUpVolumes(ctx.nodeFiles(prt.node), pod, t, prt.mount?.volumes);
+  for (const f of failed) prt.writes += recordKubeletEvent(ctx, pod, 'Warning', 'FailedMount', setUpFailedMessage(f.volume, f.error), undefined, t).writes;
+  if (failed.length) {
+    const failures = (prt.mount?.failures ?? 0) + 1;
+    prt.mount = { volumes: failed.map((f) => f.volume), failures, retryAt: t + mountRetryDelay(failures) };
+  } else if (prt.mount) {
+    delete prt.mount;
+    prt.sandboxAt = t + SANDBOX_MS;
+  }
 }
 
 /** Lets the next container begin: init containers one by one, then the others, one pull at a time. */

@@ -103,6 +103,11 @@ export interface PodRuntime {
   writes: number;
   /** a volume of the pod is never attached (a cloud disk without its CSI driver): no sandbox, no containers */
   waitingForAttach?: boolean;
+  /**
+   * volumes whose SetUp failed (a hostPath type check), retried at `retryAt`, the `failures`-th
+   * failure in a row setting the back-off: no sandbox until every volume is set up
+   */
+  mount?: { volumes: string[]; failures: number; retryAt: number };
   /** the eviction manager evicts the pod at `at` (an emptyDir past its sizeLimit); done once it has */
   eviction?: { at: number; message: string; done?: boolean };
 }

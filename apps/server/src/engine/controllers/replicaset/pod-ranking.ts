@@ -50,13 +50,12 @@ function describe(pod: Pod, rank: number): Ranked {
   for (const s of pod.status?.containerStatuses ?? []) restarts = Math.max(restarts, s.restartCount ?? 0);
   let sidecarRestarts = 0;
   for (const s of pod.status?.initContainerStatuses ?? []) if (sidecars.has(s.name)) sidecarRestarts = Math.max(sidecarRestarts, s.restartCount ?? 0);
-  const cost = Number.parseInt(pod.metadata.annotations?.[DELETION_COST] ?? '0', 10);
   return {
     pod,
     assigned: !!pod.spec.nodeName,
     phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
     ready: isPodReady(pod),
-    cost: Number.isFinite(cost) ? cost : 0,
+    cost: deletionCost(pod),
     rank,
     readyAt: podReadyTime(pod),
     restarts,
@@ -64,6 +63,17 @@ function describe(pod: Pod, rank: number): Ranked {
     created: parseTime(pod.metadata.creationTimestamp),
     uid: pod.metadata.uid ?? '',
   };
+}
+
+/**
+ * helper.GetDeletionCostFromPodAnnotations: a base-10 int32 with no plus sign and no leading zero;
+ * anything else (`+10`, `008`, `1.5`, `3000000000`) counts as 0.
+ */
+export function deletionCost(pod: Pod): number {
+  const v = pod.metadata.annotations?.[DELETION_COST];
+  if (v === undefined || !/^(?:-|0$|[1-9])/.test(v) || !/^-?[0-9]+$/.test(v)) return 0;
+  const n = Number(v);
+  return n >= -2147483648 && n <= 2147483647 && n !== 0 ? n : 0;
 }
 
 /** Negative when `a` should be deleted before `b` (ActivePodsWithRanks.Less). */

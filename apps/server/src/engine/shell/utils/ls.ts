@@ -72,9 +72,10 @@ export function columns(names: string[], width = 80): string {
 
 const ls: Builtin = (ctx) => {
   const p = getopt(ctx, ctx.argv.slice(1), {
-    flags: 'laA1dhrtSFRCx',
+    // -L follows symbolic links: the file systems have none, so it changes nothing
+    flags: 'laA1dhrtSFRCxL',
     usageStatus: 2,
-    long: { all: 'a', 'almost-all': 'A', 'human-readable': 'h', directory: 'd', reverse: 'r', color: 'c' },
+    long: { all: 'a', 'almost-all': 'A', 'human-readable': 'h', directory: 'd', reverse: 'r', color: 'c', dereference: 'L' },
   });
   if (typeof p === 'number') return p;
   const long = has(p, 'l');

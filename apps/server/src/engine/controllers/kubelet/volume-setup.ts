@@ -1,0 +1,152 @@
+// The volume manager's SetUp of a pod's volumes before its sandbox is made: a hostPath volume's
+// type is checked against the node's own files (pkg/volume/hostpath/host_path.go checkType, v1.32
+// wording), DirectoryOrCreate and FileOrCreate make what is missing. A failed SetUp is a Warning
+// FailedMount Event ("MountVolume.SetUp failed for volume ..."), retried with the operation
+// executor's exponential back-off (0.5 s doubling to 2m2s, goroutinemap/exponentialbackoff); the
+// pod stays ContainerCreating until every volume is set up.
+//
+// The node's files are the sandbox's hosts (ControllerContext.nodeFiles): a cluster without them
+// (engine tests) checks nothing, as if every path were there.
+
+import type { Pod, Volume } from '../../api/types';
+import { FileSystem, FsError, dirname } from '../../shell/filesystem';
+
+/** the first retry of a failed operation waits this long ... */
+export const MOUNT_RETRY_INITIAL_MS = 500;
+/** ... doubling up to this (2m2s: "slightly offset from 2 minutes to make timeouts recognizable") */
+export const MOUNT_RETRY_MAX_MS = 122_000;
+
+/** how long after the `failures`-th failure in a row the operation may run again */
+export function mountRetryDelay(failures: number): number {
+  let ms = MOUNT_RETRY_INITIAL_MS;
+  for (let i = 1; i < failures && ms < MOUNT_RETRY_MAX_MS; i++) ms *= 2;
+  return Math.min(ms, MOUNT_RETRY_MAX_MS);
+}
+
+/** the Event's message for a volume whose SetUp failed (operation_generator GenerateError) */
+export function setUpFailedMessage(volume: string, err: string): string {
+  return `MountVolume.SetUp failed for volume "${volume}" : ${err}`;
+}
+
+/** what GetFileType says of a path: the HostPathType names */
+type FileType = 'Directory' | 'File' | 'CharDevice' | 'Socket' | 'BlockDevice';
+
+function fileType(fs: FileSystem, path: string): FileType | undefined {
+  const n = fs.stat(path);
+  if (!n) return undefined;
+  if (n.type === 'dir') return 'Directory';
+  return n.device ? 'CharDevice' : 'File';
+}
+
+/** Go's errno text: lower case ("no such file or directory") */
+function errnoText(e: unknown): string {
+  return e instanceof FsError ? e.message.toLowerCase() : String(e);
+}
+
+/** the path as the node's file system keys it: no trailing or doubled slashes */
+function clean(path: string): string {
+  return `/${path.split('/').filter(Boolean).join('/')}`;
+}
+
+/** os.MkdirAll(path, 0755): the first ancestor that is not a directory fails it */
+function mkdirAll(fs: FileSystem, path: string, now: number): string | undefined {
+  const p = clean(path);
+  const segs = p.split('/').filter(Boolean);
+  let cur = '';
+  for (const seg of segs) {
+    cur += `/${seg}`;
+    const n = fs.stat(cur);
+    if (n?.type === 'dir') continue;
+    if (n) return `mkdir ${cur}: not a directory`;
+    try {
+      fs.mkdir(cur, { mode: 0o755, owner: 'root', now });
+    } catch (e) {
+      return `mkdir ${cur}: ${errnoText(e)}`;
+    }
+  }
+  return undefined;
+}
+
+/** os.OpenFile(path, O_CREATE, 0644): every directory on the way must be there */
+function makeFile(fs: FileSystem, path: string, now: number): string | undefined {
+  const p = clean(path);
+  let cur = '';
+  for (const seg of dirname(p).split('/').filter(Boolean)) {
+    cur += `/${seg}`;
+    const n = fs.stat(cur);
+    if (!n) return `open ${path}: no such file or directory`;
+    if (n.type !== 'dir') return `open ${path}: not a directory`;
+  }
+  try {
+    fs.write(p, '', { mode: 0o644, owner: 'root', now });
+  } catch (e) {
+    return `open ${path}: ${errnoText(e)}`;
+  }
+  return undefined;
+}
+
+/**
+ * checkType for one hostPath volume: undefined when it passes (having made what DirectoryOrCreate
+ * or FileOrCreate asks for), else the error the SetUp fails with.
+ */
+export function checkHostPathType(fs: FileSystem, path: string, type: string, now: number): string | undefined {
+  const p = clean(path);
+  const t = fileType(fs, p);
+  const failed = (what: string): string => `hostPath type check failed: ${path} is not a ${what}`;
+  switch (type) {
+    case '':
+      return undefined;
+    case 'DirectoryOrCreate':
+      if (!t) return mkdirAll(fs, p, now);
+      return t === 'Directory' ? undefined : failed('directory');
+    case 'Directory':
+      return t === 'Directory' ? undefined : failed('directory');
+    case 'FileOrCreate':
+      if (!t) return makeFile(fs, path, now);
+      // IsFile: anything that exists and is not a directory
+      return t !== 'Directory' ? undefined : failed('file');
+    case 'File':
+      return t && t !== 'Directory' ? undefined : failed('file');
+    case 'Socket':
+      return t === 'Socket' ? undefined : failed('socket file');
+    case 'CharDevice':
+      return t === 'CharDevice' ? undefined : failed('character device');
+    case 'BlockDevice':
+      return t === 'BlockDevice' ? undefined : failed('block device');
+    default:
+      return `${type} is an invalid volume type`;
+  }
+}
+
+/** a volume some container (or init container) of the pod mounts */
+function mounted(pod: Pod, name: string): boolean {
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) if (c.volumeMounts?.some((m) => m.name === name)) return true;
+  return false;
+}
+
+/**
+ * SetUp of the pod's volumes named in `names` (all when absent), on the node whose files are `fs`:
+ * the volumes that failed, in the pod's order, with the error of each. A hostPath of type "" that
+ * is missing is made a directory when a container mounts it (containerd makes a bind mount's
+ * missing source so, at container creation).
+ */
+export function setUpVolumes(fs: FileSystem | undefined, pod: Pod, now: number, names?: readonly string[]): { volume: string; error: string }[] {
+  const failed: { volume: string; error: string }[] = [];
+  if (!fs) return failed;
+  for (const v of pod.spec.volumes ?? []) {
+    if (names && !names.includes(v.name)) continue;
+    const err = setUpVolume(fs, pod, v, now);
+    if (err) failed.push({ volume: v.name, error: err });
+  }
+  return failed;
+}
+
+function setUpVolume(fs: FileSystem, pod: Pod, v: Volume, now: number): string | undefined {
+  if (!v.hostPath) return undefined;
+  const type = v.hostPath.type ?? '';
+  if (type === '') {
+    if (!fs.exists(clean(v.hostPath.path)) && mounted(pod, v.name)) mkdirAll(fs, v.hostPath.path, now);
+    return undefined;
+  }
+  return checkHostPathType(fs, v.hostPath.path, type, now);
+}

@@ -2,6 +2,8 @@
 
 import { ApiError } from './errors';
 import { KubeObject, LabelSelector, Labels } from './types';
+import { goQuote } from './validation/field';
+import { isQualifiedName, isValidLabelValue } from './validation/names';
 
 export type Operator = 'in' | 'notin' | 'exists' | '!' | '=' | '==' | '!=' | 'gt' | 'lt';
 
@@ -12,6 +14,13 @@ export interface Requirement {
 }
 
 export type Selector = Requirement[];
+
+/** strconv.ParseInt(s, 10, 64), or undefined where it fails */
+function parseInt64(s: string): bigint | undefined {
+  if (!/^[+-]?\d+$/.test(s)) return undefined;
+  const n = BigInt(s);
+  return n >= -(2n ** 63n) && n < 2n ** 63n ? n : undefined;
+}
 
 export function matches(selector: Selector, labels: Labels | undefined): boolean {
   const l = labels ?? {};
@@ -36,10 +45,11 @@ export function matches(selector: Selector, labels: Labels | undefined): boolean
         break;
       case 'gt':
       case 'lt': {
-        if (!has) return false;
-        const n = Number(v);
-        if (!Number.isFinite(n)) return false;
-        if (req.op === 'gt' ? !(n > Number(req.values[0])) : !(n < Number(req.values[0]))) return false;
+        // both sides as strconv.ParseInt reads them; a label that is not an integer never matches
+        const n = has ? parseInt64(v) : undefined;
+        const limit = parseInt64(req.values[0] ?? '');
+        if (n === undefined || limit === undefined) return false;
+        if (req.op === 'gt' ? !(n > limit) : !(n < limit)) return false;
         break;
       }
     }
@@ -94,125 +104,175 @@ export function formatLabelSelector(ls: LabelSelector | undefined): string {
 }
 
 /**
- * Parses `-l`: `app=web`, `app==web`, `app!=web`, `tier in (a,b)`, `tier notin (a)`, `app`, `!app`,
- * comma-separated (AND). Errors are the API server's `unable to parse requirement` messages.
+ * Parses `-l` as apimachinery's labels.Parse does: `app=web`, `app==web`, `app!=web`, `tier in (a,b)`,
+ * `tier notin (a)`, `app`, `!app`, `n>1`, `n<1`, comma-separated (AND). The errors are its texts,
+ * which the API server answers a list with (`unable to parse requirement: ...` when a requirement
+ * itself is malformed, bare when what follows one is).
  */
 export function parseSelector(text: string): Selector {
-  const p = new Lexer(text);
+  const p = new SelectorParser(text);
   const out: Selector = [];
-  p.skipSpace();
-  if (p.done()) return out;
   for (;;) {
-    out.push(parseRequirement(p));
-    p.skipSpace();
-    if (p.done()) break;
-    if (p.peek() !== ',') throw selectorError(`found '${p.rest()[0]}', expected: ',' or 'end of string'`);
-    p.next();
-    p.skipSpace();
-  }
-  return out;
-}
-
-function parseRequirement(p: Lexer): Requirement {
-  p.skipSpace();
-  if (p.peek() === '!') {
-    p.next();
-    p.skipSpace();
-    const key = p.identifier();
-    if (!key) throw selectorError(`found '${p.rest()[0] ?? ''}', expected: identifier`);
-    checkKey(key);
-    return { key, op: '!', values: [] };
-  }
-  const key = p.identifier();
-  if (!key) throw selectorError(`found '${p.rest()[0] ?? ''}', expected: !, identifier, or 'end of string'`);
-  checkKey(key);
-  p.skipSpace();
-  if (p.done() || p.peek() === ',') return { key, op: 'exists', values: [] };
-  const rest = p.rest();
-  let op: Operator;
-  if (rest.startsWith('==')) op = '==';
-  else if (rest.startsWith('!=')) op = '!=';
-  else if (rest.startsWith('=')) op = '=';
-  else if (rest.startsWith('>')) op = 'gt';
-  else if (rest.startsWith('<')) op = 'lt';
-  else if (/^in[\s(]/.test(rest)) op = 'in';
-  else if (/^notin[\s(]/.test(rest)) op = 'notin';
-  else throw selectorError(`found '${p.identifier() || rest[0]}', expected: in, notin, =, ==, !=, gt, lt`);
-  p.advance(op === 'gt' || op === 'lt' ? 1 : op.length);
-  p.skipSpace();
-  if (op === 'in' || op === 'notin') {
-    if (p.peek() !== '(') throw selectorError(`found '${p.rest()[0] ?? ''}', expected: '('`);
-    p.next();
-    const values: string[] = [];
-    for (;;) {
-      p.skipSpace();
-      const v = p.identifier();
-      values.push(v);
-      p.skipSpace();
-      const c = p.next();
-      if (c === ')') break;
-      if (c !== ',') throw selectorError(`found '${c ?? ''}', expected: ',', ')' or identifier`);
+    const [tok, lit] = p.lookahead(true);
+    if (tok === 'id' || tok === '!') {
+      out.push(p.requirement());
+      const [t, l] = p.consume(true);
+      if (t === 'end') return out;
+      if (t !== ',') throw selectorError(`found '${l}', expected: ',' or 'end of string'`);
+      const [t2, l2] = p.lookahead(true);
+      if (t2 !== 'id' && t2 !== '!') throw selectorError(`found '${l2}', expected: identifier after ','`);
+    } else if (tok === 'end') {
+      return out;
+    } else {
+      throw selectorError(`found '${lit}', expected: !, identifier, or 'end of string'`);
     }
-    for (const v of values) checkValue(v);
-    return { key, op, values: values.sort() };
-  }
-  const value = p.identifier();
-  checkValue(value);
-  return { key, op, values: [value] };
-}
-
-class Lexer {
-  private i = 0;
-  constructor(private readonly s: string) {}
-  done(): boolean {
-    return this.i >= this.s.length;
-  }
-  peek(): string {
-    return this.s[this.i];
-  }
-  next(): string | undefined {
-    return this.s[this.i++];
-  }
-  advance(n: number): void {
-    this.i += n;
-  }
-  rest(): string {
-    return this.s.slice(this.i);
-  }
-  skipSpace(): void {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
-  }
-  identifier(): string {
-    const start = this.i;
-    while (this.i < this.s.length && !/[\s,()=!<>]/.test(this.s[this.i])) this.i++;
-    return this.s.slice(start, this.i);
   }
 }
 
-function selectorError(why: string): ApiError {
-  return new ApiError('BadRequest', `unable to parse requirement: ${why}`);
-}
+/** lexer tokens: an identifier, the end, or the literal of an operator or punctuation */
+type Token = 'id' | 'end' | ')' | ',' | '!' | '==' | '=' | '>' | 'in' | '<' | '!=' | 'notin' | '(';
 
-const QUALIFIED_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SYMBOLS = new Set([')', ',', '!', '==', '=', '>', '<', '!=', '(']);
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const isSpecial = (c: string): boolean => '=!(),><'.includes(c);
 
-function checkKey(key: string): void {
-  const slash = key.indexOf('/');
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  const prefix = slash >= 0 ? key.slice(0, slash) : '';
-  if (!QUALIFIED_NAME.test(name) || name.length > 63 || (slash >= 0 && !DNS1123_SUBDOMAIN.test(prefix))) {
-    throw selectorError(
-      `invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
-    );
+function lex(s: string): [Token, string][] {
+  const out: [Token, string][] = [];
+  let i = 0;
+  for (;;) {
+    while (i < s.length && isSpace(s[i])) i++;
+    if (i >= s.length) {
+      out.push(['end', '']);
+      return out;
+    }
+    if (isSpecial(s[i])) {
+      // the longest run of special characters that is a symbol (`!=`, `==`), else one character
+      let buf = '';
+      let last = '';
+      while (i < s.length && isSpecial(s[i])) {
+        buf += s[i];
+        if (SYMBOLS.has(buf)) last = buf;
+        else if (last) break;
+        i++;
+      }
+      out.push([last as Token, last]);
+      continue;
+    }
+    const start = i;
+    while (i < s.length && !isSpecial(s[i]) && !isSpace(s[i])) i++;
+    const word = s.slice(start, i);
+    out.push([word === 'in' || word === 'notin' ? word : 'id', word]);
   }
 }
 
-function checkValue(v: string): void {
-  if (v !== '' && (!QUALIFIED_NAME.test(v) || v.length > 63)) {
-    throw selectorError(
-      `invalid label value: "${v}": at key: "": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
-    );
+class SelectorParser {
+  private readonly items: [Token, string][];
+  private pos = 0;
+  constructor(text: string) {
+    this.items = lex(text);
   }
+
+  /** in a value position `in` and `notin` are identifiers */
+  lookahead(values: boolean): [Token, string] {
+    const [tok, lit] = this.items[this.pos];
+    return [values && (tok === 'in' || tok === 'notin') ? 'id' : tok, lit];
+  }
+
+  consume(values: boolean): [Token, string] {
+    const item = this.lookahead(values);
+    this.pos++;
+    return item;
+  }
+
+  /** parseRequirement: any error in here is `unable to parse requirement: ...` */
+  requirement(): Requirement {
+    try {
+      return this.parseRequirement();
+    } catch (e) {
+      if (e instanceof ApiError) throw selectorError(`unable to parse requirement: ${e.message}`);
+      throw e;
+    }
+  }
+
+  private parseRequirement(): Requirement {
+    let [tok, key] = this.consume(true);
+    let op: Operator | undefined;
+    if (tok === '!') {
+      op = '!';
+      [tok, key] = this.consume(true);
+    }
+    if (tok !== 'id') throw selectorError(`found '${key}', expected: identifier`);
+    const keyErrs = isQualifiedName(key);
+    if (keyErrs.length) throw selectorError(`<nil>: Invalid value: ${goQuote(key)}: ${keyErrs.join('; ')}`);
+    const [next] = this.lookahead(true);
+    if (op === '!' || next === 'end' || next === ',') return { key, op: op ?? 'exists', values: [] };
+
+    const [opTok, opLit] = this.consume(false);
+    const ops: Partial<Record<Token, Operator>> = { in: 'in', '=': '=', '==': '==', '>': 'gt', '<': 'lt', notin: 'notin', '!=': '!=' };
+    op = ops[opTok];
+    if (!op) throw selectorError(`found '${opLit}', expected: in, notin, =, ==, !=, gt, lt`);
+    const values = op === 'in' || op === 'notin' ? this.setValues() : this.exactValue();
+    // NewRequirement: every problem, aggregated (`[a, b]` when there are several)
+    const errs: string[] = [];
+    if ((op === 'gt' || op === 'lt') && parseInt64(values[0]) === undefined) {
+      errs.push(`values[0]: Invalid value: ${goQuote(values[0])}: for 'Gt', 'Lt' operators, the value must be an integer`);
+    }
+    values.forEach((v, i) => {
+      const bad = isValidLabelValue(v);
+      if (bad.length) errs.push(`values[${i}][${key}]: Invalid value: ${goQuote(v)}: ${bad.join('; ')}`);
+    });
+    if (errs.length) throw selectorError(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`);
+    return { key, op, values };
+  }
+
+  /** parseValues: `(a,b)`, sorted and without duplicates, as a sets.String lists them */
+  private setValues(): string[] {
+    const [open, openLit] = this.consume(true);
+    if (open !== '(') throw selectorError(`found '${openLit}' expected: '('`);
+    const [tok, lit] = this.lookahead(true);
+    if (tok === ')') {
+      this.consume(true);
+      return [''];
+    }
+    if (tok !== 'id' && tok !== ',') throw selectorError(`found '${lit}', expected: ',', ')' or identifier`);
+    const set = new Set<string>();
+    for (;;) {
+      const [t, l] = this.consume(true);
+      if (t === 'id') {
+        set.add(l);
+        const [t2, l2] = this.lookahead(true);
+        if (t2 === ',') continue;
+        if (t2 === ')') break;
+        throw selectorError(`found '${l2}', expected: ',' or ')'`);
+      } else if (t === ',') {
+        if (set.size === 0) set.add('');
+        const [t2] = this.lookahead(true);
+        if (t2 === ')') {
+          set.add('');
+          break;
+        }
+        if (t2 === ',') set.add('');
+      } else {
+        throw selectorError(`found '${l}', expected: ',', or identifier`);
+      }
+    }
+    const [close] = this.consume(true);
+    if (close !== ')') throw selectorError(`found '${lit}', expected: ')'`);
+    return [...set].sort();
+  }
+
+  /** parseExactValue: one identifier, or the empty value before `,` or the end */
+  private exactValue(): string[] {
+    const [next] = this.lookahead(true);
+    if (next === 'end' || next === ',') return [''];
+    const [tok, lit] = this.consume(true);
+    if (tok === 'id') return [lit];
+    throw selectorError(`found '${lit}', expected: identifier`);
+  }
+}
+
+function selectorError(message: string): ApiError {
+  return new ApiError('BadRequest', message);
 }
 
 // ---- field selectors ----------------------------------------------------------------------------

@@ -13,7 +13,8 @@ export interface ResourceRef {
 export function resolveType(arg: string): ResourceInfo {
   if (arg === 'all') throw new CommandError(`error: the server doesn't have a resource type "all"`);
   const info = resolveResourceArg(arg);
-  if (!info) throw new CommandError(`error: the server doesn't have a resource type "${arg}"`);
+  // the builder's mappingFor names the resource part of schema.ParseGroupResource: up to the first dot
+  if (!info) throw new CommandError(`error: the server doesn't have a resource type "${arg.split('.')[0]}"`);
   return info;
 }
 

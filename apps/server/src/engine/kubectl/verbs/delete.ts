@@ -5,8 +5,9 @@ import { ApiError, isApiError } from '../../api/errors';
 import { ResourceInfo, resourceForKind } from '../../api/resources';
 import { KubeObject } from '../../api/types';
 import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
-import { CommandError, UsageError } from '../context';
+import { CommandError } from '../context';
 import { formatApiError } from '../errors';
+import { listObjects } from '../list-objects';
 import { readManifests } from '../manifests';
 import { dryRunMode } from '../object-ops';
 import { kindPrefix } from '../printers/get-printer';
@@ -53,8 +54,10 @@ async function runDelete(inv: Invocation): Promise<number> {
   const { flags } = inv;
   const files = flags.list('filename');
   const selector = flags.str('selector');
+  const fieldSelector = flags.str('field-selector');
   const all = flags.bool('all');
-  if (all && selector) throw new CommandError("error: setting 'all' parameter but found a non empty selector. ");
+  // the builder's SelectAllParam: a label or a field selector with --all
+  if (all && (selector || fieldSelector)) throw new CommandError("error: setting 'all' parameter but found a non empty selector. ");
   if (files.length === 0 && inv.args.length === 0) {
     throw new CommandError(NO_RESOURCES);
   }
@@ -68,9 +71,9 @@ async function runDelete(inv: Invocation): Promise<number> {
   if (gracePeriod === 0 && !force) gracePeriod = 1; // kubectl: --grace-period=0 without --force means 1
   const cascade = flags.str('cascade');
   const propagation = cascade === 'orphan' || cascade === 'false' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : cascade === 'background' || cascade === 'true' ? 'Background' : undefined;
-  if (!propagation) throw new CommandError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`);
+  if (!propagation) throw new CommandError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
   const mode = dryRunMode(inv);
-  const ignoreNotFound = flags.bool('ignore-not-found') || ((all || !!selector) && !inv.args.some((a) => a.includes('/')));
+  const ignoreNotFound = flags.bool('ignore-not-found') || ((all || !!selector || !!fieldSelector) && !inv.args.some((a) => a.includes('/')));
 
   const api = inv.api();
   const namespace = inv.namespace();
@@ -90,16 +93,18 @@ async function runDelete(inv: Invocation): Promise<number> {
     }
   } else {
     const { refs, hasNames } = parseResourceArgs(inv.args);
-    if (!hasNames && !all && !selector && !flags.str('field-selector')) {
+    if (!hasNames && !all && !selector && !fieldSelector) {
       throw new CommandError('error: resource(s) were provided, but no name was specified');
     }
-    if (hasNames && (all || selector)) throw new UsageError('name cannot be provided when a selector is specified');
+    // the builder's visitByName: plain errors, no usage line
+    if (hasNames && (all || selector || fieldSelector)) throw new CommandError('error: name cannot be provided when a selector is specified');
+    if (hasNames && allNs && refs.some((r) => r.info.namespaced)) throw new CommandError('error: a resource cannot be retrieved by name across all namespaces');
     for (const ref of refs) {
       if (ref.name !== undefined) {
         targets.push({ info: ref.info, namespace: ref.info.namespaced ? namespace : undefined, name: ref.name });
       } else {
         inv.readWarning(ref.info);
-        for (const o of api.list(ref.info.resource, { namespace: allNs ? undefined : namespace, labelSelector: selector || undefined, fieldSelector: flags.str('field-selector') || undefined })) {
+        for (const o of listObjects(api, ref.info, { namespace: allNs ? undefined : namespace, labelSelector: selector, fieldSelector })) {
           targets.push({ info: ref.info, namespace: o.metadata.namespace, name: o.metadata.name! });
         }
       }
@@ -143,7 +148,7 @@ async function runDelete(inv: Invocation): Promise<number> {
       throw e;
     }
   }
-  if (found === 0 && errors.length === 0 && (all || selector || flags.str('field-selector'))) inv.out('No resources found\n');
+  if (found === 0 && errors.length === 0 && (all || selector || fieldSelector)) inv.out('No resources found\n');
 
   let code = errors.length ? 1 : 0;
   if (mode === 'none' && flags.bool('wait') && deleted.length && !(force && gracePeriod === 0)) {

@@ -3,6 +3,7 @@
 
 import { ApiError, isApiError } from '../../api/errors';
 import { ResourceInfo, qualifiedResource } from '../../api/resources';
+import { matches, matchesFields, parseFieldSelector, parseSelector } from '../../api/selectors';
 import { KubeObject } from '../../api/types';
 import {
   ALL_NAMESPACES_FLAG,
@@ -17,14 +18,18 @@ import {
   SHOW_MANAGED_FIELDS_FLAG,
   TEMPLATE_FLAG,
 } from '../command';
-import { CommandError, UsageError } from '../context';
+import { CommandError } from '../context';
 import { formatApiError } from '../errors';
 import { kubeletView } from '../kubelet-views';
 import { mappingFor, readManifests } from '../manifests';
+import { listObjects } from '../list-objects';
 import { parseOutput, printObjects, printOptions, OutputSpec } from '../output';
-import { parseResourceArgs, ResourceRef } from '../resource-args';
-import { printTable, printTables } from '../printers/get-printer';
+import { parseResourceArgs } from '../resource-args';
+import { columnsFor } from '../printers/columns';
+import { decorateTable, printTables, tableText } from '../printers/get-printer';
+import { buildTable } from '../printers/table';
 import { SortByError, sortObjects } from '../printers/sort-by';
+import { GET_TABWRITER, TabWriter } from '../printers/tabwriter';
 import { watchLoop } from '../watch';
 import { runRawGet } from './get-raw';
 
@@ -78,13 +83,14 @@ async function runGet(inv: Invocation): Promise<number> {
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
     );
   }
-  if (files.length && inv.args.length) throw new UsageError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+  // the builder's errors are plain, without kubectl's usage line
+  if (files.length && inv.args.length) throw new CommandError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
   const allNamespaces = flags.bool('all-namespaces');
   const selector = flags.str('selector');
   const fieldSelector = flags.str('field-selector');
   const ignoreNotFound = flags.bool('ignore-not-found');
 
-  let refs: ResourceRef[];
+  let refs: { info: ResourceInfo; name?: string; namespace?: string }[];
   let hasNames: boolean;
   if (files.length) {
     const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
@@ -92,12 +98,18 @@ async function runGet(inv: Invocation): Promise<number> {
     refs = [];
     for (const d of set.docs) {
       const info = mappingFor(d);
-      refs.push({ info, name: d.obj.metadata?.name });
+      // each object is read in its own namespace, which an explicit -n must not contradict
+      const ns = info.namespaced ? d.obj.metadata?.namespace || undefined : undefined;
+      if (ns && inv.namespaceExplicit() && ns !== inv.namespace()) {
+        throw new CommandError(`error: the namespace from the provided object "${ns}" does not match the namespace "${inv.namespace()}". You must pass '--namespace=${ns}' to perform this operation.`);
+      }
+      refs.push({ info, name: d.obj.metadata?.name, namespace: ns });
     }
     hasNames = true;
   } else {
     ({ refs, hasNames } = parseResourceArgs(inv.args));
-    if (hasNames && selector) throw new UsageError('name cannot be provided when a selector is specified');
+    if (hasNames && (selector || fieldSelector)) throw new CommandError('error: name cannot be provided when a selector is specified');
+    if (hasNames && allNamespaces && refs.some((r) => r.info.namespaced)) throw new CommandError('error: a resource cannot be retrieved by name across all namespaces');
   }
 
   const api = inv.api();
@@ -117,18 +129,14 @@ async function runGet(inv: Invocation): Promise<number> {
     if (ref.name !== undefined) {
       const block = blockFor(ref.info, true);
       try {
-        block.items.push(kubeletView(inv.host.cluster, api.get(ref.info.resource, namespace, ref.name), inv.host.now()));
+        block.items.push(kubeletView(inv.host.cluster, api.get(ref.info.resource, ref.namespace ?? namespace, ref.name), inv.host.now()));
       } catch (e) {
         if (isApiError(e) && (e as ApiError).reason === 'NotFound' && ignoreNotFound) continue;
         if (isApiError(e)) errors.push(formatApiError(e as ApiError));
         else throw e;
       }
     } else {
-      const items = api.list(ref.info.resource, {
-        namespace: allNamespaces ? undefined : namespace,
-        labelSelector: selector || undefined,
-        fieldSelector: fieldSelector || undefined,
-      });
+      const items = listObjects(api, ref.info, { namespace: allNamespaces ? undefined : namespace, labelSelector: selector, fieldSelector });
       blockFor(ref.info, false).items.push(...items.map((o) => kubeletView(inv.host.cluster, o, inv.host.now())));
     }
   }
@@ -146,78 +154,105 @@ async function runGet(inv: Invocation): Promise<number> {
   }
 
   const watching = flags.bool('watch') || flags.bool('watch-only');
+  // the builder's SingleResourceType check fails before anything is printed
+  if (watching && blocks.length > 1) throw new CommandError('error: you may only specify a single resource type');
+  if (watching) {
+    // the builder's errors (an object not found) end the command before any watch starts
+    if (errors.length) {
+      for (const e of errors) inv.err(e);
+      return 1;
+    }
+    // ^C ends the watch as it ends kubectl: exit 130
+    return (await watchGet(inv, blocks[0], output, { allNamespaces, namespace, selector, fieldSelector })) === 'interrupted' ? 130 : 0;
+  }
   const total = blocks.reduce((n, b) => n + b.items.length, 0);
   const singleObject = hasNames && refs.length === 1 && total === 1;
-  const now = inv.host.now();
 
-  if (!(watching && flags.bool('watch-only'))) {
-    if (output.kind === 'table') {
-      const text = printTables(
-        blocks.map((b) => ({ resource: b.info, items: b.items })),
-        {
-          now,
-          wide: output.wide,
-          noHeaders: flags.bool('no-headers'),
-          showLabels: flags.bool('show-labels'),
-          labelColumns: flags.list('label-columns'),
-          withNamespace: allNamespaces,
-          withKindPrefix: flags.bool('show-kind') || blocks.length > 1 || inv.args[0]?.split(',').includes('all') ? true : undefined,
-        },
-      );
-      inv.out(text);
-    } else {
-      inv.out(
-        printObjects(blocks.flatMap((b) => b.items), output, { ...printOptions(flags, singleObject), noHeaders: flags.bool('no-headers') }),
-      );
-    }
+  if (output.kind === 'table') {
+    const text = printTables(
+      blocks.map((b) => ({ resource: b.info, items: b.items })),
+      {
+        now: inv.host.now(),
+        wide: output.wide,
+        noHeaders: flags.bool('no-headers'),
+        showLabels: flags.bool('show-labels'),
+        labelColumns: flags.list('label-columns'),
+        withNamespace: allNamespaces,
+        withKindPrefix: flags.bool('show-kind') || blocks.length > 1 || inv.args[0]?.split(',').includes('all') ? true : undefined,
+      },
+    );
+    inv.out(text);
+  } else if (!(total === 0 && ignoreNotFound)) {
+    // printGeneric: nothing found with --ignore-not-found prints nothing, not an empty List
+    inv.out(printObjects(blocks.flatMap((b) => b.items), output, { ...printOptions(flags, singleObject), noHeaders: flags.bool('no-headers') }));
   }
   for (const e of errors) inv.err(e);
-  if (total === 0 && errors.length === 0 && !hasNames && output.kind === 'table' && !watching) {
+  if (total === 0 && errors.length === 0 && !hasNames && output.kind === 'table' && !ignoreNotFound) {
     // get.go: any cluster-scoped kind asked for, or -A, drops the namespace (and the period)
     inv.err(allNamespaces || blocks.some((b) => !b.info.namespaced) ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
-  }
-  if (watching) {
-    if (blocks.length !== 1) throw new CommandError('error: you may only specify a single resource type');
-    await watchGet(inv, blocks[0], output, { allNamespaces, namespace, selector, fieldSelector });
   }
   return errors.length ? 1 : 0;
 }
 
+/** tableprinter.go formatEventType: the EVENT cell of --output-watch-events */
+const EVENT_CELLS: Record<string, string> = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ' };
+
+/**
+ * get.go watch: the list (unless --watch-only), then each change, through one printer and one
+ * tabwriter with RememberWidths, so later rows keep the widths of the first table and widen a
+ * column only where a cell needs it. The header is printed once, with the first rows.
+ */
 async function watchGet(
   inv: Invocation,
-  block: Block,
+  block: Block | undefined,
   output: OutputSpec,
   scope: { allNamespaces: boolean; namespace: string; selector: string; fieldSelector: string },
-): Promise<void> {
+): Promise<'done' | 'timeout' | 'interrupted' | undefined> {
+  if (!block) return undefined;
+  const { flags } = inv;
   const info = block.info;
-  // the list route serves `?watch=true` only for a registry that can watch (NewMethodNotSupported)
-  if (!info.verbs.includes('watch')) throw new ApiError('MethodNotAllowed', `watch is not supported on resources of kind "${qualifiedResource(info)}"`);
   const names = block.named ? new Set(block.items.map((o) => o.metadata.name)) : undefined;
-  let printedHeader = block.items.length > 0 && !inv.flags.bool('watch-only');
-  await watchLoop(inv, info.resource, (ev) => {
+  const labelSel = scope.selector ? parseSelector(scope.selector) : [];
+  const fieldSel = scope.fieldSelector ? parseFieldSelector(scope.fieldSelector, info.resource, info.kind) : [];
+  const withEvents = flags.bool('output-watch-events');
+  const writer = new TabWriter(GET_TABWRITER);
+  let printedHeaders = false;
+  const print = (objects: KubeObject[], type: string): void => {
+    if (output.kind !== 'table') {
+      for (const o of objects) inv.out(printObjects([o], output, printOptions(flags, true)));
+      return;
+    }
+    const now = inv.host.now();
+    let table = decorateTable(buildTable(columnsFor(info.group, info.kind), objects, now), {
+      resource: info,
+      now,
+      showLabels: flags.bool('show-labels'),
+      labelColumns: flags.list('label-columns'),
+      withNamespace: scope.allNamespaces,
+    });
+    if (withEvents) {
+      table = {
+        columnDefinitions: [{ name: 'Event', type: 'string' }, ...table.columnDefinitions],
+        rows: table.rows.map((r) => ({ object: r.object, cells: [EVENT_CELLS[type] ?? type, ...r.cells] })),
+      };
+    }
+    inv.out(writer.write(tableText(table, { wide: output.wide, noHeaders: printedHeaders || flags.bool('no-headers') })).flush());
+    if (objects.length) printedHeaders = true;
+  };
+  if (!flags.bool('watch-only')) print(block.items, 'ADDED');
+  // the list is printed, then the watch request fails: the list route serves `?watch=true` only
+  // for a registry that can watch (NewMethodNotSupported)
+  if (!info.verbs.includes('watch')) throw new ApiError('MethodNotAllowed', `watch is not supported on resources of kind "${qualifiedResource(info)}"`);
+  return watchLoop(inv, info.resource, (ev) => {
     const o = ev.object;
     if (info.namespaced && !scope.allNamespaces && o.metadata.namespace !== scope.namespace) return;
     if (names && !names.has(o.metadata.name)) return;
-    const listed = inv.host.cluster.api.list(info.resource, {
-      namespace: o.metadata.namespace,
-      labelSelector: scope.selector || undefined,
-      fieldSelector: scope.fieldSelector || undefined,
-    });
-    if (ev.type !== 'DELETED' && !listed.some((x) => x.metadata.uid === o.metadata.uid)) return;
-    if (output.kind === 'table') {
-      const text = printTable([o], {
-        resource: info,
-        now: inv.host.now(),
-        wide: output.wide,
-        noHeaders: printedHeader || inv.flags.bool('no-headers'),
-        showLabels: inv.flags.bool('show-labels'),
-        labelColumns: inv.flags.list('label-columns'),
-        withNamespace: scope.allNamespaces,
-      });
-      printedHeader = true;
-      inv.out(inv.flags.bool('output-watch-events') ? `${ev.type}   ${text}` : text);
-    } else {
-      inv.out(printObjects([o], output, printOptions(inv.flags, true)));
-    }
+    // the watch cache filters by the selectors the object before and after the change: one that
+    // comes to match is ADDED, one that stops matching DELETED (as it was)
+    const selected = (x: KubeObject | undefined): boolean => !!x && matches(labelSel, x.metadata.labels) && matchesFields(fieldSel, x);
+    const now = ev.type !== 'DELETED' && selected(o);
+    const before = selected(ev.old);
+    if (now) print([o], before ? ev.type : 'ADDED');
+    else if (before) print([ev.type === 'DELETED' ? o : ev.old!], 'DELETED');
   });
 }

@@ -76,4 +76,17 @@ describe('kubectl run', () => {
     expect((await kit.sh("kubectl run web --image=nginx -n dev --dry-run=client -o jsonpath='{.metadata.namespace}'")).stdout).toBe('dev');
     expect((await kit.sh("kubectl run web --image=nginx --dry-run=client -o jsonpath='{.metadata.namespace}'")).stdout).toBe('');
   });
+
+  it('-i --rm --restart=Never: output, the delete, then the failed pod as the error with its exit code (run.go)', async () => {
+    const kit = newKit();
+    expect(await kit.sh(`kubectl run tmp --rm -i --image=busybox --restart=Never -- sh -c 'echo out; exit 3'`)).toEqual({
+      stdout: 'out\npod "tmp" deleted\n',
+      stderr: 'pod default/tmp terminated (Error)\n',
+      exitCode: 3,
+    });
+    expect(await kit.sh(`kubectl run ok --rm -i --image=busybox --restart=Never -- echo fine`)).toEqual({ stdout: 'fine\npod "ok" deleted\n', stderr: '', exitCode: 0 });
+    // without --rm the failed pod stays
+    expect(await kit.sh(`kubectl run kept -i --image=busybox --restart=Never -- false`)).toEqual({ stdout: '', stderr: 'pod default/kept terminated (Error)\n', exitCode: 1 });
+    expect((kit.sandbox.cluster.api.get('pods', 'default', 'kept') as Pod).status?.phase).toBe('Failed');
+  });
 });

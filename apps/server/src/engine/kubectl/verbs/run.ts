@@ -200,6 +200,12 @@ async function attachAndWait(inv: Invocation, pod: Pod, rm: boolean): Promise<nu
     inv.settle();
     inv.out(`pod "${name}" deleted\n`);
   }
+  // run.go: a pod that ended Failed is the command's error (after --rm's deferred delete)
+  if (result === 'done' && cur?.status?.phase === 'Failed') {
+    const terminated = cur.status.containerStatuses?.[0]?.state?.terminated;
+    if (!terminated?.exitCode) throw new CommandError(`error: pod ${ns}/${name} failed with unknown exit code`);
+    throw new CommandError(`pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}`, terminated.exitCode);
+  }
   return exitCode;
 }
 

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Sandbox, VirtualClock } from '../engine/sandbox';
-import { splitScript } from '../engine/script';
+import { ScriptItem, splitScript } from '../engine/script';
+import type { ShellSession } from '../engine/shell/types';
 import { CliError, DEFAULT_START, SandboxOptions, copyWorkspace, sandboxOptions } from './sandbox-options';
 import { parseTime } from '../engine/time';
 
@@ -80,6 +81,37 @@ export async function runScriptCommand(argv: string[]): Promise<number> {
 export interface ScriptOptions extends SandboxOptions {
   strict?: boolean;
   json?: boolean;
+  /**
+   * A harness's own lines: `#! TEXT` (a comment to the shell, so `kubeaula run` passes none and
+   * they stay comments). Called in script order between the commands with TEXT, after the
+   * cluster is brought to the clock's time; the line is written to the transcript as it is,
+   * then whatever the directive returns. A throw stops the script.
+   */
+  directive?: (text: string, ctx: { sandbox: Sandbox; session: ShellSession }) => string | void;
+}
+
+/** `#! TEXT` lines outside any command (not a heredoc body, nor a `#!/bin/sh` first line). */
+const DIRECTIVE = /^#!\s+(\S.*)$/;
+
+type RunItem = ScriptItem | { kind: 'directive'; text: string; line: number };
+
+/** The script's items with its directive lines placed among them by line number. */
+function withDirectives(text: string, items: ScriptItem[]): RunItem[] {
+  const inside = new Set<number>();
+  for (const item of items) {
+    if (item.kind !== 'command') continue;
+    const lines = item.text.split('\n').length;
+    for (let l = item.line; l < item.line + lines; l++) inside.add(l);
+  }
+  const directives: RunItem[] = [];
+  text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .forEach((line, i) => {
+      const m = DIRECTIVE.exec(line.trim());
+      if (m && !inside.has(i + 1)) directives.push({ kind: 'directive', text: m[1].trimEnd(), line: i + 1 });
+    });
+  return [...items, ...directives].sort((a, b) => a.line - b.line);
 }
 
 /** Runs a script on a fresh (or loaded) sandbox in virtual time, writing the transcript. */
@@ -90,10 +122,18 @@ export async function runScript(text: string, opts: ScriptOptions, write: (s: st
     Sandbox.create({ seed: opts.seed, start: opts.start, shape: opts.shape, options: { workers: opts.workers, kubeProxyMode: opts.proxyMode } }, new VirtualClock(opts.start));
   if (opts.workspace) copyWorkspace(sandbox, opts.workspace);
   let session = sandbox.newSession();
-  const items = await splitScript(text);
+  const parsed = await splitScript(text);
+  const items = opts.directive ? withDirectives(text, parsed) : parsed;
   let step: string | null = null;
   let code = 0;
   for (const item of items) {
+    if (item.kind === 'directive') {
+      sandbox.cluster.step(sandbox.clock.now());
+      if (!values.json) write(`#! ${item.text}\n`);
+      const said = opts.directive!(item.text, { sandbox, session });
+      if (said && !values.json) write(said);
+      continue;
+    }
     if (item.kind === 'step') {
       step = item.id;
       if (!values.json) write(`# step: ${item.id}\n`);

@@ -5,6 +5,7 @@ import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Sandbox, SandboxClock } from '../engine/sandbox';
 import { createSignal } from '../engine/shell/shell';
+import type { ShellSignal } from '../engine/shell/types';
 import { prompt } from '../engine/shell/session';
 import { completeLine } from './completion';
 import { CliError, copyWorkspace, sandboxOptions } from './sandbox-options';
@@ -21,14 +22,30 @@ Options:
   --workspace DIR              the student's files start as a copy of DIR
 `;
 
-/** Simulated time = the wall clock. */
-class WallClock implements SandboxClock {
+/** Simulated time = the wall clock. A sleep ends early on the running command's ^C. */
+export class WallClock implements SandboxClock {
   readonly virtual = false;
+  /** the ^C of the command now running */
+  signal: ShellSignal | undefined;
   now(): number {
     return Date.now();
   }
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+    const signal = this.signal;
+    if (signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = signal?.onAbort(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      const timer = setTimeout(
+        () => {
+          off?.();
+          resolve();
+        },
+        Math.max(0, ms),
+      );
+    });
   }
 }
 
@@ -74,9 +91,10 @@ export async function runShellCommand(argv: string[]): Promise<number> {
     historySize: 1000,
     completer: (line: string) => completeLine(sandbox, line),
   });
-  process.stdout.write('kubeaula sandbox: a simulated Kubernetes v1.32 cluster (master, node1, node2). Type `help`, or `exit` to leave.\n');
+  process.stdout.write(`kubeaula sandbox: a simulated Kubernetes v1.32 cluster (${Object.keys(sandbox.hosts).join(', ')}). Type \`help\`, or \`exit\` to leave.\n`);
 
   let running: { abort(): void } | undefined;
+  let exited = false;
   rl.on('SIGINT', () => {
     if (running) running.abort();
     else {
@@ -92,6 +110,7 @@ export async function runShellCommand(argv: string[]): Promise<number> {
   for await (const line of lines) {
     const ctl = createSignal();
     running = ctl;
+    clock.signal = ctl.signal;
     const { result, session: next } = await sandbox.run(
       session,
       line,
@@ -99,12 +118,18 @@ export async function runShellCommand(argv: string[]): Promise<number> {
       { isTTY, signal: ctl.signal },
     );
     running = undefined;
+    clock.signal = undefined;
     session = next;
-    if (result.exitCode === 130) process.stdout.write('^C\n');
-    if (result.exited) break;
+    if (ctl.signal.aborted) process.stdout.write('^C\n');
+    if (result.exited) {
+      exited = true;
+      break;
+    }
     rl.setPrompt(prompt(session));
     rl.prompt();
   }
+  // ^D at an empty prompt: an interactive bash says so before it leaves
+  if (!exited && process.stdin.isTTY === true) process.stdout.write('exit\n');
   rl.close();
   return session.status ?? 0;
 }

@@ -7,6 +7,8 @@ import { parse } from 'sh-syntax';
 export type ScriptItem = { kind: 'command'; text: string; line: number } | { kind: 'step'; id: string; line: number };
 
 const STEP = /^#\s*step:\s*(\S+)\s*$/;
+/** an odd number of backslashes at the end: the last one escapes the newline (`\\` is a backslash) */
+const CONTINUED = /(?:^|[^\\])(?:\\\\)*\\$/;
 
 export async function splitScript(text: string): Promise<ScriptItem[]> {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
@@ -28,7 +30,7 @@ export async function splitScript(text: string): Promise<ScriptItem[]> {
     }
     buffer.push(line);
     const src = buffer.join('\n');
-    if (line.endsWith('\\') && i + 1 < lines.length) continue;
+    if (CONTINUED.test(line) && i + 1 < lines.length) continue;
     if ((await incomplete(src)) && i + 1 < lines.length) continue;
     items.push({ kind: 'command', text: src, line: startLine });
     buffer = [];

@@ -15,7 +15,7 @@ export interface Candidate {
   agg: NodeAggregate;
 }
 
-function leastAllocated(p: PodInfo, c: Candidate): number {
+export function leastAllocated(p: PodInfo, c: Candidate): number {
   const a = allocatable(c.node);
   const one = (req: number, cap: number): number => (cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MAX) / cap));
   const cpu = one(c.agg.nonZeroCpu + p.res.nonZeroCpu, a.cpu);
@@ -23,7 +23,7 @@ function leastAllocated(p: PodInfo, c: Candidate): number {
   return Math.floor((cpu + mem) / 2);
 }
 
-function balancedAllocation(p: PodInfo, c: Candidate): number {
+export function balancedAllocation(p: PodInfo, c: Candidate): number {
   const a = allocatable(c.node);
   const fractions: number[] = [];
   if (a.cpu > 0) fractions.push(Math.min(1, (c.agg.cpu + p.res.cpu) / a.cpu));
@@ -61,7 +61,7 @@ function nodeAffinity(p: PodInfo, cs: Candidate[]): number[] {
  * pod's controlling owner (the real plugin uses the selectors of the Services, ReplicaSets and
  * StatefulSets that select the pod; the owner's is by far the common case).
  */
-function topologySpread(owner: string | undefined, cs: Candidate[]): number[] {
+export function topologySpread(owner: string | undefined, cs: Candidate[]): number[] {
   if (!owner) return cs.map(() => 0);
   const hostWeight = Math.log(cs.length + 2);
   const zoneCounts = new Map<string, number>();
@@ -95,7 +95,7 @@ export function normalizedImageName(image: string): string {
   return tail.includes(':') || tail.includes('@') ? image : `${image}:latest`;
 }
 
-function imageLocality(pod: Pod, cs: Candidate[]): number[] {
+export function imageLocality(pod: Pod, cs: Candidate[]): number[] {
   const containers = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
   if (!containers.length) return cs.map(() => 0);
   const tables = cs.map((c) => nodeFacts(c.node).images);

@@ -227,3 +227,48 @@ describe('the kubelet sets up hostPath volumes before the sandbox', () => {
     expect((c.api.get('pods', 'default', 'strict') as Pod).status?.phase).toBe('Running');
   });
 });
+
+describe('configMap, secret and projected volumes need their objects and keys', () => {
+  const failedMount = (s: Sandbox, name: string): [number | undefined, string | undefined][] =>
+    events(s, name)
+      .filter((e) => e.reason === 'FailedMount')
+      .map((e) => [e.count, e.message]);
+
+  it.each([
+    ['a missing ConfigMap', '  - name: data\n    configMap: {name: app-config}', 'MountVolume.SetUp failed for volume "data" : configmap "app-config" not found'],
+    ['a missing Secret', '  - name: data\n    secret: {secretName: db-pass}', 'MountVolume.SetUp failed for volume "data" : secret "db-pass" not found'],
+    ['a ConfigMap without the key an item names', '  - name: data\n    configMap: {name: present, items: [{key: nope, path: f}]}', 'MountVolume.SetUp failed for volume "data" : configmap references non-existent config key: nope'],
+    ['a Secret without the key an item names', '  - name: data\n    secret: {secretName: present, items: [{key: nope, path: f}]}', 'MountVolume.SetUp failed for volume "data" : references non-existent secret key: nope'],
+    ['a projected volume with one source missing', '  - name: data\n    projected: {sources: [{configMap: {name: present}}, {secret: {name: gone}}]}', 'MountVolume.SetUp failed for volume "data" : secret "gone" not found'],
+    ['a projected volume with two sources missing', '  - name: data\n    projected: {sources: [{configMap: {name: gone}}, {secret: {name: gone}}]}', 'MountVolume.SetUp failed for volume "data" : [configmap "gone" not found, secret "gone" not found]'],
+  ])('%s: ContainerCreating with FailedMount until it is there', async (_what, volumes, message) => {
+    const s = Sandbox.create({ seed: 1, start: START }, new VirtualClock(START));
+    await run(s, 'kubectl create configmap present --from-literal=k=v');
+    await run(s, 'kubectl create secret generic present --from-literal=k=v');
+    expect((await run(s, podYaml('app', volumes))).code).toBe(0);
+    await run(s, 'sleep 20');
+    const p = pod(s, 'app');
+    expect([p.status?.phase, waiting(p), p.status?.podIP]).toEqual(['Pending', 'ContainerCreating', undefined]);
+    // tries at 0, 0.5, 1.5, 3.5, 7.5 and 15.5 s
+    expect(failedMount(s, 'app')).toEqual([[6, message]]);
+  });
+
+  it('the pod starts at the retry after the ConfigMap is created; an optional one is not waited for', async () => {
+    const s = Sandbox.create({ seed: 1, start: START }, new VirtualClock(START));
+    await run(s, podYaml('app', '  - name: data\n    configMap: {name: app-config}'));
+    await run(s, podYaml('relaxed', '  - name: data\n    configMap: {name: app-config, optional: true}'));
+    await run(s, 'sleep 20');
+    expect(pod(s, 'relaxed').status?.phase).toBe('Running');
+    expect(failedMount(s, 'relaxed')).toEqual([]);
+    // the next try is at 31.5 s: the sandbox 1 s later (32.5 s), then the container
+    expect((await run(s, 'kubectl create configmap app-config --from-literal=mode=prod')).code).toBe(0);
+    await run(s, 'sleep 12');
+    expect(pod(s, 'app').status?.podIP).toBeUndefined();
+    await run(s, 'sleep 1');
+    expect(pod(s, 'app').status?.podIP).toMatch(/^10\.244\.1\.\d+$/);
+    await run(s, 'sleep 10');
+    expect(pod(s, 'app').status?.phase).toBe('Running');
+    expect(failedMount(s, 'app')).toEqual([[6, 'MountVolume.SetUp failed for volume "data" : configmap "app-config" not found']]);
+    expect((await run(s, 'kubectl exec app -- cat /data/mode')).out).toBe('prod');
+  });
+});

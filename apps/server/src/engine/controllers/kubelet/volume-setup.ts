@@ -6,9 +6,15 @@
 // pod stays ContainerCreating until every volume is set up.
 //
 // The node's files are the sandbox's hosts (ControllerContext.nodeFiles): a cluster without them
-// (engine tests) checks nothing, as if every path were there.
+// (engine tests) checks no path, as if every one were there.
+//
+// configMap and secret volumes (and those sources of a projected volume) need their object, and
+// the keys their items name, unless marked optional (pkg/volume/configmap, secret, projected
+// SetUpAt and MakePayload): `configmap "x" not found`, `configmap references non-existent config
+// key: k`, `secret "x" not found`, `references non-existent secret key: k`; a projected volume's
+// errors are aggregated (one alone, or `[a, b]`).
 
-import type { Pod, Volume } from '../../api/types';
+import type { KubeObject, Pod, Volume } from '../../api/types';
 import { FileSystem, FsError, dirname } from '../../shell/filesystem';
 
 /** the first retry of a failed operation waits this long ... */
@@ -130,15 +136,47 @@ function mounted(pod: Pod, name: string): boolean {
  * is missing is made a directory when a container mounts it (containerd makes a bind mount's
  * missing source so, at container creation).
  */
-export function setUpVolumes(fs: FileSystem | undefined, pod: Pod, now: number, names?: readonly string[]): { volume: string; error: string }[] {
+export function setUpVolumes(fs: FileSystem | undefined, pod: Pod, now: number, names: readonly string[] | undefined, lookup: ObjectLookup): { volume: string; error: string }[] {
   const failed: { volume: string; error: string }[] = [];
-  if (!fs) return failed;
   for (const v of pod.spec.volumes ?? []) {
     if (names && !names.includes(v.name)) continue;
-    const err = setUpVolume(fs, pod, v, now);
+    const err = configError(v, pod.metadata.namespace ?? 'default', lookup) ?? (fs ? setUpVolume(fs, pod, v, now) : undefined);
     if (err) failed.push({ volume: v.name, error: err });
   }
   return failed;
+}
+
+/** a stored ConfigMap or Secret of the pod's namespace, as the kubelet's object manager gets it */
+export type ObjectLookup = (resource: 'configmaps' | 'secrets', namespace: string, name: string) => KubeObject | undefined;
+
+type Items = { key: string }[] | undefined;
+
+function configMapError(lookup: ObjectLookup, ns: string, name: string, items: Items, optional: boolean | undefined): string | undefined {
+  const cm = lookup('configmaps', ns, name) as { data?: Record<string, string>; binaryData?: Record<string, string> } | undefined;
+  if (!cm) return optional ? undefined : `configmap "${name}" not found`;
+  for (const it of items ?? []) {
+    if (cm.data?.[it.key] === undefined && cm.binaryData?.[it.key] === undefined && !optional) return `configmap references non-existent config key: ${it.key}`;
+  }
+  return undefined;
+}
+
+function secretError(lookup: ObjectLookup, ns: string, name: string, items: Items, optional: boolean | undefined): string | undefined {
+  const secret = lookup('secrets', ns, name) as { data?: Record<string, string> } | undefined;
+  if (!secret) return optional ? undefined : `secret "${name}" not found`;
+  for (const it of items ?? []) if (secret.data?.[it.key] === undefined && !optional) return `references non-existent secret key: ${it.key}`;
+  return undefined;
+}
+
+function configError(v: Volume, ns: string, lookup: ObjectLookup): string | undefined {
+  if (v.configMap) return configMapError(lookup, ns, v.configMap.name, v.configMap.items, v.configMap.optional);
+  if (v.secret) return secretError(lookup, ns, v.secret.secretName, v.secret.items, v.secret.optional);
+  if (!v.projected) return undefined;
+  const errs: string[] = [];
+  for (const src of (v.projected.sources ?? []) as { configMap?: { name: string; items?: Items; optional?: boolean }; secret?: { name: string; items?: Items; optional?: boolean } }[]) {
+    const err = src.configMap ? configMapError(lookup, ns, src.configMap.name, src.configMap.items, src.configMap.optional) : src.secret ? secretError(lookup, ns, src.secret.name, src.secret.items, src.secret.optional) : undefined;
+    if (err) errs.push(err);
+  }
+  return errs.length === 0 ? undefined : errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
 }
 
 function setUpVolume(fs: FileSystem, pod: Pod, v: Volume, now: number): string | undefined {

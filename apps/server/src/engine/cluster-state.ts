@@ -13,7 +13,8 @@ import type { PackedDocument } from './state/json-pack';
  * InvalidImageName, pulls before it reads a container's config, and restarts a container whose
  * image a pod update changed; 0.5.0: a pod in crash back-off is synced again every 10-15 s, each
  * sync saying BackOff, and restarts at the first sync after its back-off; 0.6.0: the kubelet checks
- * hostPath types before the sandbox, node ports are drawn from above the static band, the cloud's
+ * hostPath types and the objects of config volumes before the sandbox, an unavailable tag is not
+ * found (NotFound) while an unavailable repository is denied, node ports are drawn from above the static band, the cloud's
  * service controller updates load balancers, and a deployment no longer scales an old ReplicaSet
  * up while cleaning up).
  */

@@ -46,14 +46,21 @@ function lookupUncached(image: string, unavailable: readonly string[]): LookupRe
   const tag = ref.tag || (ref.digest ? Object.keys(entry.tags)[0] : 'latest');
   const size = entry.tags[tag];
   if (size === undefined) return { ok: false, ref, reason: 'tag' };
-  if (isUnavailable(ref, unavailable)) return { ok: false, ref, reason: 'unavailable' };
+  const gone = unavailableAs(ref, unavailable);
+  if (gone) return { ok: false, ref, reason: gone };
   return { ok: true, ref, info: resolveEntry(entry, tag, size) };
 }
 
-function isUnavailable(ref: ImageRef, unavailable: readonly string[]): boolean {
-  if (!unavailable.length) return false;
-  const names = new Set([ref.raw, ref.familiar, ref.full, `${ref.familiar}:${ref.tag}`, `${ref.registry}/${ref.path}`]);
-  return unavailable.some((u) => names.has(u));
+/**
+ * How a reference made unavailable fails: a whole repository as a registry answers for one that
+ * does not exist (or is private), one tag of it as a tag that is not there (NotFound).
+ */
+function unavailableAs(ref: ImageRef, unavailable: readonly string[]): 'unavailable' | 'tag' | undefined {
+  if (!unavailable.length) return undefined;
+  const repository = new Set([ref.familiar, `${ref.registry}/${ref.path}`]);
+  if (unavailable.some((u) => repository.has(u))) return 'unavailable';
+  const tagged = new Set([ref.raw, ref.full, `${ref.familiar}:${ref.tag || 'latest'}`]);
+  return unavailable.some((u) => tagged.has(u)) ? 'tag' : undefined;
 }
 
 const RESOLVED = new Map<string, ImageInfo>();

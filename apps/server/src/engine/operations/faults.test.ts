@@ -76,6 +76,25 @@ describe('fault operations', () => {
     expect(events(c, 'old')).toContain('Failed');
   });
 
+  test('an unavailable tag is not found, as a deleted tag is; an unavailable repository is denied', () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    c.at(T0, () => {
+      makeImageUnavailable(c, 'nginx:1.27');
+      makeImageUnavailable(c, 'redis');
+    });
+    c.at(T0, () => ['nginx:1.27', 'nginx:1.26', 'redis:7'].forEach((image, i) => c.api.create(podSpec(`p${i}`, image))));
+    c.step(T0 + 5 * S);
+    const failed = (name: string): string | undefined =>
+      (c.store.list('events', 'default') as KubeEvent[]).find((e) => e.involvedObject.name === name && e.reason === 'Failed' && e.message?.startsWith('Failed to pull'))?.message;
+    expect(failed('p0')).toBe(
+      'Failed to pull image "nginx:1.27": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.27": failed to resolve reference "docker.io/library/nginx:1.27": docker.io/library/nginx:1.27: not found',
+    );
+    expect(get(c, 'p1').status?.phase).toBe('Running');
+    expect(failed('p2')).toBe(
+      'Failed to pull image "redis:7": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/redis:7": failed to resolve reference "docker.io/library/redis:7": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+    );
+  });
+
   test('slow pulls delay the start of a pod on that node', () => {
     const fast = Cluster.create({ seed: 1, start: T0 });
     const slow = Cluster.create({ seed: 1, start: T0 });

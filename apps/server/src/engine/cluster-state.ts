@@ -14,9 +14,9 @@ import type { PackedDocument } from './state/json-pack';
  * image a pod update changed; 0.5.0: a pod in crash back-off is synced again every 10-15 s, each
  * sync saying BackOff, and restarts at the first sync after its back-off; 0.6.0: the kubelet checks
  * hostPath types and the objects of config volumes before the sandbox, an unavailable tag is not
- * found (NotFound) while an unavailable repository is denied, node ports are drawn from above the static band, the cloud's
- * service controller updates load balancers, and a deployment no longer scales an old ReplicaSet
- * up while cleaning up).
+ * found (NotFound) while an unavailable repository is denied, node ports are drawn from above the
+ * static band, the cloud's service controller updates load balancers, and a deployment no longer
+ * scales an old ReplicaSet up while cleaning up).
  */
 export const ENGINE_VERSION = '0.6.0';
 

@@ -17,3 +17,13 @@ export function formatApiError(e: ApiError, source?: { verb: string; file: strin
   // an unclassified error (StatusReasonUnknown, the empty reason) has no parenthesis
   return e.reason ? `Error from server (${e.reason}): ${where}${e.message}\n` : `Error from server: ${where}${e.message}\n`;
 }
+
+/**
+ * The errors a command collected, printed as cmdutil.CheckErr prints its error: one alone as it
+ * is (`error: ...`), several (an Aggregate, MultipleErrors) one per line without the `error: `
+ * prefix, API errors still as `Error from server (...)`.
+ */
+export function aggregateErrors(errors: readonly string[]): string {
+  if (errors.length < 2) return errors.join('');
+  return errors.map((e) => (e.startsWith('error: ') ? e.slice('error: '.length) : e)).join('');
+}

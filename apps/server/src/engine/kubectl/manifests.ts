@@ -4,6 +4,7 @@
 
 import { parseAllDocuments, ScalarTag, Tags } from 'yaml';
 import { ResourceInfo, resourceForKind } from '../api/resources';
+import { toCompactJson } from './printers/json';
 import { KubeObject } from '../api/types';
 import { FsError } from '../shell/filesystem';
 import type { UserFs } from '../shell/user-fs';
@@ -31,16 +32,25 @@ export interface ManifestSet {
 
 const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
 
-/** The resource of a document read from -f, or kubectl's RESTMapper error for a kind it does not know. */
-export function mappingFor(doc: ManifestDoc): ResourceInfo {
+/**
+ * Why a document read from -f cannot be mapped to a resource, in kubectl's words, or undefined:
+ * the decoder's refusal of a document without a kind (looked for first) or apiVersion, then the
+ * RESTMapper's for a kind it does not serve.
+ */
+export function mappingProblem(doc: ManifestDoc): string | undefined {
   const { apiVersion, kind, metadata } = doc.obj as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: string; namespace?: string } };
-  const info = resourceForKind(String(apiVersion ?? ''), String(kind ?? ''));
-  if (!info) {
-    throw new CommandError(
-      `error: resource mapping not found for name: "${metadata?.name ?? ''}" namespace: "${metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
-    );
-  }
-  return info;
+  const noVersion = typeof apiVersion !== 'string' || apiVersion === '';
+  const noKind = typeof kind !== 'string' || kind === '';
+  if (noVersion || noKind) return `error: unable to decode "${doc.source}": Object '${noKind ? 'Kind' : 'apiVersion'}' is missing in '${toCompactJson(doc.obj)}'`;
+  if (resourceForKind(apiVersion as string, kind as string)) return undefined;
+  return `error: resource mapping not found for name: "${metadata?.name ?? ''}" namespace: "${metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+}
+
+/** The resource of a document read from -f, or a CommandError saying why it has none. */
+export function mappingFor(doc: ManifestDoc): ResourceInfo {
+  const problem = mappingProblem(doc);
+  if (problem) throw new CommandError(problem);
+  return resourceForKind(String(doc.obj.apiVersion), String(doc.obj.kind))!;
 }
 
 export function readManifests(paths: string[], fs: UserFs, stdin: string, recursive: boolean): ManifestSet {
@@ -77,12 +87,23 @@ export function readManifests(paths: string[], fs: UserFs, stdin: string, recurs
 function walk(fs: UserFs, dir: string, recursive: boolean): string[] {
   const files: string[] = [];
   for (const name of fs.readDir(dir).sort()) {
-    const path = dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`;
+    const path = joinPath(dir, name);
     if (fs.isDir(path)) {
       if (recursive) files.push(...walk(fs, path, true));
     } else if (MANIFEST_EXTENSIONS.some((e) => name.endsWith(e))) files.push(path);
   }
   return files;
+}
+
+/** filepath.Join: the parts joined and cleaned, so `.` and `./k8s/` give `f.yaml` and `k8s/f.yaml` */
+function joinPath(dir: string, name: string): string {
+  const parts: string[] = [];
+  for (const part of `${dir}/${name}`.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return (dir.startsWith('/') ? '/' : '') + parts.join('/');
 }
 
 function readFile(fs: UserFs, path: string): string {

@@ -122,10 +122,15 @@ export class SourcedApiError extends Error {
 
 /** Prints one failure of a multi-object command; returns nothing (the caller sets exit 1). */
 export function reportObjectError(inv: Invocation, e: unknown, verb: SourcedApiError['verb'], source: string): void {
-  if (e instanceof SourcedApiError) inv.err(formatApiError(e.apiError, { verb: e.verb, file: e.source }));
-  else if (isApiError(e)) inv.err(formatApiError(e as ApiError, { verb, file: source }));
-  else if (e instanceof CommandError) inv.err(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
-  else throw e;
+  inv.err(objectErrorText(e, verb, source));
+}
+
+/** What `reportObjectError` prints for `e` (rethrown when it is not an error kubectl reports). */
+export function objectErrorText(e: unknown, verb: SourcedApiError['verb'], source: string): string {
+  if (e instanceof SourcedApiError) return formatApiError(e.apiError, { verb: e.verb, file: e.source });
+  if (isApiError(e)) return formatApiError(e as ApiError, { verb, file: source });
+  if (e instanceof CommandError) return e.message.endsWith('\n') ? e.message : `${e.message}\n`;
+  throw e;
 }
 
 /**

@@ -9,8 +9,9 @@ import { applySubcommands } from './apply-last-applied';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../command';
 import { printName } from '../printers/get-printer';
 import { objectOutput, printObjects, printOptions } from '../output';
-import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, reportObjectError, SourcedApiError, strictCheck, withLastApplied } from '../object-ops';
+import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, objectErrorText, SourcedApiError, strictCheck, withLastApplied } from '../object-ops';
 import { goSprint } from '../printers/go-format';
+import { aggregateErrors } from '../errors';
 import { UsageError } from '../context';
 
 export const applyCommand: CommandDef = {
@@ -51,11 +52,20 @@ function runApply(inv: Invocation): number {
   const { docs, problems } = loadDocs(inv);
   const mode = dryRunMode(inv);
   const output = objectOutput(inv.flags);
-  let failed = problems.length > 0;
+  // as apply.go: what the builder refused (unreadable, undecodable, invalid documents) and then
+  // what failed to apply, printed after every object that was applied
+  const builderErrors = problems.map((p) => (p.endsWith('\n') ? p : `${p}\n`));
+  const applyErrors: string[] = [];
   const printed: KubeObject[] = [];
   for (const doc of docs) {
+    let p: ReturnType<typeof prepare>;
     try {
-      const p = prepare(inv, doc);
+      p = prepare(inv, doc);
+    } catch (e) {
+      builderErrors.push(objectErrorText(e, 'creating', doc.source));
+      continue;
+    }
+    try {
       p.obj = recorded(inv, p.obj);
       const api = inv.api();
       const name = p.obj.metadata.name ?? '';
@@ -94,18 +104,18 @@ function runApply(inv: Invocation): number {
       if (output.kind === 'table') inv.out(printName(result, `${op}${dryRunSuffix(mode)}`));
       else printed.push(result);
     } catch (e) {
-      failed = true;
       if (isApiError(e) && (e as ApiError).reason === 'Conflict') {
         const ae = e as ApiError;
-        inv.err(`error: error when applying patch:\n\nto:\nResource: "${qualifiedResource(inv.api().infoFor(doc.obj))}", Name: "${doc.obj.metadata?.name}"\nfor: "${doc.source}": ${ae.message}\n`);
+        applyErrors.push(`error: error when applying patch:\n\nto:\nResource: "${qualifiedResource(inv.api().infoFor(doc.obj))}", Name: "${doc.obj.metadata?.name}"\nfor: "${doc.source}": ${ae.message}\n`);
         continue;
       }
-      reportObjectError(inv, e, 'creating', doc.source);
+      applyErrors.push(objectErrorText(e, 'creating', doc.source));
     }
   }
-  for (const p of problems) inv.err(p);
   if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
-  return failed ? 1 : 0;
+  const errors = [...builderErrors, ...applyErrors];
+  if (errors.length) inv.err(aggregateErrors(errors));
+  return errors.length ? 1 : 0;
 }
 
 /**

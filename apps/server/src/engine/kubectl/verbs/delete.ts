@@ -6,9 +6,9 @@ import { ResourceInfo, resourceForKind } from '../../api/resources';
 import { KubeObject } from '../../api/types';
 import { ALL_NAMESPACES_FLAG, CommandDef, DRY_RUN_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, Invocation, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
-import { formatApiError } from '../errors';
+import { aggregateErrors, formatApiError } from '../errors';
 import { listObjects } from '../list-objects';
-import { readManifests } from '../manifests';
+import { mappingProblem, readManifests } from '../manifests';
 import { dryRunMode } from '../object-ops';
 import { kindPrefix } from '../printers/get-printer';
 import { parseResourceArgs } from '../resource-args';
@@ -50,6 +50,11 @@ interface Target {
   source?: string;
 }
 
+/** a document of -f that could not be mapped: its error comes in its place among the deletions */
+interface Unmapped {
+  problem: string;
+}
+
 async function runDelete(inv: Invocation): Promise<number> {
   const { flags } = inv;
   const files = flags.list('filename');
@@ -78,17 +83,18 @@ async function runDelete(inv: Invocation): Promise<number> {
   const api = inv.api();
   const namespace = inv.namespace();
   const allNs = flags.bool('all-namespaces');
-  const targets: Target[] = [];
+  const targets: (Target | Unmapped)[] = [];
   const errors: string[] = [];
   if (files.length) {
     const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
     for (const p of set.problems) errors.push(`${p.message}\n`);
     for (const d of set.docs) {
-      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
-      if (!info) {
-        errors.push(`error: resource mapping not found for name: "${d.obj.metadata?.name ?? ''}" namespace: "" from "${d.source}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`);
+      const problem = mappingProblem(d);
+      if (problem) {
+        targets.push({ problem: `${problem}\n` });
         continue;
       }
+      const info = resourceForKind(String(d.obj.apiVersion), String(d.obj.kind))!;
       targets.push({ info, namespace: info.namespaced ? d.obj.metadata?.namespace || namespace : undefined, name: d.obj.metadata?.name ?? '', source: d.source });
     }
   } else {
@@ -117,6 +123,11 @@ async function runDelete(inv: Invocation): Promise<number> {
   const deleted: KubeObject[] = [];
   let found = 0;
   for (const t of targets) {
+    // the builder decodes and maps each document as the deletions reach it
+    if ('problem' in t) {
+      errors.push(t.problem);
+      continue;
+    }
     const where = t.source ? { verb: 'deleting' as const, file: t.source } : undefined;
     try {
       // kubectl sends the DELETE without reading first: a registry without one answers 405 for any name
@@ -176,6 +187,6 @@ async function runDelete(inv: Invocation): Promise<number> {
       }
     }
   }
-  for (const e of errors) inv.err(e);
+  if (errors.length) inv.err(aggregateErrors(errors));
   return code;
 }

@@ -6,9 +6,9 @@ import { RESOURCES, ResourceInfo, resourceForKind } from '../../api/resources';
 import { KubeEvent, KubeObject } from '../../api/types';
 import { ALL_NAMESPACES_FLAG, CommandDef, FILENAME_FLAG, Invocation, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
-import { formatApiError } from '../errors';
+import { aggregateErrors, formatApiError } from '../errors';
 import { kubeletView } from '../kubelet-views';
-import { readManifests } from '../manifests';
+import { mappingProblem, readManifests } from '../manifests';
 import { DescribeContext, describe, describeAll, eventsMatching } from '../printers/describe/describe';
 import { parseResourceArgs } from '../resource-args';
 
@@ -40,8 +40,9 @@ function runDescribe(inv: Invocation): number {
     const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
     for (const p of set.problems) errors.push(`${p.message}\n`);
     for (const d of set.docs) {
-      const info = resourceForKind(String(d.obj.apiVersion ?? ''), String(d.obj.kind ?? ''));
-      if (info) read(info, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? '');
+      const problem = mappingProblem(d);
+      if (problem) errors.push(`${problem}\n`);
+      else read(resourceForKind(String(d.obj.apiVersion), String(d.obj.kind))!, d.obj.metadata?.namespace || namespace, d.obj.metadata?.name ?? '');
     }
   } else {
     const { refs } = parseResourceArgs(inv.args);
@@ -64,7 +65,7 @@ function runDescribe(inv: Invocation): number {
   }
   const ctx = describeContext(inv, flags.bool('show-events'));
   if (objects.length) inv.out(describeAll(objects.map((o) => viewOf(inv, o)), ctx));
-  for (const e of errors) inv.err(e);
+  if (errors.length) inv.err(aggregateErrors(errors));
   return errors.length ? 1 : 0;
 }
 

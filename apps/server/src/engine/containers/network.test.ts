@@ -108,6 +108,16 @@ describe('cluster DNS', () => {
     expect(extra[extra.length - 1][1]).toBe(`${cidr} - - [01/Jan/2026:00:00:30 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"`);
   });
 
+  it('nginx answers a path it does not serve with its built-in 404 page, lines ending in CRLF, and logs its size', () => {
+    const c = cluster('ipvs', [deployment('web', 'nginx:1.27', 1), service('web', { ports: [{ port: 80 }] })]);
+    const r = httpRequest(c, fromMaster(c), { host: clusterIP(c, 'web'), port: 80, path: '/nope', method: 'GET', userAgent: 'curl/8.5.0' });
+    const body = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
+    expect(r).toMatchObject({ kind: 'response', status: 404, body });
+    const pod = (c.api.list('pods', { namespace: 'default' }) as Pod[])[0];
+    const extra = c.runtime.sections.kubelet.pods[`default/${pod.metadata.name}`].containers[0].current.extra as [number, string][];
+    expect(extra[extra.length - 1][1]).toMatch(new RegExp(`"GET /nope HTTP/1.1" 404 ${body.length} "-" "curl/8.5.0" "-"$`));
+  });
+
   it("the liveness test server answers /healthz with 200 for 10 s, then 500 and the seconds it has run", () => {
     const c = Cluster.create({ seed: 1, start: T0 });
     c.at(T0, () => c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'lv', namespace: 'default' }, spec: { containers: [{ name: 'lv', image: 'registry.k8s.io/liveness', args: ['/server'] }] } } as KubeObject));

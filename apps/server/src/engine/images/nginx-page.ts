@@ -25,13 +25,8 @@ Commercial support is available at
 </html>
 `;
 
-export const NGINX_NOT_FOUND_PAGE = (version: string): string => `<html>
-<head><title>404 Not Found</title></head>
-<body>
-<center><h1>404 Not Found</h1></center>
-<hr><center>nginx/${version}</center>
-</body>
-</html>
-`;
+/** nginx's built-in error page (ngx_http_special_response.c): its lines end in CRLF */
+export const NGINX_NOT_FOUND_PAGE = (version: string): string =>
+  ['<html>', '<head><title>404 Not Found</title></head>', '<body>', '<center><h1>404 Not Found</h1></center>', `<hr><center>nginx/${version}</center>`, '</body>', '</html>', ''].join('\r\n');
 
 export const HTTPD_IT_WORKS = '<html><body><h1>It works!</h1></body></html>\n';

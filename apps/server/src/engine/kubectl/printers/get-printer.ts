@@ -31,8 +31,6 @@ export interface TableOptions {
   withNamespace?: boolean;
   /** several kinds requested (or --show-kind): NAME cells become `kind.group/name` */
   withKindPrefix?: boolean;
-  /** the writer to print through (get -w keeps one, so later rows align with the first table) */
-  writer?: TabWriter;
 }
 
 /** `deployment.apps`, `pod`: how kubectl names a kind in `kind/name`. */
@@ -117,7 +115,7 @@ export function tableText(table: Table, opts: { wide?: boolean; noHeaders?: bool
 export function printTable(items: readonly KubeObject[], opts: TableOptions): string {
   const set = columnsFor(opts.resource.group, opts.resource.kind);
   const table = decorateTable(buildTable(set, items, opts.now), opts);
-  return (opts.writer ?? new TabWriter(GET_TABWRITER)).write(tableText(table, opts)).flush();
+  return new TabWriter(GET_TABWRITER).write(tableText(table, opts)).flush();
 }
 
 /**

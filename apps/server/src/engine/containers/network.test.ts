@@ -74,6 +74,23 @@ describe('kube-proxy', () => {
     expect(r).toMatchObject({ kind: 'response', status: 200, body: 'hello-world\n' });
     expect(connect(c, fromMaster(c), c.runtime.machines.node1.ip, 30081).kind).toBe('refused');
   });
+
+  it("a node's localhost:NodePort is masqueraded like any host traffic; a pod's own localhost stays 127.0.0.1", () => {
+    const c = cluster('iptables', [deployment('web', 'nginx', 1), service('web', { type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })]);
+    const pod = (c.api.list('pods', { namespace: 'default' }) as Pod[])[0];
+    const lastLog = (): string => {
+      const extra = c.runtime.sections.kubelet.pods[`default/${pod.metadata.name}`].containers[0].current.extra as [number, string][];
+      return extra[extra.length - 1][1];
+    };
+    const node2 = c.runtime.machines.node2;
+    const get = (origin: Origin) => httpRequest(c, origin, { host: 'localhost', port: origin.kind === 'pod' ? 80 : 30080, path: '/', method: 'GET', userAgent: 'curl/8.5.0' });
+    expect(get({ kind: 'host', node: 'node2', ip: node2.ip })).toMatchObject({ kind: 'response', status: 200 });
+    // the bridge (cni0, .1) when the pod is on that node, its flannel.1 address (.0) otherwise
+    const prefix = node2.podCIDR.slice(0, node2.podCIDR.lastIndexOf('.'));
+    expect(lastLog().split(' ')[0]).toBe(`${prefix}.${pod.spec.nodeName === 'node2' ? 1 : 0}`);
+    expect(get(podOrigin(c, pod.metadata.name!))).toMatchObject({ kind: 'response', status: 200 });
+    expect(lastLog().split(' ')[0]).toBe('127.0.0.1');
+  });
 });
 
 describe('cluster DNS', () => {

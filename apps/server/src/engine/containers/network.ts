@@ -233,7 +233,9 @@ export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest):
     return h;
   };
   // the answering container logs the request as its server does
-  const client = local ? '127.0.0.1' : clientIpSeenBy(cluster, origin, conn.pod);
+  // localhost stays 127.0.0.1 inside a pod; a host's localhost:NodePort goes through kube-proxy,
+  // which masquerades it as it does any host's traffic
+  const client = local && !conn.via ? '127.0.0.1' : clientIpSeenBy(cluster, origin, conn.pod);
   const stamp = `[${accessTime(now)}]`;
   const line = `${req.method} ${req.path} HTTP/1.1`;
   if (server.kind === 'nginx') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length} "-" "${req.userAgent}" "-"`);

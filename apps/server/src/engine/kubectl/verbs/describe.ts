@@ -11,6 +11,7 @@ import { kubeletView } from '../kubelet-views';
 import { mappingProblem, readManifests } from '../manifests';
 import { DescribeContext, describe, describeAll, eventsMatching } from '../printers/describe/describe';
 import { parseResourceArgs } from '../resource-args';
+import { listObjects } from '../list-objects';
 
 export const describeCommand: CommandDef = {
   name: 'describe',
@@ -54,7 +55,7 @@ function runDescribe(inv: Invocation): number {
       if (ref.name !== undefined) read(ref.info, namespace, ref.name);
       else {
         inv.readWarning(ref.info);
-        objects.push(...api.list(ref.info.resource, { namespace: allNs ? undefined : namespace, labelSelector: selector || undefined }));
+        objects.push(...listObjects(api, ref.info, { namespace: allNs ? undefined : namespace, labelSelector: selector || undefined }));
       }
     }
   }

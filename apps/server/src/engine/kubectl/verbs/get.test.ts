@@ -136,6 +136,11 @@ describe('kubectl get', () => {
       expect(await kit.sh("kubectl get pods -l 'a=b c'")).toEqual(
         fails('Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a=b c", field selector "": found \'c\', expected: \',\' or \'end of string\'\n'),
       );
+      // the other verbs that list through the builder say it the same way
+      const inParens = 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app in (x", field selector "": unable to parse requirement: found \'\', expected: \',\' or \')\'\n';
+      for (const verb of ["describe pods -l 'app in (x'", "label pods -l 'app in (x' tier=web", "annotate pods -l 'app in (x' note=x", "wait --for=delete pods -l 'app in (x'"]) {
+        expect(await kit.sh(`kubectl ${verb}`)).toEqual(fails(inParens));
+      }
     });
   });
 

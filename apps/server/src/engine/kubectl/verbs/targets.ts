@@ -13,6 +13,7 @@ import { formatApiError } from '../errors';
 import { mappingFor, readManifests } from '../manifests';
 import { DryRun, recorded } from '../object-ops';
 import { parseResourceArgs } from '../resource-args';
+import { listObjects } from '../list-objects';
 
 export interface Target {
   info: ResourceInfo;
@@ -88,7 +89,7 @@ export function collectTargets(inv: Invocation, args: string[], opts: TargetOpti
     else {
       const api = inv.api();
       inv.readWarning(ref.info);
-      for (const o of api.list(ref.info.resource, {
+      for (const o of listObjects(api, ref.info, {
         namespace: opts.allNamespaces ? undefined : namespace,
         labelSelector: opts.selector || undefined,
         fieldSelector: opts.fieldSelector || undefined,

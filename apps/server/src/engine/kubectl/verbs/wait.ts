@@ -15,6 +15,7 @@ import { parseResourceArgs, ResourceRef } from '../resource-args';
 import { mappingFor, readManifests } from '../manifests';
 import { watchLoop } from '../watch';
 import { FILES_WITH_ARGS, NO_RESOURCES } from './targets';
+import { listObjects } from '../list-objects';
 
 export type WaitFor =
   | { kind: 'delete' }
@@ -155,7 +156,7 @@ async function runWait(inv: Invocation): Promise<number> {
       }
       pending.push({ info: ref.info, namespace: ns, name: ref.name, obj });
     } else {
-      for (const o of api.list(ref.info.resource, {
+      for (const o of listObjects(api, ref.info, {
         namespace: flags.bool('all-namespaces') ? undefined : namespace,
         labelSelector: flags.str('selector') || undefined,
         fieldSelector: flags.str('field-selector') || undefined,

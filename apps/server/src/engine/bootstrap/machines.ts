@@ -92,7 +92,9 @@ export function nodeObject(machine: MachineState, rng: Random, opts: NodeOptions
         { type: 'InternalIP', address: machine.ip },
         { type: 'Hostname', address: machine.name },
       ],
-      allocatable: { cpu: '2', 'ephemeral-storage': '28937421237', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '3892004Ki', pods: '110' },
+      // capacity less the hard eviction thresholds: memory.available 100Mi, nodefs.available 10%
+      // (the kubelet's float32 0.1: 31398892Ki less 3215246588 bytes)
+      allocatable: { cpu: '2', 'ephemeral-storage': '28937218820', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '3892004Ki', pods: '110' },
       capacity: { cpu: '2', 'ephemeral-storage': '31398892Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '3994404Ki', pods: '110' },
       conditions: [
         { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },

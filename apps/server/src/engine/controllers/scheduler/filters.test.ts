@@ -11,7 +11,7 @@ function node(name: string, extra: { labels?: Record<string, string>; taints?: N
     metadata: { name, labels: { 'kubernetes.io/hostname': name, ...(extra.labels ?? {}) } },
     spec: { taints: extra.taints, unschedulable: extra.unschedulable },
     status: {
-      allocatable: { cpu: extra.cpu ?? '2', memory: '3892004Ki', pods: extra.pods ?? '110', 'ephemeral-storage': '28937421237' },
+      allocatable: { cpu: extra.cpu ?? '2', memory: '3892004Ki', pods: extra.pods ?? '110', 'ephemeral-storage': '28937218820' },
       conditions: [{ type: 'Ready', status: (extra.ready ?? 'True') as 'True' }],
     },
   };

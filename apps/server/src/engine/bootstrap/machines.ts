@@ -4,6 +4,7 @@
 import { MachineState } from '../cluster-state';
 import { KubeObject, Node, Taint } from '../api/types';
 import { Random } from '../random';
+import { fakeSha256 } from '../images/digest';
 
 export const KUBERNETES_VERSION = 'v1.32.5';
 export const CONTAINERD_VERSION = 'containerd://1.7.24';
@@ -44,6 +45,25 @@ export interface NodeOptions {
   at: string;
 }
 
+/**
+ * What flanneld's kube subnet manager writes on its node when it starts: the VXLAN backend, its
+ * VTEP's MAC address (random on a real node; here drawn from the node's name, so no draw of the
+ * cluster's random source moves) and the node's address.
+ */
+export function flannelAnnotations(machine: Pick<MachineState, 'name' | 'ip'>): Record<string, string> {
+  const h = fakeSha256(`flannel.1/${machine.name}`);
+  // a locally administered unicast address, as the kernel's random ones are
+  const octets = [0, 1, 2, 3, 4, 5].map((i) => parseInt(h.slice(2 * i, 2 * i + 2), 16));
+  octets[0] = (octets[0] & 0xfe) | 0x02;
+  const mac = octets.map((o) => o.toString(16).padStart(2, '0')).join(':');
+  return {
+    'flannel.alpha.coreos.com/backend-data': `{"VNI":1,"VtepMAC":"${mac}"}`,
+    'flannel.alpha.coreos.com/backend-type': 'vxlan',
+    'flannel.alpha.coreos.com/kube-subnet-manager': 'true',
+    'flannel.alpha.coreos.com/public-ip': machine.ip,
+  };
+}
+
 /** The Node object a v1.32 kubelet registers for `machine`, with node-controller fields filled. */
 export function nodeObject(machine: MachineState, rng: Random, opts: NodeOptions): Node {
   const labels: Record<string, string> = {
@@ -76,7 +96,9 @@ export function nodeObject(machine: MachineState, rng: Random, opts: NodeOptions
     metadata: {
       name: machine.name,
       labels,
+      // flannel's, when the network add-on already runs there (the API server returns them sorted)
       annotations: {
+        ...(opts.networkReady ? flannelAnnotations(machine) : {}),
         'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
         'node.alpha.kubernetes.io/ttl': '0',
         'volumes.kubernetes.io/controller-managed-attach-detach': 'true',

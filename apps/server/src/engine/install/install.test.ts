@@ -121,6 +121,18 @@ describe('kubeadm', () => {
     await run('sleep 30');
     expect(node().status?.conditions?.find((x) => x.type === 'Ready')?.status).toBe('True');
     expect(dns().map((p) => p.status?.phase)).toEqual(['Running', 'Running']);
+    // flanneld annotated the node as it took its subnet (none before: init left only kubeadm's)
+    expect(Object.keys(node().metadata.annotations ?? {})).toEqual([
+      'flannel.alpha.coreos.com/backend-data',
+      'flannel.alpha.coreos.com/backend-type',
+      'flannel.alpha.coreos.com/kube-subnet-manager',
+      'flannel.alpha.coreos.com/public-ip',
+      'kubeadm.alpha.kubernetes.io/cri-socket',
+      'node.alpha.kubernetes.io/ttl',
+      'volumes.kubernetes.io/controller-managed-attach-detach',
+    ]);
+    expect(node().metadata.annotations?.['flannel.alpha.coreos.com/public-ip']).toBe('192.168.56.10');
+    expect(node().metadata.annotations?.['flannel.alpha.coreos.com/backend-data']).toMatch(/^\{"VNI":1,"VtepMAC":"[0-9a-f][26ae](:[0-9a-f]{2}){5}"\}$/);
   });
 
   test('tokens expire after 24 h; a join with an unknown token fails after the discovery timeout', async () => {

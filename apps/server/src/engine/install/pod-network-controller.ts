@@ -8,6 +8,7 @@ import type { Node, Pod } from '../api/types';
 import { rfc3339 } from '../time';
 import type { Controller, ControllerContext } from '../controllers/controller';
 import { networkNotReady } from './control-plane';
+import { flannelAnnotations } from '../bootstrap/machines';
 import './flannel-process';
 
 export const POD_NETWORK = 'pod-network';
@@ -39,7 +40,13 @@ export function podNetworkController(): Controller {
       const machine = ctx.runtime.machines[name];
       if (!node || !machine?.kubeletRunning || !machine.poweredOn || !networkNotReady(node)) return;
       if (!cniRunningOn(ctx, name)) return;
-      const next = clone(node);
+      // flanneld takes its subnet from the node's pod CIDR, then annotates the node
+      if (node.spec?.podCIDR && !node.metadata.annotations?.['flannel.alpha.coreos.com/backend-type']) {
+        const annotated = clone(node);
+        annotated.metadata.annotations = sortedKeys({ ...(annotated.metadata.annotations ?? {}), ...flannelAnnotations(machine) });
+        ctx.api.update(annotated);
+      }
+      const next = clone(ctx.store.get('nodes', undefined, name) as Node);
       const at = rfc3339(ctx.now);
       next.status!.conditions = next.status!.conditions!.map((c) =>
         c.type === 'Ready' ? { type: 'Ready', status: 'True', lastHeartbeatTime: at, lastTransitionTime: at, reason: 'KubeletReady', message: 'kubelet is posting ready status' } : c,
@@ -48,4 +55,10 @@ export function podNetworkController(): Controller {
       ctx.record(updated, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
     },
   };
+}
+
+function sortedKeys(m: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(m).sort()) out[k] = m[k];
+  return out;
 }

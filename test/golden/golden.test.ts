@@ -1,7 +1,8 @@
 // Golden transcripts: each scripts/<name>.sh runs through `kubeaula run` (fixed seed and start,
 // virtual time) and its transcript must equal scripts/<name>.out byte for byte. A first line
 // `# options: --seed 3 --shape cloud` sets run options. UPDATE_GOLDEN=1 rewrites the .out files
-// (`npm run golden:update`); a reviewer reads the diff.
+// (`npm run golden:update`), the only way one is written: a script without its .out fails. A
+// reviewer reads the diff.
 //
 // Faults a student cannot cause from the shell (a container killed, an image gone from its
 // registry, slow pulls, a filled volume, a node's kubelet stopped, its machine powered off or its
@@ -63,7 +64,9 @@ describe('golden transcripts', () => {
         out += t;
       });
       const golden = path.join(DIR, file.replace(/\.sh$/, '.out'));
-      if (UPDATE || !fs.existsSync(golden)) fs.writeFileSync(golden, out);
+      // a script without its transcript fails: the transcript is written only when asked for
+      if (!UPDATE && !fs.existsSync(golden)) throw new Error(`${file} has no ${path.basename(golden)}: run UPDATE_GOLDEN=1 npx jest test/golden -t ${file.replace(/\.sh$/, '')} and read it`);
+      if (UPDATE) fs.writeFileSync(golden, out);
       expect(out).toBe(fs.readFileSync(golden, 'utf8'));
     });
   }

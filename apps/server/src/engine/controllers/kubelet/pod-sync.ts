@@ -242,7 +242,7 @@ function applyInstant(env: SyncEnv, t: number): boolean {
  */
 function mountVolumes(env: SyncEnv, t: number): void {
   const { prt, pod, ctx } = env;
-  const failed = setUpVolumes(ctx.nodeFiles(prt.node), pod, t, prt.mount?.volumes, (resource, ns, name) => ctx.store.get(resource, ns, name));
+  const failed = setUpVolumes(ctx.nodeFiles(prt.node), pod, t, prt.mount?.volumes, ctx.store);
   for (const f of failed) prt.writes += recordKubeletEvent(ctx, pod, 'Warning', 'FailedMount', setUpFailedMessage(f.volume, f.error), undefined, t).writes;
   if (failed.length) {
     const failures = (prt.mount?.failures ?? 0) + 1;

@@ -14,7 +14,8 @@
 // key: k`, `secret "x" not found`, `references non-existent secret key: k`; a projected volume's
 // errors are aggregated (one alone, or `[a, b]`).
 
-import type { KubeObject, Pod, Volume } from '../../api/types';
+import type { Pod, Volume } from '../../api/types';
+import type { ObjectStore } from '../../api/store';
 import { FileSystem, FsError, dirname } from '../../shell/filesystem';
 
 /** the first retry of a failed operation waits this long ... */
@@ -146,13 +147,13 @@ export function setUpVolumes(fs: FileSystem | undefined, pod: Pod, now: number, 
   return failed;
 }
 
-/** a stored ConfigMap or Secret of the pod's namespace, as the kubelet's object manager gets it */
-export type ObjectLookup = (resource: 'configmaps' | 'secrets', namespace: string, name: string) => KubeObject | undefined;
+/** where the kubelet's object manager gets a pod's ConfigMaps and Secrets: the store */
+export type ObjectLookup = Pick<ObjectStore, 'get'>;
 
 type Items = { key: string }[] | undefined;
 
 function configMapError(lookup: ObjectLookup, ns: string, name: string, items: Items, optional: boolean | undefined): string | undefined {
-  const cm = lookup('configmaps', ns, name) as { data?: Record<string, string>; binaryData?: Record<string, string> } | undefined;
+  const cm = lookup.get('configmaps', ns, name) as { data?: Record<string, string>; binaryData?: Record<string, string> } | undefined;
   if (!cm) return optional ? undefined : `configmap "${name}" not found`;
   for (const it of items ?? []) {
     if (cm.data?.[it.key] === undefined && cm.binaryData?.[it.key] === undefined && !optional) return `configmap references non-existent config key: ${it.key}`;
@@ -161,7 +162,7 @@ function configMapError(lookup: ObjectLookup, ns: string, name: string, items: I
 }
 
 function secretError(lookup: ObjectLookup, ns: string, name: string, items: Items, optional: boolean | undefined): string | undefined {
-  const secret = lookup('secrets', ns, name) as { data?: Record<string, string> } | undefined;
+  const secret = lookup.get('secrets', ns, name) as { data?: Record<string, string> } | undefined;
   if (!secret) return optional ? undefined : `secret "${name}" not found`;
   for (const it of items ?? []) if (secret.data?.[it.key] === undefined && !optional) return `references non-existent secret key: ${it.key}`;
   return undefined;

@@ -121,11 +121,7 @@ export class SourcedApiError extends Error {
 }
 
 /** Prints one failure of a multi-object command; returns nothing (the caller sets exit 1). */
-export function reportObjectError(inv: Invocation, e: unknown, verb: SourcedApiError['verb'], source: string): void {
-  inv.err(objectErrorText(e, verb, source));
-}
-
-/** What `reportObjectError` prints for `e` (rethrown when it is not an error kubectl reports). */
+/** What kubectl prints for an object's error `e` (rethrown when it is not an error kubectl reports). */
 export function objectErrorText(e: unknown, verb: SourcedApiError['verb'], source: string): string {
   if (e instanceof SourcedApiError) return formatApiError(e.apiError, { verb: e.verb, file: e.source });
   if (isApiError(e)) return formatApiError(e as ApiError, { verb, file: source });

@@ -12,10 +12,11 @@ import { CommandError, UsageError } from '../context';
 import { FlagSpec } from '../flags';
 import { printName } from '../printers/get-printer';
 import { objectOutput, printObjects, printOptions } from '../output';
-import { dryRunMode, dryRunSuffix, LAST_APPLIED, loadDocs, prepare, recorded, reportObjectError, strictCheck, withLastApplied } from '../object-ops';
+import { dryRunMode, dryRunSuffix, LAST_APPLIED, loadDocs, prepare, recorded, objectErrorText, strictCheck, withLastApplied } from '../object-ops';
 import { inStructOrder } from '../printers/go-struct-order';
 import { encodeBase64 } from '../../api/defaults/base64';
 import { parseTcpSpec } from './service-ports';
+import { aggregateErrors } from '../errors';
 
 const WRITE_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, VALIDATE_FLAG, fieldManagerFlag('kubectl-create'), { name: 'save-config', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, ...PRINT_FLAGS];
 
@@ -345,7 +346,8 @@ function runCreateFromFiles(inv: Invocation): number {
   const { docs, problems } = loadDocs(inv);
   const mode = dryRunMode(inv);
   const output = objectOutput(inv.flags);
-  let failed = problems.length > 0;
+  // errors print once the documents are visited, as one Aggregate (kubectl's CheckErr)
+  const errors = problems.map((p) => (p.endsWith('\n') ? p : `${p}\n`));
   const printed: KubeObject[] = [];
   for (const doc of docs) {
     try {
@@ -357,11 +359,10 @@ function runCreateFromFiles(inv: Invocation): number {
       if (output.kind === 'table') inv.out(printName(result, `created${dryRunSuffix(mode)}`));
       else printed.push(result);
     } catch (e) {
-      failed = true;
-      reportObjectError(inv, e, 'creating', doc.source);
+      errors.push(objectErrorText(e, 'creating', doc.source));
     }
   }
-  for (const p of problems) inv.err(p);
   if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
-  return failed ? 1 : 0;
+  if (errors.length) inv.err(aggregateErrors(errors));
+  return errors.length ? 1 : 0;
 }

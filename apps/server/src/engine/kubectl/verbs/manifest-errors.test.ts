@@ -67,4 +67,15 @@ describe('documents that are not Kubernetes objects', () => {
       exitCode: 1,
     });
   });
+
+  it('create -f and replace -f print their errors the same way, after the objects', async () => {
+    const kit = await folder();
+    await kit.setup(`printf 'foo: 1\\nbar: [a, b]\\n' > app/other.yaml`);
+    expect(await kit.sh('kubectl create -f app')).toEqual({
+      stdout: 'configmap/settings created\n',
+      stderr: `${VALIDATE('app/docker-compose.yaml')}\n${VALIDATE('app/other.yaml')}\n`,
+      exitCode: 1,
+    });
+    expect(await kit.sh('kubectl replace -f app/other.yaml')).toEqual({ stdout: '', stderr: `error: ${VALIDATE('app/other.yaml')}\n`, exitCode: 1 });
+  });
 });

@@ -5,8 +5,9 @@ import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, VALIDATE_FLAG } from '../command';
 import { kindPrefix, printName } from '../printers/get-printer';
 import { objectOutput, printObjects, printOptions } from '../output';
-import { dryRunMode, dryRunSuffix, loadDocs, prepare, reportObjectError, strictCheck } from '../object-ops';
+import { dryRunMode, dryRunSuffix, loadDocs, prepare, objectErrorText, strictCheck } from '../object-ops';
 import { watchLoop } from '../watch';
+import { aggregateErrors } from '../errors';
 
 export const replaceCommand: CommandDef = {
   name: 'replace',
@@ -37,7 +38,8 @@ async function runReplace(inv: Invocation): Promise<number> {
   const mode = dryRunMode(inv);
   const output = objectOutput(inv.flags);
   const force = inv.flags.bool('force');
-  let failed = problems.length > 0;
+  // errors print once the documents are visited, as one Aggregate (kubectl's CheckErr)
+  const errors = problems.map((p) => (p.endsWith('\n') ? p : `${p}\n`));
   const printed: KubeObject[] = [];
   for (const doc of docs) {
     try {
@@ -65,8 +67,7 @@ async function runReplace(inv: Invocation): Promise<number> {
         try {
           result = mode === 'client' ? p.obj : api.update(p.obj, { dryRun: mode === 'server' });
         } catch (e) {
-          reportObjectError(inv, e, 'replacing', doc.source);
-          failed = true;
+          errors.push(objectErrorText(e, 'replacing', doc.source));
           continue;
         }
       }
@@ -74,11 +75,10 @@ async function runReplace(inv: Invocation): Promise<number> {
       if (output.kind === 'table') inv.out(printName(result, `replaced${dryRunSuffix(mode)}`));
       else printed.push(result);
     } catch (e) {
-      failed = true;
-      reportObjectError(inv, e, 'replacing', doc.source);
+      errors.push(objectErrorText(e, 'replacing', doc.source));
     }
   }
-  for (const p of problems) inv.err(p);
   if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1)));
-  return failed ? 1 : 0;
+  if (errors.length) inv.err(aggregateErrors(errors));
+  return errors.length ? 1 : 0;
 }

@@ -152,4 +152,67 @@ describe('classrooms and clusters over REST', () => {
     const reloaded = await ana.post(`/api/v1/clusters/${anaCluster}/exec`, { command: 'kubectl get pod target -o json' }).expect(200);
     expect(Object.keys(JSON.parse(reloaded.body.stdout).metadata.labels ?? {}).filter((k) => /^l\d+$/.test(k))).toHaveLength(N);
   });
+
+  it("never translates kubectl: its output is English, byte for byte the same for a Spanish and an English user", async () => {
+    // the dashboard and the bot speak the user's language; the terminal is a real cluster's
+    const room = (await teacher.post('/api/v1/classrooms', { name: 'Idiomas' }).expect(201)).body as { joinCode: string };
+    const eva = await signedUp(h.app, 'eva');
+    const tom = await signedUp(h.app, 'tom');
+    await tom.put('/api/v1/me/locale', { locale: 'en' }).expect(200);
+    expect((await eva.get('/api/v1/auth/me').expect(200)).body.user.locale).toBe('es');
+    expect((await tom.get('/api/v1/auth/me').expect(200)).body.user.locale).toBe('en');
+    const clusterOf = async (c: Client) => {
+      await c.post('/api/v1/classrooms/join', { code: room.joinCode }).expect(200);
+      return ((await c.get('/api/v1/clusters').expect(200)).body as { id: string }[])[0].id;
+    };
+    // each in a fresh course cluster, and each browser asking for its own language
+    const users = [
+      { c: eva, cluster: await clusterOf(eva), lang: 'es-ES,es;q=0.9' },
+      { c: tom, cluster: await clusterOf(tom), lang: 'en-US,en;q=0.9' },
+    ];
+    const lines = [
+      'kubectl get pods',
+      'kubectl get pod x',
+      'kubectl obtener pods',
+      'kubectl get pods --todos',
+      'kubectl delete deployment web',
+      'kubectl get nodes',
+      'kubectl run web --image=nginx',
+      'kubectl get pods -o name',
+      'kubectl explain pod.spec.restartPolicy',
+      'kubectl get --help | head -3',
+      'orden-inexistente',
+    ];
+    const answers = await Promise.all(
+      users.map(async ({ c, cluster, lang }) => {
+        const out: { stdout: string; stderr: string; exitCode: number }[] = [];
+        for (const command of lines) {
+          const res = await c.agent.post(`/api/v1/clusters/${cluster}/exec`).set('X-CSRF-Token', c.csrf).set('Accept-Language', lang).send({ command }).expect(200);
+          out.push({ stdout: res.body.stdout, stderr: res.body.stderr, exitCode: res.body.exitCode });
+        }
+        return out;
+      }),
+    );
+    const [es, en] = answers;
+    expect(es).toEqual(en);
+    // and that is kubectl's (and bash's) English
+    const said = Object.fromEntries(lines.map((l, i) => [l, es[i]]));
+    expect(said['kubectl get pods']).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(said['kubectl get pod x']).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "x" not found\n', exitCode: 1 });
+    expect(said['kubectl obtener pods']).toEqual({
+      stdout: '',
+      stderr: 'error: unknown command "obtener" for "kubectl"\n',
+      exitCode: 1,
+    });
+    expect(said['kubectl get pods --todos']).toEqual({ stdout: '', stderr: "error: unknown flag: --todos\nSee 'kubectl get --help' for usage.\n", exitCode: 1 });
+    expect(said['kubectl delete deployment web']).toEqual({ stdout: '', stderr: 'Error from server (NotFound): deployments.apps "web" not found\n', exitCode: 1 });
+    expect(said['kubectl get nodes'].stdout).toMatch(/^NAME {3,}STATUS {3,}ROLES {3,}AGE {3,}VERSION\nmaster {3,}Ready {3,}control-plane /);
+    expect(said['kubectl run web --image=nginx']).toEqual({ stdout: 'pod/web created\n', stderr: '', exitCode: 0 });
+    expect(said['kubectl explain pod.spec.restartPolicy'].stdout).toMatch(/^KIND: {7}Pod\nVERSION: {4}v1\n\nFIELD: restartPolicy <string>\nENUM:\n {4}Always\n/);
+    // kubectl v1.32's own help text
+    expect(said['kubectl get --help | head -3'].stdout).toBe(
+      "Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.\n",
+    );
+    expect(said['orden-inexistente']).toEqual({ stdout: '', stderr: 'bash: orden-inexistente: command not found\n', exitCode: 127 });
+  });
 });

@@ -357,3 +357,32 @@ describe('admission refusals', () => {
 describe('encodeBase64', () => {
   it.each([['', ''], ['a', 'YQ=='], ['ab', 'YWI='], ['abc', 'YWJj'], ['password123', 'cGFzc3dvcmQxMjM=']])('%j', (s, b) => expect(encodeBase64(s)).toBe(b));
 });
+
+describe('RBAC bindings', () => {
+  it('default roleRef.apiGroup and the subjects\' groups as SetDefaults_RoleBinding and SetDefaults_Subject do', () => {
+    for (const kind of ['RoleBinding', 'ClusterRoleBinding']) {
+      const b = defaulted({
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind,
+        metadata: { name: 'b' },
+        roleRef: { kind: 'ClusterRole', name: 'view' },
+        subjects: [
+          { kind: 'User', name: 'jane' },
+          { kind: 'Group', name: 'devs', apiGroup: '' },
+          // a ServiceAccount's group is "": `apiGroup,omitempty` leaves it out of what is returned
+          { kind: 'ServiceAccount', name: 'robot', namespace: 'default' },
+          { kind: 'ServiceAccount', name: 'bot', namespace: 'default', apiGroup: '' },
+        ],
+      });
+      expect({ roleRef: b.roleRef, subjects: b.subjects }).toEqual({
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+        subjects: [
+          { kind: 'User', name: 'jane', apiGroup: 'rbac.authorization.k8s.io' },
+          { kind: 'Group', name: 'devs', apiGroup: 'rbac.authorization.k8s.io' },
+          { kind: 'ServiceAccount', name: 'robot', namespace: 'default' },
+          { kind: 'ServiceAccount', name: 'bot', namespace: 'default' },
+        ],
+      });
+    }
+  });
+});

@@ -63,8 +63,8 @@ const DEFAULTERS: Record<string, Defaulter> = {
     o.reclaimPolicy ||= 'Delete';
     o.volumeBindingMode ||= 'Immediate';
   },
-  'rbac.authorization.k8s.io/v1/RoleBinding': defaultSubjects,
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': defaultSubjects,
+  'rbac.authorization.k8s.io/v1/RoleBinding': defaultBinding,
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': defaultBinding,
 };
 
 /** Fills in what the API server's defaulting adds. Mutates `obj`, which must be a fresh copy. */
@@ -158,10 +158,15 @@ function defaultSecret(s: Secret): void {
   delete s.stringData;
 }
 
-function defaultSubjects(o: any): void {
+/**
+ * SetDefaults_RoleBinding (roleRef.apiGroup) and SetDefaults_Subject; a ServiceAccount's group
+ * stays "", which the subject's `apiGroup,omitempty` leaves out of what the API server returns.
+ */
+function defaultBinding(o: any): void {
+  if (o.roleRef && typeof o.roleRef === 'object' && !o.roleRef.apiGroup) o.roleRef.apiGroup = 'rbac.authorization.k8s.io';
   for (const s of o.subjects ?? []) {
-    if (!s || s.apiGroup !== undefined) continue;
-    if (s.kind === 'ServiceAccount') s.apiGroup = '';
-    else if (s.kind === 'User' || s.kind === 'Group') s.apiGroup = 'rbac.authorization.k8s.io';
+    if (!s || (s.apiGroup !== undefined && s.apiGroup !== '')) continue;
+    if (s.kind === 'User' || s.kind === 'Group') s.apiGroup = 'rbac.authorization.k8s.io';
+    else delete s.apiGroup;
   }
 }

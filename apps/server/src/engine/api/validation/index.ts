@@ -11,6 +11,7 @@ import { validateObjectMeta } from './meta';
 import { deepEqual, validatePodSpec, validatePodSpecUpdate } from './pod';
 import { validateDaemonSet, validateDeployment, validateReplicaSet } from './workloads';
 import { validateService } from './service';
+import { validateBindingUpdate } from './rbac';
 import {
   validateConfigMap,
   validateNode,
@@ -44,9 +45,9 @@ const KINDS: Record<string, KindRule> = {
   StorageClass: { name: nameIsDNSSubdomain, validate: validateStorageClass },
   Node: { name: nameIsDNSSubdomain, validate: (o) => validateNode(o) },
   ClusterRole: { name: nameIsPathSegment },
-  ClusterRoleBinding: { name: nameIsPathSegment },
+  ClusterRoleBinding: { name: nameIsPathSegment, validate: validateBindingUpdate },
   Role: { name: nameIsPathSegment },
-  RoleBinding: { name: nameIsPathSegment },
+  RoleBinding: { name: nameIsPathSegment, validate: validateBindingUpdate },
 };
 
 /** Kinds whose own validation reads only `spec` (and, for claims, status only on spec changes). */

@@ -68,10 +68,12 @@ export async function engineBenchmarks(): Promise<Figure[]> {
       if (!running(c, names)) throw new Error('1,000 pods did not reach Running');
       return ms;
     };
-    // the same work twice, untimed, on other clusters first: a long-running server has its hot
-    // paths compiled, the first runs after process start measure the JIT as much as the engine;
-    // then the median of five runs (a run takes long enough for the machine's swings to show)
-    for (let k = 0; k < 2; k++) startAll(fresh());
+    // the same work four times, untimed, on other clusters first: a long-running server has its
+    // hot paths compiled, and the first runs after process start measure the JIT as much as the
+    // engine (printed run by run, the first four were 1.3-2 times slower than the ones after, the
+    // optimizing compiler having not yet caught up); then the median of five runs (a run takes
+    // long enough for the machine's swings to show)
+    for (let k = 0; k < 4; k++) startAll(fresh());
     const runs = Array.from({ length: 5 }, () => {
       const c = fresh();
       return { c, ms: startAll(c) };

@@ -376,10 +376,9 @@ export class Cluster {
   recordEvent(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string, times = 1, at = this.current): RecordedEvent | undefined {
     if (this.quietEvents) return undefined;
     const namespace = obj.metadata.namespace || 'default';
-    const index = this.eventIndex();
-    const aggKey = aggregationKey(obj.metadata.uid, fieldPath, type, reason, message, source.component, source.host);
-    const existingName: string | undefined = index.get(aggKey);
-    const existing = existingName ? (this.store.get('events', namespace, existingName) as KubeEvent | undefined) : undefined;
+    const uid = obj.metadata.uid ?? '';
+    const same = this.eventIndex().get(uid)?.find((e) => e.reason === reason && e.message === message && e.type === type && e.fieldPath === (fieldPath ?? '') && e.component === source.component && e.host === (source.host ?? ''));
+    const existing = same ? (this.store.get('events', namespace, same.name) as KubeEvent | undefined) : undefined;
     if (existing && existing.reason === reason && existing.message === message && existing.involvedObject.uid === obj.metadata.uid) {
       return { event: this.repeatEvent(existing, times, at), created: false };
     }
@@ -419,7 +418,9 @@ export class Cluster {
     } catch {
       return undefined; // an event that cannot be stored (namespace gone) is dropped, as the recorder does
     }
-    index.set(aggKey, name);
+    // a stale entry (its Event expired) now names the new Event
+    if (same) same.name = name;
+    else this.indexEvent(uid, { fieldPath: fieldPath ?? '', type, reason, message, component: source.component, host: source.host ?? '', name });
     this.schedule('event-ttl', this.current + EVENT_TTL_MS, `${namespace}/${name}`);
     if (times > 1) return { event: this.repeatEvent(stored, times - 1, at), created: true };
     return { event: stored, created: true };
@@ -438,27 +439,39 @@ export class Cluster {
   }
 
   /**
-   * Event aggregation index (aggregation key → Event name). Derived from the stored Events, so
-   * it is rebuilt after a load instead of being serialized. A key whose Event expired or was
-   * deleted is harmless (the lookup finds no Event and a new one is made).
+   * Event aggregation index: the involved object's uid → its Events' aggregation fields (as
+   * EventCorrelator's key: fieldPath, type, reason, message, source) and names. Keyed by the uid
+   * string the object already holds, so a look-up hashes no new string. Derived from the stored
+   * Events, so it is rebuilt after a load instead of being serialized. An entry whose Event
+   * expired or was deleted is harmless (the look-up finds no Event and a new one is made).
    */
-  private eventIndex(): Map<string, string> {
-    // those stale keys are dropped when they outnumber the stored Events (what a load does, so
+  private eventIndex(): Map<string, AggregatedEvent[]> {
+    // stale entries are dropped when they outnumber the stored Events (what a load does, so
     // behaviour is the same)
-    if (this.aggIndex && this.aggIndex.size > 2 * this.store.countOf('events') + 256) this.aggIndex = undefined;
+    if (this.aggIndex && this.aggEntries > 2 * this.store.countOf('events') + 256) this.aggIndex = undefined;
     if (!this.aggIndex) {
       this.aggIndex = new Map();
+      this.aggEntries = 0;
       for (const e of this.store.unordered('events') as KubeEvent[]) {
         const io = e.involvedObject;
-        this.aggIndex.set(aggregationKey(io.uid, io.fieldPath, e.type ?? 'Normal', e.reason ?? '', e.message ?? '', e.source?.component ?? '', e.source?.host), e.metadata.name!);
+        this.indexEvent(io.uid ?? '', { fieldPath: io.fieldPath ?? '', type: e.type ?? 'Normal', reason: e.reason ?? '', message: e.message ?? '', component: e.source?.component ?? '', host: e.source?.host ?? '', name: e.metadata.name! });
       }
     }
     return this.aggIndex;
   }
 
+  private indexEvent(uid: string, entry: AggregatedEvent): void {
+    const index = this.eventIndex();
+    const list = index.get(uid);
+    if (list) list.push(entry);
+    else index.set(uid, [entry]);
+    this.aggEntries++;
+  }
+
   /** While true, no Events are recorded (the installation before the cluster is handed over). */
   quietEvents = false;
-  private aggIndex: Map<string, string> | undefined;
+  private aggIndex: Map<string, AggregatedEvent[]> | undefined;
+  private aggEntries = 0;
 
   timerEntries(): TimerEntry[] {
     return this.timers.entries();
@@ -485,8 +498,15 @@ function push(q: WorkQueue, key: string): void {
   q.keys.push(key);
 }
 
-function aggregationKey(uid: string | undefined, fieldPath: string | undefined, type: string, reason: string, message: string, component: string, host: string | undefined): string {
-  return `${uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}\u0000${component}\u0000${host ?? ''}`;
+/** what EventCorrelator aggregates an Event by (with its object's uid), and the Event's name */
+interface AggregatedEvent {
+  fieldPath: string;
+  type: string;
+  reason: string;
+  message: string;
+  component: string;
+  host: string;
+  name: string;
 }
 
 export function createCluster(input: CreateClusterInput): Cluster {

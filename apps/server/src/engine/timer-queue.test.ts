@@ -51,3 +51,39 @@ describe('TimerQueue', () => {
     );
   });
 });
+
+describe('TimerQueue, timers added while others pop', () => {
+  it('pops, at every moment, the least pending (time, controller order, key), as a sorted model does', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), at: fc.integer({ min: 0, max: 12 }), controller: fc.constantFrom('kubelet', 'event-ttl'), key: fc.constantFrom('a', 'b', 'c', 'd', 'e'), move: fc.boolean() }),
+      fc.record({ kind: fc.constant('pop' as const) }),
+    );
+    const cmp = (x: { at: number; controller: string; key: string }, y: { at: number; controller: string; key: string }) =>
+      x.at - y.at || order.get(x.controller)! - order.get(y.controller)! || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const q = new TimerQueue(order);
+        const model = new Map<string, { at: number; controller: string; key: string }>();
+        for (const o of ops) {
+          if (o.kind === 'pop') {
+            const want = [...model.values()].sort(cmp)[0];
+            const top = q.peek();
+            expect(top && { at: top.at, controller: top.controller, key: top.key }).toEqual(want);
+            expect(q.pop()).toEqual(want);
+            if (want) model.delete(`${want.controller}/${want.key}`);
+          } else {
+            const id = `${o.controller}/${o.key}`;
+            const cur = model.get(id);
+            if (o.move) q.reschedule(o.at, o.controller, o.key);
+            else q.add(o.at, o.controller, o.key);
+            if (o.move || !cur || o.at < cur.at) model.set(id, { at: o.at, controller: o.controller, key: o.key });
+          }
+          expect(q.size).toBe(model.size);
+          expect(q.held).toBeLessThanOrEqual(2 * q.size + 64);
+          expect(q.entries()).toEqual([...model.values()].sort(cmp));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,6 +1,10 @@
 // Pending timers: at most one per (controller, key), the earliest time winning, as a workqueue's
 // AddAfter behaves. Ordered by (time, controller order, key) so that timers due at the same
 // instant fire in an order that does not depend on when they were scheduled.
+//
+// Many timers share an instant (every Event recorded at one instant expires at one instant), so
+// the heap holds instants, each with a bucket of its timers that is sorted once, when its instant
+// comes up: adding a timer is a map look-up and a push, with no string compares.
 
 import { TimerEntry } from './cluster-state';
 
@@ -9,11 +13,23 @@ interface Timer extends TimerEntry {
   order: number;
 }
 
+/** the timers set for one instant; those before `head` have been popped */
+interface Bucket {
+  timers: Timer[];
+  head: number;
+  /** timers[head..] are in (order, key) order */
+  sorted: boolean;
+}
+
 export class TimerQueue {
   /** controller → key → pending timer (nested maps: a lookup builds no `controller/key` string) */
   private readonly byId = new Map<string, Map<string, Timer>>();
   private count = 0;
-  private heap: Timer[] = [];
+  /** entries in the buckets not yet popped, replaced ones included */
+  private entriesHeld = 0;
+  /** min-heap of the instants that have a bucket */
+  private instants: number[] = [];
+  private buckets = new Map<number, Bucket>();
 
   constructor(private readonly order: Map<string, number>) {}
 
@@ -23,7 +39,7 @@ export class TimerQueue {
 
   /** entries held, replaced ones included (bounded: see `set`) */
   get held(): number {
-    return this.heap.length;
+    return this.entriesHeld;
   }
 
   private pending(controller: string, key: string): Timer | undefined {
@@ -40,7 +56,7 @@ export class TimerQueue {
     this.set(at, controller, key, false);
   }
 
-  /** the replaced entry stays in the heap and is dropped when it surfaces (dropStale) */
+  /** the replaced entry stays in its bucket and is dropped when it surfaces (dropStale) */
   private set(at: number, controller: string, key: string, keepEarlier: boolean): void {
     let keys = this.byId.get(controller);
     if (!keys) this.byId.set(controller, (keys = new Map()));
@@ -50,12 +66,13 @@ export class TimerQueue {
     if (!cur) this.count++;
     keys.set(key, entry);
     this.push(entry);
-    // replaced entries wait in the heap until they surface: past twice the pending ones, the heap
-    // is rebuilt from them (a sorted array is a heap; the order is total, so pops stay the same)
-    if (this.heap.length > 2 * this.count + 64) {
-      const pending: Timer[] = [];
-      for (const ks of this.byId.values()) for (const t of ks.values()) pending.push(t);
-      this.heap = pending.sort((a, b) => this.compare(a, b));
+    // replaced entries wait until they surface: past twice the pending ones, the buckets are
+    // rebuilt from the pending timers
+    if (this.entriesHeld > 2 * this.count + 64) {
+      this.instants = [];
+      this.buckets = new Map();
+      this.entriesHeld = 0;
+      for (const ks of this.byId.values()) for (const t of ks.values()) this.push(t);
     }
   }
 
@@ -65,18 +82,18 @@ export class TimerQueue {
   }
 
   peek(): TimerEntry | undefined {
-    this.dropStale();
-    return this.heap[0];
+    const b = this.top();
+    return b?.timers[b.head];
   }
 
   pop(): TimerEntry | undefined {
-    this.dropStale();
-    const top = this.heap[0];
-    if (!top) return undefined;
-    this.removeTop();
-    this.byId.get(top.controller)!.delete(top.key);
+    const b = this.top();
+    if (!b) return undefined;
+    const t = b.timers[b.head++];
+    this.entriesHeld--;
+    this.byId.get(t.controller)!.delete(t.key);
     this.count--;
-    return { at: top.at, controller: top.controller, key: top.key };
+    return { at: t.at, controller: t.controller, key: t.key };
   }
 
   /**
@@ -97,30 +114,47 @@ export class TimerQueue {
   entries(): TimerEntry[] {
     const all: Timer[] = [];
     for (const keys of this.byId.values()) for (const e of keys.values()) all.push(e);
-    return all.sort((a, b) => this.compare(a, b)).map(({ at, controller, key }) => ({ at, controller, key }));
+    return all.sort((a, b) => a.at - b.at || byOrderAndKey(a, b)).map(({ at, controller, key }) => ({ at, controller, key }));
   }
 
-  private dropStale(): void {
-    while (this.heap.length) {
-      const top = this.heap[0];
-      if (this.pending(top.controller, top.key) === top) return;
-      this.removeTop();
+  /** the earliest instant's bucket with a pending timer at its head, replaced entries dropped */
+  private top(): Bucket | undefined {
+    while (this.instants.length) {
+      const at = this.instants[0];
+      const b = this.buckets.get(at)!;
+      if (!b.sorted) {
+        // what was popped goes; the rest is sorted (again, if timers came while it was popped)
+        b.timers = b.timers.slice(b.head).sort(byOrderAndKey);
+        b.head = 0;
+        b.sorted = true;
+      }
+      while (b.head < b.timers.length) {
+        const t = b.timers[b.head];
+        if (this.pending(t.controller, t.key) === t) return b;
+        b.head++;
+        this.entriesHeld--;
+      }
+      this.buckets.delete(at);
+      this.popInstant();
     }
-  }
-
-  private compare(a: Timer, b: Timer): number {
-    if (a.at !== b.at) return a.at - b.at;
-    if (a.order !== b.order) return a.order - b.order;
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    return undefined;
   }
 
   private push(e: Timer): void {
-    const h = this.heap;
-    h.push(e);
+    this.entriesHeld++;
+    const b = this.buckets.get(e.at);
+    if (b) {
+      b.timers.push(e);
+      b.sorted = false;
+      return;
+    }
+    this.buckets.set(e.at, { timers: [e], head: 0, sorted: true });
+    const h = this.instants;
+    h.push(e.at);
     let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.compare(h[i], h[p]) >= 0) break;
+      if (h[i] >= h[p]) break;
       const t = h[i];
       h[i] = h[p];
       h[p] = t;
@@ -128,8 +162,8 @@ export class TimerQueue {
     }
   }
 
-  private removeTop(): void {
-    const h = this.heap;
+  private popInstant(): void {
+    const h = this.instants;
     const last = h.pop()!;
     if (!h.length) return;
     h[0] = last;
@@ -138,8 +172,8 @@ export class TimerQueue {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < h.length && this.compare(h[l], h[m]) < 0) m = l;
-      if (r < h.length && this.compare(h[r], h[m]) < 0) m = r;
+      if (l < h.length && h[l] < h[m]) m = l;
+      if (r < h.length && h[r] < h[m]) m = r;
       if (m === i) break;
       const t = h[i];
       h[i] = h[m];
@@ -147,4 +181,9 @@ export class TimerQueue {
       i = m;
     }
   }
+}
+
+function byOrderAndKey(a: Timer, b: Timer): number {
+  if (a.order !== b.order) return a.order - b.order;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

@@ -194,19 +194,29 @@ export class ClusterRunner implements OnApplicationShutdown {
 
   private stepToNow(entry: CacheEntry): void {
     const cluster = entry.sandbox.cluster;
-    const rv = cluster.store.resourceVersion;
-    cluster.step(entry.clock.now());
-    entry.lastUsed = Date.now();
-    this.events.publish({ clusterId: entry.clusterId, version: entry.version, events: eventsSince(entry.sandbox, rv), replaced: false });
-    if (entry.busy === 0) cluster.store.compactLog(); // no reader left: old versions cost memory
+    // the log keeps what the step changes until it is published (then, with no other reader, it
+    // is dropped: old versions cost memory)
+    const release = cluster.store.retainLog();
+    try {
+      const rv = cluster.store.resourceVersion;
+      cluster.step(entry.clock.now());
+      entry.lastUsed = Date.now();
+      this.events.publish({ clusterId: entry.clusterId, version: entry.version, events: eventsSince(entry.sandbox, rv), replaced: false });
+    } finally {
+      release();
+    }
   }
 
   private async attempt<T>(clusterId: string, change: (entry: CacheEntry, attempt: number) => Promise<Mutation<T>>, attempt: number, signal: ShellSignal): Promise<Committed<T>> {
     const holder = { release: await this.mutex.acquire(clusterId) };
     let entry: CacheEntry | undefined;
+    let releaseLog: (() => void) | undefined;
     try {
       entry = await this.current(clusterId);
       entry.busy++;
+      // the log keeps what the change writes until it is published (the last reader to let go
+      // drops it: nothing reads it between changes, and old versions cost memory)
+      releaseLog = entry.sandbox.cluster.store.retainLog();
       const rvBefore = entry.sandbox.cluster.store.resourceVersion;
       const versionBefore = entry.version;
       const ctx = lockContext(signal, holder, () => this.mutex.acquire(clusterId));
@@ -258,8 +268,8 @@ export class ClusterRunner implements OnApplicationShutdown {
       if (!(e instanceof VersionConflict) && !(e instanceof AppError)) this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       throw e;
     } finally {
-      // the last change done: nothing reads the watch log until the next one (see compactLog)
-      if (entry && --entry.busy === 0) entry.sandbox.cluster.store.compactLog();
+      releaseLog?.();
+      if (entry) entry.busy--;
       holder.release();
       this.cache.shrink();
     }

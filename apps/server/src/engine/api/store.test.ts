@@ -44,6 +44,7 @@ describe('ObjectStore', () => {
 
   it('answers watches from the last WATCH_LOG_SIZE changes and says Gone before them', () => {
     const s = new ObjectStore();
+    s.retainLog();
     const total = WATCH_LOG_SIZE * 2 + 7;
     for (let i = 0; i < total; i++) s.put('configmaps', cm('x', `c${i % 5}`));
     const rv = s.resourceVersion;
@@ -55,6 +56,7 @@ describe('ObjectStore', () => {
 
   it('compacts the watch log: what was before is too old, what comes after is answered', () => {
     const s = new ObjectStore();
+    s.retainLog();
     for (let i = 0; i < 10; i++) s.put('configmaps', cm('x', `c${i % 3}`));
     const rv = s.resourceVersion;
     s.compactLog();
@@ -64,5 +66,33 @@ describe('ObjectStore', () => {
     s.put('configmaps', cm('x', 'c9'));
     expect(s.eventsSince(rv).map((e) => [e.type, e.rv])).toEqual([['ADDED', rv + 1]]);
     expect(s.get('configmaps', 'x', 'c1')?.metadata.name).toBe('c1');
+  });
+
+  it('logs writes only while a reader holds the log, from the first reader on, until the last lets go', () => {
+    const s = new ObjectStore();
+    s.put('configmaps', cm('x', 'a'));
+    const rv0 = s.resourceVersion;
+    s.put('configmaps', cm('x', 'b'));
+    // no reader: nothing kept, a version before now is too old
+    expect(s.logSize).toBe(0);
+    expect(() => s.eventsSince(rv0)).toThrow(`too old resource version: ${rv0} (${rv0 + 1})`);
+    expect(s.eventsSince(rv0 + 1)).toEqual([]);
+    const first = s.retainLog();
+    const rv1 = s.resourceVersion;
+    s.put('configmaps', cm('x', 'c'));
+    const second = s.retainLog();
+    const rv2 = s.resourceVersion;
+    s.put('configmaps', cm('x', 'd'));
+    first();
+    first(); // letting go twice counts once
+    s.put('configmaps', cm('x', 'e'));
+    // the second reader still holds it: the first reader's writes are kept too
+    expect(s.eventsSince(rv1).map((e) => e.object.metadata.name)).toEqual(['c', 'd', 'e']);
+    expect(s.eventsSince(rv2).map((e) => e.object.metadata.name)).toEqual(['d', 'e']);
+    second();
+    expect(s.logSize).toBe(0);
+    s.put('configmaps', cm('x', 'f'));
+    expect(s.logSize).toBe(0);
+    expect(() => s.eventsSince(rv2)).toThrow('too old resource version');
   });
 });

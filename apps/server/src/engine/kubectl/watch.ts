@@ -35,34 +35,40 @@ export async function watchLoop(
   const timeoutMs = opts.timeoutMs ?? (requestTimeout > 0 ? requestTimeout : undefined);
   const start = host.now();
   const deadline = timeoutMs !== undefined ? start + timeoutMs : host.virtualTime ? start + VIRTUAL_WAIT_LIMIT_MS : Infinity;
-  let rv = cluster.store.resourceVersion;
-  for (;;) {
-    let events: WatchEvent[];
-    try {
-      events = cluster.store.eventsSince(rv);
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-      events = []; // compacted: resync from now, as a reflector relists
-    }
-    rv = cluster.store.resourceVersion;
-    for (const ev of events) {
-      if (resource && ev.resource !== resource) continue;
-      if (onEvent(ev)) return 'done';
-    }
-    if (opts.onTick?.()) return 'done';
-    if (host.signal.aborted) return 'interrupted';
-    const now = host.now();
-    if (now >= deadline) return 'timeout';
-    const next = cluster.nextTransitionAt();
-    if (host.virtualTime && (next === undefined || next > deadline)) {
-      if (timeoutMs === undefined) return 'timeout';
-      await host.sleep(deadline - now);
+  // the log keeps every change from here on until the watch ends, however it ends
+  const release = cluster.store.retainLog();
+  try {
+    let rv = cluster.store.resourceVersion;
+    for (;;) {
+      let events: WatchEvent[];
+      try {
+        events = cluster.store.eventsSince(rv);
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+        events = []; // compacted: resync from now, as a reflector relists
+      }
+      rv = cluster.store.resourceVersion;
+      for (const ev of events) {
+        if (resource && ev.resource !== resource) continue;
+        if (onEvent(ev)) return 'done';
+      }
+      if (opts.onTick?.()) return 'done';
+      if (host.signal.aborted) return 'interrupted';
+      const now = host.now();
+      if (now >= deadline) return 'timeout';
+      const next = cluster.nextTransitionAt();
+      if (host.virtualTime && (next === undefined || next > deadline)) {
+        if (timeoutMs === undefined) return 'timeout';
+        await host.sleep(deadline - now);
+        cluster.step(host.now());
+        continue;
+      }
+      let wake = Math.min(next ?? Infinity, deadline);
+      if (!host.virtualTime) wake = Math.min(wake, now + REALTIME_TICK_MS);
+      await host.sleep(Math.max(0, wake - now));
       cluster.step(host.now());
-      continue;
     }
-    let wake = Math.min(next ?? Infinity, deadline);
-    if (!host.virtualTime) wake = Math.min(wake, now + REALTIME_TICK_MS);
-    await host.sleep(Math.max(0, wake - now));
-    cluster.step(host.now());
+  } finally {
+    release();
   }
 }

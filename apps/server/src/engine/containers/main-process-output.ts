@@ -21,7 +21,7 @@ interface OutputSection {
 export function containerOutputReady(cluster: Cluster, namespace: string, podName: string, container: string): void {
   const rt = kubeletSection(cluster.runtime).pods[`${namespace}/${podName}`]?.containers.find((c) => c.name === container);
   const run = rt?.current;
-  if (!run || run.plan.lines.length) return;
+  if (!run || run.plan.lines.length || run.plan.template) return;
   const section = (cluster.runtime.sections['container-output'] ??= { done: {} }) as OutputSection;
   if (section.done[run.id]) return;
   const pod = cluster.api.tryGet('pods', namespace, podName) as Pod | undefined;

@@ -8,6 +8,7 @@ import type { RuntimeState } from '../../cluster-state';
 import { Pod } from '../../api/types';
 import { civil } from '../../time';
 import { ContainerRuntime, RunRecord, kubeletSection } from './runtime-state';
+import { planLines } from './process-model';
 import { loopIteration } from './script';
 import { tailLines } from './tail-log';
 
@@ -84,7 +85,7 @@ export function runLines(run: RunRecord, now: number, followed: [number, string]
   const until = Math.min(now, run.finishedAt ?? Infinity);
   const start = run.startedAt;
   const out: [number, string][] = [];
-  for (const [off, text] of run.plan.lines) if (start + off <= until) out.push([start + off, text]);
+  for (const [off, text] of planLines(run.plan)) if (start + off <= until) out.push([start + off, text]);
   const loop = run.plan.loop;
   if (loop && run.plan.scriptEnv && start + loop.startMs <= until) {
     const last = Math.floor((until - start - loop.startMs) / loop.periodMs);

@@ -89,7 +89,7 @@ export async function runShellCommand(argv: string[]): Promise<number> {
     output: process.stdout,
     terminal: process.stdin.isTTY === true,
     historySize: 1000,
-    completer: (line: string) => completeLine(sandbox, line),
+    completer: (line: string) => completeLine(sandbox, line, session),
   });
   process.stdout.write(`kubeaula sandbox: a simulated Kubernetes v1.32 cluster (${Object.keys(sandbox.hosts).join(', ')}). Type \`help\`, or \`exit\` to leave.\n`);
 

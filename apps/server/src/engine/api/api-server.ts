@@ -157,13 +157,16 @@ export class ApiServer {
     } else {
       this.plugins.applyDefaults(obj);
       if (info.resource === 'pods') this.plugins.admitPod(obj as Pod, this.rng);
+      // the registry's BeginCreate allocates before the strategy validates (store.go create), so
+      // an allocation error is the one reported; a refused request stores nothing, and what is in
+      // use is read from the stored Services, so nothing stays reserved
+      if (info.resource === 'services') this.services.allocate(obj, undefined, opts.dryRun === true);
       this.checkValid(info, obj);
     }
     if (!opts.internal) {
       this.admitLimits(info, obj);
       this.checkSize(info, obj);
     }
-    if (info.resource === 'services') this.services.allocate(obj, undefined, opts.dryRun === true);
     if (opts.dryRun) return obj;
     return this.store.put(info.resource, obj);
   }
@@ -281,6 +284,8 @@ export class ApiServer {
       if (info.hasGeneration && !deepEqual(obj.spec, old.spec)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
+      // BeginUpdate allocates before the strategy validates (store.go Update); as on create, a
+      // refused update leaves the stored Service, and so what it holds, as it was
       if (info.resource === 'services') this.services.allocate(obj, old, opts.dryRun === true);
     }
     // a trusted update (an Event's count) keeps the stored, validated name and metadata

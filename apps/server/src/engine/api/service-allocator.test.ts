@@ -96,6 +96,117 @@ describe('service allocator errors, as kubectl create -f shows them', () => {
   });
 });
 
+describe('a refused Service request keeps nothing allocated', () => {
+  const replaceYaml = (name: string, spec: string, rv = ''): string =>
+    `cat <<'EOF' | kubectl replace -f -\napiVersion: v1\nkind: Service\nmetadata: {name: ${name}${rv ? `, resourceVersion: "${rv}"` : ''}}\nspec:\n${spec}\nEOF`;
+
+  it('an update the registry refuses after allocating leaves its node ports and address free and the Service as it was', async () => {
+    const kit = newKit();
+    await kit.setup(
+      svcYaml('a', '  type: NodePort\n  selector: {app: a}\n  ports: [{port: 80, nodePort: 30080}]'),
+      svcYaml('web', '  type: NodePort\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30070}]'),
+      'kubectl create service externalname ext --external-name=example.com',
+    );
+    const before = (await kit.sh('kubectl get svc web ext -o yaml')).stdout;
+    const rv = (await kit.sh("kubectl get svc web -o jsonpath='{.metadata.resourceVersion}'")).stdout;
+    const cases: [string, string][] = [
+      // a duplicate port: the new node port 30090 is allocated, then validation refuses
+      [
+        replaceYaml('web', '  type: NodePort\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30070}, {name: b, port: 80, nodePort: 30090}]'),
+        'The Service "web" is invalid: spec.ports[1]: Duplicate value: core.ServicePort{Name:"", Protocol:"TCP", AppProtocol:(*string)(nil), Port:80, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}\n',
+      ],
+      // an invalid field beside a new node port
+      [
+        replaceYaml('web', '  type: NodePort\n  externalTrafficPolicy: Bogus\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30091}]'),
+        'The Service "web" is invalid: spec.externalTrafficPolicy: Unsupported value: "Bogus": supported values: "Cluster", "Local"\n',
+      ],
+      // a type that does not exist
+      [
+        replaceYaml('web', '  type: Foo\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30092}]'),
+        'The Service "web" is invalid: spec.type: Unsupported value: "Foo": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n',
+      ],
+      // 30093 is taken by this operation, then the second port fails: the operation is dropped whole
+      [
+        replaceYaml('web', '  type: NodePort\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30093}, {name: b, port: 81, nodePort: 30080}]'),
+        'The Service "web" is invalid: spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n',
+      ],
+      // a node port outside the range after a good one
+      [
+        replaceYaml('web', '  type: NodePort\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30094}, {name: b, port: 81, nodePort: 32768}]'),
+        'The Service "web" is invalid: spec.ports[1].nodePort: Invalid value: 32768: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
+      ],
+      // node ports allocated, then the health check port fails
+      [
+        replaceYaml('web', '  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 30080\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30095}]'),
+        'Error from server (InternalError): error when replacing "STDIN": Internal error occurred: failed to allocate requested HealthCheck NodePort 30080: provided port is already allocated\n',
+      ],
+      // a stale resourceVersion is refused before anything is allocated
+      [
+        replaceYaml('web', '  type: NodePort\n  selector: {app: web}\n  ports: [{name: http, port: 80, nodePort: 30096}]', String(Number(rv) - 1)),
+        'Error from server (Conflict): error when replacing "STDIN": Operation cannot be fulfilled on services "web": the object has been modified; please apply your changes to the latest version and try again\n',
+      ],
+      // ExternalName to ClusterIP allocates the address asked for, then validation refuses
+      [
+        replaceYaml('ext', '  type: ClusterIP\n  clusterIP: 10.96.9.9\n  sessionAffinity: Bogus\n  ports: [{port: 80}]'),
+        'The Service "ext" is invalid: spec.sessionAffinity: Unsupported value: "Bogus": supported values: "ClientIP", "None"\n',
+      ],
+    ];
+    for (const [line, stderr] of cases) {
+      const r = await kit.sh(line);
+      expect([r.stdout, r.stderr, r.exitCode]).toEqual(['', stderr, 1]);
+    }
+    // the stored Services are unchanged (same resourceVersion, same node port, no address for ext)
+    expect((await kit.sh('kubectl get svc web ext -o yaml')).stdout).toBe(before);
+    // and every port and address the refused requests asked for goes to the next Service
+    await kit.setup(
+      svcYaml('next', '  type: NodePort\n  clusterIP: 10.96.9.9\n  selector: {app: next}\n  ports: [' +
+        [30090, 30091, 30092, 30093, 30094, 30095, 30096].map((n, i) => `{name: p${i}, port: ${8000 + i}, nodePort: ${n}}`).join(', ') + ']'),
+    );
+    expect((await kit.sh("kubectl get svc next -o jsonpath='{.spec.clusterIP} {.spec.ports[*].nodePort}'")).stdout).toBe('10.96.9.9 30090 30091 30092 30093 30094 30095 30096');
+    expect((await kit.sh('kubectl get svc a web ext')).stdout).toBe(
+      [
+        'NAME   TYPE           CLUSTER-IP      EXTERNAL-IP   PORT(S)        AGE',
+        'a      NodePort       10.100.102.13   <none>        80:30080/TCP   0s',
+        'web    NodePort       10.97.154.91    <none>        80:30070/TCP   0s',
+        'ext    ExternalName   <none>          example.com   <none>         0s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a create reports the allocation error before validation, as BeginCreate runs first, and keeps nothing', async () => {
+    const kit = newKit();
+    await kit.setup(svcYaml('a', '  type: NodePort\n  selector: {app: a}\n  ports: [{port: 80, nodePort: 30080}]'));
+    const cases: [string, string][] = [
+      // both wrong: the registry allocates before the strategy validates, so the port is the error
+      [
+        svcYaml('x', '  type: NodePort\n  externalTrafficPolicy: Bogus\n  selector: {app: x}\n  ports: [{port: 80, nodePort: 30080}]'),
+        'The Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n',
+      ],
+      [
+        svcYaml('x', '  clusterIP: 10.96.0.10\n  sessionAffinity: Bogus\n  selector: {app: x}\n  ports: [{port: 80}]'),
+        'The Service "x" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated\n',
+      ],
+      // allocation succeeds, validation refuses: what was allocated is not kept
+      [
+        svcYaml('x', '  type: NodePort\n  clusterIP: 10.96.9.9\n  externalTrafficPolicy: Bogus\n  selector: {app: x}\n  ports: [{port: 80, nodePort: 30090}]'),
+        'The Service "x" is invalid: spec.externalTrafficPolicy: Unsupported value: "Bogus": supported values: "Cluster", "Local"\n',
+      ],
+      [
+        svcYaml('x', '  type: NodePort\n  selector: {app: x}\n  ports: [{name: a, port: 80, nodePort: 30091}, {name: b, port: 81, nodePort: 30080}]'),
+        'The Service "x" is invalid: spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n',
+      ],
+    ];
+    for (const [line, stderr] of cases) {
+      const r = await kit.sh(line);
+      expect([r.stdout, r.stderr, r.exitCode]).toEqual(['', stderr, 1]);
+    }
+    await kit.setup(svcYaml('b', '  type: NodePort\n  clusterIP: 10.96.9.9\n  selector: {app: b}\n  ports: [{name: a, port: 80, nodePort: 30090}, {name: b, port: 81, nodePort: 30091}]'));
+    expect((await kit.sh("kubectl get svc b -o jsonpath='{.spec.clusterIP} {.spec.ports[*].nodePort}'")).stdout).toBe('10.96.9.9 30090 30091');
+    expect((await kit.sh('kubectl get svc -o name')).stdout).toBe('service/a\nservice/b\nservice/kubernetes\n');
+  });
+});
+
 describe('service allocator', () => {
   it('chooses distinct node ports above the static band, one for ports of the same number', () => {
     const c = newCluster();

@@ -47,8 +47,19 @@ function cell(tmpl: JsonPathTemplate, obj: unknown): string {
  */
 export function printCustomColumns(items: readonly unknown[], columns: readonly CustomColumn[] | string, opts: { noHeaders?: boolean } = {}): string {
   const cols = typeof columns === 'string' ? parseCustomColumnsSpec(columns) : columns;
-  const parsers = compile(cols);
-  let text = opts.noHeaders ? '' : `${cols.map((c) => c.header).join('\t')}\n`;
-  for (const obj of items) text += `${parsers.map((p) => cell(p, obj)).join('\t')}\n`;
+  const text = (opts.noHeaders ? '' : customColumnsHeader(cols)) + customColumnsRows(items, cols);
   return new TabWriter(GET_TABWRITER).write(text).flush();
+}
+
+/** The header line, cells ending in tabs, for a tabwriter the caller keeps (get -w's). */
+export function customColumnsHeader(columns: readonly CustomColumn[]): string {
+  return `${columns.map((c) => c.header).join('\t')}\n`;
+}
+
+/** The rows for `items`, cells ending in tabs, for a tabwriter the caller keeps (get -w's). */
+export function customColumnsRows(items: readonly unknown[], columns: readonly CustomColumn[]): string {
+  const parsers = compile(columns);
+  let text = '';
+  for (const obj of items) text += `${parsers.map((p) => cell(p, obj)).join('\t')}\n`;
+  return text;
 }

@@ -24,9 +24,13 @@ import { kubeletView } from '../kubelet-views';
 import { mappingFor, readManifests } from '../manifests';
 import { listObjects } from '../list-objects';
 import { parseOutput, printObjects, printOptions, OutputSpec } from '../output';
+import { CustomColumn, customColumnsHeader, customColumnsRows, parseCustomColumnsSpec } from '../printers/custom-columns';
+import { goJsonString, toCompactJson } from '../printers/json';
+import { JsonPathError } from '../printers/jsonpath';
+import { toYaml } from '../printers/yaml';
 import { parseResourceArgs } from '../resource-args';
 import { columnsFor } from '../printers/columns';
-import { decorateTable, printTables, tableText } from '../printers/get-printer';
+import { decorateTable, printJson, printName, printTables, printYaml, tableText } from '../printers/get-printer';
 import { buildTable } from '../printers/table';
 import { SortByError, sortObjects } from '../printers/sort-by';
 import { GET_TABWRITER, TabWriter } from '../printers/tabwriter';
@@ -76,13 +80,18 @@ async function runGet(inv: Invocation): Promise<number> {
   const { flags } = inv;
   const raw = flags.str('raw');
   if (raw) return runRawGet(inv, raw);
-  const output = parseOutput(flags.str('output'), flags.str('template'), true);
   const files = flags.list('filename');
   if (files.length === 0 && inv.args.length === 0) {
     throw new CommandError(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
     );
   }
+  // Validate, after Complete's check above and before the printer is made
+  const watching = flags.bool('watch') || flags.bool('watch-only');
+  const outputFlag = flags.str('output');
+  if (flags.bool('show-labels') && outputFlag !== '' && outputFlag !== 'wide') throw new CommandError(`error: --show-labels option cannot be used with ${outputFlag} printer`);
+  if (flags.bool('output-watch-events') && !watching) throw new CommandError('error: --output-watch-events option can only be used with --watch or --watch-only');
+  const output = parseOutput(outputFlag, flags.str('template'), true);
   // the builder's errors are plain, without kubectl's usage line
   if (files.length && inv.args.length) throw new CommandError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
   const allNamespaces = flags.bool('all-namespaces');
@@ -153,7 +162,6 @@ async function runGet(inv: Invocation): Promise<number> {
     }
   }
 
-  const watching = flags.bool('watch') || flags.bool('watch-only');
   // the builder's SingleResourceType check fails before anything is printed
   if (watching && blocks.length > 1) throw new CommandError('error: you may only specify a single resource type');
   if (watching) {
@@ -200,7 +208,9 @@ const EVENT_CELLS: Record<string, string> = { ADDED: 'ADDED   ', MODIFIED: 'MODI
 /**
  * get.go watch: the list (unless --watch-only), then each change, through one printer and one
  * tabwriter with RememberWidths, so later rows keep the widths of the first table and widen a
- * column only where a cell needs it. The header is printed once, with the first rows.
+ * column only where a cell needs it. The header is printed once, with the first rows. With
+ * --output-watch-events each object is printed as a metav1.WatchEvent: a table gets an EVENT
+ * column, the other printers see `{type, object}` (the name printer the object alone).
  */
 async function watchGet(
   inv: Invocation,
@@ -217,11 +227,7 @@ async function watchGet(
   const withEvents = flags.bool('output-watch-events');
   const writer = new TabWriter(GET_TABWRITER);
   let printedHeaders = false;
-  const print = (objects: KubeObject[], type: string): void => {
-    if (output.kind !== 'table') {
-      for (const o of objects) inv.out(printObjects([o], output, printOptions(flags, true)));
-      return;
-    }
+  const printTable = (objects: KubeObject[], type: string): void => {
     const now = inv.host.now();
     let table = decorateTable(buildTable(columnsFor(info.group, info.kind), objects, now), {
       resource: info,
@@ -236,9 +242,10 @@ async function watchGet(
         rows: table.rows.map((r) => ({ object: r.object, cells: [EVENT_CELLS[type] ?? type, ...r.cells] })),
       };
     }
-    inv.out(writer.write(tableText(table, { wide: output.wide, noHeaders: printedHeaders || flags.bool('no-headers') })).flush());
+    inv.out(writer.write(tableText(table, { wide: output.kind === 'table' && output.wide, noHeaders: printedHeaders || flags.bool('no-headers') })).flush());
     if (objects.length) printedHeaders = true;
   };
+  const print = output.kind === 'table' ? printTable : watchObjectPrinter(inv, output, writer, withEvents);
   if (!flags.bool('watch-only')) print(block.items, 'ADDED');
   // the list is printed, then the watch request fails: the list route serves `?watch=true` only
   // for a registry that can watch (NewMethodNotSupported)
@@ -255,4 +262,50 @@ async function watchGet(
     if (now) print([o], before ? ev.type : 'ADDED');
     else if (before) print([ev.type === 'DELETED' ? o : ev.old!], 'DELETED');
   });
+}
+
+/**
+ * The printer of a non-table watch (get.go watch's one PrintObj per object, each list item and
+ * each event): yaml documents after the first start with `---` (YAMLPrinter's count); a
+ * metav1.WatchEvent is one compact JSON line (JSONPrinter's json.Marshal) or a `object:`/`type:`
+ * document, and jsonpath, templates and custom columns read its `type` and `object`; the
+ * custom-columns header comes once, its rows through the watch's tabwriter.
+ */
+function watchObjectPrinter(inv: Invocation, output: Exclude<OutputSpec, { kind: 'table' }>, writer: TabWriter, withEvents: boolean): (objects: KubeObject[], type: string) => void {
+  const { flags } = inv;
+  let columns: CustomColumn[] | undefined;
+  if (output.kind === 'custom-columns') {
+    try {
+      columns = parseCustomColumnsSpec(output.spec);
+    } catch (e) {
+      if (e instanceof JsonPathError) throw new CommandError(`error: ${e.message}`);
+      throw e;
+    }
+  }
+  let printed = 0;
+  return (objects, type) => {
+    let text = '';
+    for (const o of objects) {
+      const event = { type, object: o };
+      switch (output.kind) {
+        case 'name':
+          text += printName(o);
+          break;
+        case 'json':
+          text += withEvents ? `{"type":${goJsonString(type)},"object":${toCompactJson(o)}}\n` : printJson(o);
+          break;
+        case 'yaml':
+          text += (printed ? '---\n' : '') + (withEvents ? toYaml(event) : printYaml(o));
+          break;
+        case 'custom-columns':
+          if (!printed && !flags.bool('no-headers')) text += customColumnsHeader(columns!);
+          text += customColumnsRows([withEvents ? event : o], columns!);
+          break;
+        default:
+          text += printObjects([(withEvents ? event : o) as unknown as KubeObject], output, printOptions(flags, true));
+      }
+      printed++;
+    }
+    inv.out(output.kind === 'custom-columns' ? writer.write(text).flush() : text);
+  };
 }

@@ -4,6 +4,7 @@
 
 import { ClusterShape, ENGINE_VERSION, SerializedCluster, StoredCluster } from '../../apps/server/src/engine/cluster-state';
 import { Sandbox, VirtualClock } from '../../apps/server/src/engine/sandbox';
+import { TemplateVars, fillTemplate } from '../../apps/server/src/engine/controllers/kubelet/log-template';
 
 const START = Date.UTC(2026, 0, 1);
 
@@ -154,6 +155,31 @@ describe('serialized state', () => {
     it('is stored in well under half the plain size', () => {
       expect(JSON.stringify(saved).length).toBeLessThan(JSON.stringify(a.snapshot()).length / 2);
     });
+  });
+
+  it('loads a state of engine 0.6.0, whose start-up log lines were stored filled, with the same logs', async () => {
+    const clock = new VirtualClock(START);
+    const a = Sandbox.create({ seed: 6, start: START }, clock);
+    await run(a, ['kubectl create deployment web --image=nginx --replicas=2', 'kubectl run db --image=redis', 'sleep 20']);
+    const plain = viaText(a.snapshot()) as SerializedCluster & { runtime: { sections: { kubelet: { pods: Record<string, { containers: { current?: { plan: Record<string, unknown> } }[] }> } } } };
+    // the form 0.6.0 stored: the lines filled in the plan, no template
+    let rewritten = 0;
+    for (const pod of Object.values(plain.runtime.sections.kubelet.pods)) {
+      for (const c of pod.containers) {
+        const plan = c.current?.plan as { lines: [number, string][]; template?: { lines: string[]; vars: TemplateVars } } | undefined;
+        if (!plan?.template) continue;
+        plan.lines = [...plan.lines, ...plan.template.lines.map((l): [number, string] => [0, fillTemplate(l, plan.template!.vars)])];
+        delete plan.template;
+        rewritten++;
+      }
+    }
+    expect(rewritten).toBeGreaterThanOrEqual(3);
+    const b = Sandbox.load({ ...plain, engineVersion: '0.6.0' }, new VirtualClock(clock.now()));
+    const logs = ['kubectl logs deployment/web', 'kubectl logs db --tail=3', 'sleep 30', 'kubectl logs db --timestamps | head -2'];
+    const want = await run(a, logs);
+    expect(want).toContain('Configuration complete; ready for start up');
+    expect(want).toContain('Ready to accept connections tcp');
+    expect(await run(b, logs)).toBe(want);
   });
 
   it('loads a state stored by engine 0.1.0 (plain JSON) into the same cluster', async () => {

@@ -16,9 +16,12 @@ import type { PackedDocument } from './state/json-pack';
  * hostPath types and the objects of config volumes before the sandbox, an unavailable tag is not
  * found (NotFound) while an unavailable repository is denied, node ports are drawn from above the
  * static band, the cloud's service controller updates load balancers, and a deployment no longer
- * scales an old ReplicaSet up while cleaning up).
+ * scales an old ReplicaSet up while cleaning up; 0.7.0: role bindings default roleRef.apiGroup, leave a
+ * ServiceAccount subject's empty apiGroup out and refuse a roleRef change, a Service create reports
+ * an allocation error before a validation error, and a container's start-up lines are stored as
+ * the image's templates with their values).
  */
-export const ENGINE_VERSION = '0.6.0';
+export const ENGINE_VERSION = '0.7.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
@@ -27,9 +30,11 @@ export const ENGINE_VERSION = '0.6.0';
  * a 0.4.0 container waiting in crash back-off is synced again at its restart time, as it was);
  * 0.5.0 states load as they are (running pods' volumes are not checked again; a cloud cluster's
  * load balancers, which 0.5.0 did not remember, are ensured again at their service's next change,
- * as after a restart of the cloud controller manager).
+ * as after a restart of the cloud controller manager); 0.6.0 states load as they are (their
+ * containers' start-up lines stored filled, as they were; their built-in bindings keep the
+ * empty apiGroup of their ServiceAccount subjects).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

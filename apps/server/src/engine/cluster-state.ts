@@ -18,8 +18,11 @@ import type { PackedDocument } from './state/json-pack';
  * static band, the cloud's service controller updates load balancers, and a deployment no longer
  * scales an old ReplicaSet up while cleaning up; 0.7.0: role bindings default roleRef.apiGroup, leave a
  * ServiceAccount subject's empty apiGroup out and refuse a roleRef change, a Service create reports
- * an allocation error before a validation error, and a container's start-up lines are stored as
- * the image's templates with their values).
+ * an allocation error before a validation error, a container's start-up lines are stored as the
+ * image's templates with their values, pod-template-hash and controller-revision-hash are
+ * computed over spew's dump of the Go structs as the controllers do, the pod garbage collector
+ * deletes the pods of a deleted Node after its 40 s quarantine, a restarted kubelet registers its
+ * deleted Node again, and curl and wget get the replies of redis, postgres, mysql and mariadb).
  */
 export const ENGINE_VERSION = '0.7.0';
 

@@ -195,7 +195,15 @@ describe('the cloud controller manager of a `cloud` cluster', () => {
     // the instance is created again: its kubelet registers the Node at once
     c.at(T0 + 200 * S, () => powerOn(c, 'node2'));
     const registered = node(c, 'node2');
-    expect(registered.spec).toEqual({ podCIDR: '10.244.2.0/24', podCIDRs: ['10.244.2.0/24'], taints: [{ key: 'node.cloudprovider.kubernetes.io/uninitialized', value: 'true', effect: 'NoSchedule' }] });
+    // with the not-ready taint the API server's admission adds to every new Node (the kubelet posts Ready a second later)
+    expect(registered.spec).toEqual({
+      podCIDR: '10.244.2.0/24',
+      podCIDRs: ['10.244.2.0/24'],
+      taints: [
+        { key: 'node.cloudprovider.kubernetes.io/uninitialized', value: 'true', effect: 'NoSchedule' },
+        { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' },
+      ],
+    });
     expect(registered.metadata.labels).toEqual({ 'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': 'node2', 'kubernetes.io/os': 'linux' });
     expect(registered.status?.addresses).toEqual([{ type: 'InternalIP', address: '192.168.56.12' }, { type: 'Hostname', address: 'node2' }]);
     expect((c.store.get('pods', 'default', 'pinned') as Pod).spec.nodeName).toBeUndefined();
@@ -222,6 +230,7 @@ describe('the cloud controller manager of a `cloud` cluster', () => {
       'Normal NodeNotReady x1 (00:00:50..00:00:50) Node node2 status is now: NodeNotReady',
       'Normal DeletingNode x1 (00:00:50..00:00:50) Deleting node node2 because it does not exist in the cloud provider',
       'Normal Synced x1 (00:03:21..00:03:21) Node synced successfully',
+      'Normal NodeReady x1 (00:03:21..00:03:21) Node node2 status is now: NodeReady',
     ]);
     expect(eventsOf(c, 'Pod', 'pinned').slice(0, 3)).toEqual([
       'Warning FailedScheduling x1 (00:01:40..00:01:40) 0/2 nodes are available: 1 node(s) didn\'t match Pod\'s node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',

@@ -151,3 +151,112 @@ describe('curl and wget when nobody answers', () => {
     expect([await pending, interrupted.err, waits]).toEqual([130, '', [SYN_TIMEOUT_MS]]);
   });
 });
+
+describe('curl and wget to a server that does not speak HTTP', () => {
+  const SERVERS = [
+    'kubectl create deployment cache --image=redis:7.4',
+    'kubectl expose deployment cache --port=6379',
+    'kubectl run oldcache --image=redis:7.0 --port=6379 --expose',
+    'kubectl run db --image=mysql:8.0 --env=MYSQL_ROOT_PASSWORD=secret --port=3306 --expose',
+    'kubectl run maria --image=mariadb:11.4 --env=MARIADB_ROOT_PASSWORD=secret --port=3306 --expose',
+    'kubectl run maria10 --image=mariadb:10.11 --env=MARIADB_ROOT_PASSWORD=secret --port=3306 --expose',
+    'kubectl run pg --image=postgres:17 --env=POSTGRES_PASSWORD=secret --port=5432 --expose',
+    'kubectl run client --image=nginx',
+    'kubectl run bb --image=busybox -- sleep 3600',
+    'sleep 60',
+  ];
+  const cmdFailed = (code: number): string => `command terminated with exit code ${code}\n`;
+
+  it('Redis and PostgreSQL close the connection without a byte: curl exits 52, Empty reply from server', async () => {
+    const kit = newKit();
+    await kit.setup(...SERVERS);
+    expect(await kit.sh('kubectl exec client -- curl -sS http://cache:6379/')).toEqual({ stdout: '', stderr: `curl: (52) Empty reply from server\n${cmdFailed(52)}`, exitCode: 52 });
+    expect(await kit.sh('kubectl exec client -- curl -s pg:5432')).toEqual({ stdout: '', stderr: cmdFailed(52), exitCode: 52 });
+    const ip = (await kit.sh("kubectl get svc oldcache -o jsonpath='{.spec.clusterIP}'")).stdout;
+    expect(await kit.sh('kubectl exec client -- curl -v http://oldcache:6379/')).toEqual({
+      stdout: '',
+      stderr: [
+        `*   Trying ${ip}:6379...`,
+        `* Connected to oldcache (${ip}) port 6379`,
+        '> GET / HTTP/1.1',
+        '> Host: oldcache:6379',
+        '> User-Agent: curl/7.88.1',
+        '> Accept: */*',
+        '> ',
+        '* Empty reply from server',
+        '* Closing connection 0',
+        'curl: (52) Empty reply from server',
+        cmdFailed(52),
+      ].join('\n'),
+      exitCode: 52,
+    });
+    // curl 8.5 on a node
+    const pg = (await kit.sh("kubectl get svc pg -o jsonpath='{.spec.clusterIP}'")).stdout;
+    expect((await kit.sh(`ssh node1 curl -v http://${pg}:5432/`)).stderr.split('\n').slice(-4)).toEqual(['* Empty reply from server', '* Closing connection', 'curl: (52) Empty reply from server', '']);
+  });
+
+  it('Redis logs the cross-protocol warning at most once a minute (the peer from 7.2 on); PostgreSQL logs the bad startup packet of each connection', async () => {
+    const kit = newKit();
+    await kit.setup(...SERVERS);
+    const client = (await kit.sh("kubectl get pod client -o jsonpath='{.status.podIP}'")).stdout;
+    const warning =
+      '# Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance.';
+    const curlCache = 'kubectl exec client -- curl -s cache:6379 || true';
+    await kit.setup(curlCache, 'sleep 30', curlCache, 'sleep 31', curlCache);
+    const lines = (await kit.sh('kubectl logs deploy/cache')).stdout.split('\n').filter((l) => l.includes('SECURITY'));
+    expect(lines.map((l) => l.replace(/:\d+ aborted\.$/, ':PORT aborted.'))).toEqual([
+      `1:M 01 Jan 2026 00:01:00.000 ${warning} Connection from ${client}:PORT aborted.`,
+      `1:M 01 Jan 2026 00:02:01.000 ${warning} Connection from ${client}:PORT aborted.`,
+    ]);
+    for (const l of lines) {
+      const port = Number(/:(\d+) aborted\.$/.exec(l)![1]);
+      expect(port >= 32768 && port <= 60999).toBe(true);
+    }
+    await kit.setup('kubectl exec client -- curl -s oldcache:6379 || true');
+    expect((await kit.sh('kubectl logs oldcache --tail=1')).stdout).toBe(`1:M 01 Jan 2026 00:02:01.000 ${warning} Connection aborted.\n`);
+    await kit.setup('kubectl exec client -- curl -s pg:5432 || true', 'kubectl exec bb -- wget -q pg:5432 || true');
+    expect((await kit.sh('kubectl logs pg --tail=2')).stdout).toBe('2026-01-01 00:02:01.000 UTC [64] LOG:  invalid length of startup packet\n2026-01-01 00:02:01.000 UTC [65] LOG:  invalid length of startup packet\n');
+  });
+
+  it('MySQL and MariaDB greet first: curl exits 1, Received HTTP/0.9 when not allowed', async () => {
+    const kit = newKit();
+    await kit.setup(...SERVERS);
+    expect(await kit.sh('kubectl exec client -- curl -sS db:3306')).toEqual({ stdout: '', stderr: `curl: (1) Received HTTP/0.9 when not allowed\n${cmdFailed(1)}`, exitCode: 1 });
+    const r = await kit.sh('kubectl exec client -- curl -v maria:3306');
+    expect([r.stderr.split('\n').slice(-6), r.exitCode]).toEqual([['> ', '* Received HTTP/0.9 when not allowed', '* Closing connection 0', 'curl: (1) Received HTTP/0.9 when not allowed', cmdFailed(1).trimEnd(), ''], 1]);
+  });
+
+  it('BusyBox wget: error getting response (Redis, PostgreSQL), bad header line with the server version (MySQL, MariaDB), exit 1', async () => {
+    const kit = newKit();
+    await kit.setup(...SERVERS);
+    const cache = (await kit.sh("kubectl get svc cache -o jsonpath='{.spec.clusterIP}'")).stdout;
+    expect(await kit.sh('kubectl exec bb -- wget -O- http://cache:6379/')).toEqual({ stdout: '', stderr: `Connecting to cache:6379 (${cache}:6379)\nwget: error getting response\n${cmdFailed(1)}`, exitCode: 1 });
+    expect(await kit.sh('kubectl exec bb -- wget -qO- pg:5432')).toEqual({ stdout: '', stderr: `wget: error getting response\n${cmdFailed(1)}`, exitCode: 1 });
+    expect(await kit.sh('kubectl exec bb -- wget -qO- db:3306')).toEqual({ stdout: '', stderr: `wget: bad header line: 8.0.40\n${cmdFailed(1)}`, exitCode: 1 });
+    expect((await kit.sh('kubectl exec bb -- wget -qO- maria:3306')).stderr).toBe(`wget: bad header line: 11.4.3-MariaDB-ubu2404\n${cmdFailed(1)}`);
+    expect((await kit.sh('kubectl exec bb -- wget -qO- maria10:3306')).stderr).toBe(`wget: bad header line: 5.5.5-10.11.9-MariaDB-ubu2404\n${cmdFailed(1)}`);
+  });
+
+  it('GNU wget on a node: No data received, retried as a failed try; a MySQL greeting is saved as HTTP/0.9', async () => {
+    const kit = newKit();
+    await kit.setup(...SERVERS);
+    const pg = (await kit.sh("kubectl get svc pg -o jsonpath='{.spec.clusterIP}'")).stdout;
+    const tryLines = `Connecting to ${pg}:5432... connected.\nHTTP request sent, awaiting response... No data received.\n`;
+    expect(await kit.sh(`ssh node1 wget -t 2 http://${pg}:5432/`)).toEqual({
+      stdout: '',
+      stderr: `--2026-01-01 00:01:00--  http://${pg}:5432/\n${tryLines}Retrying.\n\n--2026-01-01 00:01:01--  (try: 2)  http://${pg}:5432/\n${tryLines}Giving up.\n\n`,
+      exitCode: 4,
+    });
+    const db = (await kit.sh("kubectl get svc db -o jsonpath='{.spec.clusterIP}'")).stdout;
+    expect(await kit.sh(`ssh node1 wget http://${db}:3306/`)).toEqual({
+      stdout: '',
+      stderr:
+        `--2026-01-01 00:01:01--  http://${db}:3306/\nConnecting to ${db}:3306... connected.\n` +
+        'HTTP request sent, awaiting response... 200 No headers, assuming HTTP/0.9\nLength: unspecified\nSaving to: ‘index.html’\n\n' +
+        'index.html              [ <=>                ]      78  --.-KB/s    in 0s      \n\n2026-01-01 00:01:01 (600 KB/s) - ‘index.html’ saved [78]\n\n',
+      exitCode: 0,
+    });
+    // the greeting: its 3-byte length (74), sequence 0, protocol 10 and the server version
+    expect((await kit.sh('ssh node1 head -c 12 index.html')).stdout).toBe('J\0\0\0\n8.0.40\0');
+  });
+});

@@ -172,12 +172,18 @@ function* curlSteps(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFl
       }
       continue;
     }
+    if (verbose) io.stderr(`* Connected to ${url.host} (${r.ip}) port ${url.port}\n> ${head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1\n> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}\n> User-Agent: ${ua}\n> Accept: */*\n> \n`);
+    if (r.kind === 'closed' || r.kind === 'not-http') {
+      // a server of another protocol: it closed without a byte (CURLE_GOT_NOTHING), or its first
+      // bytes are no status line, which curl would take for HTTP/0.9 only with --http0.9
+      const [code, text] = r.kind === 'closed' ? [52, 'Empty reply from server'] : [1, 'Received HTTP/0.9 when not allowed'];
+      if (verbose) io.stderr(`* ${text}\n* Closing connection${flavor === 'host' ? '' : ' 0'}\n`);
+      status = say(code, text);
+      continue;
+    }
     const statusLine = `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`;
     const headerText = [statusLine, ...r.headers().map(([k, v]) => `${k}: ${v}`)].join('\r\n') + '\r\n\r\n';
-    if (verbose) {
-      io.stderr(`* Connected to ${url.host} (${r.ip}) port ${url.port}\n> ${head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1\n> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}\n> User-Agent: ${ua}\n> Accept: */*\n> \n`);
-      io.stderr(headerText.split('\r\n').filter((l, i, a) => i < a.length - 1).map((l) => `< ${l}\n`).join(''));
-    }
+    if (verbose) io.stderr(headerText.split('\r\n').filter((l, i, a) => i < a.length - 1).map((l) => `< ${l}\n`).join(''));
     if (fail && r.status >= 400) {
       status = say(22, `The requested URL returned error: ${r.status}`);
       continue;
@@ -309,6 +315,17 @@ function busyboxWget(io: ToolIo, url: Url, r: HttpResult, quiet: boolean, output
     io.stderr(`wget: can't connect to remote host (${r.ip}): Connection timed out\n`);
     return 1;
   }
+  // fgets of the status line finds the connection closed
+  if (r.kind === 'closed') {
+    io.stderr('wget: error getting response\n');
+    return 1;
+  }
+  // MySQL's greeting: its first `line` is the packet header (status 0, taken as a 100 Continue),
+  // then the headers are read: the server version, cut at its NUL, is no `name:` header
+  if (r.kind === 'not-http') {
+    io.stderr(`wget: bad header line: ${r.version}\n`);
+    return 1;
+  }
   if (r.status >= 400) {
     io.stderr(`wget: server returned error: HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}\n`);
     return 1;
@@ -353,12 +370,15 @@ function* gnuWget(io: ToolIo, url: Url, request: () => HttpResult, quiet: boolea
       if (!quiet) io.stderr(`${conn}failed: Connection refused.\n`);
       return 4;
     }
-    if (r.kind !== 'timeout') {
+    if (r.kind === 'timeout') {
+      yield timeout !== undefined && timeout < SYN_TIMEOUT_MS ? timeout : SYN_TIMEOUT_MS;
+      if (!quiet) io.stderr(`${conn}failed: Connection timed out.\n`);
+    } else {
       if (!quiet) io.stderr(`${conn}connected.\n`);
-      break;
+      if (r.kind !== 'closed') break;
+      // the server closed without a byte (HEOF): tried again as a failed connection is
+      if (!quiet) io.stderr('HTTP request sent, awaiting response... No data received.\n');
     }
-    yield timeout !== undefined && timeout < SYN_TIMEOUT_MS ? timeout : SYN_TIMEOUT_MS;
-    if (!quiet) io.stderr(`${conn}failed: Connection timed out.\n`);
     if (attempt >= tries) {
       if (!quiet) io.stderr('Giving up.\n\n');
       return 4;
@@ -368,6 +388,7 @@ function* gnuWget(io: ToolIo, url: Url, request: () => HttpResult, quiet: boolea
     yield Math.min(attempt, GNU_WGET_WAITRETRY_S) * 1000;
   }
   const res = r;
+  if (res.kind === 'not-http') return http09(io, url, res.bytes, quiet, output, now);
   if (!quiet) io.stderr(`HTTP request sent, awaiting response... ${res.status} ${reasonPhrase(res.status)}\n`);
   if (res.status >= 400) {
     if (quiet) return 8;
@@ -382,6 +403,22 @@ function* gnuWget(io: ToolIo, url: Url, request: () => HttpResult, quiet: boolea
     return 3;
   }
   if (!quiet) io.stderr(`${(target === '-' ? '-' : target).padEnd(20)}100%[===================>]     ${res.body.length}  --.-KB/s    in 0s      \n\n${wallTime(now())} (600 KB/s) - ${target === '-' ? 'written to stdout' : `‘${target}’ saved`} [${res.body.length}/${res.body.length}]\n\n`);
+  return 0;
+}
+
+/**
+ * GNU wget takes a response without a status line for HTTP/0.9 and saves what the server sent
+ * until it closed: a MySQL greeting, binary, of no announced length.
+ */
+function http09(io: ToolIo, url: Url, bytes: string, quiet: boolean, output: string | undefined, now: () => number): number {
+  const target = output ?? fileName(url);
+  if (!quiet) io.stderr(`HTTP request sent, awaiting response... 200 No headers, assuming HTTP/0.9\nLength: unspecified\nSaving to: ‘${target === '-' ? 'STDOUT' : target}’\n\n`);
+  if (target === '-') io.stdout(bytes);
+  else if (!io.writeFile?.(target, bytes)) {
+    io.stderr(`${target}: Permission denied\n`);
+    return 3;
+  }
+  if (!quiet) io.stderr(`${(target === '-' ? '-' : target).padEnd(20)}    [ <=>                ]      ${bytes.length}  --.-KB/s    in 0s      \n\n${wallTime(now())} (600 KB/s) - ${target === '-' ? 'written to stdout' : `‘${target}’ saved`} [${bytes.length}]\n\n`);
   return 0;
 }
 

@@ -12,6 +12,7 @@ import { kubeletSection } from '../controllers/kubelet/runtime-state';
 import { lookupImage } from '../images/catalog';
 import type { ProcessPlan } from '../controllers/kubelet/process-model';
 import { civil } from '../time';
+import { formatTime } from '../controllers/kubelet/log-template';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 export const DNS_SERVICE_IP = '10.96.0.10';
@@ -194,6 +195,13 @@ export type HttpResult =
   | { kind: 'dns'; answer: DnsAnswer & { kind: 'nxdomain' | 'cname' } }
   | { kind: 'refused'; ip: string }
   | { kind: 'timeout'; ip: string }
+  /** a server of another protocol closed the connection without a byte (Redis, PostgreSQL) */
+  | { kind: 'closed'; ip: string }
+  /**
+   * a server of another protocol spoke first, in its own protocol: MySQL's and MariaDB's greeting,
+   * with the server version it carries, then closed the connection on the HTTP request
+   */
+  | { kind: 'not-http'; ip: string; version: string; bytes: string }
   | { kind: 'response'; ip: string; status: number; body: string; headers(): [string, string][] };
 
 const REASONS: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
@@ -213,6 +221,12 @@ export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest):
   const name = conn.pod.metadata.name!;
   const listening = listener(cluster, conn.pod, conn.port);
   if (!listening) return { kind: 'refused', ip };
+  const wire = wireOf(listening.image);
+  if (wire) {
+    // localhost stays 127.0.0.1 inside a pod (see the access logs below)
+    const peer = local && !conn.via ? '127.0.0.1' : clientIpSeenBy(cluster, origin, conn.pod);
+    return otherProtocol(cluster, wire, { namespace: ns, pod: name, container: listening.container }, peer, ip);
+  }
   let outcome = httpAnswer(listening.http, req.path, cluster.now - listening.startedAt);
   const kind = serverKind(listening.image);
   const server: ServerInfo = { kind: kind.kind, header: kind.header, container: listening.container };
@@ -241,6 +255,80 @@ export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest):
   if (server.kind === 'nginx') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length} "-" "${req.userAgent}" "-"`);
   if (server.kind === 'httpd') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length}`);
   return { kind: 'response', ip, status: outcome.status, body, headers };
+}
+
+/** A server that does not speak HTTP, and its version (what it logs or sends depends on it). */
+interface Wire {
+  protocol: 'redis' | 'mysql' | 'postgres';
+  repo: string;
+  version: string;
+}
+
+const WIRES = new Map<string, Wire | null>();
+const REDIS_REPOS = new Set(['redis', 'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower']);
+
+function wireOf(image: string): Wire | undefined {
+  let hit = WIRES.get(image);
+  if (hit === undefined) {
+    const found = lookupImage(image);
+    const repo = found.ok ? found.info.repo : '';
+    const version = found.ok ? found.info.vars?.version ?? '' : '';
+    const protocol = REDIS_REPOS.has(repo) ? 'redis' : repo === 'mysql' || repo === 'mariadb' ? 'mysql' : repo === 'postgres' ? 'postgres' : undefined;
+    hit = protocol ? { protocol, repo, version } : null;
+    WIRES.set(image, hit);
+  }
+  return hit ?? undefined;
+}
+
+/** Redis logs the warning at most once a minute (securityWarningCommand's static logged_time). */
+const SECURITY_WARNING = 'Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance.';
+const STARTUP_PACKET = 'LOG:  invalid length of startup packet';
+
+/**
+ * An HTTP request to a server of another protocol. Redis reads `GET / HTTP/1.1` as an inline
+ * command (wrong number of arguments), then `Host:` as a cross-protocol attack: it logs a warning
+ * and closes the connection before writing the error reply. PostgreSQL reads the first 4 bytes,
+ * `GET `, as the startup packet's length, logs it as invalid and closes. MySQL and MariaDB send
+ * their handshake first: the client gets bytes that are not an HTTP status line.
+ */
+function otherProtocol(cluster: Cluster, wire: Wire, at: { namespace: string; pod: string; container: string }, peer: string, ip: string): HttpResult {
+  const now = cluster.now;
+  const log = (text: string): void => appendContainerLog(cluster.runtime, at.namespace, at.pod, at.container, now, text);
+  const previous = (marker: string): [number, string][] =>
+    (kubeletSection(cluster.runtime).pods[`${at.namespace}/${at.pod}`]?.containers.find((c) => c.name === at.container)?.current?.extra ?? []).filter(([, t]) => t.includes(marker));
+  switch (wire.protocol) {
+    case 'redis': {
+      const last = previous(SECURITY_WARNING).pop();
+      if (!last || Math.floor(now / 1000) - Math.floor(last[0] / 1000) > 60) {
+        // the peer's address since Redis 7.2; its port is the client's ephemeral one
+        const [major, minor] = wire.version.split('.').map(Number);
+        const tail = major > 7 || (major === 7 && minor >= 2) ? `Connection from ${peer}:${32768 + cluster.rng.int(28232)} aborted.` : 'Connection aborted.';
+        log(`1:M ${formatTime('redis', now)} # ${SECURITY_WARNING} ${tail}`);
+      }
+      return { kind: 'closed', ip };
+    }
+    case 'postgres':
+      // a new backend process for each connection
+      log(`${formatTime('pg', now)} UTC [${64 + previous(STARTUP_PACKET).length}] ${STARTUP_PACKET}`);
+      return { kind: 'closed', ip };
+    case 'mysql':
+      // the HTTP request is then read as the handshake response, out of order: the server closes
+      return { kind: 'not-http', ip, ...mysqlGreeting(wire) };
+  }
+}
+
+/**
+ * The protocol 10 handshake packet (the thread id and the scramble, random on a real server, are
+ * fixed here). MariaDB 10 announces itself as `5.5.5-<version>`, a replication hack 11 dropped.
+ */
+function mysqlGreeting(wire: Wire): { version: string; bytes: string } {
+  const maria = wire.repo === 'mariadb';
+  const version = maria ? `${Number(wire.version.split('.')[0]) >= 11 ? '' : '5.5.5-'}${wire.version}-MariaDB-ubu2404` : wire.version;
+  const plugin = !maria && !/^5\./.test(wire.version) ? 'caching_sha2_password' : 'mysql_native_password';
+  const c = (...codes: number[]): string => String.fromCharCode(...codes);
+  const payload =
+    `\n${version}\0` + c(8, 0, 0, 0) + 'Kb7;x%Q!' + c(0, 0xff, 0xff, maria ? 0x2d : 0xff, 2, 0) + c(0xff, 0xdf, 21) + c(...Array<number>(10).fill(0)) + '4Z&m+uZ-{l9V' + c(0) + `${plugin}\0`;
+  return { version, bytes: c(payload.length, 0, 0, 0) + payload };
 }
 
 interface ServerInfo {

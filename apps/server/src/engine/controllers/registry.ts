@@ -16,6 +16,7 @@ import { persistentVolumeController } from './persistentvolume/persistentvolume'
 import { attachDetachController } from './attachdetach/attachdetach';
 import { schedulerController } from './scheduler/scheduler';
 import { nodeLifecycleController } from './node-lifecycle/node-lifecycle';
+import { podGcController } from './podgc/pod-gc';
 import { endpointsController } from './endpoints/endpoints';
 import { endpointSliceController } from './endpointslice/endpointslice';
 import { podNetworkController } from '../install/pod-network-controller';
@@ -36,10 +37,12 @@ export function buildControllers(config: ClusterConfig): Controller[] {
     attachDetachController(),
     kubeletController(),
     nodeLifecycleController(),
+    podGcController(),
     endpointsController(),
     endpointSliceController(),
     eventTtlController(),
-    // a `bare` cluster's nodes wait for a pod network add-on; the other shapes come with one
-    ...(config.shape === 'bare' ? [podNetworkController()] : []),
+    // a `bare` cluster's nodes wait for a pod network add-on; the other shapes come with one, whose
+    // daemon annotates a node registered again
+    podNetworkController(),
   ];
 }

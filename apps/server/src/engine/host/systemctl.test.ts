@@ -64,6 +64,17 @@ describe('systemctl', () => {
     );
   });
 
+  it('sudo systemctl restart kubelet registers the Node that kubectl delete node removed (a running kubelet does not)', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl delete node node1', 'sleep 30');
+    expect(await kit.sh('kubectl get node node1')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): nodes "node1" not found\n', exitCode: 1 });
+    await kit.setup('ssh node1', 'sudo systemctl restart kubelet', 'exit');
+    expect((await kit.sh('kubectl get node node1')).stdout).toBe('NAME    STATUS     ROLES    AGE   VERSION\nnode1   NotReady   <none>   0s    v1.32.5\n');
+    await kit.setup('sleep 1');
+    expect((await kit.sh('kubectl get node node1')).stdout).toBe('NAME    STATUS   ROLES    AGE   VERSION\nnode1   Ready    <none>   1s    v1.32.5\n');
+    expect((await kit.sh('ssh node1 systemctl status kubelet')).stdout.split('\n')[4]).toBe('     Active: active (running) since Thu 2026-01-01 00:00:30 UTC; 1s ago');
+  });
+
   it('status of a unit that is always there, and of one that is not', async () => {
     const kit = newKit();
     expect(await kit.sh('systemctl status containerd')).toEqual({

@@ -3,7 +3,7 @@
 
 import type { Sandbox } from '../sandbox';
 import type { ExternalCommand, HostState } from '../shell/types';
-import { startKubelet, stopKubelet } from '../operations/node-operations';
+import { restartKubelet, startKubelet, stopKubelet } from '../operations/node-operations';
 import { aptState, isInstalled } from '../install/host-packages';
 import { civil, parseTime } from '../time';
 import { BOOTSTRAP_LEAD_MS } from '../cluster';
@@ -139,7 +139,8 @@ export function systemctlCommand(sandbox: Sandbox): ExternalCommand {
           const pid = records.kubelet?.pid ?? firstPid(ctx.host, 'kubelet');
           const wasActive = machine.kubeletRunning;
           if (verb === 'stop') stopKubelet(sandbox.cluster, ctx.host);
-          if (verb === 'start' || verb === 'restart') startKubelet(sandbox.cluster, ctx.host);
+          if (verb === 'start') startKubelet(sandbox.cluster, ctx.host);
+          if (verb === 'restart') restartKubelet(sandbox.cluster, ctx.host);
           // the unit changes state: since now, and a new process (a later PID) when it starts again
           if (verb === 'stop' && wasActive) records.kubelet = { active: false, since: sandbox.cluster.now, pid };
           if ((verb === 'start' && !wasActive) || verb === 'restart') records.kubelet = { active: true, since: sandbox.cluster.now, pid: pid + 1 + (pid % 89) };

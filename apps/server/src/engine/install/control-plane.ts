@@ -204,5 +204,5 @@ export function bootstrapTokens(cluster: Cluster): BootstrapToken[] {
 /** The node NotReady for want of a network, as the kubelet reports it. */
 export function networkNotReady(node: Node): boolean {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  return ready?.status === 'False' && ready.reason === 'KubeletNotReady';
+  return ready?.status === 'False' && ready.reason === 'KubeletNotReady' && !!ready.message?.startsWith('container runtime network not ready');
 }

@@ -1,9 +1,11 @@
 // Faults on a node's machine, as `sudo systemctl stop|start kubelet` on the host and the
 // instructor's drills cause them. They change the machine (runtime state, not an API object)
 // and wake the controllers that watch machines: the kubelet and the node lifecycle controller.
-// A kubelet that starts (the machine boots, or the service is started) registers its Node if
-// there is none, as it does at every start: a Node deleted meanwhile (`kubectl delete node`, or
-// the cloud controller manager's for a deleted instance that is created again) comes back.
+// A kubelet that starts (the machine boots, or the service is started or restarted) registers its
+// Node if there is none, as it does at every start: a Node deleted meanwhile (`kubectl delete
+// node`, or the cloud controller manager's for a deleted instance that is created again) comes
+// back. A kubelet that keeps running does not: it registers once per process (v1.32's
+// registrationCompleted is never reset) and then only fails its status updates, NotFound.
 // Call them inside `cluster.at(now, ...)` so the controllers settle afterwards.
 
 import type { Cluster } from '../cluster';
@@ -11,6 +13,7 @@ import type { MachineState } from '../cluster-state';
 import { nodeObject } from '../bootstrap/machines';
 import { nodeLease } from '../bootstrap/lease';
 import { rfc3339 } from '../time';
+import { registeringNode } from '../controllers/kubelet/node-status';
 
 function machine(cluster: Cluster, node: string): MachineState {
   const m = cluster.runtime.machines[node];
@@ -34,17 +37,22 @@ interface KubeadmRecord {
 /**
  * The kubelet of a machine that joined the cluster registers its Node when there is none. It
  * registers as any kubelet does: the labels it sets itself (not kubeadm's control-plane role and
- * taint, which `kubeadm init` added through the API), the uninitialized taint when it runs with
- * --cloud-provider=external (every kubelet of a `cloud` cluster), Ready where the pod network's
- * CNI configuration is on the machine already (on a `bare` cluster the pod network controller
- * decides), and a new Lease.
+ * taint, which `kubeadm init` added through the API, nor kubeadm's cri-socket annotation), the
+ * uninitialized taint when it runs with --cloud-provider=external (every kubelet of a `cloud`
+ * cluster), the not-ready taint the API server's admission adds to every new Node, and a new
+ * Lease. Where the pod network's CNI configuration is on the machine already it is NotReady only
+ * until its first runtime check (kubelet/node-status.ts); on a `bare` cluster the pod network
+ * controller decides. flanneld annotates the Node again when its new pod runs there.
  */
 function registerIfMissing(cluster: Cluster, m: MachineState): void {
   if (!m.joined || !cluster.runtime.apiServerUp || cluster.store.get('nodes', undefined, m.name)) return;
   const bare = cluster.config.shape === 'bare';
   const kubeadm = cluster.runtime.sections.kubeadm as KubeadmRecord | undefined;
   const external = cluster.config.shape === 'cloud' || !!kubeadm?.externalCloud?.[m.name];
-  const node = nodeObject(m, cluster.rng, { controlPlane: false, externalCloudProvider: external, networkReady: !bare, at: rfc3339(cluster.now) });
+  let node = nodeObject(m, cluster.rng, { controlPlane: false, externalCloudProvider: external, networkReady: false, at: rfc3339(cluster.now) });
+  if (!bare) node = registeringNode(node, cluster.now);
+  // kubeadm's (init and join write it through the API), not the kubelet's
+  delete node.metadata.annotations?.['kubeadm.alpha.kubernetes.io/cri-socket'];
   if (bare && !kubeadm?.podNetworkCidr) {
     delete node.spec.podCIDR;
     delete node.spec.podCIDRs;
@@ -72,6 +80,20 @@ export function startKubelet(cluster: Cluster, node: string): void {
     delete m.kubeletStoppedAt;
     registerIfMissing(cluster, m);
   }
+  wake(cluster, node);
+}
+
+/**
+ * `systemctl restart kubelet`: a stopped kubelet starts; a running one is a new process, which
+ * registers its Node if it was deleted (the pods still bound to the node name are its own again).
+ */
+export function restartKubelet(cluster: Cluster, node: string): void {
+  const m = machine(cluster, node);
+  if (!m.kubeletRunning) {
+    startKubelet(cluster, node);
+    return;
+  }
+  if (m.poweredOn) registerIfMissing(cluster, m);
   wake(cluster, node);
 }
 

@@ -230,6 +230,18 @@ describe('applyDefaults', () => {
     });
   });
 
+  it("writes a template's serviceAccount from serviceAccountName, and reads it when the name is missing (the v1 conversion)", () => {
+    const deployment = (spec: object) =>
+      defaulted({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox:1.36' }], ...spec } } } }).spec
+        .template.spec;
+    const pick = (s: any) => [s.serviceAccountName, s.serviceAccount];
+    expect(pick(deployment({ serviceAccountName: 'robot' }))).toEqual(['robot', 'robot']);
+    expect(pick(deployment({ serviceAccount: 'legacy' }))).toEqual(['legacy', 'legacy']);
+    expect(pick(deployment({ serviceAccountName: 'robot', serviceAccount: 'legacy' }))).toEqual(['robot', 'robot']);
+    const none = deployment({ serviceAccount: '' });
+    expect(['serviceAccountName' in none, 'serviceAccount' in none]).toEqual([false, false]);
+  });
+
   it('merges a Secret\'s stringData into base64 data and types it Opaque', () => {
     const s = defaulted({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'eA==', b: 'eQ==' }, stringData: { b: 'ñ', c: 'hello' } });
     expect(s).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'Opaque', data: { a: 'eA==', b: 'w7E=', c: 'aGVsbG8=' } });

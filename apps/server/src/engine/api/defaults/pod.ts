@@ -47,6 +47,11 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.securityContext ??= {};
   spec.terminationGracePeriodSeconds ??= 30;
   spec.schedulerName ||= 'default-scheduler';
+  // the v1 conversion: serviceAccount, the deprecated alias, is read when serviceAccountName is
+  // empty and always written back equal to it (so a template shows both)
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  else if (spec.serviceAccount !== undefined) delete spec.serviceAccount;
   for (const c of spec.containers ?? []) defaultContainer(c);
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const c of (spec.ephemeralContainers as Container[] | undefined) ?? []) defaultContainer(c);

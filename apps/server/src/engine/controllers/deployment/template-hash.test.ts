@@ -1,4 +1,5 @@
-import { canonicalJson, computeHash, equalIgnoreHash, fnv32a, fnv32aString, safeEncodeString } from './template-hash';
+import { computeHash, equalIgnoreHash, fnv32a, fnv32aString, safeEncodeString } from './template-hash';
+import { spewPodTemplate } from './go-spew';
 import { resolveFenceposts, scaledValue } from './rollout-math';
 
 describe('pod-template-hash', () => {
@@ -32,15 +33,107 @@ describe('pod-template-hash', () => {
     expect(computeHash(template, 0)).not.toBe(h);
   });
 
-  test('the hash is the FNV-32a of the canonical template in decimal, then safe-encoded', () => {
-    const want = safeEncodeString(String(fnv32aString(0x811c9dc5, canonicalJson(template))));
+  test('the hash is the FNV-32a of spew\'s text of the Go template in decimal, then safe-encoded', () => {
+    const want = safeEncodeString(String(fnv32aString(0x811c9dc5, spewPodTemplate(template))));
     expect(computeHash(template)).toBe(want);
+  });
+
+  // `kubectl create deployment nginx --image=nginx` as a v1.32 API server stores the template:
+  // real clusters name its ReplicaSet nginx-5869d7778c
+  const createDeploymentNginx = {
+    metadata: { creationTimestamp: null, labels: { app: 'nginx' } },
+    spec: {
+      containers: [{ image: 'nginx', imagePullPolicy: 'Always', name: 'nginx', resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' }],
+      dnsPolicy: 'ClusterFirst',
+      restartPolicy: 'Always',
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+      terminationGracePeriodSeconds: 30,
+    },
+  };
+
+  test('kubectl create deployment nginx --image=nginx hashes to 5869d7778c, as on a real v1.32 cluster', () => {
+    expect(computeHash(createDeploymentNginx as never)).toBe('5869d7778c');
+  });
+
+  // kubeadm v1.32's CoreDNS Deployment template after the API server's defaulting (and the v1
+  // conversion that writes serviceAccount): every kubeadm v1.32 cluster runs coredns-668d6bf9bc-*
+  const kubeadmCoreDNS = {
+    metadata: { creationTimestamp: null, labels: { 'k8s-app': 'kube-dns' } },
+    spec: {
+      affinity: {
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { podAffinityTerm: { labelSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }] }, topologyKey: 'kubernetes.io/hostname' }, weight: 100 },
+          ],
+        },
+      },
+      containers: [
+        {
+          args: ['-conf', '/etc/coredns/Corefile'],
+          image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+          imagePullPolicy: 'IfNotPresent',
+          livenessProbe: { failureThreshold: 5, httpGet: { path: '/health', port: 8080, scheme: 'HTTP' }, initialDelaySeconds: 60, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 5 },
+          name: 'coredns',
+          ports: [
+            { containerPort: 53, name: 'dns', protocol: 'UDP' },
+            { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+            { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+          ],
+          readinessProbe: { failureThreshold: 3, httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' }, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 1 },
+          resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] }, readOnlyRootFilesystem: true },
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+          volumeMounts: [{ mountPath: '/etc/coredns', name: 'config-volume', readOnly: true }],
+        },
+      ],
+      dnsPolicy: 'Default',
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
+      priorityClassName: 'system-cluster-critical',
+      restartPolicy: 'Always',
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+      serviceAccount: 'coredns',
+      serviceAccountName: 'coredns',
+      terminationGracePeriodSeconds: 30,
+      tolerations: [
+        { key: 'CriticalAddonsOnly', operator: 'Exists' },
+        { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' },
+      ],
+      volumes: [{ configMap: { defaultMode: 420, items: [{ key: 'Corefile', path: 'Corefile' }], name: 'coredns' }, name: 'config-volume' }],
+    },
+  };
+
+  test("kubeadm's CoreDNS template hashes to 668d6bf9bc; each field of it counts", () => {
+    expect(computeHash(kubeadmCoreDNS as never)).toBe('668d6bf9bc');
+    const without = JSON.parse(JSON.stringify(kubeadmCoreDNS));
+    delete without.spec.serviceAccount;
+    expect(computeHash(without)).toBe('5b896595fc');
+    const bigger = JSON.parse(JSON.stringify(kubeadmCoreDNS));
+    bigger.spec.containers[0].resources.limits.memory = '171Mi';
+    expect(computeHash(bigger)).not.toBe('668d6bf9bc');
+  });
+
+  test('an absent, null or empty list or map hashes as nil, as the controller reads it back from the API server', () => {
+    const h = computeHash(createDeploymentNginx as never);
+    const t = JSON.parse(JSON.stringify(createDeploymentNginx));
+    t.spec.containers[0].args = [];
+    t.spec.containers[0].env = null;
+    t.spec.nodeSelector = {};
+    t.metadata.annotations = {};
+    expect(computeHash(t)).toBe(h);
+    t.spec.securityContext = undefined;
+    expect(computeHash(t)).not.toBe(h); // a nil pointer is not a pointer to an empty struct
   });
 
   test('equalIgnoreHash ignores only the pod-template-hash label', () => {
     const withHash = { ...template, metadata: { labels: { app: 'web', 'pod-template-hash': '7c5ddbdf54' } } };
     expect(equalIgnoreHash(template, withHash)).toBe(true);
     expect(equalIgnoreHash(template, { ...template, metadata: { labels: { app: 'api' } } })).toBe(false);
+    // Semantic.DeepEqual of the Go values: an empty map is a nil one
+    expect(equalIgnoreHash(template, { ...template, spec: { ...template.spec, nodeSelector: {} } })).toBe(true);
+    expect(equalIgnoreHash(template, { ...template, spec: { ...template.spec, hostNetwork: true } })).toBe(false);
   });
 });
 

@@ -1,19 +1,18 @@
-// pod-template-hash as controller.ComputeHash makes it: FNV-32a over the pod template, then the
-// collision count as 8 little-endian bytes, printed in decimal and mapped through the name
-// alphabet (rand.SafeEncodeString), so only `4-9 b c d f` appear.
-//
-// Simplification: the real hash reads the template through spew's `%#v` of the Go struct (every
-// field, zero values included); we hash a canonical JSON of the template (keys sorted, undefined
-// dropped). Same template → same hash, the collision count changes it, and the shape matches,
-// but the values differ from a real cluster's.
+// pod-template-hash (and a DaemonSet's controller-revision-hash) as controller.ComputeHash makes
+// it: FNV-32a over hashutil.DeepHashObject's text of the template, which is go-spew's `%#v` of the
+// Go v1.PodTemplateSpec (go-spew.ts), then the collision count as 8 little-endian bytes, the sum
+// printed in decimal and mapped through the name alphabet (rand.SafeEncodeString), so only
+// `4-9 b c d f` appear. The same template gives the hash a real cluster gives it: kubeadm's
+// CoreDNS Deployment hashes to 668d6bf9bc, as on every kubeadm v1.32 cluster.
 
 import { PodTemplateSpec } from '../../api/types';
 import { NAME_ALPHABET } from '../../random';
+import { spewPodTemplate } from './go-spew';
 
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
 export function computeHash(template: PodTemplateSpec | undefined, collisionCount?: number): string {
-  let h = fnv32aString(0x811c9dc5, canonicalJson(template ?? {}));
+  let h = fnv32aString(0x811c9dc5, spewPodTemplate(template ?? {}));
   if (collisionCount !== undefined && collisionCount !== null) {
     const bytes = [0, 0, 0, 0, 0, 0, 0, 0];
     const c = collisionCount >>> 0;
@@ -65,18 +64,6 @@ export function safeEncodeString(s: string): string {
 }
 
 /**
- * JSON with object keys sorted at every level and null fields dropped (a nil pointer and an
- * absent field are the same to Go), the stable text we hash and compare.
- */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return v === undefined ? 'null' : JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map((x) => canonicalJson(x)).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined && o[k] !== null).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-}
-
-/**
  * A memo of values derived from an object's spec, keyed by uid and generation (the spec only
  * changes with the generation). In memory only, and bounded.
  */
@@ -95,14 +82,18 @@ export class GenerationMemo<T> {
   }
 }
 
-/** Templates equal once the pod-template-hash label is ignored (deploymentutil.EqualIgnoreHash). */
+/**
+ * Templates equal once the pod-template-hash label is ignored (deploymentutil.EqualIgnoreHash,
+ * Semantic.DeepEqual of the Go values: a nil and an empty list are the same, unknown fields
+ * do not count).
+ */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
   return templateIdentity(a) === templateIdentity(b);
 }
 
-/** The text two templates share when they are equal ignoring the hash label. */
+/** The text two templates share when they are equal ignoring the hash label: spew's, as hashed. */
 export function templateIdentity(t: PodTemplateSpec | undefined): string {
-  return canonicalJson(withoutHash(t));
+  return spewPodTemplate(withoutHash(t));
 }
 
 function withoutHash(t: PodTemplateSpec | undefined): unknown {

@@ -154,19 +154,3 @@ describe('node lifecycle', () => {
     });
   });
 });
-
-describe('pod garbage collection', () => {
-  test('the pods of a deleted node are removed', () => {
-    const c = Cluster.create({ seed: 1, start: T0 });
-    c.at(T0 + S, () => c.api.create(pod('web', { nodeName: 'node2' })));
-    c.step(T0 + 30 * S);
-    c.at(T0 + 40 * S, () => c.api.delete('nodes', undefined, 'node2'));
-    expect((c.store.list('pods') as Pod[]).filter((p) => p.spec.nodeName === 'node2')).toEqual([]);
-  });
-});
-
-test('a pod bound to a node that does not exist is removed', () => {
-  const c = Cluster.create({ seed: 1, start: T0 });
-  c.at(T0 + S, () => c.api.create(pod('ghost', { nodeName: 'node9' })));
-  expect(getPod(c, 'ghost')).toBeUndefined();
-});

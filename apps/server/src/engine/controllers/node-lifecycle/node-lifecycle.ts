@@ -13,6 +13,7 @@ import { Condition, Node, Pod, Taint, Toleration } from '../../api/types';
 import { parseTime, rfc3339 } from '../../time';
 import { Controller, ControllerContext } from '../controller';
 import { readyStatus, tolerates } from '../scheduler/filters';
+import { RUNTIME_CHECK_PENDING } from '../kubelet/node-status';
 import {
   NODE_CONDITION_TYPES,
   NODE_MONITOR_GRACE_MS,
@@ -51,7 +52,9 @@ export function nodeLifecycleController(): Controller {
       if (ev.resource === 'nodes') {
         const node = ev.object as Node;
         if (ev.type === 'DELETED') {
-          enqueue(node.metadata.name!); // its pods are orphans now
+          // its pods are the pod garbage collector's (podgc); a node that was not Ready no longer
+          // counts in its zone's state
+          if (readyStatus(node) !== 'True') for (const n of ctx.store.list('nodes')) enqueue(n.metadata.name!);
           return;
         }
         enqueue(node.metadata.name!);
@@ -62,20 +65,16 @@ export function nodeLifecycleController(): Controller {
         return;
       }
       if (ev.resource === 'pods' && ev.type !== 'DELETED') {
-        // a pod on a node with NoExecute taints may have to be evicted; one bound to a node
-        // that does not exist is an orphan
+        // a pod on a node with NoExecute taints may have to be evicted
         const nodeName = (ev.object as Pod).spec?.nodeName;
         if (!nodeName) return;
         const node = ctx.store.get('nodes', undefined, nodeName) as Node | undefined;
-        if (!node || node.spec?.taints?.some((t) => t.effect === 'NoExecute')) enqueue(nodeName);
+        if (node?.spec?.taints?.some((t) => t.effect === 'NoExecute')) enqueue(nodeName);
       }
     },
     sync(name, ctx) {
       let node = ctx.store.get('nodes', undefined, name) as Node | undefined;
-      if (!node) {
-        collectOrphans(ctx, name);
-        return;
-      }
+      if (!node) return;
       const machine = ctx.runtime.machines[name];
       if (machine) {
         const down = !machine.poweredOn || !machine.kubeletRunning;
@@ -91,25 +90,6 @@ export function nodeLifecycleController(): Controller {
       evictionPass(ctx, node);
     },
   };
-}
-
-/**
- * The pod garbage collector's orphan pass: pods bound to a node that no longer exists are
- * force-deleted (the real one waits a 40 s quarantine first, in case the node comes back).
- */
-function collectOrphans(ctx: ControllerContext, nodeName: string): void {
-  for (const pod of podsOn(ctx, nodeName)) {
-    const next = clone(pod);
-    const cond: Condition = { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
-    next.status = { ...(next.status ?? {}), conditions: [...(next.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), cond] };
-    if (next.status.phase !== 'Succeeded' && next.status.phase !== 'Failed') next.status.phase = 'Failed';
-    ctx.api.updateStatus(next);
-    try {
-      ctx.api.delete('pods', pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
-    } catch {
-      // already gone
-    }
-  }
 }
 
 function podsOn(ctx: ControllerContext, nodeName: string): Pod[] {
@@ -194,7 +174,10 @@ function taintPass(ctx: ControllerContext, node: Node): Node {
     if (!taints.some((t) => t.key === key && t.effect === 'NoSchedule')) taints.push({ key, effect: 'NoSchedule', timeAdded: now });
   }
   const policy = taintingPolicy(ctx.store.list('nodes') as Node[], node);
-  const want = policy.clear ? undefined : desiredNoExecuteKey(node);
+  // a kubelet that just registered is NotReady for about a second, less than the 5 s between the
+  // controller's looks at the nodes: it is not tainted NoExecute for it
+  const starting = condition(node, 'Ready')?.message === RUNTIME_CHECK_PENDING;
+  const want = policy.clear || starting ? undefined : desiredNoExecuteKey(node);
   const has = want !== undefined && taints.some((t) => t.key === want && t.effect === 'NoExecute');
   if (want === undefined || has) {
     // Ready again (or every zone down): the NoExecute taints go; else only the stale one of a swap

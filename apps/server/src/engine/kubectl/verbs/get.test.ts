@@ -112,7 +112,7 @@ describe('kubectl get', () => {
       expect(await kit.sh('kubectl get pods --field-selector metadata.namespace=zz')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
       expect((await kit.sh('kubectl get pods -A --field-selector spec.nodeName=node1,metadata.namespace=default -o name')).stdout).toBe('pod/a\npod/b\n');
       expect((await kit.sh('kubectl get pods -A --field-selector spec.nodeName=master -o name')).stdout).toBe(
-        'pod/kube-flannel-ds-tm9x7\npod/coredns-7499bf7c45-twk9v\npod/etcd-master\npod/kube-apiserver-master\npod/kube-controller-manager-master\npod/kube-proxy-gdltm\npod/kube-scheduler-master\n',
+        'pod/kube-flannel-ds-tm9x7\npod/coredns-668d6bf9bc-twk9v\npod/etcd-master\npod/kube-apiserver-master\npod/kube-controller-manager-master\npod/kube-proxy-gdltm\npod/kube-scheduler-master\n',
       );
       expect(await kit.sh('kubectl get pods -A --field-selector status.phase!=Running')).toEqual({ stdout: '', stderr: 'No resources found\n', exitCode: 0 });
       await kit.setup('kubectl run done --image=busybox --restart=Never -- true', 'sleep 5');

@@ -22,7 +22,8 @@ import type { PackedDocument } from './state/json-pack';
  * image's templates with their values, pod-template-hash and controller-revision-hash are
  * computed over spew's dump of the Go structs as the controllers do, the pod garbage collector
  * deletes the pods of a deleted Node after its 40 s quarantine, a restarted kubelet registers its
- * deleted Node again, and curl and wget get the replies of redis, postgres, mysql and mariadb).
+ * deleted Node again, curl and wget get the replies of redis, postgres, mysql and mariadb, and a container's script
+ * runs `seq`, `[ ]`/`test`, and loops whose condition is a test until it fails).
  */
 export const ENGINE_VERSION = '0.7.0';
 

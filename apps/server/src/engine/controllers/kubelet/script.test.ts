@@ -17,11 +17,41 @@ describe('runScript', () => {
     ['hostname', [[0, 'pod-1']], 0, 0],
     ['echo hi > /tmp/x; sleep 1', [], 1000, 0],
     ['foo', [[0, 'sh: foo: not found']], 0, 127],
+    // seq, and loops whose condition is a test: they end when it fails (until: when it holds)
+    ['for i in $(seq 3); do echo n$i; done', [[0, 'n1'], [0, 'n2'], [0, 'n3']], 0, 0],
+    ['seq 10 -4 1', [[0, '10'], [0, '6'], [0, '2']], 0, 0],
+    ['seq 5 1', [], 0, 0],
+    ['seq x', [[0, "seq: invalid number 'x'"]], 0, 1],
+    ['i=0; while [ $i -lt 3 ]; do echo r$i; i=$((i+1)); done; echo end', [[0, 'r0'], [0, 'r1'], [0, 'r2'], [0, 'end']], 0, 0],
+    ['i=0; until [ $i -ge 2 ]; do echo u$i; sleep 1; i=$((i+1)); done', [[0, 'u0'], [1000, 'u1']], 2000, 0],
+    ['n=3; while test "$n" != 0; do n=$((n-1)); done; echo $n', [[0, '0']], 0, 0],
+    ['[ -z "" ] && [ -n x ] && [ ! a = b ] && echo yes', [[0, 'yes']], 0, 0],
+    ['[ a -lt 3 ]', [[0, "sh: invalid number 'a'"]], 0, 2],
+    ['[ 1 -lt 3', [[0, 'sh: missing ]']], 0, 2],
+    ['while [ 1 -gt 2 ]; do echo never; done; echo after', [[0, 'after']], 0, 0],
   ])('%s', (src, lines, exitAfter, code) => {
     const r = runScript(src, env, T);
     expect(r.lines).toEqual(lines);
     expect(r.exitAfterMs).toBe(exitAfter);
     expect(r.exitCode).toBe(code);
+  });
+
+  it("takes a loop whose condition asks the network as endless, as before (its answer is the cluster's)", () => {
+    const r = runScript('until nslookup db; do echo waiting; sleep 2; done', env, T);
+    expect(r.loop).toMatchObject({ startMs: 0, periodMs: 2000 });
+    expect(r.exitAfterMs).toBeUndefined();
+  });
+
+  it('a test loop still going after 2,000 lines (or 10,000 silent rounds) goes on as an endless loop from there, its counter counting', () => {
+    const r = runScript('i=0; while [ $i -ge 0 ]; do i=$((i+1)); sleep 1; echo $i; done', env, T);
+    expect(r.exitAfterMs).toBeUndefined();
+    expect(r.lines).toHaveLength(2000);
+    expect(r.lines.slice(-1)).toEqual([[2_000_000, '2000']]);
+    expect(r.loop).toMatchObject({ startMs: 2_000_000, periodMs: 1000, deltas: { i: 1 } });
+    expect(loopIteration(r.loop!, 5, env, T)).toEqual([[2_006_000, '2006']]);
+    const silent = runScript('i=0; while [ $i -ge 0 ]; do i=$((i+1)); done', env, T);
+    expect(silent.exitAfterMs).toBeUndefined();
+    expect(silent.loop).toMatchObject({ vars0: { i: '10000' }, deltas: { i: 1 } });
   });
 
   it('sleep infinity never exits', () => {

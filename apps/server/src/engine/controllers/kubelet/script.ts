@@ -122,8 +122,34 @@ function exec(n: Node, st: State): Outcome {
   return execCommand(n.words, n.redirect, st, n.append === true);
 }
 
+/** rounds a loop whose condition the interpreter evaluates runs before it is taken as endless */
+const LOOP_ROUNDS = 10_000;
+
+/** a condition made only of commands this interpreter evaluates exactly: `[`, `test`, `true`, `false`, `:` */
+function evaluable(cond: Node[]): boolean {
+  return cond.length > 0 && cond.every((c) => c.t === 'cmd' && ['[', 'test', 'true', 'false', ':'].includes(c.words[0] ?? '') && !c.words.some((w) => w.includes('$(')));
+}
+
 function execWhile(n: Extract<Node, { t: 'while' }>, st: State): Outcome {
-  // conditions other than `true`/`:` (nslookup, [ ... ]) are taken as always looping
+  // A condition of tests (`[ $i -lt 5 ]`) is evaluated round by round: the loop ends when it
+  // fails (or, for `until`, holds). `while true`, and conditions that ask the network or the
+  // cluster (nslookup, wget: the interpreter cannot know their answer), are taken as endless.
+  const endless = n.cond.length === 1 && n.cond[0].t === 'cmd' && n.cond[0].words.length === 1 && (n.until ? n.cond[0].words[0] === 'false' : ['true', ':'].includes(n.cond[0].words[0]));
+  if (!endless && evaluable(n.cond)) {
+    // (or once it has written as many lines as a plan keeps: from there on its lines come from
+    // the loop's iterations, exact for as long as it runs, where an unrolled loop would be cut)
+    for (let k = 0; k < LOOP_ROUNDS && st.lines.length < MAX_LINES; k++) {
+      const rc = execList(n.cond, st);
+      if (rc !== 'ok') return rc;
+      if ((st.status === 0) === n.until) {
+        st.status = 0;
+        return 'ok';
+      }
+      const r = execList(n.body, st);
+      if (r !== 'ok') return r;
+    }
+    // still going after that many rounds: an endless loop from here on
+  }
   const vars0 = { ...st.vars };
   const start = st.t;
   // the loop's own writes come from loopIterationRun; a loop that ends at once keeps the probe's
@@ -209,6 +235,37 @@ function execCommand(rawWords: string[], redirect: boolean | string, st: State, 
     case 'false':
       st.status = 1;
       return 'ok';
+    case '[':
+    case 'test': {
+      if (cmd === '[') {
+        if (args[args.length - 1] !== ']') {
+          out(st.env.busybox ? 'sh: missing ]' : "sh: 1: [: missing ]");
+          st.status = 2;
+          return 'ok';
+        }
+        args.pop();
+      }
+      const r = testExpr(args, st);
+      if (typeof r === 'string') {
+        out(st.env.busybox ? `sh: ${r}` : `sh: 1: ${cmd}: ${r}`);
+        st.status = 2;
+      } else st.status = r ? 0 : 1;
+      return 'ok';
+    }
+    case 'seq': {
+      const nums = args.map(Number);
+      const bad = args.find((a) => !/^[+-]?\d+$/.test(a));
+      if (!args.length || args.length > 3 || bad !== undefined) {
+        out(st.env.busybox ? (bad !== undefined ? `seq: invalid number '${bad}'` : 'Usage: seq [-w] [-s SEP] [FIRST [INC]] LAST') : bad !== undefined ? `seq: invalid floating point argument: '${bad}'` : 'seq: missing operand');
+        st.status = 1;
+        return 'ok';
+      }
+      const [first, inc, last] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
+      const seq: number[] = [];
+      if (inc !== 0) for (let v = first; inc > 0 ? v <= last : v >= last; v += inc) if (seq.push(v) >= MAX_LINES) break;
+      if (seq.length) out(seq.join('\n'));
+      return 'ok';
+    }
     case 'date':
       out(unixDate(st.startAt + st.t));
       return 'ok';
@@ -270,6 +327,38 @@ function execCommand(rawWords: string[], redirect: boolean | string, st: State, 
   out(`sh: ${words[0]}: not found`);
   st.status = 127;
   return 'ok';
+}
+
+/**
+ * `test` / `[ ]`: strings (-z, -n, =, !=), integers (-eq -ne -lt -le -gt -ge), files the script
+ * made or a volume mounted (-e, -f), and !. True or false, or the error text when the expression
+ * cannot be read.
+ */
+function testExpr(a: string[], st: State): boolean | string {
+  if (a[0] === '!' && a.length > 1) {
+    const r = testExpr(a.slice(1), st);
+    return typeof r === 'string' ? r : !r;
+  }
+  if (a.length === 0) return false;
+  if (a.length === 1) return a[0] !== '';
+  if (a.length === 2) {
+    if (a[0] === '-z') return a[1] === '';
+    if (a[0] === '-n') return a[1] !== '';
+    if (a[0] === '-e' || a[0] === '-f') return (st.files[a[1]] !== undefined && st.files[a[1]][1] === null) || (st.env.mounted !== undefined && Object.hasOwn(st.env.mounted, a[1]));
+    if (a[0] === '-d') return a[1] === '/' || a[1] === '/tmp';
+    return `${a[0]}: unary operator expected`;
+  }
+  if (a.length === 3) {
+    const [x, op, y] = a;
+    if (op === '=' || op === '==') return x === y;
+    if (op === '!=') return x !== y;
+    const ints: Record<string, (p: number, q: number) => boolean> = { '-eq': (p, q) => p === q, '-ne': (p, q) => p !== q, '-lt': (p, q) => p < q, '-le': (p, q) => p <= q, '-gt': (p, q) => p > q, '-ge': (p, q) => p >= q };
+    const cmp = ints[op];
+    if (!cmp) return 'unknown operand';
+    for (const v of [x, y]) if (!/^\s*[+-]?\d+\s*$/.test(v)) return st.env.busybox ? `invalid number '${v}'` : `Illegal number: ${v}`;
+    return cmp(Number(x), Number(y));
+  }
+  return 'too many arguments';
 }
 
 /** the names `ls DIR` prints for a directory of a mounted configMap or secret, sorted as ls sorts */

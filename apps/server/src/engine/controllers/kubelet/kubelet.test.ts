@@ -23,6 +23,23 @@ function events(c: Cluster, name: string): KubeEvent[] {
 }
 
 describe('kubelet', () => {
+  it("gives a hostNetwork pod the node's IP from its first status, before its sandbox is up; other pods none", () => {
+    const c = Cluster.create({ seed: 1, start: START });
+    c.at(START + 1 * S, () => {
+      c.api.create(pod('host', { hostNetwork: true }));
+      c.api.create(pod('own', {}));
+    });
+    const host = get(c, 'host');
+    expect(host.status?.containerStatuses?.[0].state.waiting?.reason).toBe('ContainerCreating');
+    expect([host.status?.hostIP, host.status?.podIP, host.status?.podIPs]).toEqual(['192.168.56.11', '192.168.56.11', [{ ip: '192.168.56.11' }]]);
+    const own = get(c, 'own');
+    expect(own.status?.containerStatuses?.[0].state.waiting?.reason).toBe('ContainerCreating');
+    expect([own.status?.hostIP, own.status?.podIP, own.status?.podIPs]).toEqual(['192.168.56.11', undefined, undefined]);
+    c.step(START + 20 * S);
+    expect(get(c, 'host').status?.podIP).toBe('192.168.56.11');
+    expect(get(c, 'own').status?.podIP).toMatch(/^10\.244\.1\.\d+$/);
+  });
+
   it('pulls, creates and starts nginx', () => {
     const c = Cluster.create({ seed: 1, start: START });
     c.at(START + 1 * S, () => c.api.create(pod('web', {})));

@@ -73,9 +73,12 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   }
   status.hostIP = hostIP;
   status.hostIPs = [{ ip: hostIP }];
-  if (prt.ip) {
-    status.podIP = prt.ip;
-    status.podIPs = [{ ip: prt.ip }];
+  // a hostNetwork pod has the node's IP from its first status on, before its sandbox is up
+  // (generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs")
+  const podIP = prt.ip ?? (pod.spec.hostNetwork ? hostIP : undefined);
+  if (podIP) {
+    status.podIP = podIP;
+    status.podIPs = [{ ip: podIP }];
   }
   status.startTime = rfc3339(prt.startTime);
   if (initSpecs.length) status.initContainerStatuses = initStatuses;

@@ -23,8 +23,8 @@ import type { PackedDocument } from './state/json-pack';
  * computed over spew's dump of the Go structs as the controllers do, the pod garbage collector
  * deletes the pods of a deleted Node after its 40 s quarantine, a restarted kubelet registers its
  * deleted Node again, curl and wget get the replies of redis, postgres, mysql and mariadb, and a container's script
- * runs `seq`, `[ ]`/`test`, and loops whose condition is a test until it fails, and a hostNetwork
- * pod has the node's IP from its first status).
+ * runs `seq`, `[ ]`/`test`, and loops whose condition is a test until it fails, a hostNetwork pod
+ * has the node's IP from its first status, and EndpointSlices leave out pods whose Node is gone).
  */
 export const ENGINE_VERSION = '0.7.0';
 

@@ -74,4 +74,33 @@ describe('endpointslice controller', () => {
     const all = slices(c, 'big');
     expect(all.map((s) => s.endpoints!.length).sort((a, b) => a - b)).toEqual([10, 100]);
   });
+
+  test("leaves out a pod whose Node is gone at its Service's next sync, unless the Service publishes not-ready addresses", () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    const onNode = (name: string, node: string): KubeObject => ({ ...pod(name, { app: 'web' }), spec: { ...(pod(name, {}) as Pod).spec, nodeName: node } });
+    c.at(T0 + S, () => {
+      for (const [name, all] of [['web', false], ['all', true]] as const) {
+        c.api.create({
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name, namespace: 'default' },
+          spec: { selector: { app: 'web' }, publishNotReadyAddresses: all, ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 'http' }] },
+        });
+      }
+      c.api.create(onNode('a', 'node1'));
+      c.api.create(onNode('b', 'node2'));
+    });
+    c.step(T0 + 30 * S);
+    const nodesOf = (svc: string) => slices(c, svc).flatMap((sl) => (sl.endpoints ?? []).map((e) => `${e.targetRef.name}@${e.nodeName}`)).sort();
+    expect(nodesOf('web')).toEqual(['a@node1', 'b@node2']);
+    c.at(T0 + 31 * S, () => c.api.delete('nodes', undefined, 'node1'));
+    // nothing about the Service changed yet: its slices stay as they were
+    expect(nodesOf('web')).toEqual(['a@node1', 'b@node2']);
+    // the next change of its pods syncs it: a's Node is not found
+    c.at(T0 + 32 * S, () => c.api.create(onNode('c', 'node2')));
+    c.step(T0 + 40 * S);
+    expect(nodesOf('web')).toEqual(['b@node2', 'c@node2']);
+    expect(nodesOf('all')).toEqual(['a@node1', 'b@node2', 'c@node2']);
+    expect(c.store.get('pods', 'default', 'a')).toBeDefined();
+  });
 });

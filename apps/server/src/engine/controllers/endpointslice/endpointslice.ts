@@ -93,17 +93,17 @@ interface DesiredSlice {
 
 function desiredSlices(ctx: ControllerContext, svc: Service): DesiredSlice[] {
   const groups = new Map<string, DesiredSlice>();
-  const zones = new Map<string, string | undefined>();
-  const zoneOf = (nodeName: string): string | undefined => {
-    if (!zones.has(nodeName)) {
-      const node = ctx.store.get('nodes', undefined, nodeName) as Node | undefined;
-      zones.set(nodeName, node?.metadata.labels?.['topology.kubernetes.io/zone']);
-    }
-    return zones.get(nodeName);
+  const nodes = new Map<string, Node | undefined>();
+  const nodeOf = (nodeName: string): Node | undefined => {
+    if (!nodes.has(nodeName)) nodes.set(nodeName, ctx.store.get('nodes', undefined, nodeName) as Node | undefined);
+    return nodes.get(nodeName);
   };
   for (const pod of podsFor(ctx.store, svc)) {
     const ip = podIP(pod);
     if (!ip || isTerminal(pod)) continue;
+    // a pod whose Node is gone is left out (reconciler.go: "skipping Pod for Service, Node not
+    // found"; the pod GC removes the pod later), unless the Service publishes not-ready addresses
+    if (pod.spec.nodeName && !nodeOf(pod.spec.nodeName) && !svc.spec.publishNotReadyAddresses) continue;
     const ports: SlicePort[] = [];
     for (const sp of svc.spec.ports ?? []) {
       const port = findPort(pod, sp);
@@ -123,7 +123,7 @@ function desiredSlices(ctx: ControllerContext, svc: Service): DesiredSlice[] {
     if (hostname) ep.hostname = hostname;
     if (pod.spec.nodeName) {
       ep.nodeName = pod.spec.nodeName;
-      const zone = zoneOf(pod.spec.nodeName);
+      const zone = nodeOf(pod.spec.nodeName)?.metadata.labels?.['topology.kubernetes.io/zone'];
       if (zone) ep.zone = zone;
     }
     const sig = JSON.stringify(ports);

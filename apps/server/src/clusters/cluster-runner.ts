@@ -140,7 +140,6 @@ export class ClusterRunner implements OnApplicationShutdown {
   remember(clusterId: string, sandbox: Sandbox, version: number): CacheEntry {
     const sw = sandbox.clock instanceof SwitchClock ? sandbox.clock : new SwitchClock(sandbox.clock);
     const entry: CacheEntry = { clusterId, sandbox, clock: sw.target as ServerSandboxClock, switch: sw, version, sinceState: 0, recorded: new Set(), shells: new Map(), lastUsed: Date.now(), busy: 0 };
-    sandbox.cluster.store.compactLog(); // what a replay wrote there: no one watched it
     this.cache.set(entry);
     return entry;
   }

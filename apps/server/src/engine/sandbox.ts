@@ -82,11 +82,8 @@ export class Sandbox {
   }
 
   static create(input: CreateClusterInput, clock?: SandboxClock): Sandbox {
-    const cluster = Cluster.create(input);
-    // no one can be watching from before the cluster existed: the installation's writes are
-    // not kept in the watch log (a loaded cluster starts with an empty one too)
-    cluster.store.compactLog();
-    return new Sandbox(cluster, clock ?? new VirtualClock(input.start));
+    // no one watched the installation: its writes were kept in no watch log (store.retainLog)
+    return new Sandbox(Cluster.create(input), clock ?? new VirtualClock(input.start));
   }
 
   /** A stored cluster (`serialize()`), or the plain form of this engine or an older one it runs. */

@@ -58,7 +58,7 @@ function parseDef(type: string): Def {
   }
   const t = GO_TYPES[type];
   if (t === undefined) throw new Error(`go-spew: unknown Go type ${type}`);
-  if (Array.isArray(t)) {
+  if (typeof t !== 'string') {
     return {
       kind: 'struct',
       fields: t.map((f) => {

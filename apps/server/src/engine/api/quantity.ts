@@ -8,10 +8,10 @@ export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expressi
 export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
 export const QUANTITY_NUMERIC_ERROR = 'unable to parse numeric part of quantity';
 
-type Format = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+export type Format = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-const INT64_MAX = 2n ** 63n - 1n;
+export const INT64_MAX = 2n ** 63n - 1n;
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /**
@@ -30,30 +30,8 @@ export function goQuantity(str: string): { text: string } | { error: string } {
   let { format } = suffix;
   const { exponent } = suffix;
 
-  // the int64 fast path, where a canonical text is kept as it was written
-  let precision: number;
-  let scale = 0;
-  let mantissa = 1n;
-  if (format !== 'BinarySI') {
-    scale = exponent;
-    precision = 18 - (num.length + denom.length);
-  } else if (exponent >= 0 && denom.length === 0) {
-    mantissa = 1n << BigInt(exponent);
-    precision = 15 - num.length - Math.trunc((exponent * 3) / 10) - 1;
-  } else precision = -1;
-  if (precision >= 0) {
-    scale -= denom.length;
-    if (scale >= -9) {
-      const shifted = num + denom;
-      const value = BigInt(shifted);
-      const result = value * mantissa;
-      if (result <= INT64_MAX) {
-        const kept = format === 'BinarySI' ? exponent % 10 === 0 && (value & 7n) !== 0n : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
-        if (kept) return { text: str };
-        return { text: canonical(positive ? result : -result, scale, format) };
-      }
-    }
-  }
+  const fast = int64FastPath(parts, suffix);
+  if (fast) return { text: fast.kept ? str : canonical(fast.value, fast.scale, format) };
 
   // the arbitrary-precision path (inf.Dec, which wants a digit): value = m × 10^e
   if (!/\d/.test(parts.value)) return { error: QUANTITY_NUMERIC_ERROR };
@@ -118,8 +96,49 @@ function canonical(m: bigint, e: number, format: Format): string {
   return `${m}${Object.keys(DECIMAL).find((s) => DECIMAL[s] === e) ?? ''}`;
 }
 
+/**
+ * ParseQuantity's int64 fast path: the signed value at its decimal scale, and whether the text as
+ * written is canonical (then kept as the Quantity's string); undefined where Go goes on to inf.Dec.
+ */
+export function int64FastPath(parts: QuantityParts, suffix: QuantitySuffix): { value: bigint; scale: number; kept: boolean } | undefined {
+  const { positive, num, denom } = parts;
+  const { exponent, format } = suffix;
+  let precision: number;
+  let scale = 0;
+  let mantissa = 1n;
+  if (format !== 'BinarySI') {
+    scale = exponent;
+    precision = 18 - (num.length + denom.length);
+  } else if (exponent >= 0 && denom.length === 0) {
+    mantissa = 1n << BigInt(exponent);
+    precision = 15 - num.length - Math.trunc((exponent * 3) / 10) - 1;
+  } else precision = -1;
+  if (precision < 0) return undefined;
+  scale -= denom.length;
+  if (scale < -9) return undefined;
+  const shifted = num + denom;
+  const value = BigInt(shifted);
+  const result = value * mantissa;
+  if (result > INT64_MAX) return undefined;
+  const kept = format === 'BinarySI' ? exponent % 10 === 0 && (value & 7n) !== 0n : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
+  return { value: positive ? result : -result, scale, kept };
+}
+
+export interface QuantityParts {
+  positive: boolean;
+  value: string;
+  num: string;
+  denom: string;
+  suffix: string;
+}
+
+export interface QuantitySuffix {
+  exponent: number;
+  format: Format;
+}
+
 /** parseQuantityString: sign, the number as written, numerator (leading zeros stripped), denominator, suffix */
-function splitQuantity(str: string): { positive: boolean; value: string; num: string; denom: string; suffix: string } | undefined {
+export function splitQuantity(str: string): QuantityParts | undefined {
   let positive = true;
   let pos = 0;
   const end = str.length;
@@ -153,7 +172,7 @@ function splitQuantity(str: string): { positive: boolean; value: string; num: st
   return undefined;
 }
 
-function interpretSuffix(s: string): { exponent: number; format: Format } | undefined {
+export function interpretSuffix(s: string): QuantitySuffix | undefined {
   if (Object.hasOwn(DECIMAL, s)) return { exponent: DECIMAL[s], format: 'DecimalSI' };
   if (Object.hasOwn(BINARY, s)) return { exponent: BINARY[s], format: 'BinarySI' };
   if (s.length > 1 && (s[0] === 'e' || s[0] === 'E') && /^[+-]?\d+$/.test(s.slice(1))) {

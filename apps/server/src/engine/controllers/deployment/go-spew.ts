@@ -15,6 +15,7 @@
 // the controller's copy points at the process's time.Location, which spew prints field by
 // field). Templates carry none; such a time is printed as the zero time.
 
+import { INT64_MAX, int64FastPath, interpretSuffix, splitQuantity } from '../../api/quantity';
 import { GO_TYPES } from './go-types';
 
 type Def =
@@ -127,57 +128,8 @@ const SPECIAL: Record<string, (j: unknown) => GoValue> = {
 
 // ---- resource.ParseQuantity ----
 
-const DECIMAL_SUFFIX: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-const BINARY_SUFFIX: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-const INT64_MAX = (1n << 63n) - 1n;
-
 function quantity(value: bigint, scale: number, dec: GoValue, s: string, format: string): GoValue {
   return { i: { value, scale }, d: { Dec: dec }, s, Format: format };
-}
-
-/** parseQuantityString: sign, the numeric text, its integer and fraction digits, the suffix. */
-function splitQuantity(str: string): { positive: boolean; value: string; num: string; denom: string; suffix: string } | undefined {
-  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-  let pos = 0;
-  const end = str.length;
-  let positive = true;
-  if (str[0] === '-') {
-    positive = false;
-    pos++;
-  } else if (str[0] === '+') pos++;
-  while (pos < end && str[pos] === '0') pos++;
-  if (pos >= end) return { positive, value: '0', num: '0', denom: '', suffix: '' };
-  let i = pos;
-  while (i < end && isDigit(str[i])) i++;
-  let num = str.slice(pos, i);
-  if (i >= end) return { positive, value: str, num, denom: '', suffix: '' };
-  pos = i;
-  if (!num) num = '0';
-  let denom = '';
-  if (str[pos] === '.') {
-    pos++;
-    i = pos;
-    while (i < end && isDigit(str[i])) i++;
-    denom = str.slice(pos, i);
-    if (i >= end) return { positive, value: str, num, denom, suffix: '' };
-    pos = i;
-  }
-  const value = str.slice(0, pos);
-  const suffixStart = pos;
-  while (pos < end && 'eEinumkKMGTP'.includes(str[pos])) pos++;
-  if (pos < end && (str[pos] === '-' || str[pos] === '+')) pos++;
-  while (pos < end && isDigit(str[pos])) pos++;
-  if (pos < end) return undefined;
-  return { positive, value, num, denom, suffix: str.slice(suffixStart) };
-}
-
-function interpretSuffix(s: string): { base: 10 | 2; exponent: number; format: string } | undefined {
-  if (s in DECIMAL_SUFFIX) return { base: 10, exponent: DECIMAL_SUFFIX[s], format: 'DecimalSI' };
-  if (s in BINARY_SUFFIX) return { base: 2, exponent: BINARY_SUFFIX[s], format: 'BinarySI' };
-  if (s.length > 1 && (s[0] === 'E' || s[0] === 'e') && /^[+-]?\d+$/.test(s.slice(1))) {
-    return { base: 10, exponent: Number.parseInt(s.slice(1), 10) | 0, format: 'DecimalExponent' };
-  }
-  return undefined;
 }
 
 /**
@@ -192,35 +144,11 @@ export function parseQuantity(str: string): GoValue {
   if (!p) return zero;
   const suffix = interpretSuffix(p.suffix);
   if (!suffix) return zero;
-  const { base, exponent } = suffix;
-  let { format } = suffix;
-  const { positive, num, denom } = p;
-
-  let precision: number;
-  let scale = 0;
-  let mantissa = 1n;
-  if (format !== 'BinarySI') {
-    scale = exponent;
-    precision = 18 - (num.length + denom.length);
-  } else if (exponent >= 0 && denom.length === 0) {
-    mantissa = 1n << BigInt(exponent);
-    precision = 15 - num.length - Math.trunc((exponent * 3) / 10) - 1;
-  } else precision = -1;
-  if (precision >= 0) {
-    scale -= denom.length;
-    if (scale >= -9) {
-      const shifted = num + denom;
-      const value = BigInt(shifted);
-      if (value > INT64_MAX) return zero;
-      const product = value * mantissa;
-      if (product <= INT64_MAX) {
-        const result = positive ? product : -product;
-        const canonical =
-          format === 'BinarySI' ? exponent % 10 === 0 && (value & 7n) !== 0n : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
-        return quantity(result, scale, null, canonical ? str : '', format);
-      }
-    }
-  }
+  const { exponent } = suffix;
+  let format: string = suffix.format;
+  const { positive } = p;
+  const fast = int64FastPath(p, suffix);
+  if (fast) return quantity(fast.value, fast.scale, null, fast.kept ? str : '', format);
 
   // inf.Dec: SetString(value), the suffix folded in, rounded up to nano, capped
   const digits = p.value.replace(/^[+-]/, '');
@@ -228,7 +156,7 @@ export function parseQuantity(str: string): GoValue {
   if (!/\d/.test(digits)) return zero;
   let unscaled = BigInt(dot < 0 ? digits : digits.slice(0, dot) + digits.slice(dot + 1));
   let decScale = dot < 0 ? 0 : digits.length - dot - 1;
-  if (base === 10) decScale -= exponent;
+  if (format !== 'BinarySI') decScale -= exponent;
   else unscaled <<= BigInt(exponent);
   const negative = !positive && unscaled !== 0n;
   if (unscaled !== 0n) {

@@ -29,6 +29,8 @@ const cases: [string, string, string, any, Cell[]][] = [
     ['node1', 'NotReady,SchedulingDisabled', '<none>', '60s', '', '<none>', '<none>', '<unknown>', '<unknown>', '<unknown>'],
   ],
   ['node without a Ready condition', '', 'Node', { metadata: meta('n'), spec: {} }, ['n', 'Unknown', '<none>', '60s', '', '<none>', '<none>', '<unknown>', '<unknown>', '<unknown>']],
+  ['node lease', 'coordination.k8s.io', 'Lease', { metadata: meta('node1', { namespace: 'kube-node-lease' }), spec: { holderIdentity: 'node1', leaseDurationSeconds: 40 } }, ['node1', 'node1', '60s']],
+  ['lease without a holder', 'coordination.k8s.io', 'Lease', { metadata: meta('free'), spec: {} }, ['free', '', '60s']],
   ['namespace terminating', '', 'Namespace', { metadata: meta('dev'), status: { phase: 'Terminating' } }, ['dev', 'Terminating', '60s']],
   [
     'headless service',

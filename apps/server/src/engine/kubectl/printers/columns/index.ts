@@ -9,6 +9,7 @@ import { deploymentColumns } from './deployment';
 import { endpointsColumns } from './endpoints';
 import { endpointSliceColumns } from './endpointslice';
 import { eventColumns } from './event';
+import { leaseColumns } from './lease';
 import { namespaceColumns } from './namespace';
 import { nodeColumns } from './node';
 import { persistentVolumeColumns } from './persistentvolume';
@@ -39,6 +40,7 @@ const BY_KIND: Record<string, ColumnSet> = {
   'apps/DaemonSet': daemonSetColumns,
   'discovery.k8s.io/EndpointSlice': endpointSliceColumns,
   'storage.k8s.io/StorageClass': storageClassColumns,
+  'coordination.k8s.io/Lease': leaseColumns,
   'rbac.authorization.k8s.io/RoleBinding': roleBindingColumns,
   'rbac.authorization.k8s.io/ClusterRoleBinding': roleBindingColumns,
 };

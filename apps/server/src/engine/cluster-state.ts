@@ -24,9 +24,14 @@ import type { PackedDocument } from './state/json-pack';
  * deletes the pods of a deleted Node after its 40 s quarantine, a restarted kubelet registers its
  * deleted Node again, curl and wget get the replies of redis, postgres, mysql and mariadb, and a container's script
  * runs `seq`, `[ ]`/`test`, and loops whose condition is a test until it fails, a hostNetwork pod
- * has the node's IP from its first status, and EndpointSlices leave out pods whose Node is gone).
+ * has the node's IP from its first status, and EndpointSlices leave out pods whose Node is gone;
+ * 0.8.0: a node's Lease is owned by its Node (the garbage collector deletes it with the Node, the
+ * kubelet creates it again once its Node is back, at its 10 s renewal), the node lifecycle
+ * controller records RegisteredNode and RemovingNode, the kubelet records NodeNotSchedulable and
+ * NodeSchedulable at its status update after a cordon or uncordon, and Node Events name the Node
+ * as their recorders do: the kubelet by its name as uid, the controllers without resourceVersion).
  */
-export const ENGINE_VERSION = '0.7.0';
+export const ENGINE_VERSION = '0.8.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
@@ -37,9 +42,12 @@ export const ENGINE_VERSION = '0.7.0';
  * load balancers, which 0.5.0 did not remember, are ensured again at their service's next change,
  * as after a restart of the cloud controller manager); 0.6.0 states load as they are (their
  * containers' start-up lines stored filled, as they were; their built-in bindings keep the
- * empty apiGroup of their ServiceAccount subjects).
+ * empty apiGroup of their ServiceAccount subjects); 0.7.0 states load as they are (their Leases
+ * have no owner until the kubelet's next start or a change of them; the node lifecycle controller
+ * knows the nodes they hold, and their kubelets, as after a restart, report a cordoned node
+ * NodeNotSchedulable once).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);
@@ -116,6 +124,11 @@ export interface MachineState {
   podCIDR: string;
   /** the machine joined the cluster (its kubelet registers a Node) */
   joined: boolean;
+  /**
+   * when its running kubelet next syncs its node Lease, found deleted or without owner (a renewal
+   * on its 10 s rhythm); absent while the Lease is in place with its owner
+   */
+  leaseDueAt?: number;
 }
 
 /**

@@ -391,9 +391,12 @@ export class Cluster {
     const info = resourceForKind(obj.apiVersion, obj.kind) ?? resourceByName(obj.kind.toLowerCase() + 's');
     // built with only the fields it has (no `delete` afterwards, which slows every later read)
     const involvedNs = info?.namespaced ? obj.metadata.namespace : undefined;
-    const involvedObject: KubeEvent['involvedObject'] = involvedNs
-      ? { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: involvedNs, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion }
-      : { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion };
+    const involvedObject: KubeEvent['involvedObject'] =
+      obj.metadata.resourceVersion === undefined
+        ? referenceOnly(obj, involvedNs)
+        : involvedNs
+          ? { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: involvedNs, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion }
+          : { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion };
     if (fieldPath) involvedObject.fieldPath = fieldPath;
     const now = rfc3339(this.current);
     const ev: KubeEvent = {
@@ -476,6 +479,18 @@ export class Cluster {
   timerEntries(): TimerEntry[] {
     return this.timers.entries();
   }
+}
+
+/**
+ * The involvedObject of an Event whose recorder names the object by a reference it built itself
+ * (api/node-reference.ts) rather than the stored object: only the fields it set, no resourceVersion.
+ */
+function referenceOnly(obj: KubeObject, namespace: string | undefined): KubeEvent['involvedObject'] {
+  const ref: KubeEvent['involvedObject'] = { kind: obj.kind, name: obj.metadata.name };
+  if (namespace) ref.namespace = namespace;
+  if (obj.metadata.uid) ref.uid = obj.metadata.uid;
+  if (obj.apiVersion) ref.apiVersion = obj.apiVersion;
+  return ref;
 }
 
 /** an Event stored by `recordEvent`: the new one, or the existing one it repeated */

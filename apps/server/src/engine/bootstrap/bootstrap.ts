@@ -44,9 +44,7 @@ export function initControlPlane(cluster: Cluster, externalCloudProvider: boolea
   const { runtime, api, rng } = cluster;
   runtime.apiServerUp = true;
   const at = rfc3339(cluster.now);
-  const create = (o: KubeObject): void => {
-    api.create(o, { internal: true });
-  };
+  const create = (o: KubeObject): KubeObject => api.create(o, { internal: true });
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } });
   }
@@ -57,8 +55,8 @@ export function initControlPlane(cluster: Cluster, externalCloudProvider: boolea
   for (const m of Object.values(runtime.machines)) {
     m.images = [...SYSTEM_IMAGES, ...(m.name === 'master' ? MASTER_IMAGES : [])];
     m.joined = true;
-    create(nodeObject(m, rng, { controlPlane: m.name === 'master', externalCloudProvider, networkReady: true, at }));
-    create(nodeLease(m.name, cluster.now));
+    const node = create(nodeObject(m, rng, { controlPlane: m.name === 'master', externalCloudProvider, networkReady: true, at }));
+    create(nodeLease(node, cluster.now));
   }
   for (const o of systemObjects(MASTER_IP)) create(o);
 }

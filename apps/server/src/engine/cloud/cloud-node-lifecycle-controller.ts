@@ -3,6 +3,7 @@
 // orphans).
 
 import type { Node } from '../api/types';
+import { nodeReference } from '../api/node-reference';
 import type { Controller } from '../controllers/controller';
 import { instanceExists } from './cloud-provider';
 
@@ -17,7 +18,7 @@ export function cloudNodeLifecycleController(): Controller {
       if (!node || node.metadata.deletionTimestamp) return;
       const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
       if (ready === 'True' || instanceExists(ctx, name)) return;
-      ctx.record(node, 'Normal', 'DeletingNode', `Deleting node ${name} because it does not exist in the cloud provider`, { component: 'cloud-node-lifecycle-controller' });
+      ctx.record(nodeReference(name, 'controller', node.metadata.uid), 'Normal', 'DeletingNode', `Deleting node ${name} because it does not exist in the cloud provider`, { component: 'cloud-node-lifecycle-controller' });
       ctx.api.delete('nodes', undefined, name);
     },
   };

@@ -229,6 +229,8 @@ describe('the cloud controller manager of a `cloud` cluster', () => {
     expect(eventsOf(c, 'Node', 'node2')).toEqual([
       'Normal NodeNotReady x1 (00:00:50..00:00:50) Node node2 status is now: NodeNotReady',
       'Normal DeletingNode x1 (00:00:50..00:00:50) Deleting node node2 because it does not exist in the cloud provider',
+      'Normal RemovingNode x1 (00:00:50..00:00:50) Node node2 event: Removing Node node2 from Controller',
+      'Normal RegisteredNode x1 (00:03:20..00:03:20) Node node2 event: Registered Node node2 in Controller',
       'Normal Synced x1 (00:03:21..00:03:21) Node synced successfully',
       'Normal NodeReady x1 (00:03:21..00:03:21) Node node2 status is now: NodeReady',
     ]);

@@ -80,10 +80,10 @@ function registerNode(cluster: Cluster, name: string, controlPlane: boolean, ext
   section.externalCloud[name] = externalCloudProvider;
   // a host that joins again re-registers under its name
   if (cluster.store.get('nodes', undefined, name)) cluster.api.delete('nodes', undefined, name);
-  cluster.api.create(node, { internal: true });
+  const registered = cluster.api.create(node, { internal: true });
   const lease = cluster.store.get('leases', 'kube-node-lease', name);
   if (lease) cluster.api.delete('leases', 'kube-node-lease', name);
-  cluster.api.create(nodeLease(name, cluster.now), { internal: true });
+  cluster.api.create(nodeLease(registered, cluster.now), { internal: true });
 }
 
 /** `kubeadm init` on master, from preflight to the addons. Call inside cluster.at(now, ...). */

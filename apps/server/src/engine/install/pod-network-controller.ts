@@ -6,6 +6,7 @@
 // its annotations (a node registered again after `kubectl delete node`).
 
 import { clone } from '../api/store';
+import { nodeReference } from '../api/node-reference';
 import type { Node, Pod } from '../api/types';
 import { parseTime, rfc3339 } from '../time';
 import type { Controller, ControllerContext } from '../controllers/controller';
@@ -63,8 +64,8 @@ export function podNetworkController(): Controller {
       next.status!.conditions = next.status!.conditions!.map((c) =>
         c.type === 'Ready' ? { type: 'Ready', status: 'True', lastHeartbeatTime: at, lastTransitionTime: at, reason: 'KubeletReady', message: 'kubelet is posting ready status' } : c,
       );
-      const updated = ctx.api.updateStatus(next);
-      ctx.record(updated, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
+      ctx.api.updateStatus(next);
+      ctx.record(nodeReference(name, 'kubelet'), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
     },
   };
 }

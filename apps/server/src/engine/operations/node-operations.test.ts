@@ -150,6 +150,58 @@ describe('kubectl delete node, then the kubelet restarted (v1.32: it registers o
     expect(node(c, 'node1')!.metadata.annotations).toEqual({ 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' });
   });
 
+  test("the Node's Lease goes with it (garbage collector); the running kubelet cannot create it again without its Node; restarted, it creates it owned by the new Node", () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    const lease = () => c.store.get('leases', 'kube-node-lease', 'node1');
+    const before = node(c, 'node1')!;
+    expect(lease()!.metadata.ownerReferences).toEqual([{ apiVersion: 'v1', kind: 'Node', name: 'node1', uid: before.metadata.uid }]);
+    c.at(T0 + S, () => c.api.delete('nodes', undefined, 'node1'));
+    expect(lease()).toBeUndefined();
+    // v1.32's SetNodeOwnerFunc fails without the Node, and the lease controller then creates
+    // nothing ("we will retry in the next iteration"): not at its renewals at 00:00:10, 00:00:20 ...
+    for (const at of [10, 20, 60, 119]) {
+      c.step(T0 + at * S);
+      expect(lease()).toBeUndefined();
+    }
+    expect(c.runtime.machines.node1.leaseDueAt).toBeUndefined();
+
+    c.at(T0 + 119 * S + 500, () => restartKubelet(c, 'node1'));
+    const n = node(c, 'node1')!;
+    expect(n.metadata.uid).not.toBe(before.metadata.uid);
+    expect(lease()).toMatchObject({
+      metadata: { creationTimestamp: '2026-01-01T00:01:59Z', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: 'node1', uid: n.metadata.uid }] },
+      spec: { holderIdentity: 'node1', leaseDurationSeconds: 40, renewTime: '2026-01-01T00:01:59.500000Z' },
+    });
+    expect(lease()!.metadata.ownerReferences).toHaveLength(1);
+    // the new Node is its owner now: deleted again, it takes the Lease with it
+    c.at(T0 + 200 * S, () => c.api.delete('nodes', undefined, 'node1'));
+    expect(lease()).toBeUndefined();
+  });
+
+  test('a stopped kubelet recreates nothing; started, it creates its Lease at once', () => {
+    const c = Cluster.create({ seed: 1, start: T0 });
+    const lease = () => c.store.get('leases', 'kube-node-lease', 'node1');
+    c.at(T0 + S, () => stopKubelet(c, 'node1'));
+    c.at(T0 + 2 * S, () => c.api.delete('nodes', undefined, 'node1'));
+    c.step(T0 + 300 * S);
+    expect(lease()).toBeUndefined();
+    c.at(T0 + 301 * S, () => startKubelet(c, 'node1'));
+    expect(lease()!.metadata.ownerReferences).toEqual([{ apiVersion: 'v1', kind: 'Node', name: 'node1', uid: node(c, 'node1')!.metadata.uid }]);
+    expect(lease()!.spec.renewTime).toBe('2026-01-01T00:05:01.000000Z');
+
+    // the Node there and only the Lease deleted: a machine powered off recreates nothing either,
+    // and the kubelet that boots with it creates it at once
+    c.at(T0 + 400 * S, () => powerOff(c, 'node2'));
+    c.at(T0 + 401 * S, () => c.api.delete('leases', 'kube-node-lease', 'node2'));
+    c.step(T0 + 500 * S);
+    expect(c.store.get('leases', 'kube-node-lease', 'node2')).toBeUndefined();
+    c.at(T0 + 500 * S + 250, () => powerOn(c, 'node2'));
+    expect(c.store.get('leases', 'kube-node-lease', 'node2')).toMatchObject({
+      metadata: { creationTimestamp: '2026-01-01T00:08:20Z', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: 'node2', uid: node(c, 'node2')!.metadata.uid }] },
+      spec: { renewTime: '2026-01-01T00:08:20.250000Z' },
+    });
+  });
+
   test('stop, then start, registers it as well; a restart of a kubelet whose Node exists changes nothing', () => {
     const c = Cluster.create({ seed: 1, start: T0 });
     c.at(T0 + S, () => stopKubelet(c, 'node1'));

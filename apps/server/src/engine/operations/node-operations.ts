@@ -6,14 +6,20 @@
 // node`, or the cloud controller manager's for a deleted instance that is created again) comes
 // back. A kubelet that keeps running does not: it registers once per process (v1.32's
 // registrationCompleted is never reset) and then only fails its status updates, NotFound.
+// A kubelet that starts also syncs its node Lease at once (bootstrap/lease.ts): it creates it,
+// owned by its Node, when it is gone (the garbage collector deletes it with its Node, and a
+// running kubelet without Node cannot create it again), or sets that owner on one that has none.
+// While it runs, the kubelet controller does the same at its next renewal (its `lease:<node>` key).
 // Call them inside `cluster.at(now, ...)` so the controllers settle afterwards.
 
 import type { Cluster } from '../cluster';
 import type { MachineState } from '../cluster-state';
 import { nodeObject } from '../bootstrap/machines';
-import { nodeLease } from '../bootstrap/lease';
+import { syncNodeLease } from '../bootstrap/lease';
 import { rfc3339 } from '../time';
 import { registeringNode } from '../controllers/kubelet/node-status';
+import { forgetSchedulable } from '../controllers/kubelet/node-schedulable';
+import { kubeletSection } from '../controllers/kubelet/runtime-state';
 
 function machine(cluster: Cluster, node: string): MachineState {
   const m = cluster.runtime.machines[node];
@@ -35,17 +41,31 @@ interface KubeadmRecord {
 }
 
 /**
- * The kubelet of a machine that joined the cluster registers its Node when there is none. It
- * registers as any kubelet does: the labels it sets itself (not kubeadm's control-plane role and
- * taint, which `kubeadm init` added through the API, nor kubeadm's cri-socket annotation), the
- * uninitialized taint when it runs with --cloud-provider=external (every kubelet of a `cloud`
- * cluster), the not-ready taint the API server's admission adds to every new Node, and a new
- * Lease. Where the pod network's CNI configuration is on the machine already it is NotReady only
- * until its first runtime check (kubelet/node-status.ts); on a `bare` cluster the pod network
- * controller decides. flanneld annotates the Node again when its new pod runs there.
+ * The kubelet of a machine that joined the cluster starts: it registers its Node when there is
+ * none, and its lease controller syncs the node Lease at once. v1.32 runs the two side by side (a
+ * Lease sync that finds no Node yet tries again 10 s later): taken here as the registration first.
+ */
+function kubeletStarted(cluster: Cluster, m: MachineState): void {
+  // a new process: its lastNodeUnschedulable starts false
+  forgetSchedulable(kubeletSection(cluster.runtime), m.name);
+  if (!m.joined || !cluster.runtime.apiServerUp) return;
+  registerIfMissing(cluster, m);
+  delete m.leaseDueAt;
+  syncNodeLease(cluster, m.name, cluster.now);
+}
+
+/**
+ * The Node a kubelet registers when there is none, as any kubelet does: the labels it sets
+ * itself (not kubeadm's control-plane role and taint, which `kubeadm init` added through the API,
+ * nor kubeadm's cri-socket annotation), the uninitialized taint when it runs with
+ * --cloud-provider=external (every kubelet of a `cloud` cluster), the not-ready taint the API
+ * server's admission adds to every new Node. Where the pod network's CNI configuration is on the
+ * machine already it is NotReady only until its first runtime check (kubelet/node-status.ts); on
+ * a `bare` cluster the pod network controller decides. flanneld annotates the Node again when its
+ * new pod runs there.
  */
 function registerIfMissing(cluster: Cluster, m: MachineState): void {
-  if (!m.joined || !cluster.runtime.apiServerUp || cluster.store.get('nodes', undefined, m.name)) return;
+  if (cluster.store.get('nodes', undefined, m.name)) return;
   const bare = cluster.config.shape === 'bare';
   const kubeadm = cluster.runtime.sections.kubeadm as KubeadmRecord | undefined;
   const external = cluster.config.shape === 'cloud' || !!kubeadm?.externalCloud?.[m.name];
@@ -58,8 +78,6 @@ function registerIfMissing(cluster: Cluster, m: MachineState): void {
     delete node.spec.podCIDRs;
   }
   cluster.api.create(node, { internal: true });
-  if (cluster.store.get('leases', 'kube-node-lease', m.name)) cluster.api.delete('leases', 'kube-node-lease', m.name);
-  cluster.api.create(nodeLease(m.name, cluster.now), { internal: true });
 }
 
 /** `systemctl stop kubelet`: the node stops posting status; containers keep running. */
@@ -78,7 +96,7 @@ export function startKubelet(cluster: Cluster, node: string): void {
   m.kubeletRunning = true;
   if (m.poweredOn) {
     delete m.kubeletStoppedAt;
-    registerIfMissing(cluster, m);
+    kubeletStarted(cluster, m);
   }
   wake(cluster, node);
 }
@@ -93,7 +111,7 @@ export function restartKubelet(cluster: Cluster, node: string): void {
     startKubelet(cluster, node);
     return;
   }
-  if (m.poweredOn) registerIfMissing(cluster, m);
+  if (m.poweredOn) kubeletStarted(cluster, m);
   wake(cluster, node);
 }
 
@@ -117,6 +135,6 @@ export function powerOn(cluster: Cluster, node: string): void {
   m.poweredOn = true;
   m.kubeletRunning = true;
   delete m.kubeletStoppedAt;
-  registerIfMissing(cluster, m);
+  kubeletStarted(cluster, m);
   wake(cluster, node);
 }

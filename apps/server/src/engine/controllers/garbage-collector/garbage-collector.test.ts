@@ -92,6 +92,28 @@ describe('garbage collector', () => {
     expect(c.store.get('configmaps', 'default', 'dep')).toBeUndefined();
   });
 
+  test('a cluster-scoped owner of a namespaced dependent: a Node owns its Lease in kube-node-lease', () => {
+    const c = newCluster();
+    const lease = (name: string) => c.store.get('leases', 'kube-node-lease', name);
+    const nodeRef = (n: KubeObject) => ({ apiVersion: 'v1', kind: 'Node', name: n.metadata.name!, uid: n.metadata.uid! });
+    // a Node no kubelet runs (nothing recreates its Lease), and a Lease owned by it
+    const extra = c.at(T0, () => c.api.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'extra' } } as KubeObject));
+    const holder = (name: string, refs: ReturnType<typeof nodeRef>[]) =>
+      ({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name, namespace: 'kube-node-lease', ownerReferences: refs }, spec: { holderIdentity: name } }) as KubeObject;
+    c.at(T0 + S, () => c.api.create(holder('extra', [nodeRef(extra)])));
+    // owned by a Node of that name but another uid (an earlier Node): collected at once
+    c.at(T0 + S, () => c.api.create(holder('stale', [{ ...nodeRef(extra), uid: '00000000-0000-4000-8000-000000000000' }])));
+    expect(lease('extra')?.metadata.ownerReferences).toEqual([nodeRef(extra)]);
+    expect(lease('stale')).toBeUndefined();
+    c.step(T0 + 60 * S);
+    expect(lease('extra')).toBeDefined();
+    c.at(T0 + 61 * S, () => c.api.delete('nodes', undefined, 'extra'));
+    expect(lease('extra')).toBeUndefined();
+    // the kubelets' own Leases: node2's goes with its Node, the others stay
+    c.at(T0 + 62 * S, () => c.api.delete('nodes', undefined, 'node2'));
+    expect(c.store.list('leases', 'kube-node-lease').map((l) => l.metadata.name)).toEqual(['master', 'node1']);
+  });
+
   test('the owner index is rebuilt after a serialized cluster is loaded', () => {
     const c = newCluster();
     c.at(T0, () => c.api.create(replicaSet('web', 2)));

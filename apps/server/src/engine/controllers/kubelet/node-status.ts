@@ -9,6 +9,7 @@
 // second here); the node lifecycle controller then lifts the taint.
 
 import { clone } from '../../api/store';
+import { nodeReference } from '../../api/node-reference';
 import type { Condition, Node } from '../../api/types';
 import { parseTime, rfc3339 } from '../../time';
 import type { ControllerContext } from '../controller';
@@ -53,6 +54,6 @@ export function postReadyAfterStart(ctx: ControllerContext, node: Node): void {
   next.status!.conditions = next.status!.conditions!.map((c) =>
     c.type === 'Ready' ? { type: 'Ready', status: 'True', lastHeartbeatTime: t, lastTransitionTime: t, reason: 'KubeletReady', message: 'kubelet is posting ready status' } : c,
   );
-  const updated = ctx.api.updateStatus(next);
-  ctx.record(updated, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
+  ctx.api.updateStatus(next);
+  ctx.record(nodeReference(name, 'kubelet'), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
 }

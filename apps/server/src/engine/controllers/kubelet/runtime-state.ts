@@ -128,6 +128,8 @@ export interface KubeletSection {
   staticSeen?: Record<string, number>;
   /** machines seen powered off: their containers are gone when they come back */
   poweredOff?: Record<string, boolean>;
+  /** nodes whose kubelet last saw them cordoned (lastNodeUnschedulable; node-schedulable.ts) */
+  unschedulable?: Record<string, boolean>;
 }
 
 export function kubeletSection(runtime: RuntimeState): KubeletSection {

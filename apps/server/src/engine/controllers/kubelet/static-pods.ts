@@ -10,6 +10,7 @@ import { ControllerContext, keyOf } from '../controller';
 import { MIRROR_ANNOTATION } from './pod-sync';
 import { KubeletSection, kubeletSection } from './runtime-state';
 import { postReadyAfterStart } from './node-status';
+import { postSchedulable } from './node-schedulable';
 
 export function syncMachine(ctx: ControllerContext, nodeName: string): void {
   const machine = ctx.runtime.machines[nodeName];
@@ -27,6 +28,7 @@ export function syncMachine(ctx: ControllerContext, nodeName: string): void {
   const node = ctx.store.get('nodes', undefined, nodeName) as Node | undefined;
   if (!node) return;
   postReadyAfterStart(ctx, node);
+  postSchedulable(ctx, node);
   const seen = (section.staticSeen ??= {});
   for (const manifest of machine.staticPods) {
     const hash = fakeMd5(JSON.stringify(manifest));

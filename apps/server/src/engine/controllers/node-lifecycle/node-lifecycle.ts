@@ -9,6 +9,7 @@
 // is back its status is posted again and the taints go.
 
 import { clone } from '../../api/store';
+import { nodeReference } from '../../api/node-reference';
 import { Condition, Node, Pod, Taint, Toleration } from '../../api/types';
 import { parseTime, rfc3339 } from '../../time';
 import { Controller, ControllerContext } from '../controller';
@@ -35,13 +36,37 @@ interface LifecycleSection {
   saved: Record<string, Condition[]>;
   /** pods with an eviction scheduled, by key: when it is due */
   evictions: Record<string, number>;
+  /** knownNodeSet: the nodes the controller has seen, name → uid */
+  known: Record<string, string>;
 }
 
 function section(ctx: ControllerContext): LifecycleSection {
+  const existed = ctx.runtime.sections['node-lifecycle'] !== undefined;
   const s = (ctx.runtime.sections['node-lifecycle'] ??= {});
   s.saved ??= {};
   s.evictions ??= {};
+  // A state stored before engine 0.8.0 has the section without `known`: the nodes it holds had
+  // been seen (their RegisteredNode Events long gone).
+  s.known ??= existed ? Object.fromEntries(ctx.store.list('nodes').map((n) => [n.metadata.name!, n.metadata.uid ?? ''])) : {};
   return s as LifecycleSection;
+}
+
+/**
+ * monitorNodeHealth's classifyNodes: a Node not seen before is registered in the controller, a
+ * known one that is gone is removed, each with its Event (RecordNodeEvent: "Node <name> event:
+ * ..."). The real controller notices at its next pass (every 5 s); this one at once. A Node
+ * deleted and registered again before a pass is neither removed nor registered.
+ */
+function classify(ctx: ControllerContext, name: string, node: Node | undefined): void {
+  const st = section(ctx);
+  if (node && st.known[name] === undefined) {
+    st.known[name] = node.metadata.uid ?? '';
+    ctx.record(nodeReference(name, 'controller', node.metadata.uid), 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, NODE_CONTROLLER);
+  } else if (!node && st.known[name] !== undefined) {
+    const uid = st.known[name];
+    delete st.known[name];
+    ctx.record(nodeReference(name, 'controller', uid), 'Normal', 'RemovingNode', `Node ${name} event: Removing Node ${name} from Controller`, NODE_CONTROLLER);
+  }
 }
 
 export function nodeLifecycleController(): Controller {
@@ -55,6 +80,7 @@ export function nodeLifecycleController(): Controller {
           // its pods are the pod garbage collector's (podgc); a node that was not Ready no longer
           // counts in its zone's state
           if (readyStatus(node) !== 'True') for (const n of ctx.store.list('nodes')) enqueue(n.metadata.name!);
+          enqueue(node.metadata.name!); // removed from the controller
           return;
         }
         enqueue(node.metadata.name!);
@@ -74,6 +100,7 @@ export function nodeLifecycleController(): Controller {
     },
     sync(name, ctx) {
       let node = ctx.store.get('nodes', undefined, name) as Node | undefined;
+      classify(ctx, name, node);
       if (!node) return;
       const machine = ctx.runtime.machines[name];
       if (machine) {
@@ -118,7 +145,7 @@ function markUnknown(ctx: ControllerContext, node: Node): Node {
     NODE_CONDITION_TYPES.includes(c.type) ? { ...c, status: 'Unknown', reason: UNKNOWN_REASON, message: UNKNOWN_MESSAGE, lastTransitionTime: now } : c,
   );
   const updated = ctx.api.updateStatus(next) as Node;
-  ctx.record(updated, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, NODE_CONTROLLER);
+  ctx.record(nodeReference(name, 'controller', updated.metadata.uid), 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, NODE_CONTROLLER);
   for (const pod of podsOn(ctx, name)) {
     if (setPodReady(ctx, pod, 'False')) ctx.record(pod, 'Warning', 'NodeNotReady', 'Node is not ready', NODE_CONTROLLER);
   }
@@ -144,7 +171,7 @@ function markPosting(ctx: ControllerContext, node: Node): Node {
   });
   const updated = ctx.api.updateStatus(next) as Node;
   if (readyStatus(updated) === 'True') {
-    ctx.record(updated, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
+    ctx.record(nodeReference(name, 'kubelet'), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
     for (const pod of podsOn(ctx, name)) {
       const containersReady = pod.status?.conditions?.find((c) => c.type === 'ContainersReady')?.status === 'True';
       if (containersReady && !pod.metadata.deletionTimestamp) setPodReady(ctx, pod, 'True');

@@ -75,6 +75,17 @@ describe('kubectl help in the sandbox', () => {
     expect(await k.sh('kubectl create job --help')).toEqual({ stdout: helpText('create job'), stderr: '', exitCode: 0 });
   });
 
+  it("knows the refused generators by kubectl's aliases too (pdb, cj, ing, pc, resourcequota)", async () => {
+    const k = newKit();
+    const refusal = (what: string, served: string) => ({ stdout: '', stderr: `error: \`kubectl create ${what}\` is not supported in kubeaula: the simulated cluster does not serve ${served}\n`, exitCode: 1 });
+    expect(await k.sh('kubectl create pdb p --selector=app=web --min-available=1')).toEqual(refusal('poddisruptionbudget', 'PodDisruptionBudgets (policy/v1)'));
+    expect(await k.sh('kubectl create cj c --image=busybox --schedule="* * * * *"')).toEqual(refusal('cronjob', 'CronJobs (batch/v1)'));
+    expect(await k.sh('kubectl create ing x --rule=a/b=c:80')).toEqual(refusal('ingress', 'Ingresses (networking.k8s.io/v1)'));
+    expect(await k.sh('kubectl create pc high --value=1')).toEqual(refusal('priorityclass', 'PriorityClasses (scheduling.k8s.io/v1)'));
+    expect(await k.sh('kubectl create resourcequota q --hard=pods=1')).toEqual(refusal('quota', 'ResourceQuotas'));
+    expect(await k.sh('kubectl create pdb --help')).toEqual({ stdout: helpText('create poddisruptionbudget'), stderr: '', exitCode: 0 });
+  });
+
   it("refuses flags kubectl v1.32 does not have, as kubectl does", async () => {
     const k = newKit();
     await k.setup('kubectl create deployment web --image=nginx');

@@ -308,7 +308,7 @@ const createSecret: CommandDef = {
 };
 
 /** kubectl's create generators for what the simulated cluster does not serve or issue */
-const refused = (name: string, why: string): CommandDef => notSupported(`create ${name}`, listedShort('create', name), why);
+const refused = (name: string, why: string, aliases?: string[]): CommandDef => ({ ...notSupported(`create ${name}`, listedShort('create', name), why), aliases });
 const RBAC = 'RBAC objects are written as manifests here; use kubectl apply -f';
 const NO_API = (what: string): string => `the simulated cluster does not serve ${what}`;
 
@@ -321,14 +321,14 @@ export const createCommand: CommandDef = {
     refused('clusterrole', RBAC),
     refused('clusterrolebinding', RBAC),
     createConfigMap,
-    refused('cronjob', NO_API('CronJobs (batch/v1)')),
+    refused('cronjob', NO_API('CronJobs (batch/v1)'), ['cj']),
     createDeployment,
-    refused('ingress', NO_API('Ingresses (networking.k8s.io/v1)')),
+    refused('ingress', NO_API('Ingresses (networking.k8s.io/v1)'), ['ing']),
     refused('job', NO_API('Jobs (batch/v1)')),
     createNamespace,
-    refused('poddisruptionbudget', NO_API('PodDisruptionBudgets (policy/v1)')),
-    refused('priorityclass', NO_API('PriorityClasses (scheduling.k8s.io/v1)')),
-    refused('quota', NO_API('ResourceQuotas')),
+    refused('poddisruptionbudget', NO_API('PodDisruptionBudgets (policy/v1)'), ['pdb']),
+    refused('priorityclass', NO_API('PriorityClasses (scheduling.k8s.io/v1)'), ['pc']),
+    refused('quota', NO_API('ResourceQuotas'), ['resourcequota']),
     refused('role', RBAC),
     refused('rolebinding', RBAC),
     createSecret,

@@ -14,26 +14,29 @@ import { helpText, unknownHelpTopic } from './help/help';
 
 export async function runKubectl(argv: string[], host: KubectlHost): Promise<number> {
   let rest = argv;
-  // global flags may precede the verb: `kubectl -n dev get pods`
+  // Global flags may precede the verb: `kubectl -n dev get pods`. They are set apart as cobra's
+  // stripFlags does when it looks for the command: a flag without `=` that is not a known bool
+  // takes the next word as its value, even an unknown flag (`kubectl --bogus get pods` looks for
+  // a command `pods`).
   const leading: string[] = [];
   while (rest.length && rest[0].startsWith('-')) {
-    leading.push(rest[0]);
-    const spec = GLOBAL_FLAGS.find((f) => rest[0] === `--${f.name}` || rest[0] === `-${f.shorthand}`);
+    const flag = rest[0];
+    leading.push(flag);
+    const spec = GLOBAL_FLAGS.find((f) => flag === `--${f.name}` || flag === `-${f.shorthand}`);
     rest = rest.slice(1);
-    if (spec && spec.type !== 'bool' && rest.length && !leading[leading.length - 1].includes('=')) {
+    if (spec?.type !== 'bool' && rest.length && !flag.includes('=')) {
       leading.push(rest[0]);
       rest = rest.slice(1);
     }
   }
-  if (rest.length === 0) {
-    host.out(rootHelp());
-    return 0;
-  }
+  if (rest.length === 0) return rootOnly(leading, host);
   if (rest[0] === 'help') return helpCommand(rest.slice(1), host);
   const { def, path, remaining } = findCommand(rest);
   rest = remaining;
   if (!def) {
-    host.err(unknownCommand(rest[0], COMMANDS, 'kubectl'));
+    // no such command: kubectl looks for a plugin, which no flag may precede
+    if (leading.length) host.err(`Error: flags cannot be placed before plugin name: ${leading[0]}\n`);
+    else host.err(unknownCommand(rest[0], COMMANDS, 'kubectl'));
     return 1;
   }
   const pathText = path.join(' ');
@@ -202,6 +205,19 @@ function levenshtein(a: string, b: string): number {
 function flagSet(def: CommandDef): FlagSpec[] {
   const own = def.flags ?? [];
   return [...GLOBAL_FLAGS.filter((g) => !own.some((f) => f.name === g.name)), ...own];
+}
+
+/** `kubectl` with flags and no command: the root command's flags are parsed, then its help. */
+function rootOnly(leading: string[], host: KubectlHost): number {
+  try {
+    parseFlags(leading, GLOBAL_FLAGS);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    host.err(`error: ${e.message}\nSee 'kubectl --help' for usage.\n`);
+    return 1;
+  }
+  host.out(rootHelp());
+  return 0;
 }
 
 function rootHelp(): string {

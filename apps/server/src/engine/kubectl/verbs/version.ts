@@ -41,7 +41,8 @@ export const versionCommand: CommandDef = {
     if (o) {
       const doc: Record<string, unknown> = { clientVersion: versionInfo(), kustomizeVersion: KUSTOMIZE_VERSION };
       if (!clientOnly && !serverError) doc.serverVersion = versionInfo();
-      inv.out(o === 'json' ? printJson(doc) : printYaml(doc));
+      // kubectl Fprintln's the marshalled text: yaml's ends in a newline already, so a blank line follows
+      inv.out(o === 'json' ? printJson(doc) : `${printYaml(doc)}\n`);
     } else {
       inv.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
       if (!clientOnly && !serverError) inv.out(`Server Version: ${KUBERNETES_VERSION}\n`);

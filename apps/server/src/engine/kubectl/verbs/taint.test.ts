@@ -34,7 +34,17 @@ describe('kubectl taint', () => {
     { name: 'removes by key', setup: ['kubectl taint nodes node1 a=b:NoSchedule', 'kubectl taint nodes node1 a=b:NoExecute'], line: 'kubectl taint nodes node1 a-', stdout: 'node/node1 untainted\n', taints: undefined },
     { name: 'removing a missing taint', line: 'kubectl taint nodes node1 dedicated:NoSchedule-', stderr: 'error: taint "dedicated:NoSchedule" not found\n', exit: 1 },
     { name: 'the control-plane taint', line: 'kubectl taint nodes master node-role.kubernetes.io/control-plane:NoSchedule-', stdout: 'node/master untainted\n' },
-    { name: 'bad effect', line: 'kubectl taint nodes node1 a=b:Sometimes', stderr: 'error: invalid taint effect: Sometimes, unsupported taint effect\n', exit: 1 },
+    // a spec parseTaints refuses is a usage error: kubectl adds its usage line
+    { name: 'bad effect', line: 'kubectl taint nodes node1 a=b:Sometimes', stderr: "error: invalid taint effect: Sometimes, unsupported taint effect\nSee 'kubectl taint -h' for help and examples\n", exit: 1 },
+    {
+      name: 'no effect',
+      line: 'kubectl taint nodes node1 key=value',
+      stderr:
+        "error: invalid taint spec: key=value, name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\nSee 'kubectl taint -h' for help and examples\n",
+      exit: 1,
+    },
+    { name: 'two equals signs', line: 'kubectl taint nodes node1 a=b=c:NoSchedule', stderr: "error: invalid taint spec: a=b=c:NoSchedule\nSee 'kubectl taint -h' for help and examples\n", exit: 1 },
+    { name: 'no resource at all', line: 'kubectl taint key=v:NoSchedule', stderr: 'error: one or more resources must be specified as <resource> <name>\n', exit: 1 },
     { name: 'no taint', line: 'kubectl taint nodes node1', stderr: 'error: at least one taint update is required\n', exit: 1 },
     { name: 'not a node', line: 'kubectl taint pods p a=b:NoSchedule', stderr: 'error: invalid resource type pods, only node types are supported\n', exit: 1 },
     { name: 'no node name', line: 'kubectl taint nodes a=b:NoSchedule', stderr: "error: at least one resource name must be specified since 'all' parameter is not set\n", exit: 1 },

@@ -5,7 +5,7 @@
 import { clone } from '../../api/store';
 import { Node, Taint } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, Invocation, OUTPUT_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from '../command';
-import { CommandError } from '../context';
+import { CommandError, UsageError } from '../context';
 import { dryRunMode, dryRunSuffix } from '../object-ops';
 import { printName } from '../printers/get-printer';
 import { resolveType } from '../resource-args';
@@ -71,6 +71,16 @@ export function parseTaints(specs: string[]): { add: Spec[]; remove: Spec[] } {
   return { add, remove };
 }
 
+/** Complete's parseTaints: an invalid spec is a usage error (cmdutil.UsageErrorf), with its usage line. */
+function parseTaintsForUsage(specs: string[]): { add: Spec[]; remove: Spec[] } {
+  try {
+    return parseTaints(specs);
+  } catch (e) {
+    if (e instanceof CommandError) throw new UsageError(e.message.replace(/^error: /, ''));
+    throw e;
+  }
+}
+
 /** ReorganizeTaints: the node's new taints and the operation word. */
 export function reorganize(old: Taint[], add: Spec[], remove: Spec[], overwrite: boolean): { taints: Taint[]; op: string; errors: string[] } {
   const taints = add.map((t) => ({ ...t }) as Taint);
@@ -99,10 +109,9 @@ function runTaint(inv: Invocation): number {
     else if (taintArgs.length) throw new CommandError(`error: all resources must be specified before taint changes: ${s}`);
     else resources.push(s);
   }
-  if (inv.args.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name>');
+  if (resources.length === 0) throw new CommandError('error: one or more resources must be specified as <resource> <name>');
   if (taintArgs.length === 0) throw new CommandError('error: at least one taint update is required');
-  const { add, remove } = parseTaints(taintArgs);
-  if (resources.length === 0) throw new CommandError('error: at least one resource name must be specified since \'all\' parameter is not set');
+  const { add, remove } = parseTaintsForUsage(taintArgs);
   const slashed = resources[0].includes('/');
   const typeArg = slashed ? resources[0].split('/')[0] : resources[0];
   if (resolveType(typeArg).resource !== 'nodes') throw new CommandError(`error: invalid resource type ${typeArg}, only node types are supported`);

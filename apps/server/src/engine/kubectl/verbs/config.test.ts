@@ -19,6 +19,30 @@ describe('kubectl config', () => {
     );
   });
 
+  it('view --flatten embeds the files entries name (relative to the kubeconfig) and shows the data, as FlattenConfig does', async () => {
+    const k = newKit();
+    const admin = await k.sh("kubectl config view --raw -o jsonpath='{.users[0].user.client-key-data}'");
+    expect(admin.stdout).toMatch(/^LS0t/);
+    // the embedded credentials are shown, not DATA+OMITTED
+    expect((await k.sh("kubectl config view --flatten -o jsonpath='{.users[0].user.client-key-data}'")).stdout).toBe(admin.stdout);
+    await k.sh('kubectl config set-cluster other --server=https://1.2.3.4 --certificate-authority=ca.crt');
+    await k.sh('kubectl config set-credentials bob --client-key=.kube/k.key');
+    // users first, as FlattenConfig goes; a missing file stops the view with os.ReadFile's error
+    expect(await k.sh('kubectl config view --flatten -o name')).toEqual({ stdout: '', stderr: 'error: open /home/student/.kube/k.key: no such file or directory\n', exitCode: 1 });
+    await k.sh('touch .kube/k.key');
+    expect(await k.sh('kubectl config view --flatten -o name')).toEqual({ stdout: '', stderr: 'error: open /home/student/ca.crt: no such file or directory\n', exitCode: 1 });
+    await k.sh('echo hello > ca.crt');
+    // the path gives way to the data; an empty file embeds nothing
+    expect((await k.sh(`kubectl config view --flatten -o jsonpath='{.clusters[?(@.name=="other")]} {.users[?(@.name=="bob")]}'`)).stdout).toBe(
+      '{"cluster":{"certificate-authority-data":"aGVsbG8K","server":"https://1.2.3.4"},"name":"other"} {"name":"bob","user":{}}',
+    );
+    // without --flatten the path stays, absolute
+    expect((await k.sh(`kubectl config view -o jsonpath='{.clusters[?(@.name=="other")].cluster.certificate-authority}'`)).stdout).toBe('/home/student/ca.crt');
+    await k.sh('mkdir d');
+    await k.sh('kubectl config set-cluster dircase --certificate-authority=/home/student/d');
+    expect((await k.sh('kubectl config view --flatten')).stderr).toBe('error: read /home/student/d: is a directory\n');
+  });
+
   it("view prints with kubectl's object printers (jsonpath, go-template, name), never a table", async () => {
     const k = newKit();
     expect(await k.sh("kubectl config view -o jsonpath='{.users[*].name}'")).toEqual({ stdout: 'kubernetes-admin', stderr: '', exitCode: 0 });

@@ -3,6 +3,8 @@
 
 import { CommandDef, Invocation, OUTPUT_FLAG, PRINT_FLAGS } from '../command';
 import { CommandError } from '../context';
+import { encodeBase64 } from '../../api/defaults/base64';
+import { dirname, FsError, FsErrorCode } from '../../shell/filesystem';
 import { Kubeconfig, kubeconfigPath } from '../kubeconfig';
 import { KubeObject } from '../../api/types';
 import { parseOutput, printObjects, printOptions } from '../output';
@@ -28,6 +30,52 @@ function redact(v: unknown, key = ''): unknown {
   if (typeof v === 'string' && key.endsWith('-data')) return 'DATA+OMITTED';
   if (typeof v === 'string' && (key === 'token' || key === 'password')) return 'REDACTED';
   return v;
+}
+
+/** the file fields FlattenConfig embeds, by the list they are in, in its order (users first) */
+const FILE_FIELDS: Record<string, [string, string][]> = {
+  users: [
+    ['client-certificate', 'client-certificate-data'],
+    ['client-key', 'client-key-data'],
+  ],
+  clusters: [['certificate-authority', 'certificate-authority-data']],
+};
+
+/**
+ * `config view --flatten`: each file an entry names is read (relative to the kubeconfig's
+ * directory) and embedded as base64 data, the path dropped; an empty file embeds nothing. A file
+ * that cannot be read stops the view with os.ReadFile's error.
+ */
+const READ_ERRORS: Partial<Record<FsErrorCode, string>> = { EACCES: 'permission denied', ENOTDIR: 'not a directory' };
+
+function flatten(doc: Record<string, unknown>, inv: Invocation, configPath: string): Record<string, unknown> {
+  const dir = dirname(inv.host.fs.resolve(configPath));
+  const out: Record<string, unknown> = { ...doc };
+  for (const [list, fields] of Object.entries(FILE_FIELDS)) {
+    const entries = doc[list] as { name?: string; [k: string]: unknown }[] | null;
+    if (!entries) continue;
+    const inner = list === 'clusters' ? 'cluster' : 'user';
+    out[list] = entries.map((entry) => {
+      const body = { ...((entry[inner] as Record<string, unknown> | undefined) ?? {}) };
+      for (const [pathField, dataField] of fields) {
+        const path = body[pathField];
+        if (typeof path !== 'string' || path === '') continue;
+        const abs = path.startsWith('/') ? path : `${dir}/${path}`;
+        let content: string;
+        try {
+          content = inv.host.fs.readFile(abs);
+        } catch (e) {
+          if (!(e instanceof FsError)) throw e;
+          throw new CommandError(e.code === 'EISDIR' ? `error: read ${abs}: is a directory` : `error: open ${abs}: ${READ_ERRORS[e.code] ?? 'no such file or directory'}`);
+        }
+        delete body[pathField];
+        if (content) body[dataField] = encodeBase64(content);
+        else delete body[dataField];
+      }
+      return { ...entry, [inner]: body };
+    });
+  }
+  return out;
 }
 
 function normalized(doc: Record<string, any>): Record<string, unknown> {
@@ -60,7 +108,9 @@ const view: CommandDef = {
         users: (kc.doc.users ?? []).filter((u: any) => u.name === ctx.user),
       };
     }
-    if (!inv.flags.bool('raw')) doc = redact(doc) as Record<string, unknown>;
+    // FlattenConfig embeds the files the entries name; without it ShortenConfig hides the data
+    if (inv.flags.bool('flatten')) doc = flatten(doc, inv, kc.path);
+    else if (!inv.flags.bool('raw')) doc = redact(doc) as Record<string, unknown>;
     inv.out(printConfig(doc, inv));
     return 0;
   },

@@ -58,6 +58,8 @@ function classify(text: string, errors: readonly YamlError[]): GoYamlError {
     }
     case 'TAB_AS_INDENT':
     case 'BAD_SCALAR_START':
+      // a plain scalar ran on into the next line, whose tab go-yaml finds left of the scalar's indentation
+      if (tabBreaksPlainScalar(text, at)) return { message: 'found a tab character that violates indentation', stage: 'scanner', at };
       return { message: 'found character that cannot start any token', stage: 'scanner', at };
     case 'MISSING_CHAR':
       if (/closing "?quote/i.test(first.message)) return { message: 'found unexpected end of stream', stage: 'scanner', at };
@@ -124,3 +126,35 @@ function insideBlockSequence(text: string, at: number): boolean {
   }
   return false;
 }
+
+/**
+ * The line holding `at` is indented with a tab, and the line before it (blank lines and comments
+ * skipped) ends in a plain scalar (`key: value`, `- value`): go-yaml's scanner reads the next line
+ * as the scalar's continuation, and a tab in its leading blanks left of the scalar's indentation
+ * (the key's or the dash's column, plus one) is "a tab character that violates indentation".
+ */
+function tabBreaksPlainScalar(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lead = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const tab = lead.indexOf('\t');
+  if (tab === -1) return false;
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\s+$/, '');
+    end = start - 1;
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    const m = /^( *)((?:- +)*)(.*)$/.exec(line)!;
+    const column = m[1].length + (m[2] ? m[2].lastIndexOf('-') : 0);
+    const kv = /^[^'"{[#][^:]*:\s+(.*)$/.exec(m[3]);
+    const value = kv ? kv[1] : m[2] ? m[3] : '';
+    return isPlainScalar(value) && tab <= column;
+  }
+  return false;
+}
+
+/** a value go-yaml scans as a plain scalar: not empty, quoted, a flow collection, a block scalar or a node property */
+function isPlainScalar(value: string): boolean {
+  return value !== '' && !/^['"{[|>&*!%@`#]/.test(value);
+}
+

@@ -23,6 +23,10 @@ export interface ManifestDoc {
 export interface ManifestProblem {
   source: string;
   message: string;
+  /** a document that is not an object: what Go's JSON decoder calls it (string, array, number, bool) */
+  notObject?: string;
+  /** how many documents (of every source) were read before it */
+  at: number;
 }
 
 export interface ManifestSet {
@@ -39,11 +43,39 @@ const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
  */
 export function mappingProblem(doc: ManifestDoc): string | undefined {
   const { apiVersion, kind, metadata } = doc.obj as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: string; namespace?: string } };
+  const undecodable = decodeProblem(doc);
+  if (undecodable) return undecodable;
+  if (resourceForKind(apiVersion as string, kind as string)) return undefined;
+  return `error: resource mapping not found for name: "${metadata?.name ?? ''}" namespace: "${metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+}
+
+/** The decoder's refusal of a document without a kind (looked for first) or apiVersion, or undefined. */
+function decodeProblem(doc: ManifestDoc): string | undefined {
+  const { apiVersion, kind } = doc.obj as { apiVersion?: unknown; kind?: unknown };
   const noVersion = typeof apiVersion !== 'string' || apiVersion === '';
   const noKind = typeof kind !== 'string' || kind === '';
   if (noVersion || noKind) return `error: unable to decode "${doc.source}": Object '${noKind ? 'Kind' : 'apiVersion'}' is missing in '${toCompactJson(doc.obj)}'`;
-  if (resourceForKind(apiVersion as string, kind as string)) return undefined;
-  return `error: resource mapping not found for name: "${metadata?.name ?? ''}" namespace: "${metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+  return undefined;
+}
+
+/**
+ * What the resource builder could not read or decode, in the order it visited the documents:
+ * `get` and `describe` stop at these before reading anything and print them as they are (no
+ * `error: ` prefix, as kubectl 1.32 does).
+ */
+export function builderErrors(set: ManifestSet): string[] {
+  const out: string[] = [];
+  let next = 0;
+  const problemsBefore = (i: number): void => {
+    for (; next < set.problems.length && set.problems[next].at <= i; next++) out.push(set.problems[next].message);
+  };
+  set.docs.forEach((d, i) => {
+    problemsBefore(i);
+    const problem = decodeProblem(d);
+    if (problem) out.push(problem);
+  });
+  problemsBefore(Infinity);
+  return out.map((m) => m.replace(/^error: /, ''));
 }
 
 /** The resource of a document read from -f, or a CommandError saying why it has none. */
@@ -119,14 +151,14 @@ function readFile(fs: UserFs, path: string): string {
 /** Parses one source into documents; a syntax error stops that source, as kubectl's decoder does. */
 export function parseInto(text: string, source: string, out: ManifestSet): void {
   for (const o of outcomes(text)) {
-    if ('message' in o) out.problems.push({ source, message: o.message(source) });
+    if ('message' in o) out.problems.push({ source, message: o.message(source), notObject: o.notObject, at: out.docs.length });
     // each reader gets its own copy: commands write into what they read (namespace, annotations)
     else out.docs.push({ obj: structuredClone(o.obj), source });
   }
 }
 
 /** what a text parses into, in order: objects, and problems (said for the source that had them) */
-type Outcome = { obj: KubeObject } | { message: (source: string) => string };
+type Outcome = { obj: KubeObject } | { message: (source: string) => string; notObject?: string };
 
 /**
  * Texts parsed lately, with their outcomes. Parsing is a pure function of the text, and the `yaml`
@@ -207,7 +239,9 @@ function parseText(text: string): Outcome[] {
     }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      result.push(problem(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`));
+      // the builder's decoder (unstructured's kind detector) refuses it; validating verbs say so first
+      const notObject = Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'bool' : 'number';
+      result.push({ message: (source) => `error: unable to decode "${source}": json: cannot unmarshal ${notObject} into Go value of type unstructured.detector`, notObject });
       continue;
     }
     const obj = value as Record<string, unknown>;

@@ -51,7 +51,46 @@ export function loadDocs(inv: Invocation): { docs: ManifestDoc[]; problems: stri
   const files = inv.flags.list('filename');
   if (files.length === 0) throw new CommandError('error: must specify one of -f and -k');
   const set = readManifests(files, inv.host.fs, inv.host.stdin, inv.flags.bool('recursive'));
-  return { docs: set.docs, problems: set.problems.map((p) => `${p.message}\n`) };
+  const validate = inv.flags.str('validate') || 'strict';
+  if (validate === 'false' || validate === 'ignore') return { docs: set.docs, problems: set.problems.map((p) => `${p.message}\n`) };
+  // The schema validator reads each document before the decoder does: one it refuses (not an
+  // object, no apiVersion or kind) ends the reading of its source, as the stream visitor returns;
+  // the documents before it still count, and the other sources are read.
+  const stopped = new Set<string>();
+  const docs: ManifestDoc[] = [];
+  const problems: string[] = [];
+  let next = 0;
+  const problemsBefore = (i: number): void => {
+    for (; next < set.problems.length && set.problems[next].at <= i; next++) {
+      const p = set.problems[next];
+      if (stopped.has(p.source)) continue;
+      if (p.notObject) stopped.add(p.source);
+      problems.push(`${p.notObject ? invalidDocument(p.source, 'invalid object to validate') : p.message}\n`);
+    }
+  };
+  set.docs.forEach((d, i) => {
+    problemsBefore(i);
+    if (stopped.has(d.source)) return;
+    const missing = schemaErrors(d.obj);
+    if (!missing) docs.push(d);
+    else {
+      stopped.add(d.source);
+      problems.push(`${invalidDocument(d.source, missing)}\n`);
+    }
+  });
+  problemsBefore(Infinity);
+  return { docs, problems };
+}
+
+function invalidDocument(source: string, said: string): string {
+  return `error: error validating "${source}": error validating data: ${said}; if you choose to ignore these errors, turn validation off with --validate=false`;
+}
+
+/** the schema validator's aggregate for a document without apiVersion or kind: one error alone, or both in brackets */
+function schemaErrors(raw: KubeObject): string | undefined {
+  const errs = [...(typeof raw.apiVersion !== 'string' || raw.apiVersion === '' ? ['apiVersion not set'] : []), ...(typeof raw.kind !== 'string' || raw.kind === '' ? ['kind not set'] : [])];
+  if (errs.length === 0) return undefined;
+  return errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
 }
 
 /**
@@ -65,12 +104,7 @@ export function prepare(inv: Invocation, doc: ManifestDoc): PreparedObject {
   const noVersion = typeof raw.apiVersion !== 'string' || raw.apiVersion === '';
   const noKind = typeof raw.kind !== 'string' || raw.kind === '';
   if (noVersion || noKind) {
-    if (check) {
-      // the schema validator's aggregate: one error alone, or both in brackets
-      const errs = [...(noVersion ? ['apiVersion not set'] : []), ...(noKind ? ['kind not set'] : [])];
-      const said = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
-      throw new CommandError(`error: error validating "${doc.source}": error validating data: ${said}; if you choose to ignore these errors, turn validation off with --validate=false`);
-    }
+    if (check) throw new CommandError(invalidDocument(doc.source, schemaErrors(raw as KubeObject)!));
     // the decoder looks for the kind first
     throw new CommandError(`error: unable to decode "${doc.source}": Object '${noKind ? 'Kind' : 'apiVersion'}' is missing in '${toCompactJson(raw)}'`);
   }

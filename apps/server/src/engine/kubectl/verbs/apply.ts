@@ -12,7 +12,7 @@ import { objectOutput, printObjects, printOptions } from '../output';
 import { LAST_APPLIED, dryRunMode, dryRunSuffix, loadDocs, prepare, recorded, objectErrorText, SourcedApiError, strictCheck, withLastApplied } from '../object-ops';
 import { goSprint } from '../printers/go-format';
 import { aggregateErrors } from '../errors';
-import { UsageError } from '../context';
+import { CommandError, UsageError } from '../context';
 
 export const applyCommand: CommandDef = {
   name: 'apply',
@@ -50,6 +50,7 @@ export const applyCommand: CommandDef = {
 function runApply(inv: Invocation): number {
   if (inv.args.length) throw new UsageError(`Unexpected args: ${goSprint(inv.args)}`);
   const { docs, problems } = loadDocs(inv);
+  if (docs.length === 0 && problems.length === 0) throw new CommandError('error: no objects passed to apply');
   const mode = dryRunMode(inv);
   const output = objectOutput(inv.flags);
   // as apply.go: what the builder refused (unreadable, undecodable, invalid documents) and then

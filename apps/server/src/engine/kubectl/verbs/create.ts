@@ -344,6 +344,7 @@ function runCreateFromFiles(inv: Invocation): number {
   if (inv.args.length) throw new UsageError(`Unexpected args: ${goSprint(inv.args)}`);
   if (inv.flags.list('filename').length === 0) throw new CommandError('error: must specify one of -f and -k');
   const { docs, problems } = loadDocs(inv);
+  if (docs.length === 0 && problems.length === 0) throw new CommandError('error: no objects passed to create');
   const mode = dryRunMode(inv);
   const output = objectOutput(inv.flags);
   // errors print once the documents are visited, as one Aggregate (kubectl's CheckErr)

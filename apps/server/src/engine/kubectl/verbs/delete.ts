@@ -159,7 +159,7 @@ async function runDelete(inv: Invocation): Promise<number> {
       throw e;
     }
   }
-  if (found === 0 && errors.length === 0 && (all || selector || fieldSelector)) inv.out('No resources found\n');
+  if (found === 0 && errors.length === 0 && (all || selector || fieldSelector || (files.length > 0 && targets.length === 0))) inv.out('No resources found\n');
 
   let code = errors.length ? 1 : 0;
   if (mode === 'none' && flags.bool('wait') && deleted.length && !(force && gracePeriod === 0)) {

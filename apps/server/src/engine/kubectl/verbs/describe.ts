@@ -8,7 +8,7 @@ import { ALL_NAMESPACES_FLAG, CommandDef, FILENAME_FLAG, Invocation, RECURSIVE_F
 import { CommandError } from '../context';
 import { aggregateErrors, formatApiError } from '../errors';
 import { kubeletView } from '../kubelet-views';
-import { mappingProblem, readManifests } from '../manifests';
+import { builderErrors, mappingProblem, readManifests } from '../manifests';
 import { DescribeContext, describe, describeAll, eventsMatching } from '../printers/describe/describe';
 import { parseResourceArgs } from '../resource-args';
 import { listObjects } from '../list-objects';
@@ -39,7 +39,12 @@ function runDescribe(inv: Invocation): number {
   };
   if (files.length) {
     const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
-    for (const p of set.problems) errors.push(`${p.message}\n`);
+    // the builder's errors end describe before anything is read
+    const unreadable = builderErrors(set);
+    if (unreadable.length) {
+      for (const m of unreadable) inv.err(`${m}\n`);
+      return 1;
+    }
     for (const d of set.docs) {
       const problem = mappingProblem(d);
       if (problem) errors.push(`${problem}\n`);

@@ -21,7 +21,7 @@ import {
 import { CommandError } from '../context';
 import { formatApiError } from '../errors';
 import { kubeletView } from '../kubelet-views';
-import { mappingFor, readManifests } from '../manifests';
+import { builderErrors, mappingFor, readManifests } from '../manifests';
 import { listObjects } from '../list-objects';
 import { parseOutput, printObjects, printOptions, OutputSpec } from '../output';
 import { CustomColumn, customColumnsHeader, customColumnsRows, parseCustomColumnsSpec } from '../printers/custom-columns';
@@ -103,7 +103,12 @@ async function runGet(inv: Invocation): Promise<number> {
   let hasNames: boolean;
   if (files.length) {
     const set = readManifests(files, inv.host.fs, inv.host.stdin, flags.bool('recursive'));
-    for (const p of set.problems) inv.err(`${p.message}\n`);
+    // the builder's errors end get before anything is read
+    const unreadable = builderErrors(set);
+    if (unreadable.length) {
+      for (const m of unreadable) inv.err(`${m}\n`);
+      return 1;
+    }
     refs = [];
     for (const d of set.docs) {
       const info = mappingFor(d);
@@ -114,7 +119,8 @@ async function runGet(inv: Invocation): Promise<number> {
       }
       refs.push({ info, name: d.obj.metadata?.name, namespace: ns });
     }
-    hasNames = true;
+    // files without a single object find nothing, as a list does
+    hasNames = refs.length > 0;
   } else {
     ({ refs, hasNames } = parseResourceArgs(inv.args));
     if (hasNames && (selector || fieldSelector)) throw new CommandError('error: name cannot be provided when a selector is specified');

@@ -59,13 +59,57 @@ describe('documents that are not Kubernetes objects', () => {
     });
   });
 
-  it('describe -f reports the document it cannot decode', async () => {
+  it('describe -f and get -f stop at the document they cannot decode, printed as it is (no error: prefix)', async () => {
     const kit = await folder();
-    expect(await kit.sh('kubectl describe -f app/docker-compose.yaml')).toEqual({
-      stdout: '',
-      stderr: `error: ${DECODE('app/docker-compose.yaml', '{"services":{"web":{"image":"nginx","ports":["80:80"]}}}')}\n`,
+    await kit.setup('kubectl apply -f app/settings.yaml');
+    const compose = DECODE('app/docker-compose.yaml', '{"services":{"web":{"image":"nginx","ports":["80:80"]}}}');
+    expect(await kit.sh('kubectl describe -f app/docker-compose.yaml')).toEqual({ stdout: '', stderr: `${compose}\n`, exitCode: 1 });
+    // nothing is read, not even the ConfigMap that is there
+    expect(await kit.sh('kubectl get -f app')).toEqual({ stdout: '', stderr: `${compose}\n`, exitCode: 1 });
+    await kit.setup(`printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: a\\n spec: {}\\n' > bad.yaml`);
+    expect(await kit.sh('kubectl get -f bad.yaml')).toEqual({ stdout: '', stderr: 'error parsing bad.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key\n', exitCode: 1 });
+  });
+
+  it('a document that is not an object: validation refuses it and stops reading its file; unvalidated, the decoder refuses it', async () => {
+    const kit = newKit();
+    await kit.setup(
+      `printf -- '- 1\\n- 2\\n---\\napiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: ok\\n' > list-first.yaml`,
+      `printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: first\\n---\\nhello\\n---\\nworld\\n' > strings.yaml`,
+    );
+    const invalid = (f: string) => `error validating "${f}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`;
+    const undecodable = (f: string, t: string) => `unable to decode "${f}": json: cannot unmarshal ${t} into Go value of type unstructured.detector`;
+    // the Namespace after the list is never read
+    expect(await kit.sh('kubectl apply -f list-first.yaml')).toEqual({ stdout: '', stderr: `error: ${invalid('list-first.yaml')}\n`, exitCode: 1 });
+    // the one before the first string is applied, the second string is not reached
+    expect(await kit.sh('kubectl apply -f strings.yaml')).toEqual({ stdout: 'namespace/first created\n', stderr: `error: ${invalid('strings.yaml')}\n`, exitCode: 1 });
+    expect(await kit.sh('kubectl apply -f strings.yaml --validate=false')).toEqual({
+      stdout: 'namespace/first unchanged\n',
+      stderr: `${undecodable('strings.yaml', 'string')}\n${undecodable('strings.yaml', 'string')}\n`,
       exitCode: 1,
     });
+    expect(await kit.sh('kubectl get -f list-first.yaml')).toEqual({ stdout: '', stderr: `${undecodable('list-first.yaml', 'array')}\n`, exitCode: 1 });
+  });
+
+  it('a document without apiVersion or kind stops the reading of its file too, when validated', async () => {
+    const kit = newKit();
+    await kit.setup(`printf 'apiVersion: v1\\nmetadata:\\n  name: a\\n---\\napiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: ok\\n' > nokind.yaml`);
+    expect(await kit.sh('kubectl apply -f nokind.yaml')).toEqual({
+      stdout: '',
+      stderr: 'error: error validating "nokind.yaml": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
+      exitCode: 1,
+    });
+    expect((await kit.sh('kubectl get ns ok')).exitCode).toBe(1);
+  });
+
+  it('files with no object: apply and create say so, get finds nothing, delete finds nothing', async () => {
+    const kit = newKit();
+    await kit.setup(`printf -- '---\\n---\\n' > empty.yaml`, 'touch zero.yaml');
+    expect(await kit.sh('kubectl apply -f empty.yaml')).toEqual({ stdout: '', stderr: 'error: no objects passed to apply\n', exitCode: 1 });
+    expect(await kit.sh('kubectl apply -f - < zero.yaml')).toEqual({ stdout: '', stderr: 'error: no objects passed to apply\n', exitCode: 1 });
+    expect(await kit.sh('kubectl create -f zero.yaml')).toEqual({ stdout: '', stderr: 'error: no objects passed to create\n', exitCode: 1 });
+    expect(await kit.sh('kubectl replace -f empty.yaml')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(await kit.sh('kubectl get -f empty.yaml')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(await kit.sh('kubectl delete -f empty.yaml')).toEqual({ stdout: 'No resources found\n', stderr: '', exitCode: 0 });
   });
 
   it('create -f and replace -f print their errors the same way, after the objects', async () => {

@@ -79,6 +79,11 @@ describe('parseInto', () => {
       ["a: \"x\nb: 1\n", "line 3: found unexpected end of stream"],
       ["a: b: c\n", "mapping values are not allowed in this context"],
       ["a:\n\tb: 1\n", "line 2: found character that cannot start any token"],
+      // a tab on the line after a plain scalar: go-yaml reads that line as the scalar's continuation
+      ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx\n\ttab: x\n', 'line 9: found a tab character that violates indentation'],
+      ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n\tlabels: {}\n', 'line 5: found a tab character that violates indentation'],
+      ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n\t- name: c\n', 'line 7: found character that cannot start any token'],
+      ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: "a"\n\tlabels: {}\n', 'line 5: found character that cannot start any token'],
       ["- a\nb: 1\n", "line 1: did not find expected '-' indicator"],
       ["a: 1\nb: *x\n", "unknown anchor 'x' referenced"],
       ["kind: Pod\n  apiVersion: v1\n", "line 2: mapping values are not allowed in this context"],

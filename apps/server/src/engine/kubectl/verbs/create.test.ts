@@ -53,6 +53,38 @@ describe('kubectl create', () => {
     });
   });
 
+  it('configmap and secret sources as the generators read them (every expected text from kubectl v1.32)', async () => {
+    const kit = newKit();
+    await kit.setup("mkdir -p conf/sub && printf 'x=1\\n' > conf/a.properties && printf 'y\\n' > conf/b.txt && printf z > conf/sub/c", "printf 'A=1\\n' > ok.env", "printf 'k=v\\n' > 'bad name.txt'", "printf 'server {}\\n' > nginx.conf");
+    const err = async (line: string) => {
+      const r = await kit.sh(`${line} --dry-run=client -o yaml`);
+      expect(r.exitCode).toBe(1);
+      return r.stderr;
+    };
+    const CONFIG_KEY = "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
+    // a directory: its regular files by name, what is below it left out
+    expect((await kit.sh('kubectl create configmap c --from-file=conf --dry-run=client -o yaml')).stdout).toBe(
+      'apiVersion: v1\ndata:\n  a.properties: |\n    x=1\n  b.txt: |\n    y\nkind: ConfigMap\nmetadata:\n  creationTimestamp: null\n  name: c\n',
+    );
+    expect((await kit.sh('kubectl create secret generic s --from-file=conf --dry-run=client -o yaml')).stdout).toBe(
+      'apiVersion: v1\ndata:\n  a.properties: eD0xCg==\n  b.txt: eQo=\nkind: Secret\nmetadata:\n  creationTimestamp: null\n  name: s\n',
+    );
+    expect(await err('kubectl create configmap c --from-file=k=conf')).toBe('error: cannot give a key name for a directory path\n');
+    // keys are config keys, said in each generator's words
+    expect(await err("kubectl create configmap c --from-file='bad name.txt'")).toBe(`error: "bad name.txt" is not a valid key name for a ConfigMap: ${CONFIG_KEY}\n`);
+    expect(await err('kubectl create configmap c --from-literal=..a/b=1')).toBe(`error: "..a/b" is not a valid key name for a ConfigMap: ${CONFIG_KEY},must not start with '..'\n`);
+    expect(await err('kubectl create secret generic s --from-literal=..a/b=1')).toBe(`error: "..a/b" is not valid key name for a Secret ${CONFIG_KEY};must not start with '..'\n`);
+    expect(await err('kubectl create secret generic s --from-literal=..=1')).toBe(`error: ".." is not valid key name for a Secret must not be '..'\n`);
+    // a ConfigMap reads its files first, a Secret its literals
+    expect(await err('kubectl create configmap c --from-literal=bad/key=1 --from-file=missing')).toBe('error: error reading missing: no such file or directory\n');
+    expect(await err('kubectl create secret generic s --from-literal=bad/key=1 --from-file=missing')).toBe(`error: "bad/key" is not valid key name for a Secret ${CONFIG_KEY}\n`);
+    // env files stand alone, checked before anything is read
+    expect(await err('kubectl create configmap c --from-file=missing --from-env-file=ok.env')).toBe('error: from-env-file cannot be combined with from-file or from-literal\n');
+    expect(await err('kubectl create secret generic s --from-env-file=ok.env --from-literal=a=b')).toBe('error: from-env-file cannot be combined with from-file or from-literal\n');
+    expect(await err('kubectl create configmap c --from-env-file=ok.env --from-env-file=ok.env')).toBe('error: cannot add key "A", another key by that name already exists in Data for ConfigMap "c"\n');
+    expect(await err('kubectl create secret generic s --from-env-file=ok.env --from-env-file=ok.env')).toBe('error: cannot add key A, another key by that name already exists\n');
+  });
+
   it('-o json of what a generator made prints the Go struct order, maps sorted (kubectl v1.32 byte for byte)', async () => {
     const kit = newKit();
     expect((await kit.sh('kubectl create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o json')).stdout).toBe("{\n    \"kind\": \"Deployment\",\n    \"apiVersion\": \"apps/v1\",\n    \"metadata\": {\n        \"name\": \"web\",\n        \"creationTimestamp\": null,\n        \"labels\": {\n            \"app\": \"web\"\n        }\n    },\n    \"spec\": {\n        \"replicas\": 3,\n        \"selector\": {\n            \"matchLabels\": {\n                \"app\": \"web\"\n            }\n        },\n        \"template\": {\n            \"metadata\": {\n                \"creationTimestamp\": null,\n                \"labels\": {\n                    \"app\": \"web\"\n                }\n            },\n            \"spec\": {\n                \"containers\": [\n                    {\n                        \"name\": \"nginx\",\n                        \"image\": \"nginx\",\n                        \"ports\": [\n                            {\n                                \"containerPort\": 80\n                            }\n                        ],\n                        \"resources\": {}\n                    }\n                ]\n            }\n        },\n        \"strategy\": {}\n    },\n    \"status\": {}\n}\n");

@@ -153,41 +153,75 @@ const createService: CommandDef = {
 };
 
 /**
- * --from-file=[key=]path, --from-literal=k=v and --from-env-file, in the order the configmap and
- * secret generators read them (files, literals, env files); a key given twice is refused in each
- * generator's own words.
+ * --from-file=[key=]path, --from-literal=k=v and --from-env-file, read as the configmap and secret
+ * generators read them: env files may not be combined with the others; a ConfigMap takes files,
+ * then literals, a Secret literals, then files (then env files for both); every key must be a
+ * valid config key (IsConfigMapKey), and a key given twice is refused, each in its generator's
+ * own words.
  */
 function collectData(inv: Invocation, kind: 'ConfigMap' | 'Secret'): Record<string, string> {
+  const files = inv.flags.list('from-file');
+  const literals = inv.flags.list('from-literal');
+  const envFiles = inv.flags.list('from-env-file');
+  if (envFiles.length && (files.length || literals.length)) throw new CommandError('error: from-env-file cannot be combined with from-file or from-literal');
   const data: Record<string, string> = {};
   const add = (key: string, value: string): void => {
+    const errs = configKeyErrors(key);
+    if (errs.length) {
+      throw new CommandError(kind === 'ConfigMap' ? `error: ${goQuote(key)} is not a valid key name for a ConfigMap: ${errs.join(',')}` : `error: ${goQuote(key)} is not valid key name for a Secret ${errs.join(';')}`);
+    }
     if (key in data) {
       throw new CommandError(
-        kind === 'ConfigMap' ? `error: cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${inv.args[0]}"` : `error: cannot add key ${key}, another key by that name already exists`,
+        kind === 'ConfigMap' ? `error: cannot add key ${goQuote(key)}, another key by that name already exists in Data for ConfigMap ${goQuote(inv.args[0])}` : `error: cannot add key ${key}, another key by that name already exists`,
       );
     }
     data[key] = value;
   };
-  for (const src of inv.flags.list('from-file')) {
-    const eq = src.indexOf('=');
-    const key = eq > 0 ? src.slice(0, eq) : (src.split('/').pop() ?? src);
-    const path = eq > 0 ? src.slice(eq + 1) : src;
-    if (inv.host.fs.isDir(path)) {
-      for (const f of inv.host.fs.readDir(path)) add(f, inv.host.fs.readFile(`${path}/${f}`));
-    } else {
+  const fromFiles = (): void => {
+    for (const src of files) {
+      const eq = src.indexOf('=');
+      const key = eq > 0 ? src.slice(0, eq) : (src.split('/').pop() ?? src);
+      const path = eq > 0 ? src.slice(eq + 1) : src;
       if (!inv.host.fs.exists(path)) throw new CommandError(`error: error reading ${path}: no such file or directory`);
-      add(key, inv.host.fs.readFile(path));
+      if (inv.host.fs.isDir(path)) {
+        if (eq > 0) throw new CommandError('error: cannot give a key name for a directory path');
+        // the directory's regular files, by name; what is in its subdirectories is left out
+        for (const f of inv.host.fs.readDir(path).sort()) if (!inv.host.fs.isDir(`${path}/${f}`)) add(f, inv.host.fs.readFile(`${path}/${f}`));
+      } else add(key, inv.host.fs.readFile(path));
     }
+  };
+  const fromLiterals = (): void => {
+    for (const lit of literals) {
+      const eq = lit.indexOf('=');
+      if (eq <= 0) throw new CommandError(`error: invalid literal source ${lit}, expected key=value`);
+      add(lit.slice(0, eq), lit.slice(eq + 1));
+    }
+  };
+  if (kind === 'ConfigMap') {
+    fromFiles();
+    fromLiterals();
+  } else {
+    fromLiterals();
+    fromFiles();
   }
-  for (const lit of inv.flags.list('from-literal')) {
-    const eq = lit.indexOf('=');
-    if (eq <= 0) throw new CommandError(`error: invalid literal source ${lit}, expected key=value`);
-    add(lit.slice(0, eq), lit.slice(eq + 1));
-  }
-  for (const path of inv.flags.list('from-env-file')) {
+  for (const path of envFiles) {
     if (!inv.host.fs.exists(path)) throw new CommandError(`error: open ${path}: no such file or directory`);
     for (const [key, value] of envFileEntries(inv.host.fs.readFile(path), inv.host.env)) add(key, value);
   }
   return data;
+}
+
+/** validation.IsConfigMapKey, which ConfigMap and Secret keys both answer to */
+function configKeyErrors(key: string): string[] {
+  const errs: string[] = [];
+  if (key.length > 253) errs.push('must be no more than 253 characters');
+  if (!/^[-._a-zA-Z0-9]+$/.test(key)) {
+    errs.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+  }
+  if (key === '.') errs.push("must not be '.'");
+  else if (key === '..') errs.push("must not be '..'");
+  else if (key.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
 }
 
 /** validation.IsEnvVarName, as kubectl checks an env file's keys */

@@ -12,11 +12,13 @@ import { GREP_UTILS } from './grep';
 import { KERNEL_UTILS } from './kernel';
 import { LS_UTILS } from './ls';
 import { MISC_UTILS } from './misc';
+import { PATH_NAME_UTILS } from './path-names';
 import { SED_UTILS } from './sed';
 import { TEXT_UTILS } from './text';
 
 export const UTILITIES: Registry = {
   ...FILE_UTILS,
+  ...PATH_NAME_UTILS,
   ...FIND_UTILS,
   ...LS_UTILS,
   ...TEXT_UTILS,

@@ -440,7 +440,7 @@ Shell:      pipes |, lists ; && ||, redirections > >> < 2> 2>&1 &>, here-documen
             variables $VAR \${VAR:-default}, $( ) and \`\`, $(( )), globs *.yaml, ~,
             if/for/while, ( ) and { }, exit codes in $?
 Hosts:      ssh node1 [command], exit, sudo command, sudo -i, whoami, id, hostname
-Files:      ls cat cp mv rm mkdir rmdir touch tee chmod chown find pwd cd
+Files:      ls cat cp mv rm mkdir rmdir touch tee chmod chown find pwd cd basename dirname
 Text:       echo printf grep sed awk cut sort uniq wc head tail tr paste xargs base64 seq
 System:     date uname sleep clear env export unset alias history which type test [ true false
 Kernel:     free df swapoff swapon modprobe lsmod sysctl

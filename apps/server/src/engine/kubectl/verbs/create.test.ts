@@ -53,6 +53,12 @@ describe('kubectl create', () => {
     });
   });
 
+  it('service externalname checks its external name as a DNS subdomain (kubectl v1.32)', async () => {
+    const kit = newKit();
+    expect(await kit.sh('kubectl create service externalname web --external-name=bad_name --dry-run=client -o yaml')).toEqual({ stdout: '', stderr: 'error: invalid service external name bad_name\n', exitCode: 1 });
+    expect((await kit.sh('kubectl create service externalname db --external-name=db.example.com --dry-run=client -o name')).stdout).toBe('service/db\n');
+  });
+
   it('configmap and secret sources as the generators read them (every expected text from kubectl v1.32)', async () => {
     const kit = newKit();
     await kit.setup("mkdir -p conf/sub && printf 'x=1\\n' > conf/a.properties && printf 'y\\n' > conf/b.txt && printf z > conf/sub/c", "printf 'A=1\\n' > ok.env", "printf 'k=v\\n' > 'bad name.txt'", "printf 'server {}\\n' > nginx.conf");

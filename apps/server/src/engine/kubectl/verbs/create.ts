@@ -15,6 +15,7 @@ import { objectOutput, printObjects, printOptions } from '../output';
 import { dryRunMode, dryRunSuffix, LAST_APPLIED, loadDocs, prepare, recorded, objectErrorText, strictCheck, withLastApplied } from '../object-ops';
 import { inStructOrder } from '../printers/go-struct-order';
 import { encodeBase64 } from '../../api/defaults/base64';
+import { isDNS1123Subdomain } from '../../api/validation/names';
 import { parseTcpSpec } from './service-ports';
 import { aggregateErrors } from '../errors';
 
@@ -130,6 +131,7 @@ function serviceGenerator(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Ext
       if (type !== 'ExternalName' && tcp.length === 0 && inv.flags.str('clusterip') !== 'None') {
         throw new CommandError('error: at least one tcp port specifier must be provided');
       }
+      if (type === 'ExternalName' && isDNS1123Subdomain(inv.flags.str('external-name')).length) throw new CommandError(`error: invalid service external name ${inv.flags.str('external-name')}`);
       const ports = tcp.map((spec) => {
         const { name: portName, port, targetPort } = parseTcpSpec(spec);
         const out: Record<string, unknown> = { name: portName, port, protocol: 'TCP', targetPort };

@@ -81,6 +81,28 @@ function parseCached(text: string, owner: object): any {
   return clone(last.doc);
 }
 
+/**
+ * clientcmd's checks of the context, cluster and user a call names. Without -n, kubectl first asks
+ * for the namespace, which validates the merged config (ConfirmUsable): a missing context, or a
+ * --cluster that is not there, is an "Error in configuration" (one error inline, several as a
+ * list; a lone cluster error is said plainly). Then ClientConfig looks the names up in order:
+ * user, context, cluster.
+ */
+function checkNames(kc: Kubeconfig | undefined, ctxName: string, context: KubeContextEntry | undefined, o: { context?: string; cluster?: string; user?: string; namespace?: string }): void {
+  const hasCluster = (name: string): boolean => !!kc?.clusters.some((c) => c.name === name);
+  if (!o.namespace) {
+    const errs: string[] = [];
+    if (ctxName && !context) errs.push(`context was not found for specified context: ${ctxName}`);
+    if (o.cluster && !hasCluster(o.cluster)) errs.push(`no server found for cluster "${o.cluster}"`);
+    if (errs.length === 1 && !(ctxName && !context)) throw new CommandError(`error: ${errs[0]}`);
+    if (errs.length === 1) throw new CommandError(`Error in configuration: ${errs[0]}`);
+    if (errs.length > 1) throw new CommandError(`Error in configuration: \n${errs.map((e) => `* ${e}`).join('\n')}`);
+  }
+  if (o.user && !kc?.users.some((u) => u.name === o.user)) throw new CommandError(`error: auth info "${o.user}" does not exist`);
+  if (o.context && !context) throw new CommandError(`error: context "${o.context}" does not exist`);
+  if (o.cluster && !hasCluster(o.cluster)) throw new CommandError(`error: cluster "${o.cluster}" does not exist`);
+}
+
 export interface Connection {
   server: string;
   namespace: string;
@@ -91,20 +113,15 @@ export interface Connection {
  * Resolves the server and namespace for a call, or throws the message real kubectl prints when
  * the server cannot be reached.
  */
-export function connect(cluster: Cluster, kc: Kubeconfig | undefined, overrides: { context?: string; namespace?: string; server?: string }): Connection {
+export function connect(cluster: Cluster, kc: Kubeconfig | undefined, overrides: { context?: string; cluster?: string; user?: string; namespace?: string; server?: string }): Connection {
   let server = 'http://localhost:8080';
   let namespace = 'default';
-  let context: KubeContextEntry | undefined;
-  if (kc) {
-    const ctxName = overrides.context || kc.currentContext;
-    context = kc.contexts.find((c) => c.name === ctxName);
-    if (overrides.context && !context) throw new CommandError(`error: context "${overrides.context}" does not exist`);
-    if (context) {
-      const cl = kc.clusters.find((c) => c.name === context!.cluster);
-      if (cl?.server) server = cl.server;
-      if (context.namespace) namespace = context.namespace;
-    }
-  }
+  const ctxName = overrides.context || kc?.currentContext || '';
+  const context = kc?.contexts.find((c) => c.name === ctxName);
+  checkNames(kc, ctxName, context, overrides);
+  const cl = kc?.clusters.find((c) => c.name === (overrides.cluster || context?.cluster));
+  if (cl?.server) server = cl.server;
+  if (context?.namespace) namespace = context.namespace;
   if (overrides.server) server = overrides.server;
   if (overrides.namespace) namespace = overrides.namespace;
   const hostPort = server.replace(/^https?:\/\//, '').replace(/\/.*$/, '');

@@ -122,6 +122,8 @@ function makeInvocation(host: KubectlHost, flags: Flags, path: string): Invocati
       if (!conn) {
         conn = connect(host.cluster, inv.kubeconfig(), {
           context: flags.str('context') || undefined,
+          cluster: flags.str('cluster') || undefined,
+          user: flags.str('user') || undefined,
           namespace: flags.str('namespace') || undefined,
           server: flags.str('server') || undefined,
         });

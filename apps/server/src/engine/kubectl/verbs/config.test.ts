@@ -99,6 +99,35 @@ describe('kubectl config', () => {
     expect((await b.sh('kubectl get pods -o name')).stdout).toBe('pod/api\n');
   });
 
+  it('--context, --cluster and --user are checked as clientcmd checks them (texts from kubectl v1.32)', async () => {
+    const k = newKit();
+    const fails = async (line: string) => {
+      const r = await k.sh(line);
+      expect(r.exitCode).toBe(1);
+      return r.stderr;
+    };
+    // without -n, the namespace lookup validates the merged config first
+    expect(await fails('kubectl --context=nope get pods')).toBe('Error in configuration: context was not found for specified context: nope\n');
+    expect(await fails('kubectl --context=nope --user=nope get pods')).toBe('Error in configuration: context was not found for specified context: nope\n');
+    expect(await fails('kubectl --context=nope --cluster=nope get pods')).toBe('Error in configuration: \n* context was not found for specified context: nope\n* no server found for cluster "nope"\n');
+    expect(await fails('kubectl --cluster=nope --user=nope get pods')).toBe('error: no server found for cluster "nope"\n');
+    // with -n, the names are looked up in order: user, context, cluster
+    expect(await fails('kubectl --context=nope -n default get pods')).toBe('error: context "nope" does not exist\n');
+    expect(await fails('kubectl --cluster=nope -n default get pods')).toBe('error: cluster "nope" does not exist\n');
+    expect(await fails('kubectl --user=nope get pods')).toBe('error: auth info "nope" does not exist\n');
+    expect(await fails('kubectl --cluster=kubernetes --user=nope get pods')).toBe('error: auth info "nope" does not exist\n');
+    // names that are there change nothing
+    expect((await k.sh('kubectl --cluster=kubernetes --user=kubernetes-admin get ns default -o name')).stdout).toBe('namespace/default\n');
+  });
+
+  it('config commands read a --kubeconfig that is not there as empty; other commands fail on it', async () => {
+    const k = newKit();
+    expect((await k.sh('kubectl --kubeconfig=/nope config view')).stdout).toBe('apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n');
+    expect(await k.sh('kubectl --kubeconfig=/nope config current-context')).toEqual({ stdout: '', stderr: 'error: current-context is not set\n', exitCode: 1 });
+    expect(await k.sh('kubectl config view --kubeconfig=/nope --minify')).toEqual({ stdout: '', stderr: 'error: current-context must exist in order to minify\n', exitCode: 1 });
+    expect(await k.sh('kubectl --kubeconfig=/nope get pods')).toEqual({ stdout: '', stderr: 'error: stat /nope: no such file or directory\n', exitCode: 1 });
+  });
+
   it('use-context refuses an unknown context', async () => {
     const k = newKit();
     expect(await k.sh('kubectl config use-context nope')).toEqual({ stdout: '', stderr: 'error: no context exists with the name: "nope"\n', exitCode: 1 });

@@ -5,19 +5,28 @@ import { CommandDef, Invocation, OUTPUT_FLAG, PRINT_FLAGS } from '../command';
 import { CommandError } from '../context';
 import { encodeBase64 } from '../../api/defaults/base64';
 import { dirname, FsError, FsErrorCode } from '../../shell/filesystem';
-import { Kubeconfig, kubeconfigPath } from '../kubeconfig';
+import { Kubeconfig } from '../kubeconfig';
 import { KubeObject } from '../../api/types';
 import { parseOutput, printObjects, printOptions } from '../output';
 import { inStructOrder } from '../printers/go-struct-order';
 import { printJson } from '../printers/object-printer';
 import { GET_TABWRITER, tabwrite } from '../printers/tabwriter';
+import { defaultPath } from './config-model';
 import { deleteCluster, deleteContext, deleteUser, getClusters, getUsers, renameContext, setCluster, setContext, setCredentials, useContext } from './config-edit';
 import { setProperty, unsetProperty } from './config-set';
 
+/**
+ * The kubeconfig `config` reads (its starting config): a file named by --kubeconfig or $KUBECONFIG
+ * that is not there reads as empty, as the commands that edit it create it.
+ */
 function requireConfig(inv: Invocation): Kubeconfig {
-  const kc = inv.kubeconfig();
-  if (kc) return kc;
-  return { path: kubeconfigPath(inv.host.env, inv.host.user), currentContext: '', contexts: [], clusters: [], users: [], doc: {} };
+  const empty = (): Kubeconfig => ({ path: defaultPath(inv), currentContext: '', contexts: [], clusters: [], users: [], doc: {} });
+  try {
+    return inv.kubeconfig() ?? empty();
+  } catch (e) {
+    if (e instanceof CommandError && /^error: stat .*: no such file or directory$/.test(e.message)) return empty();
+    throw e;
+  }
 }
 
 function redact(v: unknown, key = ''): unknown {

@@ -203,7 +203,16 @@ export function goDurationError(s: string): string {
 }
 
 export class Flags {
-  constructor(private readonly parsed: ParsedFlags) {}
+  /**
+   * @param readFile reads a file a flag names (`-o go-template-file=F`) on the host kubectl runs
+   * on; it throws the file system's FsError
+   */
+  constructor(
+    private readonly parsed: ParsedFlags,
+    readonly readFile: (path: string) => string = () => {
+      throw new Error('no file system');
+    },
+  ) {}
   get args(): string[] {
     return this.parsed.args;
   }

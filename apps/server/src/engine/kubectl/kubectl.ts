@@ -48,7 +48,7 @@ export async function runKubectl(argv: string[], host: KubectlHost): Promise<num
   }
   let flags: Flags;
   try {
-    flags = new Flags(parseFlags([...leading, ...rest], flagSet(def)));
+    flags = new Flags(parseFlags([...leading, ...rest], flagSet(def)), (path) => host.fs.readFile(path));
   } catch (e) {
     if (e instanceof FlagError) {
       host.err(`error: ${e.message}\nSee 'kubectl ${pathText} --help' for usage.\n`);

@@ -1,6 +1,7 @@
-// -o values: kubectl v1.32's errors for bad ones, and a clear line for real formats the
-// simulation does not print (the -file forms).
+// -o values: kubectl v1.32's errors for bad ones, template files read from the host, and a clear
+// line for custom-columns-file, which the simulation does not print.
 import { parseOutput } from './output';
+import { newKit } from './verbs/verb-test-kit';
 
 describe('parseOutput', () => {
   const refused = (o: string, template = '', table = true) => {
@@ -41,9 +42,25 @@ describe('parseOutput', () => {
     }
   });
 
-  it('says plainly which real formats it does not print', () => {
-    for (const f of ['go-template-file=t.tpl', 'templatefile=t.tpl', 'jsonpath-file=p.txt', 'custom-columns-file=c.txt']) {
-      expect(refused(f)).toBe(`error: -o ${f.split('=')[0]} is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead`);
-    }
+  it('says plainly that get does not print custom-columns-file', () => {
+    expect(refused('custom-columns-file=c.txt')).toBe("error: -o custom-columns-file is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead");
+  });
+});
+
+describe('template files (-o go-template-file, templatefile, jsonpath-file), as kubectl v1.32 reads them', () => {
+  it('prints with the text of the file, its newline included, or says why it could not read it', async () => {
+    const kit = newKit();
+    await kit.setup("printf '{{.metadata.name}}\\n' > t.tmpl", "printf '{.metadata.name}' > t.jp", "printf '{{.bad' > bad.tmpl", 'mkdir dd');
+    const create = (o: string) => kit.sh(`kubectl create deployment web --image=nginx --dry-run=client -o ${o}`);
+    expect(await create('go-template-file=t.tmpl')).toEqual({ stdout: 'web\n', stderr: '', exitCode: 0 });
+    expect(await create('templatefile=t.tmpl')).toEqual({ stdout: 'web\n', stderr: '', exitCode: 0 });
+    expect(await create('jsonpath-file=t.jp')).toEqual({ stdout: 'web', stderr: '', exitCode: 0 });
+    expect(await create('go-template-file --template=t.tmpl')).toEqual({ stdout: 'web\n', stderr: '', exitCode: 0 });
+    expect((await create('go-template-file=x')).stderr).toBe('error: error reading --template x, open x: no such file or directory\n');
+    expect((await create('jsonpath-file=dd')).stderr).toBe('error: error reading --template dd, read dd: is a directory\n');
+    expect((await create('jsonpath-file')).stderr).toBe('error: template format specified but no template given\n');
+    expect((await create('go-template-file=bad.tmpl')).stderr).toBe('error: error parsing template {{.bad, template: output:1: unclosed action\n');
+    await kit.setup('kubectl create deployment web --image=nginx');
+    expect((await kit.sh('kubectl get deploy web -o go-template-file=t.tmpl')).stdout).toBe('web\n');
   });
 });

@@ -5,6 +5,7 @@ import { goQuote, goSprint } from './printers/go-format';
 import { toCompactJson } from './printers/json';
 import { KubeObject } from '../api/types';
 import { CommandError } from './context';
+import { FsError } from '../shell/filesystem';
 import { Flags } from './flags';
 import { printName } from './printers/get-printer';
 import { listOf, printJson, printYaml } from './printers/object-printer';
@@ -26,14 +27,28 @@ const TABLE_FORMATS = 'custom-columns,custom-columns-file,go-template,go-templat
 /** what every other command that prints an object offers: no table, no columns */
 const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
-const UNSUPPORTED_FORMATS = new Set(['go-template-file', 'templatefile', 'jsonpath-file', 'custom-columns-file']);
+const UNSUPPORTED_FORMATS = new Set(['custom-columns-file']);
+
+/** the template formats that name a file: the template is its text */
+const TEMPLATE_FILE_FORMATS: Record<string, 'go-template' | 'jsonpath'> = { 'go-template-file': 'go-template', templatefile: 'go-template', 'jsonpath-file': 'jsonpath' };
+
+/** PrintFlags' read of a template file, with its error */
+function readTemplateFile(path: string, readFile: (path: string) => string): string {
+  try {
+    return readFile(path);
+  } catch (e) {
+    if (!(e instanceof FsError)) throw e;
+    const why = e.code === 'EISDIR' ? `read ${path}: is a directory` : `open ${path}: ${e.code === 'EACCES' ? 'permission denied' : 'no such file or directory'}`;
+    throw new CommandError(`error: error reading --template ${path}, ${why}`);
+  }
+}
 
 /**
  * `-o`: `get` (`table`) has the human-readable printers too (wide, custom-columns); the other
  * commands print objects and refuse those, as kubectl's PrintFlags do. '' is the command's own
  * output (a table for get, `deployment.apps/web created` for create).
  */
-export function parseOutput(given: string, template = '', table = false): OutputSpec {
+export function parseOutput(given: string, template = '', table = false, readFile?: (path: string) => string): OutputSpec {
   // --template alone means go-template (PrintFlags.ToPrinter)
   const o = given === '' && template ? 'go-template' : given;
   if (o === '') return { kind: 'table', wide: false };
@@ -58,6 +73,12 @@ export function parseOutput(given: string, template = '', table = false): Output
     if (!arg) throw new CommandError('error: template format specified but no template given');
     return { kind: 'go-template', template: arg };
   }
+  const fromFile = TEMPLATE_FILE_FORMATS[format];
+  if (fromFile && readFile) {
+    if (!arg) throw new CommandError('error: template format specified but no template given');
+    const text = readTemplateFile(arg, readFile);
+    return fromFile === 'jsonpath' ? { kind: 'jsonpath', template: text, asJson: false } : { kind: 'go-template', template: text };
+  }
   if (UNSUPPORTED_FORMATS.has(format)) {
     throw new CommandError(`error: -o ${format} is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead`);
   }
@@ -66,7 +87,7 @@ export function parseOutput(given: string, template = '', table = false): Output
 
 /** The printing flags of an object-printing command (all but get): -o and --template. */
 export function objectOutput(flags: Flags): OutputSpec {
-  return parseOutput(flags.str('output'), flags.str('template'));
+  return parseOutput(flags.str('output'), flags.str('template'), false, flags.readFile);
 }
 
 function unmatched(o: string, table: boolean): CommandError {

@@ -127,7 +127,7 @@ const view: CommandDef = {
 
 function printConfig(doc: Record<string, unknown>, inv: Invocation): string {
   const o = inv.flags.str('output') || 'yaml';
-  const spec = parseOutput(o, inv.flags.str('template'));
+  const spec = parseOutput(o, inv.flags.str('template'), false, inv.flags.readFile);
   // a Config has no metadata: the name printer finds no name
   if (spec.kind === 'name') return 'config/<unknown>\n';
   if (spec.kind === 'json') return printJson(inStructOrder(doc)!, { sortKeys: false });

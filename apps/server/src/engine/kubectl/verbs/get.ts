@@ -91,7 +91,7 @@ async function runGet(inv: Invocation): Promise<number> {
   const outputFlag = flags.str('output');
   if (flags.bool('show-labels') && outputFlag !== '' && outputFlag !== 'wide') throw new CommandError(`error: --show-labels option cannot be used with ${outputFlag} printer`);
   if (flags.bool('output-watch-events') && !watching) throw new CommandError('error: --output-watch-events option can only be used with --watch or --watch-only');
-  const output = parseOutput(outputFlag, flags.str('template'), true);
+  const output = parseOutput(outputFlag, flags.str('template'), true, flags.readFile);
   // the builder's errors are plain, without kubectl's usage line
   if (files.length && inv.args.length) throw new CommandError('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
   const allNamespaces = flags.bool('all-namespaces');

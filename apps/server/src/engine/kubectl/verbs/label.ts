@@ -142,9 +142,10 @@ export function metadataCommand(field: Field): CommandDef {
           // kubectl compares the whole object as JSON, an emptied map included
           const changed = JSON.stringify(obj) !== JSON.stringify(next);
           const shrunk = JSON.stringify(next).length < JSON.stringify(obj).length;
-          // the merge patch removes keys; the server then drops an empty map
+          // the merge patch removes keys and the server drops an empty map; what kubectl prints
+          // without the server (--local, --dry-run=client) keeps the map it emptied: `labels: {}`
           const toWrite = clone(next);
-          if (Object.keys(values).length === 0) delete toWrite.metadata[field];
+          if (Object.keys(values).length === 0 && !local && mode !== 'client') delete toWrite.metadata[field];
           const result = list || !changed ? obj : writeObject(inv, obj, toWrite, mode);
           if (list) {
             const shown = (next.metadata[field] ?? {}) as Record<string, string>;

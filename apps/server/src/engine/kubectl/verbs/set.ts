@@ -1,4 +1,4 @@
-// kubectl set: env, image and resources (each in its own file); selector, serviceaccount and
+// kubectl set: env, image, resources and serviceaccount (each in its own file); selector and
 // subject answer that they are not offered here.
 
 import { CommandDef } from '../command';
@@ -6,6 +6,7 @@ import { notSupported } from './not-supported';
 import { setEnvCommand } from './set-env';
 import { setImageCommand } from './set-image';
 import { setResourcesCommand } from './set-resources';
+import { setServiceAccountCommand } from './set-serviceaccount';
 
 export const setCommand: CommandDef = {
   name: 'set',
@@ -15,7 +16,7 @@ export const setCommand: CommandDef = {
     setImageCommand,
     setResourcesCommand,
     notSupported('set selector', 'Set the selector on a resource', 'change the selector in the manifest and kubectl apply -f'),
-    notSupported('set serviceaccount', 'Update the service account of a resource', 'service accounts are not assigned here; set spec.serviceAccountName in the manifest'),
+    setServiceAccountCommand,
     notSupported('set subject', 'Update the user, group, or service account in a role binding or cluster role binding', 'RBAC bindings are written as manifests here; kubectl apply -f'),
   ],
 };

@@ -1,0 +1,59 @@
+// kubectl set serviceaccount (pkg/cmd/set/set_serviceaccount.go): the last argument is the
+// service account, set as the pod spec's serviceAccountName of pods and workload templates (the
+// API server mirrors it into the deprecated serviceAccount). Every object is patched and said
+// `serviceaccount updated`, changed or not; a refused patch is "failed to patch ServiceAccountName".
+
+import { clone } from '../../api/store';
+import { KubeObject } from '../../api/types';
+import { isApiError } from '../../api/errors';
+import { formatApiError } from '../errors';
+import { podSpecOf, typedView } from '../pod-template';
+import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
+import { CommandError } from '../context';
+import { dryRunMode, dryRunSuffix } from '../object-ops';
+import { objectOutput, printObjects, printOptions } from '../output';
+import { printName } from '../printers/get-printer';
+import { collectTargets, NO_RESOURCES, printErrors, visit, writeObject } from './targets';
+
+export const setServiceAccountCommand: CommandDef = {
+  name: 'serviceaccount',
+  aliases: ['sa'],
+  short: 'Update the service account of a resource',
+  flags: [FILENAME_FLAG, RECURSIVE_FLAG, OUTPUT_FLAG, DRY_RUN_FLAG, fieldManagerFlag('kubectl-set'), { name: 'all', type: 'bool' }, { name: 'local', type: 'bool' }, RECORD_FLAG, ...PRINT_FLAGS, { name: 'kustomize', shorthand: 'k', type: 'string' }],
+  run: runSetServiceAccount,
+};
+
+function runSetServiceAccount(inv: Invocation): number {
+  const { flags } = inv;
+  if (inv.args.length === 0) throw new CommandError('error: serviceaccount is required');
+  const account = inv.args[inv.args.length - 1];
+  const local = flags.bool('local');
+  // --local reads only the files: resource arguments are not looked at
+  const resources = local ? [] : inv.args.slice(0, -1);
+  const files = flags.list('filename');
+  if (resources.length === 0 && files.length === 0 && !flags.bool('all')) throw new CommandError(NO_RESOURCES);
+  const output = objectOutput(flags);
+  const mode = dryRunMode(inv);
+  const found = collectTargets(inv, resources, { all: flags.bool('all'), files, local });
+  const errors = [...found.errors];
+  const printed: KubeObject[] = [];
+  for (const { obj } of found.targets) {
+    visit(inv, errors, () => {
+      const next = clone(obj);
+      const spec = podSpecOf(next);
+      if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}/${obj.metadata.name} no object of type Pod or a pod template`);
+      (spec as { serviceAccountName?: string }).serviceAccountName = account;
+      let result: KubeObject;
+      try {
+        result = writeObject(inv, obj, next, mode);
+      } catch (e) {
+        if (isApiError(e)) throw new CommandError(`error: failed to patch ServiceAccountName ${formatApiError(e).replace(/^Error from server \(\w+\): /, '').trimEnd()}`);
+        throw e;
+      }
+      if (output.kind === 'table') inv.out(printName(result, `serviceaccount updated${dryRunSuffix(mode)}`));
+      else printed.push(local || mode === 'client' ? typedView(result) : result);
+    });
+  }
+  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1, true)));
+  return printErrors(inv, errors) ? 1 : 0;
+}

@@ -1,11 +1,12 @@
-// kubectl set: env, image, resources and serviceaccount (each in its own file); selector and
-// subject answer that they are not offered here.
+// kubectl set: env, image, resources, selector and serviceaccount (each in its own file);
+// subject answers that it is not offered here.
 
 import { CommandDef } from '../command';
 import { notSupported } from './not-supported';
 import { setEnvCommand } from './set-env';
 import { setImageCommand } from './set-image';
 import { setResourcesCommand } from './set-resources';
+import { setSelectorCommand } from './set-selector';
 import { setServiceAccountCommand } from './set-serviceaccount';
 
 export const setCommand: CommandDef = {
@@ -15,7 +16,7 @@ export const setCommand: CommandDef = {
     setEnvCommand,
     setImageCommand,
     setResourcesCommand,
-    notSupported('set selector', 'Set the selector on a resource', 'change the selector in the manifest and kubectl apply -f'),
+    setSelectorCommand,
     setServiceAccountCommand,
     notSupported('set subject', 'Update the user, group, or service account in a role binding or cluster role binding', 'RBAC bindings are written as manifests here; kubectl apply -f'),
   ],

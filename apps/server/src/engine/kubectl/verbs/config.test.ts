@@ -120,6 +120,19 @@ describe('kubectl config', () => {
     expect((await k.sh('kubectl --cluster=kubernetes --user=kubernetes-admin get ns default -o name')).stdout).toBe('namespace/default\n');
   });
 
+  it('view --minify --context minifies around that context and shows it as the current one (kubectl v1.32)', async () => {
+    const k = newKit();
+    await k.sh('kubectl config set-cluster c2 --server=https://10.0.0.1:6443 --insecure-skip-tls-verify=true');
+    await k.sh('kubectl config set-credentials bob --token=abc');
+    await k.sh('kubectl config set-context ctx2 --cluster=c2 --user=bob --namespace=dev');
+    expect((await k.sh('kubectl config view --minify --context=ctx2')).stdout).toBe(
+      'apiVersion: v1\nclusters:\n- cluster:\n    insecure-skip-tls-verify: true\n    server: https://10.0.0.1:6443\n  name: c2\ncontexts:\n- context:\n    cluster: c2\n    namespace: dev\n    user: bob\n  name: ctx2\ncurrent-context: ctx2\nkind: Config\npreferences: {}\nusers:\n- name: bob\n  user:\n    token: REDACTED\n',
+    );
+    expect(await k.sh('kubectl config view --minify --context=nope')).toEqual({ stdout: '', stderr: 'error: cannot locate context nope\n', exitCode: 1 });
+    // without --minify the file's current context is shown
+    expect((await k.sh("kubectl config view --context=ctx2 -o jsonpath='{.current-context}'")).stdout).toBe('kubernetes-admin@kubernetes');
+  });
+
   it('config commands read a --kubeconfig that is not there as empty; other commands fail on it', async () => {
     const k = newKit();
     expect((await k.sh('kubectl --kubeconfig=/nope config view')).stdout).toBe('apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n');

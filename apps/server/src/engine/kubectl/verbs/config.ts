@@ -108,10 +108,14 @@ const view: CommandDef = {
     const kc = requireConfig(inv);
     let doc = normalized(kc.doc);
     if (inv.flags.bool('minify')) {
-      const ctx = kc.contexts.find((c) => c.name === kc.currentContext);
-      if (!ctx) throw new CommandError('error: current-context must exist in order to minify');
+      // --context names the context to minify around, and becomes the current one shown
+      const current = inv.flags.str('context') || kc.currentContext;
+      if (!current) throw new CommandError('error: current-context must exist in order to minify');
+      const ctx = kc.contexts.find((c) => c.name === current);
+      if (!ctx) throw new CommandError(`error: cannot locate context ${current}`);
       doc = {
         ...doc,
+        'current-context': current,
         clusters: (kc.doc.clusters ?? []).filter((c: any) => c.name === ctx.cluster),
         contexts: (kc.doc.contexts ?? []).filter((c: any) => c.name === ctx.name),
         users: (kc.doc.users ?? []).filter((u: any) => u.name === ctx.user),

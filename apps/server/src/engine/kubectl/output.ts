@@ -6,6 +6,7 @@ import { toCompactJson } from './printers/json';
 import { KubeObject } from '../api/types';
 import { CommandError } from './context';
 import { FsError } from '../shell/filesystem';
+import { readFileError } from './go-os-errors';
 import { Flags } from './flags';
 import { printName } from './printers/get-printer';
 import { listOf, printJson, printYaml } from './printers/object-printer';
@@ -38,8 +39,7 @@ function readTemplateFile(path: string, readFile: (path: string) => string): str
     return readFile(path);
   } catch (e) {
     if (!(e instanceof FsError)) throw e;
-    const why = e.code === 'EISDIR' ? `read ${path}: is a directory` : `open ${path}: ${e.code === 'EACCES' ? 'permission denied' : 'no such file or directory'}`;
-    throw new CommandError(`error: error reading --template ${path}, ${why}`);
+    throw new CommandError(`error: error reading --template ${path}, ${readFileError(path, e)}`);
   }
 }
 

@@ -4,7 +4,8 @@
 import { CommandDef, Invocation, OUTPUT_FLAG, PRINT_FLAGS } from '../command';
 import { CommandError } from '../context';
 import { encodeBase64 } from '../../api/defaults/base64';
-import { dirname, FsError, FsErrorCode } from '../../shell/filesystem';
+import { dirname, FsError } from '../../shell/filesystem';
+import { readFileError } from '../go-os-errors';
 import { Kubeconfig } from '../kubeconfig';
 import { KubeObject } from '../../api/types';
 import { parseOutput, printObjects, printOptions } from '../output';
@@ -55,8 +56,6 @@ const FILE_FIELDS: Record<string, [string, string][]> = {
  * directory) and embedded as base64 data, the path dropped; an empty file embeds nothing. A file
  * that cannot be read stops the view with os.ReadFile's error.
  */
-const READ_ERRORS: Partial<Record<FsErrorCode, string>> = { EACCES: 'permission denied', ENOTDIR: 'not a directory' };
-
 function flatten(doc: Record<string, unknown>, inv: Invocation, configPath: string): Record<string, unknown> {
   const dir = dirname(inv.host.fs.resolve(configPath));
   const out: Record<string, unknown> = { ...doc };
@@ -75,7 +74,7 @@ function flatten(doc: Record<string, unknown>, inv: Invocation, configPath: stri
           content = inv.host.fs.readFile(abs);
         } catch (e) {
           if (!(e instanceof FsError)) throw e;
-          throw new CommandError(e.code === 'EISDIR' ? `error: read ${abs}: is a directory` : `error: open ${abs}: ${READ_ERRORS[e.code] ?? 'no such file or directory'}`);
+          throw new CommandError(`error: ${readFileError(abs, e)}`);
         }
         delete body[pathField];
         if (content) body[dataField] = encodeBase64(content);

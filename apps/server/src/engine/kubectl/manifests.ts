@@ -58,6 +58,18 @@ function decodeProblem(doc: ManifestDoc): string | undefined {
   return undefined;
 }
 
+/** A document or a problem of a set, as the resource builder visits them. */
+export type Visited = { doc: ManifestDoc } | { problem: ManifestProblem };
+
+/** the set's documents and problems in the order they were read (a problem after the `at` documents before it) */
+export function* visitOrder(set: ManifestSet): Generator<Visited> {
+  let next = 0;
+  for (let i = 0; i <= set.docs.length; i++) {
+    for (; next < set.problems.length && set.problems[next].at <= i; next++) yield { problem: set.problems[next] };
+    if (i < set.docs.length) yield { doc: set.docs[i] };
+  }
+}
+
 /**
  * What the resource builder could not read or decode, in the order it visited the documents:
  * `get` and `describe` stop at these before reading anything and print them as they are (no
@@ -65,17 +77,11 @@ function decodeProblem(doc: ManifestDoc): string | undefined {
  */
 export function builderErrors(set: ManifestSet): string[] {
   const out: string[] = [];
-  let next = 0;
-  const problemsBefore = (i: number): void => {
-    for (; next < set.problems.length && set.problems[next].at <= i; next++) out.push(set.problems[next].message);
-  };
-  set.docs.forEach((d, i) => {
-    problemsBefore(i);
-    const problem = decodeProblem(d);
-    if (problem) out.push(problem);
-  });
-  problemsBefore(Infinity);
-  return out.map((m) => m.replace(/^error: /, ''));
+  for (const v of visitOrder(set)) {
+    const message = 'problem' in v ? v.problem.message : decodeProblem(v.doc);
+    if (message) out.push(message.replace(/^error: /, ''));
+  }
+  return out;
 }
 
 /** The resource of a document read from -f, or a CommandError saying why it has none. */

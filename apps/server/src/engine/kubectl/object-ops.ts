@@ -9,7 +9,7 @@ import { clone } from '../api/store';
 import { Invocation } from './command';
 import { CommandError } from './context';
 import { formatApiError } from './errors';
-import { ManifestDoc, readManifests } from './manifests';
+import { ManifestDoc, readManifests, visitOrder } from './manifests';
 import { toCompactJson } from './printers/json';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -59,26 +59,16 @@ export function loadDocs(inv: Invocation): { docs: ManifestDoc[]; problems: stri
   const stopped = new Set<string>();
   const docs: ManifestDoc[] = [];
   const problems: string[] = [];
-  let next = 0;
-  const problemsBefore = (i: number): void => {
-    for (; next < set.problems.length && set.problems[next].at <= i; next++) {
-      const p = set.problems[next];
-      if (stopped.has(p.source)) continue;
-      if (p.notObject) stopped.add(p.source);
-      problems.push(`${p.notObject ? invalidDocument(p.source, 'invalid object to validate') : p.message}\n`);
-    }
-  };
-  set.docs.forEach((d, i) => {
-    problemsBefore(i);
-    if (stopped.has(d.source)) return;
-    const missing = schemaErrors(d.obj);
-    if (!missing) docs.push(d);
-    else {
-      stopped.add(d.source);
-      problems.push(`${invalidDocument(d.source, missing)}\n`);
-    }
-  });
-  problemsBefore(Infinity);
+  for (const v of visitOrder(set)) {
+    const source = 'doc' in v ? v.doc.source : v.problem.source;
+    if (stopped.has(source)) continue;
+    const refused = 'doc' in v ? schemaErrors(v.doc.obj) : v.problem.notObject && 'invalid object to validate';
+    if (refused) {
+      stopped.add(source);
+      problems.push(`${invalidDocument(source, refused)}\n`);
+    } else if ('doc' in v) docs.push(v.doc);
+    else problems.push(`${v.problem.message}\n`);
+  }
   return { docs, problems };
 }
 

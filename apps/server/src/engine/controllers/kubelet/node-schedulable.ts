@@ -5,18 +5,19 @@
 
 import { nodeReference } from '../../api/node-reference';
 import type { Node } from '../../api/types';
+import { nextRenewTime } from '../../bootstrap/lease';
 import { parseTime } from '../../time';
 import type { ControllerContext } from '../controller';
 import { kubeletSection } from './runtime-state';
 
-/** nodeStatusUpdateFrequency */
-export const NODE_STATUS_UPDATE_MS = 10_000;
-
-/** The node status update at or after `now`, on the 10 s rhythm of the kubelet since it registered the node. */
+/**
+ * The node status update at or after `now`. nodeStatusUpdateFrequency is 10 s, the lease's renew
+ * interval: both loops run on the one rhythm counted from the Node's registration (bootstrap/lease.ts).
+ */
 function nextStatusUpdate(node: Node, now: number): number {
   const since = parseTime(node.metadata.creationTimestamp);
   if (Number.isNaN(since) || now <= since) return now;
-  return since + Math.ceil((now - since) / NODE_STATUS_UPDATE_MS) * NODE_STATUS_UPDATE_MS;
+  return nextRenewTime(since, now, true);
 }
 
 /** Called by the kubelet's machine sync while it runs: records the change at its status update. */

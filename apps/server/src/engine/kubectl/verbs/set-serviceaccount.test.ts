@@ -24,6 +24,13 @@ describe('kubectl set serviceaccount', () => {
     expect((await kit.sh("kubectl set sa -f dep.yaml sa1 --local -o jsonpath='{.spec.template.spec.serviceAccountName}'")).stdout).toBe('sa1');
     expect(await kit.sh('kubectl set serviceaccount -f dep.yaml --local')).toEqual({ stdout: '', stderr: 'error: serviceaccount is required\n', exitCode: 1 });
     expect((await kit.sh('kubectl set serviceaccount sa1 --local')).stderr).toMatch(/^error: You must provide one or more resources by argument or filename\.\n/);
+    // an object without a pod spec: kubectl 1.32's words, after the objects it updated
+    await kit.setup('kubectl create service clusterip web --tcp=80 --dry-run=client -o yaml > svc.yaml');
+    expect(await kit.sh('kubectl set sa -f svc.yaml -f dep.yaml sa1 --local')).toEqual({
+      stdout: 'deployment.apps/web serviceaccount updated\n',
+      stderr: 'error: service/web the object is not a pod or does not have a pod template: *v1.Service\n',
+      exitCode: 1,
+    });
     // a running pod's spec does not change
     await kit.setup('kubectl run p --image=nginx');
     const r = await kit.sh('kubectl set sa pod p sa1');

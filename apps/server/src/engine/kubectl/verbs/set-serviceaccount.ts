@@ -41,7 +41,8 @@ function runSetServiceAccount(inv: Invocation): number {
     visit(inv, errors, () => {
       const next = clone(obj);
       const spec = podSpecOf(next);
-      if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}/${obj.metadata.name} no object of type Pod or a pod template`);
+      // UpdatePodSpecForObjectFn's refusal, named with the object's Go type
+      if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}/${obj.metadata.name} the object is not a pod or does not have a pod template: *${obj.apiVersion.split('/').pop()}.${obj.kind}`);
       (spec as { serviceAccountName?: string }).serviceAccountName = account;
       let result: KubeObject;
       try {

@@ -29,9 +29,12 @@ import type { PackedDocument } from './state/json-pack';
  * kubelet creates it again once its Node is back, at its 10 s renewal), the node lifecycle
  * controller records RegisteredNode and RemovingNode, the kubelet records NodeNotSchedulable and
  * NodeSchedulable at its status update after a cordon or uncordon, and Node Events name the Node
- * as their recorders do: the kubelet by its name as uid, the controllers without resourceVersion).
+ * as their recorders do: the kubelet by its name as uid, the controllers without resourceVersion;
+ * 0.9.0: the shell runs `case ... esac` and `[[ ]]` (both used to be refused), a `${x#pattern}`
+ * matches what was quoted in its pattern literally, bracket expressions know POSIX classes
+ * (`[[:digit:]]`), and history expansion leaves the `!` of `[!a]`, `${!x}` and `$!` alone).
  */
-export const ENGINE_VERSION = '0.8.0';
+export const ENGINE_VERSION = '0.9.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
@@ -45,9 +48,10 @@ export const ENGINE_VERSION = '0.8.0';
  * empty apiGroup of their ServiceAccount subjects); 0.7.0 states load as they are (their Leases
  * have no owner until the kubelet's next start or a change of them; the node lifecycle controller
  * knows the nodes they hold, and their kubelets, as after a restart, report a cordoned node
- * NodeNotSchedulable once).
+ * NodeNotSchedulable once); 0.8.0 states load as they are (the change is the shell's: what a
+ * line does, not what a cluster holds).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

@@ -45,7 +45,27 @@ export type Command =
   | { type: 'cfor'; init: Word; cond: Word; step: Word; body: List; redirs: Redirect[] }
   /** `(( expr ))`: status 0 when the value is not zero */
   | { type: 'arith'; expr: Word; redirs: Redirect[] }
-  | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redirect[] };
+  | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redirect[] }
+  | { type: 'case'; word: Word; items: CaseItem[]; redirs: Redirect[] }
+  /** `[[ expr ]]` */
+  | { type: 'cond'; expr: CondExpr; redirs: Redirect[] };
+
+/** `pattern|pattern) body ;;` — `;&` falls through to the next body, `;;&` tests the next patterns */
+export interface CaseItem {
+  patterns: Word[];
+  body: List;
+  terminator: ';;' | ';&' | ';;&';
+}
+
+/** the expression inside `[[ ]]`: its words are expanded without splitting or globbing */
+export type CondExpr =
+  /** a lone word: true when not empty */
+  | { kind: 'word'; word: Word }
+  | { kind: 'unary'; op: string; arg: Word }
+  /** `==` `!=` (the right side a pattern), `=~` (an extended regular expression), `<` `>`, -eq and friends */
+  | { kind: 'binary'; op: string; left: Word; right: Word }
+  | { kind: 'not'; expr: CondExpr }
+  | { kind: 'and' | 'or'; left: CondExpr; right: CondExpr };
 
 export interface Pipeline {
   negated: boolean;

@@ -98,6 +98,25 @@ export async function expandString(w: Word, x: Expander): Promise<string> {
   return s;
 }
 
+/** expands a word as a pattern (`case`, `[[ == ]]`, `${x#pattern}`): what was quoted matches itself */
+export function expandPattern(w: Word, x: Expander): Promise<string> {
+  return expandQuoting(w, x, (t) => t.replace(/[*?[\]\\]/g, (c) => `\\${c}`));
+}
+
+/** expands the right side of `[[ =~ ]]`: what was quoted matches itself */
+export function expandRegex(w: Word, x: Expander): Promise<string> {
+  return expandQuoting(w, x, (t) => t.replace(/[.*+?^${}()|[\]\\/]/g, (c) => `\\${c}`));
+}
+
+async function expandQuoting(w: Word, x: Expander, escape: (text: string) => string): Promise<string> {
+  let s = '';
+  for (const [i, p] of w.parts.entries()) {
+    const text = await partText(p, x, i === 0);
+    s += p.kind === 'quoted' || p.kind === 'dq' ? escape(text) : text;
+  }
+  return s;
+}
+
 /** expands a redirection target: one field, globbed if it matches exactly one path */
 export async function expandTarget(w: Word, x: Expander): Promise<string | undefined> {
   const fields = await expandFields(w, x, true);
@@ -208,7 +227,7 @@ async function param(p: Extract<WordPart, { kind: 'param' }>, x: Expander): Prom
     case '%':
     case '%%': {
       const value = v ?? '';
-      const pat = globToRegExp(await arg(), false).source.slice(1, -1);
+      const pat = globToRegExp(p.arg ? await expandPattern(p.arg, x) : '', false).source.slice(1, -1);
       const greedy = p.op.length === 2;
       if (p.op[0] === '#') {
         // `#` removes the shortest matching prefix, `##` the longest

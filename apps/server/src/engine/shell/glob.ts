@@ -14,7 +14,7 @@ export function globToRegExp(pattern: string, inPath: boolean): RegExp {
     } else if (c === '*') re += `${any}*`;
     else if (c === '?') re += any;
     else if (c === '[') {
-      const end = pattern.indexOf(']', i + 2);
+      const end = bracketEnd(pattern, i);
       if (end < 0) {
         re += '\\[';
         continue;
@@ -22,11 +22,43 @@ export function globToRegExp(pattern: string, inPath: boolean): RegExp {
       let body = pattern.slice(i + 1, end);
       const negate = body.startsWith('!') || body.startsWith('^');
       if (negate) body = body.slice(1);
-      re += `[${negate ? '^' : ''}${body.replace(/[\]\\^]/g, (m) => `\\${m}`)}]`;
+      // POSIX classes ([:digit:]) become ranges; the rest is taken as written
+      const parts = body.split(/(\[:[a-z]+:\])/).map((t) => (CLASSES[t] ?? t.replace(/[\]\\^[]/g, (m) => `\\${m}`)));
+      re += `[${negate ? '^' : ''}${parts.join('')}]`;
       i = end;
     } else re += escape(c);
   }
   return new RegExp(`^${re}$`);
+}
+
+const CLASSES: Record<string, string> = {
+  '[:alpha:]': 'A-Za-z',
+  '[:digit:]': '0-9',
+  '[:alnum:]': 'A-Za-z0-9',
+  '[:upper:]': 'A-Z',
+  '[:lower:]': 'a-z',
+  '[:space:]': ' \\t\\n\\r\\f\\v',
+  '[:blank:]': ' \\t',
+  '[:punct:]': '!-\\/:-@\\[-`{-~',
+  '[:xdigit:]': '0-9A-Fa-f',
+};
+
+/** the `]` that closes the bracket expression opening at `start` (a `]` first in it is a member; classes nest) */
+function bracketEnd(pattern: string, start: number): number {
+  let j = start + 1;
+  if (pattern[j] === '!' || pattern[j] === '^') j++;
+  if (pattern[j] === ']') j++;
+  for (; j < pattern.length; j++) {
+    if (pattern[j] === '[' && pattern[j + 1] === ':') {
+      const close = pattern.indexOf(':]', j + 2);
+      if (close > 0) {
+        j = close + 1;
+        continue;
+      }
+    }
+    if (pattern[j] === ']') return j;
+  }
+  return -1;
 }
 
 function escape(c: string): string {

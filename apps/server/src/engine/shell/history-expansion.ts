@@ -1,5 +1,6 @@
 // Interactive bash's history expansion, the common part: `!!` (so `sudo !!` works), `!$`, `!*`,
-// `!N`, `!-N` and `!prefix`. Not inside single quotes; `!` before a blank, `=` or `(` stays.
+// `!N`, `!-N` and `!prefix`. Not inside single quotes; `!` before a blank, `=` or `(` stays, as
+// does the `!` of `[!a]`, `${!name}` and `$!`.
 
 export type HistoryExpansion = { line: string; changed: boolean } | { error: string };
 
@@ -19,7 +20,7 @@ export function expandHistory(line: string, history: string[]): HistoryExpansion
       i++;
       continue;
     }
-    if (c !== '!' || inSingle) {
+    if (c !== '!' || inSingle || inhibited(line, i)) {
       out += c;
       continue;
     }
@@ -70,4 +71,14 @@ function isUnquotedPosition(line: string, i: number): boolean {
     else if (line[j] === '"') dq = !dq;
   }
   return !dq;
+}
+
+/**
+ * bash_history_inhibit_expansion: `!` negating a bracket expression (`[!a]`, with a `]` after it),
+ * in `${!name}` and in `$!` is the shell's, not history's.
+ */
+function inhibited(line: string, i: number): boolean {
+  if (line[i - 1] === '[' && line.indexOf(']', i + 1) >= 0) return true;
+  if (line[i - 1] === '{' && line[i - 2] === '$' && line.indexOf('}', i + 1) >= 0) return true;
+  return line[i - 1] === '$';
 }

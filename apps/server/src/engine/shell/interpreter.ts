@@ -1,11 +1,13 @@
 // Runs the command AST: lists, pipelines (stdout text handed from stage to stage), redirections,
 // expansions, and dispatch to builtins, registered commands and utilities by name lookup.
 
-import type { AndOr, Command, List, Pipeline, Redirect, Word } from './ast';
+import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word } from './ast';
+import { CondArithError, CondRegexError, evalCond } from './cond';
 import type { BuiltinContext, ExecState, Io, Registry, Runner } from './command-registry';
 import { Input } from './command-registry';
 import { homeOf } from './command-registry';
-import { ExpansionError, Expander, expandString, expandTarget, expandWords } from './expand';
+import { ExpansionError, Expander, expandPattern, expandString, expandTarget, expandWords } from './expand';
+import { globToRegExp } from './glob';
 import { FsError, WriteError } from './filesystem';
 import { newHostState } from './hosts';
 import { ShellSyntaxError, parseShell } from './parser';
@@ -116,8 +118,8 @@ export class Interpreter implements Runner {
       list = parsed.list;
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
-        io.err(`bash: ${e.message}\n`);
-        return 2;
+        if (e.message) io.err(`bash: ${e.message}\n`);
+        return e.keepStatus ? state.status : 2;
       }
       throw e;
     }
@@ -251,6 +253,10 @@ export class Interpreter implements Runner {
         }
         return status;
       }
+      case 'case':
+        return this.execCase(cmd, state, cio);
+      case 'cond':
+        return this.execCond(cmd.expr, state, cio);
       case 'while': {
         let status = 0;
         for (let n = 0; ; n++) {
@@ -268,6 +274,38 @@ export class Interpreter implements Runner {
         }
         return status;
       }
+    }
+  }
+
+  /** runs the body of the first item whose pattern matches; `;&` runs the next body too, `;;&` tests on */
+  private async execCase(cmd: Extract<Command, { type: 'case' }>, state: ExecState, io: Io): Promise<number> {
+    const x = this.expander(state, io);
+    const subject = await expandString(cmd.word, x);
+    let status = 0;
+    let fallThrough = false;
+    for (const item of cmd.items) {
+      if (!fallThrough && !(await this.caseMatches(item.patterns, subject, x))) continue;
+      status = await this.execList(item.body, state, io);
+      if (item.terminator === ';;') break;
+      fallThrough = item.terminator === ';&';
+    }
+    return status;
+  }
+
+  private async caseMatches(patterns: Word[], subject: string, x: Expander): Promise<boolean> {
+    for (const p of patterns) if (globToRegExp(await expandPattern(p, x), false).test(subject)) return true;
+    return false;
+  }
+
+  /** `[[ ]]`: 0 true, 1 false (or bad arithmetic, after bash's message), 2 for a bad `=~` expression */
+  private async execCond(expr: CondExpr, state: ExecState, io: Io): Promise<number> {
+    try {
+      return (await evalCond(expr, { x: this.expander(state, io), fs: this.userFs(state), user: state.user })) ? 0 : 1;
+    } catch (e) {
+      if (e instanceof CondRegexError) return 2;
+      if (!(e instanceof CondArithError)) throw e;
+      io.err(`bash: [[: ${e.message}\n`);
+      return 1;
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Command, List, Word } from './ast';
+import type { Command, CondExpr, List, Word } from './ast';
 import { ShellSyntaxError, parseShell } from './parser';
 import { checkSyntax } from './syntax-check';
 
@@ -88,12 +88,73 @@ describe('parseShell', () => {
     ['for 1 in a; do b; done', "syntax error near unexpected token `1'"],
     ['echo ${a b}', '${a b}: bad substitution'],
     ['f() { a; }', 'functions are not supported in this sandbox'],
-    ['case x in a) b;; esac', 'case: this construct is not supported in this sandbox'],
+    ['case x in', 'syntax error: unexpected end of file'],
+    ['case x in a b) c;; esac', "syntax error near unexpected token `b'"],
+    ['esac', "syntax error near unexpected token `esac'"],
+    ['in', "syntax error near unexpected token `in'"],
+    [']]', "syntax error near unexpected token `]]'"],
+    ['select x in a; do b; done', 'select: this construct is not supported in this sandbox'],
     ['while read -r x; do echo $x; done < <(ls)', 'process substitution <(...) is not supported in this sandbox; use a pipe: cmd | while read -r x; do ...; done'],
     ['diff <(ls a) <(ls b)', 'process substitution <(...) is not supported in this sandbox; use a pipe: cmd | while read -r x; do ...; done'],
     ['tee >(wc -l)', 'process substitution <(...) is not supported in this sandbox; use a pipe: cmd | while read -r x; do ...; done'],
   ])('%j fails with %j', (src, message) => {
     expect(() => parseShell(src)).toThrow(new ShellSyntaxError(message));
+  });
+
+  it('parses case: patterns, bodies and their terminators', () => {
+    const cmd = only(parseShell('case $x in (a|b*) echo one;; c) ;& *) echo two; echo three;;& esac').list);
+    if (cmd.type !== 'case') throw new Error(cmd.type);
+    expect(cmd.word.raw).toBe('$x');
+    expect(cmd.items.map((i) => [i.patterns.map((p) => p.raw), i.body.items.length, i.terminator])).toEqual([
+      [['a', 'b*'], 1, ';;'],
+      [['c'], 0, ';&'],
+      [['*'], 2, ';;&'],
+    ]);
+    // the last item may end at esac, on the next line
+    const multi = only(parseShell('case $1 in\n  start)\n    echo go\n    ;;\n  *) echo no\nesac').list);
+    expect(multi.type === 'case' && multi.items.map((i) => i.patterns[0].raw)).toEqual(['start', '*']);
+  });
+
+  it('parses [[ ]]: operators, precedence, and a regular expression with its parentheses', () => {
+    const cmd = only(parseShell('[[ ! -f $f && ( $a == b* || $n -gt 2 ) && $v =~ ^(x|y)+$ ]]').list);
+    if (cmd.type !== 'cond') throw new Error(cmd.type);
+    const show = (e: CondExpr): unknown => {
+      switch (e.kind) {
+        case 'not':
+          return ['!', show(e.expr)];
+        case 'and':
+        case 'or':
+          return [show(e.left), e.kind, show(e.right)];
+        case 'word':
+          return e.word.raw;
+        case 'unary':
+          return [e.op, e.arg.raw];
+        case 'binary':
+          return [e.left.raw, e.op, e.right.raw];
+      }
+    };
+    expect(show(cmd.expr)).toEqual([[['!', ['-f', '$f']], 'and', [['$a', '==', 'b*'], 'or', ['$n', '-gt', '2']]], 'and', ['$v', '=~', '^(x|y)+$']]);
+    // `<` and `>` compare strings there, they do not redirect
+    const lt = only(parseShell('[[ a < b ]] > out').list);
+    expect(lt.type === 'cond' && lt.expr.kind === 'binary' && lt.expr.op).toBe('<');
+    expect(lt.redirs.map((r) => r.target.raw)).toEqual(['out']);
+  });
+
+  it('gives up on a broken [[ ]] as bash does, leaving $? as it was', () => {
+    for (const [src, message] of [
+      ['[[ ]]', ''],
+      ['[[ a == ]]', "unexpected argument `]]' to conditional binary operator"],
+      ['[[ -n ]]', "unexpected argument `]]' to conditional unary operator"],
+    ]) {
+      let thrown: unknown;
+      try {
+        parseShell(src);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(ShellSyntaxError);
+      expect(thrown).toMatchObject({ message, keepStatus: true });
+    }
   });
 
   it('limits nesting', () => {

@@ -2,11 +2,18 @@
 // grammar's authority (syntax-check.ts), but its 0.7.0 JSON AST drops every node's type and
 // fields (un-ts/sh-syntax#123: `Cmd` is only `{Pos, End}`), so the structure comes from here.
 
-import type { AndOr, Assignment, Command, List, ParamOp, Pipeline, Redirect, RedirOp, Word, WordPart } from './ast';
+import type { AndOr, Assignment, CaseItem, Command, CondExpr, List, ParamOp, Pipeline, Redirect, RedirOp, Word, WordPart } from './ast';
 
 /** a parse failure; `message` is bash's text without the `bash: ` prefix */
 export class ShellSyntaxError extends Error {
-  constructor(message: string) {
+  /**
+   * `keepStatus`: bash's parser of `[[ ]]` gives up without setting `$?` (and says nothing of an
+   * empty `[[ ]]`)
+   */
+  constructor(
+    message: string,
+    readonly keepStatus = false,
+  ) {
     super(message);
   }
 }
@@ -20,8 +27,13 @@ export interface ParseResult {
 export const MAX_NESTING = 50;
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
-const TERMINATORS = new Set(['then', 'fi', 'else', 'elif', 'do', 'done', '}']);
-const UNSUPPORTED = new Set(['case', 'esac', 'function', 'select', '[[', 'in']);
+const TERMINATORS = new Set(['then', 'fi', 'else', 'elif', 'do', 'done', '}', 'esac', 'in', ']]']);
+const UNSUPPORTED = new Set(['function', 'select']);
+/** a case item's body ends at `;;`, `;&`, `;;&` or `esac` */
+const CASE_STOPS = new Set(['esac', ';;']);
+/** inside `[[ ]]`, the words that are operators */
+const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-n', '-o', '-p', '-r', '-s', '-t', '-u', '-v', '-w', '-x', '-z', '-G', '-L', '-N', '-O', '-R', '-S']);
+const COND_BINARY = new Set(['==', '=', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 const REDIR = /^(\d*)(&>>|&>|>>|>&|>\||>|<<<|<<-|<<|<&|<)/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
@@ -122,6 +134,7 @@ class Parser {
 
   private atStop(stops: Set<string>): boolean {
     if (this.eof()) return true;
+    if (stops.has(';;') && this.peek() === ';' && (this.peek(1) === ';' || this.peek(1) === '&')) return true;
     if (this.peek() === ')' && stops.has(')')) return true;
     const w = this.peekReserved();
     return w !== '' && stops.has(w);
@@ -220,6 +233,8 @@ class Parser {
     if (w === 'if') return this.parseIf();
     if (w === 'for') return this.parseFor();
     if (w === 'while' || w === 'until') return this.parseWhile(w === 'until');
+    if (w === 'case') return this.parseCase();
+    if (w === '[[') return this.parseCond();
     if (TERMINATORS.has(w)) throw this.unexpected();
     if (UNSUPPORTED.has(w)) throw new ShellSyntaxError(`${w}: this construct is not supported in this sandbox`);
     return this.parseSimple();
@@ -312,6 +327,148 @@ class Parser {
     const body = this.parseList(new Set(['done']));
     this.expectWord('done');
     return { type: 'while', until, cond, body, redirs: this.trailingRedirs() };
+  }
+
+  private parseCase(): Command {
+    this.i += 4;
+    this.skipBlank();
+    if (this.eof() || META.has(this.peek())) throw this.unexpected();
+    const word = this.readWord();
+    this.skipBlankAndNewlines();
+    this.expectWord('in');
+    const items: CaseItem[] = [];
+    for (;;) {
+      this.skipBlankAndNewlines();
+      if (this.peekReserved() === 'esac') break;
+      if (this.peek() === '(') this.i++;
+      const patterns: Word[] = [];
+      for (;;) {
+        this.skipBlank();
+        if (this.eof() || META.has(this.peek())) throw this.unexpected();
+        patterns.push(this.readWord());
+        this.skipBlank();
+        if (this.peek() !== '|') break;
+        this.i++;
+      }
+      if (this.peek() !== ')') throw this.unexpected();
+      this.i++;
+      const body = this.parseList(CASE_STOPS);
+      this.skipBlank();
+      const op = /^(;;&|;;|;&)/.exec(this.src.slice(this.i, this.i + 3))?.[1] as CaseItem['terminator'] | undefined;
+      items.push({ patterns, body, terminator: op ?? ';;' });
+      if (!op) break; // the last item may end at `esac`
+      this.i += op.length;
+    }
+    this.skipBlankAndNewlines();
+    this.expectWord('esac');
+    return { type: 'case', word, items, redirs: this.trailingRedirs() };
+  }
+
+  // ---- [[ ]] --------------------------------------------------------------------------------
+
+  private parseCond(): Command {
+    this.i += 2;
+    const expr = this.condOr();
+    this.skipBlank();
+    if (!this.atCondEnd()) throw this.unexpected();
+    this.i += 2;
+    return { type: 'cond', expr, redirs: this.trailingRedirs() };
+  }
+
+  private atCondEnd(): boolean {
+    return this.src.startsWith(']]', this.i) && (this.i + 2 >= this.src.length || META.has(this.src[this.i + 2]));
+  }
+
+  private condOr(): CondExpr {
+    return this.condChain('||', 'or', () => this.condAnd());
+  }
+
+  private condAnd(): CondExpr {
+    return this.condChain('&&', 'and', () => this.condNot());
+  }
+
+  /** operands joined by `op`, left to right; a newline may follow the operator */
+  private condChain(op: '&&' | '||', kind: 'and' | 'or', operand: () => CondExpr): CondExpr {
+    let left = operand();
+    for (;;) {
+      this.skipBlank();
+      if (!this.src.startsWith(op, this.i)) return left;
+      this.i += 2;
+      this.skipBlankAndNewlines();
+      left = { kind, left, right: operand() };
+    }
+  }
+
+  private condNot(): CondExpr {
+    this.skipBlank();
+    if (this.peek() === '!' && (this.peek(1) === ' ' || this.peek(1) === '\t')) {
+      this.i++;
+      return { kind: 'not', expr: this.condNot() };
+    }
+    return this.condPrimary();
+  }
+
+  private condPrimary(): CondExpr {
+    this.skipBlank();
+    if (this.peek() === '(') {
+      this.i++;
+      const expr = this.condOr();
+      this.skipBlank();
+      if (this.peek() !== ')') throw this.unexpected();
+      this.i++;
+      return expr;
+    }
+    if (this.atCondEnd()) throw new ShellSyntaxError('', true);
+    if (this.eof() || META.has(this.peek())) throw this.unexpected();
+    const first = this.readWord();
+    this.skipBlank();
+    if (COND_UNARY.has(first.raw) && !this.atCondEnd() && !this.atCondOperator()) {
+      if (this.eof() || META.has(this.peek())) throw this.unexpected();
+      return { kind: 'unary', op: first.raw, arg: this.readWord() };
+    }
+    const op = this.peek() === '<' || this.peek() === '>' ? this.peek() : this.peekReserved();
+    if (op !== '' && (COND_BINARY.has(op) || op === '<' || op === '>')) {
+      this.i += op.length;
+      this.skipBlank();
+      if (this.eof() || this.atCondEnd() || (op !== '=~' && META.has(this.peek()))) {
+        throw new ShellSyntaxError(this.eof() ? 'unexpected argument to conditional binary operator' : `unexpected argument \`${this.tokenText()}' to conditional binary operator`, true);
+      }
+      return { kind: 'binary', op, left: first, right: op === '=~' ? this.readRegexWord() : this.readWord() };
+    }
+    if (COND_UNARY.has(first.raw)) throw new ShellSyntaxError(`unexpected argument \`${this.tokenText() ?? ']]'}' to conditional unary operator`, true);
+    return { kind: 'word', word: first };
+  }
+
+  /** `&&`, `||` or `)` next: the word before stands alone */
+  private atCondOperator(): boolean {
+    return this.src.startsWith('&&', this.i) || this.src.startsWith('||', this.i) || this.peek() === ')';
+  }
+
+  /** the right side of `=~`: parentheses and `|` belong to the expression, as do blanks inside parentheses */
+  private readRegexWord(): Word {
+    const start = this.i;
+    const parts: WordPart[] = [];
+    let depth = 0;
+    while (!this.eof()) {
+      const c = this.peek();
+      if (depth === 0 && (c === ' ' || c === '\t' || c === '\n')) break;
+      if (depth === 0 && (this.src.startsWith('&&', this.i) || this.src.startsWith('||', this.i))) break;
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) break;
+        depth--;
+      }
+      if ('()|<>;&'.includes(c) || ((c === ' ' || c === '\t') && depth > 0)) {
+        pushText(parts, 'lit', c);
+        this.i++;
+        continue;
+      }
+      const w = this.readWord();
+      if (w.parts.length === 0) throw this.unexpected();
+      parts.push(...w.parts);
+    }
+    if (depth > 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `)'");
+    return { parts, raw: this.src.slice(start, this.i) };
   }
 
   private parseSimple(): Command {

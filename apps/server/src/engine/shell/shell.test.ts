@@ -81,6 +81,42 @@ describe('pipelines, lists and exit codes', () => {
   });
 });
 
+describe('case and [[ ]]', () => {
+  it('runs a case statement typed over several lines', async () => {
+    await expectCases([
+      { line: 'x=stop', stdout: '' },
+      { line: 'case $x in\n  start|restart)\n    echo starting\n    ;;\n  stop) echo stopping ;;\n  *)\n    echo "usage: $0 start|stop"\nesac', stdout: 'stopping\n' },
+    ]);
+  });
+
+  it('tests inside if and until, with files, patterns and the output of kubectl-like commands', async () => {
+    await expectCases([
+      { line: 'if [[ -d ~ && $(echo Running) == Run* ]]; then echo ready; else echo waiting; fi', stdout: 'ready\n' },
+      { line: 'n=0; until [[ $n -ge 3 ]]; do n=$((n+1)); done; echo $n', stdout: '3\n' },
+      { line: '[[ -f ~/nope ]] || echo missing', stdout: 'missing\n' },
+    ]);
+  });
+
+  it('leaves $? as it was after a broken [[ ]], as bash does', async () => {
+    await expectCases([
+      { line: 'false', code: 1 },
+      { line: '[[ a == ]]', stderr: "bash: unexpected argument `]]' to conditional binary operator\n", code: 1 },
+      { line: 'true' },
+      { line: '[[ ]]' },
+    ]);
+  });
+
+  it('stops the line at ${x:?} inside [[ ]]; history expansion leaves the ! of a bracket expression alone', async () => {
+    await expectCases([
+      { line: '[[ ${NOPE:?is required} == x ]]; echo after', stderr: 'bash: NOPE: is required\n', code: 1 },
+      { line: 'case b in [!a]) echo not-a;; esac', stdout: 'not-a\n' },
+      { line: 'case b in [^a]) echo not-a;; esac', stdout: 'not-a\n' },
+      // the event is not found and $? stays as it was
+      { line: 'echo a!b]', stderr: 'bash: !b]: event not found\n' },
+    ]);
+  });
+});
+
 describe('quoting and expansion', () => {
   it.each<Case>([
     { line: "echo 'single $HOME' \"double $HOME\"", stdout: 'single $HOME double /home/student\n' },

@@ -113,8 +113,8 @@ export class Shell {
       list = parsed.list;
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
-        io.err(`bash: ${e.message}\n`);
-        return done(2);
+        if (e.message) io.err(`bash: ${e.message}\n`);
+        return done(e.keepStatus ? this.session.status : 2);
       }
       throw e;
     }

@@ -2,6 +2,7 @@
 
 import type { Builtin, BuiltinContext, Registry } from '../command-registry';
 import { Input } from '../command-registry';
+import { compareIntegers, unaryTest } from '../file-tests';
 import { KERNEL_RELEASE } from '../hosts';
 import { cloneState, isShellOnly } from '../interpreter';
 import { civil, unixDate } from '../../time';
@@ -71,40 +72,9 @@ function evalTest(ctx: BuiltinContext, args: string[]): boolean {
     return parseInt(s, 10);
   };
   const unary = (op: string, v: string): boolean => {
-    const node = (() => {
-      try {
-        return ctx.fs.stat(v);
-      } catch {
-        return undefined;
-      }
-    })();
-    switch (op) {
-      case '-e':
-      case '-a':
-        return node !== undefined;
-      case '-f':
-        return node?.type === 'file';
-      case '-d':
-        return node?.type === 'dir';
-      case '-s':
-        return node !== undefined && (node.type === 'dir' || (node.content ?? '') !== '');
-      case '-r':
-      case '-w':
-      case '-x': {
-        if (!node) return false;
-        if (ctx.user === 'root') return op !== '-x' || node.type === 'dir' || (node.mode & 0o111) !== 0;
-        const bits = node.owner === ctx.user ? (node.mode >> 6) & 7 : node.mode & 7;
-        return (bits & (op === '-r' ? 4 : op === '-w' ? 2 : 1)) !== 0;
-      }
-      case '-L':
-      case '-h':
-        return false;
-      case '-z':
-        return v === '';
-      case '-n':
-        return v !== '';
-    }
-    throw new TestError(`${op}: unary operator expected`);
+    const r = unaryTest(ctx.fs, ctx.user, op, v);
+    if (r === undefined) throw new TestError(`${op}: unary operator expected`);
+    return r;
   };
   const binary = (a: string, op: string, b: string): boolean => {
     switch (op) {
@@ -118,17 +88,12 @@ function evalTest(ctx: BuiltinContext, args: string[]): boolean {
       case '>':
         return a > b;
       case '-eq':
-        return int(a) === int(b);
       case '-ne':
-        return int(a) !== int(b);
       case '-lt':
-        return int(a) < int(b);
       case '-le':
-        return int(a) <= int(b);
       case '-gt':
-        return int(a) > int(b);
       case '-ge':
-        return int(a) >= int(b);
+        return compareIntegers(op, int(a), int(b));
     }
     throw new TestError(`${op}: binary operator expected`);
   };

@@ -194,6 +194,17 @@ describe('serialized state', () => {
     expect(await run(b, later)).toBe(await run(a, later));
   });
 
+  it("draws $RANDOM from the cluster's seeded generator: the same seed, the same numbers, before and after a load", async () => {
+    const lines = ['echo $RANDOM $RANDOM', 'kubectl run p-$RANDOM --image=nginx'];
+    const a = Sandbox.create({ seed: 11, start: START }, new VirtualClock(START));
+    const b = Sandbox.create({ seed: 11, start: START }, new VirtualClock(START));
+    const first = await run(a, lines);
+    expect(first).toMatch(/^\$ echo \$RANDOM \$RANDOM\n\d+ \d+\n\[0\]\n\$ kubectl run p-\$RANDOM --image=nginx\npod\/p-\d+ created\n\[0\]\n$/);
+    expect(await run(b, lines)).toBe(first);
+    const loaded = Sandbox.load(viaText(a.serialize()), new VirtualClock(START));
+    expect(await run(loaded, ['echo $RANDOM'])).toBe(await run(a, ['echo $RANDOM']));
+  });
+
   it('shares nothing between a loaded cluster and what it was loaded from', async () => {
     const clock = new VirtualClock(START);
     const a = Sandbox.create({ seed: 7, start: START }, clock);

@@ -32,7 +32,8 @@ import type { PackedDocument } from './state/json-pack';
  * as their recorders do: the kubelet by its name as uid, the controllers without resourceVersion;
  * 0.9.0: the shell runs `case ... esac` and `[[ ]]` (both used to be refused), a `${x#pattern}`
  * matches what was quoted in its pattern literally, bracket expressions know POSIX classes
- * (`[[:digit:]]`), and history expansion leaves the `!` of `[!a]`, `${!x}` and `$!` alone).
+ * (`[[:digit:]]`), history expansion leaves the `!` of `[!a]`, `${!x}` and `$!` alone, and
+ * `$RANDOM` and `$SRANDOM` draw from the cluster's seeded generator; they were empty).
  */
 export const ENGINE_VERSION = '0.9.0';
 

@@ -138,6 +138,7 @@ export class Sandbox {
       },
       hosts: this.hosts,
       commands,
+      random: () => this.cluster.rng.nextUint32(),
       containerShell: containerShellFor(this),
     };
   }

@@ -167,6 +167,7 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
       },
       hosts: { [key]: host },
       commands,
+      random: () => cluster.rng.nextUint32(),
     },
     session,
     { builtins },

@@ -377,10 +377,17 @@ export class Interpreter implements Runner {
 
   private lastSubst: number | undefined;
 
+  /** $RANDOM (0 to 32767) and $SRANDOM (32 bits): a new number at each expansion */
+  private randomVar(name: string): string | undefined {
+    if (name === 'RANDOM') return String(this.environment.random() >>> 17);
+    if (name === 'SRANDOM') return String(this.environment.random());
+    return undefined;
+  }
+
   expander(state: ExecState, io: Io): Expander {
     return {
       cwd: state.cwd,
-      getVar: (name) => specialVar(name, state) ?? state.env[name],
+      getVar: (name) => specialVar(name, state) ?? this.randomVar(name) ?? state.env[name],
       setVar: (name, value) => {
         state.env[name] = value;
       },

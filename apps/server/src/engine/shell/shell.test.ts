@@ -117,6 +117,22 @@ describe('case and [[ ]]', () => {
   });
 });
 
+describe('$RANDOM and $SRANDOM', () => {
+  it('gives a new number at each expansion, in bash\'s ranges, in words and in arithmetic', async () => {
+    const rig = testRig();
+    const r = await rig.run('echo $RANDOM $RANDOM $SRANDOM $((RANDOM % 10)) name-$RANDOM');
+    const [a, b, s, digit, name] = r.stdout.trim().split(' ');
+    for (const n of [a, b]) {
+      expect(Number(n)).toBeGreaterThanOrEqual(0);
+      expect(Number(n)).toBeLessThan(32768);
+    }
+    expect(a).not.toBe(b);
+    expect(Number(s)).toBeLessThan(2 ** 32);
+    expect(Number(digit)).toBeLessThan(10);
+    expect(name).toMatch(/^name-\d+$/);
+  });
+});
+
 describe('quoting and expansion', () => {
   it.each<Case>([
     { line: "echo 'single $HOME' \"double $HOME\"", stdout: 'single $HOME double /home/student\n' },

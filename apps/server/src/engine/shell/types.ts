@@ -100,6 +100,8 @@ export interface ShellEnvironment {
   sleep(ms: number): Promise<void> | void;
   hosts: Record<string, HostState>;
   commands: Record<string, ExternalCommand>;
+  /** a uniformly distributed 32-bit unsigned integer ($RANDOM, $SRANDOM), from the cluster's seeded generator */
+  random(): number;
   /** runs a line in the session's attached container (session.container), updating or ending it */
   containerShell?(session: ShellSession, line: string, sink?: OutputSink, opts?: RunOptions): Promise<RunResult>;
 }

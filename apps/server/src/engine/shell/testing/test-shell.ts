@@ -54,7 +54,21 @@ export function testRig(commands: Record<string, ExternalCommand> = { kubectl: f
     },
     hosts: defaultHosts(T0 - 86_400_000),
     commands,
+    random: seededRandom(1),
   };
   const shell = new Shell(env);
   return { shell, env, clock, run: (line) => shell.run(line, undefined, { isTTY: false }) };
+}
+
+/** a small deterministic generator for tests (xorshift32) */
+function seededRandom(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x;
+  };
 }

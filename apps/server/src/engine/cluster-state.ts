@@ -33,7 +33,10 @@ import type { PackedDocument } from './state/json-pack';
  * 0.9.0: the shell runs `case ... esac` and `[[ ]]` (both used to be refused), a `${x#pattern}`
  * matches what was quoted in its pattern literally, bracket expressions know POSIX classes
  * (`[[:digit:]]`), history expansion leaves the `!` of `[!a]`, `${!x}` and `$!` alone, and
- * `$RANDOM` and `$SRANDOM` draw from the cluster's seeded generator; they were empty).
+ * `$RANDOM` and `$SRANDOM` draw from the cluster's seeded generator (they were empty); the
+ * shell expands `${x^^}` and the other case changes, `${x/a/b}` and the other substitutions,
+ * `${x:1:2}`, `${@:2}` and `${!x}`, has `let` and `command`, `$BASH_VERSION`, `read -p` prompts only
+ * at the terminal, and cat takes -A, -b, -E, -s, -T and -v).
  */
 export const ENGINE_VERSION = '0.9.0';
 

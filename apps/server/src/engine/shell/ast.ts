@@ -7,11 +7,22 @@ export type WordPart =
   | { kind: 'quoted'; value: string }
   /** "..." : its parts expand but are never split or globbed */
   | { kind: 'dq'; parts: WordPart[] }
-  | { kind: 'param'; name: string; op?: ParamOp; arg?: Word }
+  /**
+   * `${name}` and its operators; `indirect`: `${!name}` (the variable named by name's value).
+   * `arg2` is the replacement of `/` and friends, or the length of a substring (`${x:1:2}`).
+   */
+  | { kind: 'param'; name: string; op?: ParamOp; arg?: Word; arg2?: Word; indirect?: boolean }
   | { kind: 'cmdsub'; body: List }
   | { kind: 'arith'; expr: Word };
 
-export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'len';
+export type ParamOp =
+  | ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'len'
+  /** case modification: the first character or all of them, upper or lower case */
+  | '^' | '^^' | ',' | ',,'
+  /** pattern substitution: the first match, all of them, at the start, at the end */
+  | '/' | '//' | '/#' | '/%'
+  /** substring: arg is the offset, arg2 the length (both arithmetic) */
+  | ':';
 
 export interface Word {
   parts: WordPart[];

@@ -16,7 +16,11 @@ export interface ExecState extends ShellSession {
  */
 export class Input {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  /** `terminal`: the terminal's input (nothing typed ahead), not a file, pipe or here-document */
+  constructor(
+    private readonly text: string,
+    readonly terminal = false,
+  ) {}
 
   /** all that is left, consumed */
   takeAll(): string {

@@ -191,10 +191,24 @@ async function partText(p: WordPart, x: Expander, first: boolean): Promise<strin
   }
 }
 
-async function param(p: Extract<WordPart, { kind: 'param' }>, x: Expander): Promise<string> {
-  const v = x.getVar(p.name);
+type ParamPart = Extract<WordPart, { kind: 'param' }>;
+
+async function param(p: ParamPart, x: Expander): Promise<string> {
+  const v = p.indirect ? indirect(p.name, x) : x.getVar(p.name);
   const arg = async (): Promise<string> => (p.arg ? expandString(p.arg, x) : '');
   switch (p.op) {
+    case '^':
+    case '^^':
+    case ',':
+    case ',,':
+      return changeCase(p.op, v ?? '', p.arg?.parts.length ? globToRegExp(await expandPattern(p.arg, x), false) : undefined);
+    case '/':
+    case '//':
+    case '/#':
+    case '/%':
+      return substitute(p, v ?? '', x);
+    case ':':
+      return substring(p, v, x);
     case undefined:
       return v ?? '';
     case 'len':
@@ -242,6 +256,69 @@ async function param(p: Extract<WordPart, { kind: 'param' }>, x: Expander): Prom
       return value;
     }
   }
+}
+
+/** `${!name}`: the variable named by name's value */
+function indirect(name: string, x: Expander): string | undefined {
+  const target = x.getVar(name);
+  if (target === undefined) throw new ExpansionError(`${name}: invalid indirect expansion`);
+  if (!/^([A-Za-z_]\w*|\d+|[?$#@*!-])$/.test(target)) throw new ExpansionError(`${target}: invalid variable name`);
+  return x.getVar(target);
+}
+
+/** `${x^}` `${x^^}` `${x,}` `${x,,}`: the first character or every one, where it matches the pattern if any */
+function changeCase(op: '^' | '^^' | ',' | ',,', value: string, pattern: RegExp | undefined): string {
+  const chars = [...value];
+  const all = op.length === 2;
+  for (let i = 0; i < chars.length && (all || i === 0); i++) {
+    if (pattern && !pattern.test(chars[i])) continue;
+    chars[i] = op[0] === '^' ? chars[i].toUpperCase() : chars[i].toLowerCase();
+  }
+  return chars.join('');
+}
+
+/**
+ * `${x/pattern/replacement}`, `//` every match, `/#` at the start, `/%` at the end: the longest
+ * match, leftmost. An unquoted `&` in the replacement is the matched text (bash 5.2's
+ * patsub_replacement, on by default); a quoted one is itself.
+ */
+async function substitute(p: ParamPart, value: string, x: Expander): Promise<string> {
+  const pattern = p.arg ? await expandPattern(p.arg, x) : '';
+  if (pattern === '') return value;
+  const template = p.arg2 ? await expandQuoting(p.arg2, x, (t) => t.replace(/[\\&]/g, (c) => `\\${c}`)) : '';
+  const replace = (match: string): string => template.replace(/\\(.)|&/gs, (m, escaped: string | undefined) => (escaped !== undefined ? escaped : match));
+  const body = globToRegExp(pattern, false).source.slice(1, -1);
+  switch (p.op) {
+    case '//':
+      return value.replace(new RegExp(body, 'g'), (m) => (m === '' ? '' : replace(m)));
+    case '/#':
+      return value.replace(new RegExp(`^(?:${body})`), replace);
+    case '/%':
+      return value.replace(new RegExp(`(?:${body})$`), replace);
+    default:
+      return value.replace(new RegExp(body), replace);
+  }
+}
+
+/** `${x:offset}`, `${x:offset:length}` (characters; of `$@` and `$*`, the arguments) */
+async function substring(p: ParamPart, value: string | undefined, x: Expander): Promise<string> {
+  const arith = async (w: Word): Promise<number> => evalArith(await expandString(w, x), (n) => x.getVar(n), (n, v) => x.setVar(n, v));
+  const positional = p.name === '@' || p.name === '*';
+  const items = positional ? [x.getVar('0') ?? '', ...Array.from({ length: Number(x.getVar('#') ?? 0) }, (_, i) => x.getVar(String(i + 1)) ?? '')] : [...(value ?? '')];
+  // of the arguments, offset 0 is $0
+  let start = p.arg ? await arith(p.arg) : 0;
+  if (start < 0) start = items.length + start;
+  if (start < 0 || start > items.length) return '';
+  let end = items.length;
+  if (p.arg2) {
+    const length = await arith(p.arg2);
+    if (length < 0) {
+      if (positional) throw new ExpansionError(`${length}: substring expression < 0`);
+      end = items.length + length;
+      if (end < start) throw new ExpansionError(`${length}: substring expression < 0`);
+    } else end = Math.min(items.length, start + length);
+  }
+  return items.slice(start, end).join(positional ? ' ' : '');
 }
 
 /** pathname expansion of one field; [] when nothing matches (the word stays as typed) */

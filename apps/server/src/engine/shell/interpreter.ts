@@ -36,11 +36,13 @@ export const MAX_EXEC_DEPTH = 64;
 /** a variable holds at most what a file may */
 export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
 export const PID = 4242;
+/** Ubuntu 24.04's bash */
+export const BASH_VERSION = '5.2.21(1)-release';
 
 type SimpleCommand = Extract<Command, { type: 'simple' }>;
 
@@ -393,7 +395,7 @@ export class Interpreter implements Runner {
       },
       commandSubst: async (body) => {
         let out = '';
-        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { input: new Input(''), out: (t) => (out += t), err: io.err, tty: false }), false, io.err);
+        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { input: new Input('', io.input.terminal), out: (t) => (out += t), err: io.err, tty: false }), false, io.err);
         this.lastSubst = status;
         return out;
       },
@@ -625,6 +627,8 @@ function specialVar(name: string, state: ExecState): string | undefined {
       return state.cwd;
     case 'HOSTNAME':
       return state.env.HOSTNAME ?? state.host;
+    case 'BASH_VERSION':
+      return BASH_VERSION;
     case 'UID':
     case 'EUID':
       return state.user === 'root' ? '0' : '1000';

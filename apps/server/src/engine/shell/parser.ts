@@ -703,8 +703,12 @@ class Parser {
       return new ShellSyntaxError(`${this.src.slice(start, close < 0 ? this.src.length : close + 1)}: bad substitution`);
     };
     let len = false;
+    let indirect = false;
     if (this.peek() === '#' && this.peek(1) !== '}') {
       len = true;
+      this.i++;
+    } else if (this.peek() === '!' && this.peek(1) !== '}') {
+      indirect = true;
       this.i++;
     }
     const rest = this.src.slice(this.i);
@@ -715,6 +719,14 @@ class Parser {
     }
     const name = m[0];
     this.i += name.length;
+    const param = (op?: ParamOp, arg?: Word, arg2?: Word): WordPart => {
+      const part: WordPart = { kind: 'param', name };
+      if (op) part.op = op;
+      if (arg) part.arg = arg;
+      if (arg2) part.arg2 = arg2;
+      if (indirect) part.indirect = true;
+      return part;
+    };
     if (len) {
       if (this.peek() !== '}') throw bad();
       this.i++;
@@ -722,28 +734,38 @@ class Parser {
     }
     if (this.peek() === '}') {
       this.i++;
-      return { kind: 'param', name };
+      return param();
     }
-    const op = /^(:-|:=|:\+|:\?|##|%%|[-=+?#%])/.exec(this.src.slice(this.i));
+    const op = /^(:-|:=|:\+|:\?|##|%%|\^\^|,,|\/\/|\/#|\/%|[-=+?#%^,/:])/.exec(this.src.slice(this.i));
     if (!op) {
       if (this.src.indexOf('}', this.i) < 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `}'");
       throw bad();
     }
     this.i += op[0].length;
-    const argStart = this.i;
-    const parts = this.readUntilBrace();
-    return { kind: 'param', name, op: op[0] as ParamOp, arg: { parts, raw: this.src.slice(argStart, this.i - 1) } };
+    if (op[0][0] === '/') {
+      // the pattern ends at the first unquoted `/`, the replacement at the `}`
+      const pattern = this.readOperand('/}');
+      const replacement = pattern.stop === '/' ? this.readOperand('}').word : undefined;
+      return param(op[0] as ParamOp, pattern.word, replacement);
+    }
+    if (op[0] === ':') {
+      const offset = this.readOperand(':}');
+      const length = offset.stop === ':' ? this.readOperand('}').word : undefined;
+      return param(':', offset.word, length);
+    }
+    return param(op[0] as ParamOp, this.readOperand('}').word);
   }
 
-  /** a ${...} operand: like a word, but spaces are literal and it ends at an unquoted `}` */
-  private readUntilBrace(): WordPart[] {
+  /** a ${...} operand: like a word, but spaces are literal and it ends at an unquoted `stops` character */
+  private readOperand(stops: string): { word: Word; stop: string } {
+    const start = this.i;
     const parts: WordPart[] = [];
     for (;;) {
       if (this.eof()) throw new ShellSyntaxError("unexpected EOF while looking for matching `}'");
       const c = this.peek();
-      if (c === '}') {
+      if (stops.includes(c)) {
         this.i++;
-        return parts;
+        return { word: { parts, raw: this.src.slice(start, this.i - 1) }, stop: c };
       }
       if (c === '\\' && this.i + 1 < this.src.length) {
         pushText(parts, 'quoted', this.peek(1));

@@ -133,6 +133,24 @@ describe('$RANDOM and $SRANDOM', () => {
   });
 });
 
+describe('read -p, bash --version', () => {
+  it('shows read\'s prompt only when the input is the terminal', async () => {
+    await expectCases([
+      { line: 'read -p "name: " n <<< bob; echo "[$n]"', stdout: '[bob]\n' },
+      { line: 'echo bob | { read -p "name: " n; echo "[$n]"; }', stdout: '[bob]\n' },
+      // nothing typed ahead at the terminal: the prompt, then the end of input
+      { line: 'read -p "name: " n; echo "[$n] $?"', stdout: '[] 1\n', stderr: 'name: ' },
+    ]);
+  });
+
+  it('names Ubuntu 24.04\'s bash, and sh is dash', async () => {
+    await expectCases([
+      { line: 'bash --version | head -1; echo $BASH_VERSION', stdout: 'GNU bash, version 5.2.21(1)-release (x86_64-pc-linux-gnu)\n5.2.21(1)-release\n' },
+      { line: 'sh --version', stderr: 'sh: 0: Illegal option --\n', code: 2 },
+    ]);
+  });
+});
+
 describe('quoting and expansion', () => {
   it.each<Case>([
     { line: "echo 'single $HOME' \"double $HOME\"", stdout: 'single $HOME double /home/student\n' },

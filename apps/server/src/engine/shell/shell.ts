@@ -66,7 +66,7 @@ export class Shell {
     let stdout = '';
     let stderr = '';
     const io: Io = {
-      input: new Input(''),
+      input: new Input('', true),
       out: (t) => {
         if (t === '') return;
         stdout += t;

@@ -2,7 +2,9 @@
 
 import type { Builtin, Registry } from '../command-registry';
 import { FsError } from '../filesystem';
-import { isShellOnly } from '../interpreter';
+import { evalArith } from '../arith';
+import { ExpansionError } from '../expand-error';
+import { BASH_VERSION, isShellOnly } from '../interpreter';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -184,7 +186,11 @@ const read: Builtin = (ctx) => {
   let raw = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-r') raw = true;
-    else if (args[i] === '-p') ctx.stderr(args[++i] ?? '');
+    // the prompt is shown only when the input is the terminal
+    else if (args[i] === '-p') {
+      const prompt = args[++i] ?? '';
+      if (ctx.io.input.terminal) ctx.stderr(prompt);
+    }
     else if (args[i] === '-s') continue;
     else names.push(args[i]);
   }
@@ -235,6 +241,17 @@ const which: Builtin = (ctx) => {
 /** bash / sh: `-c STRING`, a script file, or (alone) a nested interactive shell */
 const bash: Builtin = async (ctx) => {
   const args = ctx.argv.slice(1);
+  if (args[0] === '--version') {
+    // sh is dash on Ubuntu, which has no long options
+    if (ctx.argv[0] === 'sh') {
+      ctx.stderr('sh: 0: Illegal option --\n');
+      return 2;
+    }
+    ctx.stdout(
+      `GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`,
+    );
+    return 0;
+  }
   while (args.length && /^-[exuvo]+$/.test(args[0]) || args[0] === '-o' || args[0] === 'pipefail' || args[0] === '--login' || args[0] === '-l' || args[0] === '-i') args.shift();
   if (args[0] === '-c') {
     if (args[1] === undefined) {
@@ -337,6 +354,56 @@ const loopControl =
   };
 
 /** `complete -F __start_kubectl k`: completion happens in the terminal, not here */
+/** `let EXPR...`: each argument an arithmetic expression; status 1 when the last is 0 */
+const letCmd: Builtin = (ctx) => {
+  const exprs = ctx.argv.slice(1);
+  if (exprs.length === 0) {
+    ctx.stderr('bash: let: expression expected\n');
+    return 1;
+  }
+  let last = 0;
+  for (const e of exprs) {
+    try {
+      last = evalArith(e, (n) => ctx.state.env[n], (n, v) => {
+        ctx.state.env[n] = v;
+      });
+    } catch (err) {
+      if (!(err instanceof ExpansionError)) throw err;
+      ctx.stderr(`bash: let: ${err.message}\n`);
+      return 1;
+    }
+  }
+  return last === 0 ? 1 : 0;
+};
+
+/**
+ * `command NAME ARGS` runs NAME leaving aliases aside; `command -v NAME` says how NAME would be
+ * run (its path, or its name for a builtin, or the alias), `-V` says it in words, as `type`.
+ */
+const command: Builtin = async (ctx) => {
+  const args = ctx.argv.slice(1);
+  let mode: '' | 'v' | 'V' = '';
+  while (args.length && /^-[pvV]+$/.test(args[0])) {
+    const flags = args.shift()!;
+    if (flags.includes('V')) mode = 'V';
+    else if (flags.includes('v') && mode === '') mode = 'v';
+  }
+  if (args[0] === '--') args.shift();
+  if (args.length === 0) return 0;
+  if (mode === '') return ctx.runner.runArgv(args, ctx.state, ctx.io);
+  if (mode === 'V') return type({ ...ctx, argv: ['type', ...args] });
+  let status = 0;
+  for (const name of args) {
+    const alias = ctx.state.aliases?.[name];
+    const kind = ctx.runner.knownCommand(name);
+    if (alias !== undefined) ctx.stdout(aliasLine(name, alias));
+    else if (kind === 'builtin') ctx.stdout(`${name}\n`);
+    else if (kind === 'file') ctx.stdout(`${binPath(name)}\n`);
+    else status = 1;
+  }
+  return status;
+};
+
 const complete: Builtin = () => 0;
 
 const trueCmd: Builtin = () => 0;
@@ -356,6 +423,8 @@ export const STATE_BUILTINS: Registry = {
   set,
   read,
   type,
+  let: letCmd,
+  command,
   true: trueCmd,
   false: falseCmd,
   ':': trueCmd,

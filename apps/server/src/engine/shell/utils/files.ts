@@ -51,20 +51,62 @@ export function readInputs(ctx: CommandContext, files: string[], each: (text: st
 }
 
 const cat: Builtin = (ctx) => {
-  const p = getopt(ctx, ctx.argv.slice(1), { flags: 'nAEbsTuv', long: { number: 'n', 'show-all': 'A' } });
-  if (typeof p === 'number') return p;
-  let n = 0;
-  return readInputs(ctx, p.operands, (text) => {
-    if (!has(p, 'n')) {
-      ctx.stdout(text);
-      return;
-    }
-    const lines = text.split('\n');
-    const trailing = text.endsWith('\n');
-    if (trailing) lines.pop();
-    ctx.stdout(lines.map((l) => `${String(++n).padStart(6)}\t${l}`).join('\n') + (trailing ? '\n' : ''));
+  const p = getopt(ctx, ctx.argv.slice(1), {
+    flags: 'nAEbsTuvet',
+    long: { number: 'n', 'show-all': 'A', 'number-nonblank': 'b', 'show-ends': 'E', 'squeeze-blank': 's', 'show-tabs': 'T', 'show-nonprinting': 'v' },
   });
+  if (typeof p === 'number') return p;
+  const all = has(p, 'A');
+  const opts = {
+    nonblank: has(p, 'b'),
+    number: has(p, 'n') || has(p, 'b'),
+    squeeze: has(p, 's'),
+    ends: all || has(p, 'E') || has(p, 'e'),
+    tabs: all || has(p, 'T') || has(p, 't'),
+    nonprinting: all || has(p, 'v') || has(p, 'e') || has(p, 't'),
+  };
+  const plain = !opts.number && !opts.squeeze && !opts.ends && !opts.tabs && !opts.nonprinting;
+  // numbering and squeezing go on from one file to the next, as one stream
+  const state = { n: 0, blankBefore: false };
+  return readInputs(ctx, p.operands, (text) => ctx.stdout(plain ? text : catLines(text, opts, state)));
 };
+
+/** cat's -n -b -s -E -T -v over one input */
+function catLines(text: string, o: { nonblank: boolean; number: boolean; squeeze: boolean; ends: boolean; tabs: boolean; nonprinting: boolean }, state: { n: number; blankBefore: boolean }): string {
+  if (text === '') return '';
+  const lines = text.split('\n');
+  const trailing = text.endsWith('\n');
+  if (trailing) lines.pop();
+  let out = '';
+  lines.forEach((line, i) => {
+    const last = i === lines.length - 1 && !trailing;
+    const blank = line === '';
+    if (o.squeeze && blank && state.blankBefore && !last) return;
+    state.blankBefore = blank;
+    if (o.number && !(o.nonblank && blank)) out += `${String(++state.n).padStart(6)}\t`;
+    let body = o.nonprinting ? showNonprinting(line, o.tabs) : line;
+    if (o.tabs && !o.nonprinting) body = body.replace(/\t/g, '^I');
+    out += body + (last ? '' : `${o.ends ? '$' : ''}\n`);
+  });
+  return out;
+}
+
+/** cat -v: control characters as ^X, bytes above 127 as M-x (UTF-8 text shows its bytes) */
+function showNonprinting(line: string, tabs: boolean): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(line)) {
+    let c = b;
+    if (c >= 128) {
+      out += 'M-';
+      c -= 128;
+    }
+    if (c === 9 && !tabs && b < 128) out += '\t';
+    else if (c < 32) out += `^${String.fromCharCode(c + 64)}`;
+    else if (c === 127) out += '^?';
+    else out += String.fromCharCode(c);
+  }
+  return out;
+}
 
 const rm: Builtin = (ctx) => {
   const p = getopt(ctx, ctx.argv.slice(1), { flags: 'rRfivdI', long: { recursive: 'r', force: 'f', verbose: 'v', 'no-preserve-root': 'N' } });

@@ -83,6 +83,9 @@ describe('the input log and the timeline', () => {
     advance(10);
     await exec('discord', 'chan-1', 'kubectl get pods');
     await exec('web', 't1', 'k get pods -o wide');
+    // a function defined by one command is there for the next (stored with the session's row)
+    await exec('web', 't1', 'kgp() { kubectl get pods "$@"; }');
+    expect((await exec('web', 't1', 'kgp -o name | wc -l')).stdout).toBe('3\n');
     await rest('kubectl expose deployment web --port=80');
     // a waiting command: under the virtual clock it sleeps through to the end of the rollout
     const rollout = await exec('cli', 'c1', 'kubectl rollout status deployment/web');

@@ -20,7 +20,7 @@ import { ClockReadings, ReplayClock, ReplayDiverged, SwitchClock } from './repla
 export const HOME = '/home/student';
 
 /** The part of a shell session stored beside env, cwd, host and history. */
-export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'status'>;
+export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'status'>;
 
 export interface CommandPayload {
   /** The engine version that ran it. */
@@ -67,6 +67,7 @@ export function storedSession(s: ShellSession): ShellSession {
     hostStack: s.hostStack,
     frames: s.frames,
     aliases: s.aliases ?? {},
+    ...(s.functions && Object.keys(s.functions).length ? { functions: s.functions } : {}),
     status: s.status,
   };
 }
@@ -83,6 +84,7 @@ export function sessionFromRow(row: { env: unknown; cwd: string; host: string; h
     hostStack: rest.hostStack ?? [],
     frames: rest.frames ?? [],
     aliases: rest.aliases ?? {},
+    ...(rest.functions && typeof rest.functions === 'object' ? { functions: rest.functions } : {}),
     status: rest.status ?? 0,
   };
 }

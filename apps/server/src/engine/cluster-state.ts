@@ -36,7 +36,9 @@ import type { PackedDocument } from './state/json-pack';
  * `$RANDOM` and `$SRANDOM` draw from the cluster's seeded generator (they were empty); the
  * shell expands `${x^^}` and the other case changes, `${x/a/b}` and the other substitutions,
  * `${x:1:2}`, `${@:2}` and `${!x}`, has `let` and `command`, `$BASH_VERSION`, `read -p` prompts only
- * at the terminal, and cat takes -A, -b, -E, -s, -T and -v).
+ * at the terminal, and cat takes -A, -b, -E, -s, -T and -v; functions (`f() { ...; }`,
+ * `function f`, local, return, unset -f, type and declare -f printing them as bash does) are kept in
+ * the session, and "$@" gives a field per argument, where it gave one field for all).
  */
 export const ENGINE_VERSION = '0.9.0';
 

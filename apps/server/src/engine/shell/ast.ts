@@ -58,6 +58,8 @@ export type Command =
   | { type: 'arith'; expr: Word; redirs: Redirect[] }
   | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redirect[] }
   | { type: 'case'; word: Word; items: CaseItem[]; redirs: Redirect[] }
+  /** `name() body` or `function name body`: `source` is the body's text, kept in the session */
+  | { type: 'function'; name: string; body: Command; source: string; redirs: Redirect[] }
   /** `[[ expr ]]` */
   | { type: 'cond'; expr: CondExpr; redirs: Redirect[] };
 
@@ -76,6 +78,8 @@ export type CondExpr =
   /** `==` `!=` (the right side a pattern), `=~` (an extended regular expression), `<` `>`, -eq and friends */
   | { kind: 'binary'; op: string; left: Word; right: Word }
   | { kind: 'not'; expr: CondExpr }
+  /** `( expr )`, kept so that a function prints as typed */
+  | { kind: 'paren'; expr: CondExpr }
   | { kind: 'and' | 'or'; left: CondExpr; right: CondExpr };
 
 export interface Pipeline {

@@ -1,6 +1,7 @@
 // The contract between the interpreter and the commands it ships (builtins and utilities).
 // Dispatch is a lookup in these records, never a chain of comparisons.
 
+import type { Command } from './ast';
 import type { CommandContext, ShellSession } from './types';
 
 /** the interpreter's mutable state while a line runs: the session plus positional parameters */
@@ -8,6 +9,16 @@ export interface ExecState extends ShellSession {
   args: string[];
   /** script or shell name for $0 */
   arg0: string;
+  /** the functions running, innermost last, each with the variables its `local` shadowed */
+  calls?: FunctionCall[];
+  /** sourced scripts running: `return` ends the innermost */
+  sourcing?: number;
+}
+
+export interface FunctionCall {
+  name: string;
+  /** the values `local` replaced, restored when the function returns (undefined: was unset) */
+  saved: Map<string, string | undefined>;
 }
 
 /**
@@ -58,6 +69,8 @@ export interface Runner {
   /** runs a script in a child shell with its own $0 and positional parameters */
   runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io): Promise<number>;
   knownCommand(name: string): 'builtin' | 'file' | undefined;
+  /** the parsed body of one of the session's functions */
+  functionBody(state: ExecState, name: string): Command | undefined;
   /** throws the interpreter's exit signal (unwinds to the nearest shell) */
   exit(code: number): never;
   /** how many loops enclose the running command */

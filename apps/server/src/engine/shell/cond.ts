@@ -30,6 +30,8 @@ export async function evalCond(e: CondExpr, env: CondEnv): Promise<boolean> {
   switch (e.kind) {
     case 'not':
       return !(await evalCond(e.expr, env));
+    case 'paren':
+      return evalCond(e.expr, env);
     case 'and':
       return (await evalCond(e.left, env)) && evalCond(e.right, env);
     case 'or':

@@ -12,6 +12,8 @@ export { ExpansionError };
 export interface Expander {
   getVar(name: string): string | undefined;
   setVar(name: string, value: string): void;
+  /** $1, $2...: what "$@" expands to, one field each */
+  positional(): string[];
   /** runs a command substitution, returning its stdout */
   commandSubst(body: List): Promise<string>;
   /** directory entries for globbing; [] when unreadable */
@@ -132,7 +134,24 @@ async function expandFields(w: Word, x: Expander, split: boolean): Promise<strin
     } else if (p.kind === 'quoted') {
       cur().push({ text: p.value, quoted: true });
     } else if (p.kind === 'dq') {
-      cur().push({ text: await dqText(p.parts, x), quoted: true });
+      const at = split ? p.parts.findIndex(isQuotedAt) : -1;
+      if (at < 0) {
+        cur().push({ text: await dqText(p.parts, x), quoted: true });
+        continue;
+      }
+      // "$@": a field for each argument, what comes before joined to the first and what comes
+      // after to the last; no argument, no field (unless there is text around it)
+      const before = await dqText(p.parts.slice(0, at), x);
+      const args = await positionalSlice(p.parts[at] as ParamPart, x);
+      const after = await dqText(p.parts.slice(at + 1), x);
+      if (args.length === 0) {
+        if (before + after !== '') cur().push({ text: before + after, quoted: true });
+        continue;
+      }
+      args.forEach((a, k) => {
+        if (k > 0) fields.push([]);
+        cur().push({ text: (k === 0 ? before : '') + a + (k === args.length - 1 ? after : ''), quoted: true });
+      });
     } else {
       const value = await partText(p, x, false);
       if (!split) {
@@ -258,6 +277,18 @@ async function param(p: ParamPart, x: Expander): Promise<string> {
   }
 }
 
+/** `$@` or `${@}`, or `${@:offset:length}`, inside double quotes */
+function isQuotedAt(p: WordPart): boolean {
+  return p.kind === 'param' && p.name === '@' && !p.indirect && (p.op === undefined || p.op === ':');
+}
+
+/** the arguments "$@" stands for (sliced by `${@:offset:length}`) */
+async function positionalSlice(p: ParamPart, x: Expander): Promise<string[]> {
+  if (p.op !== ':') return x.positional();
+  const joined = await substring(p, undefined, x, true);
+  return joined as string[];
+}
+
 /** `${!name}`: the variable named by name's value */
 function indirect(name: string, x: Expander): string | undefined {
   const target = x.getVar(name);
@@ -301,14 +332,16 @@ async function substitute(p: ParamPart, value: string, x: Expander): Promise<str
 }
 
 /** `${x:offset}`, `${x:offset:length}` (characters; of `$@` and `$*`, the arguments) */
-async function substring(p: ParamPart, value: string | undefined, x: Expander): Promise<string> {
+async function substring(p: ParamPart, value: string | undefined, x: Expander): Promise<string>;
+async function substring(p: ParamPart, value: string | undefined, x: Expander, fields: true): Promise<string[]>;
+async function substring(p: ParamPart, value: string | undefined, x: Expander, fields = false): Promise<string | string[]> {
   const arith = async (w: Word): Promise<number> => evalArith(await expandString(w, x), (n) => x.getVar(n), (n, v) => x.setVar(n, v));
   const positional = p.name === '@' || p.name === '*';
-  const items = positional ? [x.getVar('0') ?? '', ...Array.from({ length: Number(x.getVar('#') ?? 0) }, (_, i) => x.getVar(String(i + 1)) ?? '')] : [...(value ?? '')];
+  const items = positional ? [x.getVar('0') ?? '', ...x.positional()] : [...(value ?? '')];
   // of the arguments, offset 0 is $0
   let start = p.arg ? await arith(p.arg) : 0;
   if (start < 0) start = items.length + start;
-  if (start < 0 || start > items.length) return '';
+  if (start < 0 || start > items.length) return fields ? [] : '';
   let end = items.length;
   if (p.arg2) {
     const length = await arith(p.arg2);
@@ -318,7 +351,8 @@ async function substring(p: ParamPart, value: string | undefined, x: Expander): 
       if (end < start) throw new ExpansionError(`${length}: substring expression < 0`);
     } else end = Math.min(items.length, start + length);
   }
-  return items.slice(start, end).join(positional ? ' ' : '');
+  const slice = items.slice(start, end);
+  return fields ? slice : slice.join(positional ? ' ' : '');
 }
 
 /** pathname expansion of one field; [] when nothing matches (the word stays as typed) */

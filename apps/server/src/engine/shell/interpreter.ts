@@ -3,7 +3,7 @@
 
 import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word } from './ast';
 import { CondArithError, CondRegexError, evalCond } from './cond';
-import type { BuiltinContext, ExecState, Io, Registry, Runner } from './command-registry';
+import type { BuiltinContext, ExecState, FunctionCall, Io, Registry, Runner } from './command-registry';
 import { Input } from './command-registry';
 import { homeOf } from './command-registry';
 import { ExpansionError, Expander, expandPattern, expandString, expandTarget, expandWords } from './expand';
@@ -18,6 +18,11 @@ import { evalArith } from './arith';
 
 /** `exit N`: unwinds to the nearest shell (subshell, ssh session, top level) */
 export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+
+/** `return N`: unwinds to the function (or sourced script) it ends */
+export class ReturnSignal {
   constructor(readonly code: number) {}
 }
 
@@ -36,11 +41,29 @@ export const MAX_EXEC_DEPTH = 64;
 /** a variable holds at most what a file may */
 export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
 export const PID = 4242;
+/** builtins whose `name=value` arguments are assignments: expanded without splitting or globbing */
+const DECLARATIONS = new Set(['local', 'declare', 'typeset', 'export', 'readonly']);
+
+/** the words of `local x=$y`: assignments stay one word each, as bash's declaration builtins take them */
+async function expandDeclaration(words: Word[], x: Expander): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of words) {
+    const first = w.parts[0];
+    if (first?.kind === 'lit' && /^[A-Za-z_]\w*\+?=/.test(first.value)) out.push(await expandString(w, x));
+    else out.push(...(await expandWords([w], x)));
+  }
+  return out;
+}
+
+/** functions one session may define */
+const MAX_FUNCTIONS = 200;
+/** ...and their bodies' text in all: the session is stored after every command */
+const MAX_FUNCTION_TEXT = 64 * 1024;
 /** Ubuntu 24.04's bash */
 export const BASH_VERSION = '5.2.21(1)-release';
 
@@ -68,6 +91,12 @@ export class Interpreter implements Runner {
 
   userFs(state: ExecState): UserFs {
     return new UserFs(this.hostState(state.host).fs, state.user, state.cwd, this.environment.now());
+  }
+
+  /** the parsed body of one of the session's functions */
+  functionBody(state: ExecState, name: string): Command | undefined {
+    const source = state.functions?.[name];
+    return source === undefined ? undefined : functionBody(source);
   }
 
   knownCommand(name: string): 'builtin' | 'file' | undefined {
@@ -190,7 +219,7 @@ export class Interpreter implements Runner {
     try {
       return await fn(sub);
     } catch (e) {
-      if (e instanceof ExitSignal) return e.code;
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.code;
       if (e instanceof LoopSignal) return 0;
       if (e instanceof ExpansionError) {
         err?.(`bash: ${e.message}\n`);
@@ -257,6 +286,8 @@ export class Interpreter implements Runner {
       }
       case 'case':
         return this.execCase(cmd, state, cio);
+      case 'function':
+        return this.defineFunction(cmd, state, cio);
       case 'cond':
         return this.execCond(cmd.expr, state, cio);
       case 'while': {
@@ -275,6 +306,57 @@ export class Interpreter implements Runner {
           status = r;
         }
         return status;
+      }
+    }
+  }
+
+  /** `f() { ...; }`: remembered by the session; a name with quotes or `$` in it is refused, as bash does */
+  private defineFunction(cmd: Extract<Command, { type: 'function' }>, state: ExecState, io: Io): number {
+    if (!/^[^'"\\$`=\s]+$/.test(cmd.name)) {
+      io.err(`bash: \`${cmd.name}': not a valid identifier\n`);
+      return 1;
+    }
+    const functions = (state.functions ??= {});
+    const others = Object.entries(functions).filter(([name]) => name !== cmd.name);
+    if (others.length >= MAX_FUNCTIONS) {
+      io.err(`bash: ${cmd.name}: too many functions (sandbox limit ${MAX_FUNCTIONS})\n`);
+      return 1;
+    }
+    if (others.reduce((n, [, text]) => n + text.length, cmd.source.length) > MAX_FUNCTION_TEXT) {
+      io.err(`bash: ${cmd.name}: the functions are too long (sandbox limit ${MAX_FUNCTION_TEXT} characters in all)\n`);
+      return 1;
+    }
+    functions[cmd.name] = cmd.source;
+    return 0;
+  }
+
+  /** runs a function: its arguments are $1..., `local` variables are restored and `return` ends it */
+  private async callFunction(name: string, argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): Promise<number> {
+    const body = functionBody(state.functions![name]);
+    if (!body) {
+      io.err(`bash: ${name}: function body cannot be read\n`);
+      return 1;
+    }
+    const call: FunctionCall = { name, saved: new Map() };
+    const args = state.args;
+    (state.calls ??= []).push(call);
+    state.args = argv.slice(1);
+    // `X=1 f`: X is set while the function runs
+    for (const [k, v] of Object.entries(assigned)) {
+      if (!call.saved.has(k)) call.saved.set(k, state.env[k]);
+      state.env[k] = v;
+    }
+    try {
+      return await this.execCommand(body, state, io);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.code;
+      throw e;
+    } finally {
+      state.args = args;
+      state.calls.pop();
+      for (const [k, v] of call.saved) {
+        if (v === undefined) delete state.env[k];
+        else state.env[k] = v;
       }
     }
   }
@@ -367,7 +449,7 @@ export class Interpreter implements Runner {
         return 1;
       }
     }
-    const argv = await expandWords(cmd.words, x);
+    const argv = DECLARATIONS.has(cmd.words[0]?.raw ?? '') ? await expandDeclaration(cmd.words, x) : await expandWords(cmd.words, x);
     if (argv.length === 0) {
       Object.assign(state.env, assigned);
       const s = this.lastSubst ?? 0;
@@ -390,6 +472,7 @@ export class Interpreter implements Runner {
     return {
       cwd: state.cwd,
       getVar: (name) => specialVar(name, state) ?? this.randomVar(name) ?? state.env[name],
+      positional: () => state.args,
       setVar: (name, value) => {
         state.env[name] = value;
       },
@@ -507,6 +590,7 @@ export class Interpreter implements Runner {
     const builtin = Object.hasOwn(this.builtins, name) ? this.builtins[name] : undefined;
     const external = Object.hasOwn(this.environment.commands, name) ? this.environment.commands[name] : undefined;
     const utility = Object.hasOwn(this.utilities, name) ? this.utilities[name] : undefined;
+    if (state.functions && Object.hasOwn(state.functions, name)) return this.callFunction(name, argv, assigned, state, io);
     const ctx = this.context(argv, assigned, state, io);
     try {
       if (builtin) return await builtin(ctx);
@@ -514,7 +598,7 @@ export class Interpreter implements Runner {
       if (utility) return await utility(ctx);
       if (name.includes('/')) return await this.execPath(name, ctx);
     } catch (e) {
-      if (e instanceof ExitSignal || e instanceof InterruptSignal || e instanceof LoopSignal) throw e;
+      if (e instanceof ExitSignal || e instanceof InterruptSignal || e instanceof LoopSignal || e instanceof ReturnSignal) throw e;
       if (e instanceof WriteError) {
         // bash's builtins and GNU's utilities word it so (`bash: echo: write error: ...`)
         try {
@@ -564,6 +648,10 @@ export class Interpreter implements Runner {
     return this.inSubshell(state, (sub) => {
       sub.args = args;
       sub.arg0 = arg0;
+      // a new bash: the functions of this one are not there, and nothing is running in it
+      sub.functions = {};
+      sub.calls = [];
+      sub.sourcing = 0;
       return this.runSource(src.replace(/^#![^\n]*\n/, ''), sub, io);
     }, false, io.err);
   }
@@ -629,6 +717,8 @@ function specialVar(name: string, state: ExecState): string | undefined {
       return state.env.HOSTNAME ?? state.host;
     case 'BASH_VERSION':
       return BASH_VERSION;
+    case 'FUNCNAME':
+      return state.calls?.length ? state.calls[state.calls.length - 1].name : undefined;
     case 'UID':
     case 'EUID':
       return state.user === 'root' ? '0' : '1000';
@@ -639,5 +729,27 @@ function specialVar(name: string, state: ExecState): string | undefined {
 }
 
 export function cloneState(s: ExecState): ExecState {
-  return { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env } })), args: [...s.args] };
+  const copy: ExecState = { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env } })), args: [...s.args] };
+  if (s.functions) copy.functions = { ...s.functions };
+  if (s.calls) copy.calls = s.calls.map((c) => ({ name: c.name, saved: new Map(c.saved) }));
+  return copy;
 }
+
+/** a function's body, parsed once per text (sessions keep the text) */
+function functionBody(source: string): Command | undefined {
+  let body = FUNCTION_BODIES.get(source);
+  if (!body) {
+    try {
+      const items = parseShell(source).list.items;
+      body = items.length === 1 && items[0].andOr.rest.length === 0 && items[0].andOr.first.commands.length === 1 ? items[0].andOr.first.commands[0] : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!body) return undefined;
+    if (FUNCTION_BODIES.size >= 1000) FUNCTION_BODIES.clear();
+    FUNCTION_BODIES.set(source, body);
+  }
+  return body;
+}
+
+const FUNCTION_BODIES = new Map<string, Command>();

@@ -87,7 +87,8 @@ describe('parseShell', () => {
     ['then', "syntax error near unexpected token `then'"],
     ['for 1 in a; do b; done', "syntax error near unexpected token `1'"],
     ['echo ${a b}', '${a b}: bad substitution'],
-    ['f() { a; }', 'functions are not supported in this sandbox'],
+    ['f() echo x', "syntax error near unexpected token `echo'"],
+    ['function', 'syntax error: unexpected end of file'],
     ['case x in', 'syntax error: unexpected end of file'],
     ['case x in a b) c;; esac', "syntax error near unexpected token `b'"],
     ['esac', "syntax error near unexpected token `esac'"],
@@ -122,6 +123,8 @@ describe('parseShell', () => {
       switch (e.kind) {
         case 'not':
           return ['!', show(e.expr)];
+        case 'paren':
+          return ['(', show(e.expr), ')'];
         case 'and':
         case 'or':
           return [show(e.left), e.kind, show(e.right)];
@@ -133,7 +136,7 @@ describe('parseShell', () => {
           return [e.left.raw, e.op, e.right.raw];
       }
     };
-    expect(show(cmd.expr)).toEqual([[['!', ['-f', '$f']], 'and', [['$a', '==', 'b*'], 'or', ['$n', '-gt', '2']]], 'and', ['$v', '=~', '^(x|y)+$']]);
+    expect(show(cmd.expr)).toEqual([[['!', ['-f', '$f']], 'and', ['(', [['$a', '==', 'b*'], 'or', ['$n', '-gt', '2']], ')']], 'and', ['$v', '=~', '^(x|y)+$']]);
     // `<` and `>` compare strings there, they do not redirect
     const lt = only(parseShell('[[ a < b ]] > out').list);
     expect(lt.type === 'cond' && lt.expr.kind === 'binary' && lt.expr.op).toBe('<');

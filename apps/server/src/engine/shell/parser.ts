@@ -28,7 +28,9 @@ export const MAX_NESTING = 50;
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const TERMINATORS = new Set(['then', 'fi', 'else', 'elif', 'do', 'done', '}', 'esac', 'in', ']]']);
-const UNSUPPORTED = new Set(['function', 'select']);
+const UNSUPPORTED = new Set(['select']);
+/** what a function's body may be */
+const COMPOUND = new Set(['group', 'subshell', 'if', 'for', 'cfor', 'while', 'case', 'cond', 'arith']);
 /** a case item's body ends at `;;`, `;&`, `;;&` or `esac` */
 const CASE_STOPS = new Set(['esac', ';;']);
 /** inside `[[ ]]`, the words that are operators */
@@ -234,6 +236,7 @@ class Parser {
     if (w === 'for') return this.parseFor();
     if (w === 'while' || w === 'until') return this.parseWhile(w === 'until');
     if (w === 'case') return this.parseCase();
+    if (w === 'function') return this.parseFunctionKeyword();
     if (w === '[[') return this.parseCond();
     if (TERMINATORS.has(w)) throw this.unexpected();
     if (UNSUPPORTED.has(w)) throw new ShellSyntaxError(`${w}: this construct is not supported in this sandbox`);
@@ -416,7 +419,7 @@ class Parser {
       this.skipBlank();
       if (this.peek() !== ')') throw this.unexpected();
       this.i++;
-      return expr;
+      return { kind: 'paren', expr };
     }
     if (this.atCondEnd()) throw new ShellSyntaxError('', true);
     if (this.eof() || META.has(this.peek())) throw this.unexpected();
@@ -480,7 +483,7 @@ class Parser {
       const c = this.peek();
       if (this.eof() || c === '\n' || c === ';' || c === '&' && this.peek(1) !== '>' || c === '|' || c === ')') break;
       if (c === '(') {
-        if (words.length === 1 && assigns.length === 0) throw new ShellSyntaxError('functions are not supported in this sandbox');
+        if (words.length === 1 && assigns.length === 0 && redirs.length === 0) return this.parseFunctionBody(words[0]);
         throw this.unexpected();
       }
       const r = this.tryRedirect();
@@ -495,6 +498,39 @@ class Parser {
     }
     if (assigns.length === 0 && words.length === 0 && redirs.length === 0) throw this.unexpected();
     return { type: 'simple', assigns, words, redirs };
+  }
+
+  /** `function name [()] body` */
+  private parseFunctionKeyword(): Command {
+    this.i += 'function'.length;
+    this.skipBlank();
+    if (this.eof() || META.has(this.peek())) throw this.unexpected();
+    const name = this.readWord();
+    this.skipBlank();
+    if (this.peek() === '(') return this.parseFunctionBody(name);
+    return this.functionBody(name);
+  }
+
+  /** `()` after a function's name, then its body */
+  private parseFunctionBody(name: Word): Command {
+    this.i++;
+    this.skipBlank();
+    if (this.peek() !== ')') throw this.unexpected();
+    this.i++;
+    return this.functionBody(name);
+  }
+
+  private functionBody(name: Word): Command {
+    this.skipBlankAndNewlines();
+    const start = this.i;
+    const w = this.peekReserved();
+    if (this.eof() || (this.peek() !== '(' && w !== '{' && !['if', 'for', 'while', 'until', 'case', '[['].includes(w))) throw this.unexpected();
+    const body = this.parseCommand();
+    if (!COMPOUND.has(body.type)) throw this.unexpected();
+    // the body's own redirections belong to the definition: they apply at each call
+    const source = this.src.slice(start, this.i);
+    // a name with quotes or expansions in it is refused when the definition runs, as bash does
+    return { type: 'function', name: name.raw, body, source, redirs: [] };
   }
 
   private tryRedirect(): Redirect | undefined {

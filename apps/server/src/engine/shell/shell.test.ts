@@ -133,6 +133,36 @@ describe('$RANDOM and $SRANDOM', () => {
   });
 });
 
+describe('functions', () => {
+  it('keeps a function from one line to the next, with its arguments, locals and return status', async () => {
+    await expectCases([
+      { line: 'greet() {\n  local who=${1:-world}\n  echo "hello $who"\n  return 3\n}' },
+      { line: 'who=outer; greet; echo "$? $who"', stdout: 'hello world\n3 outer\n' },
+      { line: 'greet "kube aula" | tr a-z A-Z', stdout: 'HELLO KUBE AULA\n' },
+      { line: '( greet x ) ; type -t greet', stdout: 'hello x\nfunction\n' },
+      { line: 'unset -f greet; greet', stderr: 'bash: greet: command not found\n', code: 127 },
+    ]);
+  });
+
+  it('does not hand functions to a new bash, and return ends a sourced script', async () => {
+    await expectCases([
+      { line: 'f() { echo f; }; echo f > s.sh; echo "echo in-script; return 4; echo not-here" > r.sh' },
+      { line: 'bash s.sh 2>/dev/null; echo $?', stdout: '127\n' },
+      { line: 'bash -c f 2>/dev/null; echo $?', stdout: '127\n' },
+      { line: 'source r.sh; echo $?', stdout: 'in-script\n4\n' },
+    ]);
+  });
+
+  it('refuses more functions than a session may keep', async () => {
+    const rig = testRig();
+    const many = Array.from({ length: 200 }, (_, i) => `f${i}() { :; }`).join('; ');
+    expect((await rig.run(many)).exitCode).toBe(0);
+    expect(await rig.run('g() { :; }')).toEqual({ stdout: '', stderr: 'bash: g: too many functions (sandbox limit 200)\n', exitCode: 1 });
+    // redefining one is not one more
+    expect((await rig.run('f1() { echo again; }; f1')).stdout).toBe('again\n');
+  });
+});
+
 describe('read -p, bash --version', () => {
   it('shows read\'s prompt only when the input is the terminal', async () => {
     await expectCases([

@@ -140,7 +140,7 @@ export class Shell {
         status = 1;
       }
     }
-    const { args: _args, arg0: _arg0, ...session } = state;
+    const { args: _args, arg0: _arg0, calls: _calls, sourcing: _sourcing, ...session } = state;
     this.session = session;
     return done(status, exited);
   }
@@ -183,6 +183,7 @@ function normalize(s: ShellSession): ShellSession {
 export function copySession(s: ShellSession): ShellSession {
   const copy: ShellSession = { ...s, env: { ...s.env }, hostStack: [...(s.hostStack ?? [])], history: [...(s.history ?? [])], frames: (s.frames ?? []).map((f) => ({ ...f, env: { ...f.env } })) };
   if (s.aliases) copy.aliases = { ...s.aliases };
+  if (s.functions) copy.functions = { ...s.functions };
   if (s.container) copy.container = { ...s.container, env: { ...s.container.env } };
   return copy;
 }

@@ -29,6 +29,8 @@ export interface ShellSession {
   frames: SavedFrame[];
   /** `alias k=kubectl` */
   aliases?: Record<string, string>;
+  /** `f() { ...; }`: each function's body, as typed */
+  functions?: Record<string, string>;
   /** `kubectl exec -it POD -- sh`: the lines go to this container's shell until `exit` */
   container?: AttachedContainer;
 }

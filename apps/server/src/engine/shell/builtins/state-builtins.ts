@@ -1,10 +1,11 @@
 // Builtins that change or read the shell's own state: cd, export, unset, exit, history, source...
 
-import type { Builtin, Registry } from '../command-registry';
+import type { Builtin, BuiltinContext, Registry } from '../command-registry';
 import { FsError } from '../filesystem';
 import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
-import { BASH_VERSION, isShellOnly } from '../interpreter';
+import { BASH_VERSION, ReturnSignal, isShellOnly } from '../interpreter';
+import { printFunction } from '../print-command';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -74,16 +75,23 @@ const exportCmd: Builtin = (ctx) => {
   return status;
 };
 
+/** `unset NAME`: the variable, or the function when no variable has that name; -v, -f: only that */
 const unset: Builtin = (ctx) => {
   let status = 0;
+  let only: 'v' | 'f' | undefined;
   for (const a of ctx.argv.slice(1)) {
-    if (a === '-v' || a === '-f') continue;
-    if (!NAME.test(a)) {
+    if (a === '-v' || a === '-f') {
+      only = a === '-v' ? 'v' : 'f';
+      continue;
+    }
+    const functions = ctx.state.functions;
+    if (only !== 'f' && !NAME.test(a)) {
       ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`);
       status = 1;
       continue;
     }
-    delete ctx.state.env[a];
+    if (only !== 'f' && Object.hasOwn(ctx.state.env, a)) delete ctx.state.env[a];
+    else if (only !== 'v' && functions && Object.hasOwn(functions, a)) delete functions[a];
   }
   return status;
 };
@@ -147,10 +155,15 @@ const source: Builtin = async (ctx) => {
   }
   const saved = ctx.state.args;
   if (ctx.argv.length > 2) ctx.state.args = ctx.argv.slice(2);
+  ctx.state.sourcing = (ctx.state.sourcing ?? 0) + 1;
   try {
     return await ctx.runner.runSource(text, ctx.state, ctx.io);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.code;
+    throw e;
   } finally {
     ctx.state.args = saved;
+    ctx.state.sourcing--;
   }
 };
 
@@ -208,16 +221,128 @@ const read: Builtin = (ctx) => {
   return got.complete ? 0 : 1;
 };
 
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc']);
+
+/** what a name runs, in the order bash looks: alias, keyword, function, builtin, file */
+function kindOf(ctx: BuiltinContext, name: string): 'alias' | 'keyword' | 'function' | 'builtin' | 'file' | undefined {
+  if (ctx.state.aliases && Object.hasOwn(ctx.state.aliases, name)) return 'alias';
+  if (KEYWORDS.has(name)) return 'keyword';
+  if (ctx.state.functions && Object.hasOwn(ctx.state.functions, name)) return 'function';
+  return ctx.runner.knownCommand(name);
+}
+
+/** `type [-t] NAME...` */
 const type: Builtin = (ctx) => {
   let status = 0;
-  for (const name of ctx.argv.slice(1)) {
-    const kind = ctx.runner.knownCommand(name);
-    if (kind === 'builtin') ctx.stdout(`${name} is a shell builtin\n`);
-    else if (kind === 'file') ctx.stdout(`${name} is ${binPath(name)}\n`);
-    else {
-      ctx.stderr(`bash: type: ${name}: not found\n`);
+  const args = ctx.argv.slice(1);
+  const terse = args[0] === '-t';
+  if (terse) args.shift();
+  for (const name of args) {
+    const kind = kindOf(ctx, name);
+    if (kind === undefined) {
+      if (!terse) ctx.stderr(`bash: type: ${name}: not found\n`);
       status = 1;
+    } else if (terse) ctx.stdout(`${kind}\n`);
+    else if (kind === 'alias') ctx.stdout(`${name} is aliased to \`${ctx.state.aliases![name]}'\n`);
+    else if (kind === 'keyword') ctx.stdout(`${name} is a shell keyword\n`);
+    else if (kind === 'function') ctx.stdout(`${name} is a function\n${functionText(ctx, name)}`);
+    else if (kind === 'builtin') ctx.stdout(`${name} is a shell builtin\n`);
+    else ctx.stdout(`${name} is ${binPath(name)}\n`);
+  }
+  return status;
+};
+
+/** a function as bash prints it */
+function functionText(ctx: BuiltinContext, name: string): string {
+  const body = ctx.runner.functionBody(ctx.state, name);
+  return body ? printFunction(name, body) : '';
+}
+
+/** `return [N]`: ends the function or sourced script running; N defaults to the last status */
+const returnCmd: Builtin = (ctx) => {
+  const arg = ctx.argv[1];
+  if (!ctx.state.calls?.length && !ctx.state.sourcing) {
+    ctx.stderr("bash: return: can only `return' from a function or sourced script\n");
+    return 2;
+  }
+  let code = ctx.state.status;
+  if (arg !== undefined) {
+    if (!/^[-+]?\d+$/.test(arg)) {
+      ctx.stderr(`bash: return: ${arg}: numeric argument required\n`);
+      code = 2;
+    } else code = ((Number(arg) % 256) + 256) % 256;
+  }
+  throw new ReturnSignal(code);
+};
+
+/** `local NAME[=VALUE]...`: the value is restored when the function returns */
+const local: Builtin = (ctx) => {
+  const call = ctx.state.calls?.[ctx.state.calls.length - 1];
+  if (!call) {
+    ctx.stderr('bash: local: can only be used in a function\n');
+    return 1;
+  }
+  let status = 0;
+  for (const a of ctx.argv.slice(1)) {
+    if (a.startsWith('-')) continue; // attributes (-r, -i...) are not kept here
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME.test(name)) {
+      ctx.stderr(`bash: local: \`${a}': not a valid identifier\n`);
+      status = 1;
+      continue;
     }
+    if (!call.saved.has(name)) call.saved.set(name, ctx.state.env[name]);
+    if (eq >= 0) ctx.state.env[name] = a.slice(eq + 1);
+    else delete ctx.state.env[name];
+  }
+  return status;
+};
+
+/** `declare -f [NAME...]`, `declare -F`: the functions; `declare NAME=VALUE` sets, as an assignment */
+const declare: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const flags = new Set<string>();
+  while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) for (const f of args.shift()!.slice(1)) flags.add(f);
+  const unsupported = [...flags].find((f) => !'fFxgp'.includes(f));
+  if (unsupported) {
+    ctx.stderr(`bash: ${ctx.argv[0]}: -${unsupported}: not supported in this sandbox (attributes are not kept)\n`);
+    return 2;
+  }
+  const functions = ctx.state.functions ?? {};
+  if (flags.has('f') || flags.has('F')) {
+    const names = args.length ? args : Object.keys(functions).sort();
+    let status = 0;
+    for (const name of names) {
+      if (!Object.hasOwn(functions, name)) {
+        status = 1;
+        continue;
+      }
+      ctx.stdout(flags.has('F') ? `${args.length ? '' : 'declare -f '}${name}\n` : functionText(ctx, name));
+    }
+    return status;
+  }
+  if (args.length === 0 || flags.has('p')) {
+    const names = args.length ? args : Object.keys(ctx.state.env).sort();
+    let status = 0;
+    for (const name of names) {
+      if (!Object.hasOwn(ctx.state.env, name)) {
+        ctx.stderr(`bash: ${ctx.argv[0]}: ${name}: not found\n`);
+        status = 1;
+      } else ctx.stdout(declareLine(name, ctx.state.env[name]));
+    }
+    return status;
+  }
+  let status = 0;
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME.test(name)) {
+      ctx.stderr(`bash: ${ctx.argv[0]}: \`${a}': not a valid identifier\n`);
+      status = 1;
+      continue;
+    }
+    if (eq >= 0) ctx.state.env[name] = a.slice(eq + 1);
   }
   return status;
 };
@@ -394,10 +519,9 @@ const command: Builtin = async (ctx) => {
   if (mode === 'V') return type({ ...ctx, argv: ['type', ...args] });
   let status = 0;
   for (const name of args) {
-    const alias = ctx.state.aliases?.[name];
-    const kind = ctx.runner.knownCommand(name);
-    if (alias !== undefined) ctx.stdout(aliasLine(name, alias));
-    else if (kind === 'builtin') ctx.stdout(`${name}\n`);
+    const kind = kindOf(ctx, name);
+    if (kind === 'alias') ctx.stdout(aliasLine(name, ctx.state.aliases![name]));
+    else if (kind === 'builtin' || kind === 'function' || kind === 'keyword') ctx.stdout(`${name}\n`);
     else if (kind === 'file') ctx.stdout(`${binPath(name)}\n`);
     else status = 1;
   }
@@ -425,6 +549,10 @@ export const STATE_BUILTINS: Registry = {
   type,
   let: letCmd,
   command,
+  return: returnCmd,
+  local,
+  declare,
+  typeset: declare,
   true: trueCmd,
   false: falseCmd,
   ':': trueCmd,

@@ -38,7 +38,8 @@ import type { PackedDocument } from './state/json-pack';
  * `${x:1:2}`, `${@:2}` and `${!x}`, has `let` and `command`, `$BASH_VERSION`, `read -p` prompts only
  * at the terminal, and cat takes -A, -b, -E, -s, -T and -v; functions (`f() { ...; }`,
  * `function f`, local, return, unset -f, type and declare -f printing them as bash does) are kept in
- * the session, and "$@" gives a field per argument, where it gave one field for all).
+ * the session, "$@" gives a field per argument, where it gave one field for all, and what bash
+ * runs as a script or with -c names the script and the line in its messages).
  */
 export const ENGINE_VERSION = '0.9.0';
 

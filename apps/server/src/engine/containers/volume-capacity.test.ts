@@ -47,7 +47,7 @@ describe('a volume of limited capacity', () => {
       "dd: error writing '/data/e': No space left on device\n1+0 records in\n0+0 records out\n0 bytes copied, 5.2e-05 s, 0.0 kB/s\ncommand terminated with exit code 1\n",
     );
     expect((await run(s, "kubectl exec mem -c web -- sh -c 'echo hola > /data/c'")).err).toBe('sh: 1: echo: I/O error\ncommand terminated with exit code 1\n');
-    expect((await run(s, "kubectl exec mem -c web -- bash -c 'echo hola > /data/c'")).err).toBe('bash: echo: write error: No space left on device\ncommand terminated with exit code 1\n');
+    expect((await run(s, "kubectl exec mem -c web -- bash -c 'echo hola > /data/c'")).err).toBe('bash: line 1: echo: write error: No space left on device\ncommand terminated with exit code 1\n');
     expect((await run(s, "kubectl exec mem -c web -- sh -c 'yes > /data/d'")).err).toBe('yes: standard output: No space left on device\ncommand terminated with exit code 1\n');
     // deleting a file frees its space
     await run(s, 'kubectl exec mem -c box -- rm /data/a /data/d');

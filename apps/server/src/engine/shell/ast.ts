@@ -47,7 +47,8 @@ export interface Assignment {
 }
 
 export type Command =
-  | { type: 'simple'; assigns: Assignment[]; words: Word[]; redirs: Redirect[] }
+  /** `line`: where it starts in the text parsed, from 1 (a script's messages name it) */
+  | { type: 'simple'; assigns: Assignment[]; words: Word[]; redirs: Redirect[]; line?: number }
   | { type: 'subshell'; body: List; redirs: Redirect[] }
   | { type: 'group'; body: List; redirs: Redirect[] }
   | { type: 'if'; clauses: { cond: List; body: List }[]; elseBody?: List; redirs: Redirect[] }
@@ -59,7 +60,7 @@ export type Command =
   | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redirect[] }
   | { type: 'case'; word: Word; items: CaseItem[]; redirs: Redirect[] }
   /** `name() body` or `function name body`: `source` is the body's text, kept in the session */
-  | { type: 'function'; name: string; body: Command; source: string; redirs: Redirect[] }
+  | { type: 'function'; name: string; body: Command; source: string; line: number; redirs: Redirect[] }
   /** `[[ expr ]]` */
   | { type: 'cond'; expr: CondExpr; redirs: Redirect[] };
 

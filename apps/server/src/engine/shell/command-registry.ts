@@ -13,6 +13,12 @@ export interface ExecState extends ShellSession {
   calls?: FunctionCall[];
   /** sourced scripts running: `return` ends the innermost */
   sourcing?: number;
+  /** the line of the script running the current command (a script's messages name it) */
+  lineno?: number;
+  /** what the lines of the text running are offset by (a function's body starts further down) */
+  lineBase?: number;
+  /** the line each function's body starts on */
+  functionLines?: Record<string, number>;
 }
 
 export interface FunctionCall {
@@ -67,7 +73,7 @@ export interface Runner {
   /** parses and runs `src` in `state` (source, eval, ssh HOST CMD) */
   runSource(src: string, state: ExecState, io: Io): Promise<number>;
   /** runs a script in a child shell with its own $0 and positional parameters */
-  runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io): Promise<number>;
+  runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io, asBash?: boolean): Promise<number>;
   knownCommand(name: string): 'builtin' | 'file' | undefined;
   /** the parsed body of one of the session's functions */
   functionBody(state: ExecState, name: string): Command | undefined;

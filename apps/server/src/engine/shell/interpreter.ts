@@ -327,6 +327,8 @@ export class Interpreter implements Runner {
       return 1;
     }
     functions[cmd.name] = cmd.source;
+    // where its body starts, for a script's messages (the body is parsed again on each call)
+    (state.functionLines ??= {})[cmd.name] = cmd.line - 1 + (state.lineBase ?? 0);
     return 0;
   }
 
@@ -339,6 +341,8 @@ export class Interpreter implements Runner {
     }
     const call: FunctionCall = { name, saved: new Map() };
     const args = state.args;
+    const lineBase = state.lineBase;
+    state.lineBase = state.functionLines?.[name] ?? 0;
     (state.calls ??= []).push(call);
     state.args = argv.slice(1);
     // `X=1 f`: X is set while the function runs
@@ -353,6 +357,7 @@ export class Interpreter implements Runner {
       throw e;
     } finally {
       state.args = args;
+      state.lineBase = lineBase;
       state.calls.pop();
       for (const [k, v] of call.saved) {
         if (v === undefined) delete state.env[k];
@@ -435,6 +440,7 @@ export class Interpreter implements Runner {
   }
 
   private async execSimple(original: SimpleCommand, state: ExecState, io: Io): Promise<number> {
+    if (original.line !== undefined) state.lineno = original.line + (state.lineBase ?? 0);
     const cmd = this.unalias(original, state);
     if (typeof cmd === 'string') return this.runSource(cmd, state, io);
     const x = this.expander(state, io);
@@ -640,20 +646,31 @@ export class Interpreter implements Runner {
       ctx.stderr(`bash: ${path}: Permission denied\n`);
       return 126;
     }
-    return this.runScript(ctx.fs.readFile(path), path, ctx.argv.slice(1), ctx.state, ctx.io);
+    const text = ctx.fs.readFile(path);
+    // without a `#!/bin/sh` line, bash runs it
+    return this.runScript(text, path, ctx.argv.slice(1), ctx.state, ctx.io, !/^#!\s*\/(usr\/)?bin\/(env\s+)?(sh|dash)\b/.test(text));
   }
 
-  /** runs a script in a child shell with its own positional parameters */
-  async runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io): Promise<number> {
+  /**
+   * Runs a script in a child shell with its own positional parameters. `asBash`: bash runs it, so
+   * its own messages name the script and the line (`s.sh: line 3: nope: command not found`);
+   * otherwise they stay as they are (sh, the container shells reword them).
+   */
+  async runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io, asBash = false): Promise<number> {
+    let script: ExecState | undefined;
+    const err = (text: string): void => io.err(asBash && script?.lineno !== undefined && text.startsWith('bash: ') ? `${arg0}: line ${script.lineno}: ${text.slice(6)}` : text);
     return this.inSubshell(state, (sub) => {
+      script = sub;
       sub.args = args;
       sub.arg0 = arg0;
       // a new bash: the functions of this one are not there, and nothing is running in it
       sub.functions = {};
+      sub.functionLines = {};
       sub.calls = [];
       sub.sourcing = 0;
-      return this.runSource(src.replace(/^#![^\n]*\n/, ''), sub, io);
-    }, false, io.err);
+      sub.lineno = undefined;
+      return this.runSource(src, sub, { ...io, err });
+    }, false, err);
   }
 
   context(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): BuiltinContext {
@@ -731,6 +748,7 @@ function specialVar(name: string, state: ExecState): string | undefined {
 export function cloneState(s: ExecState): ExecState {
   const copy: ExecState = { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env } })), args: [...s.args] };
   if (s.functions) copy.functions = { ...s.functions };
+  if (s.functionLines) copy.functionLines = { ...s.functionLines };
   if (s.calls) copy.calls = s.calls.map((c) => ({ name: c.name, saved: new Map(c.saved) }));
   return copy;
 }

@@ -34,6 +34,7 @@ describe('parseShell', () => {
         { fd: 1, op: '>', target: lit('out') },
         { fd: 0, op: '<', target: lit('in') },
       ],
+      line: 1,
     });
   });
 

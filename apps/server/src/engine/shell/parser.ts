@@ -474,7 +474,26 @@ class Parser {
     return { parts, raw: this.src.slice(start, this.i) };
   }
 
+  /** the line (from 1) of the text at offset `at` */
+  private lineAt(at: number): number {
+    if (!this.newlines) {
+      this.newlines = [];
+      for (let j = this.src.indexOf('\n'); j >= 0; j = this.src.indexOf('\n', j + 1)) this.newlines.push(j);
+    }
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newlines[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  }
+
+  private newlines: number[] | undefined;
+
   private parseSimple(): Command {
+    const line = this.lineAt(this.i);
     const assigns: Assignment[] = [];
     const words: Word[] = [];
     const redirs: Redirect[] = [];
@@ -497,7 +516,7 @@ class Parser {
       else words.push(w);
     }
     if (assigns.length === 0 && words.length === 0 && redirs.length === 0) throw this.unexpected();
-    return { type: 'simple', assigns, words, redirs };
+    return { type: 'simple', assigns, words, redirs, line };
   }
 
   /** `function name [()] body` */
@@ -523,6 +542,7 @@ class Parser {
   private functionBody(name: Word): Command {
     this.skipBlankAndNewlines();
     const start = this.i;
+    const line = this.lineAt(start);
     const w = this.peekReserved();
     if (this.eof() || (this.peek() !== '(' && w !== '{' && !['if', 'for', 'while', 'until', 'case', '[['].includes(w))) throw this.unexpected();
     const body = this.parseCommand();
@@ -530,7 +550,7 @@ class Parser {
     // the body's own redirections belong to the definition: they apply at each call
     const source = this.src.slice(start, this.i);
     // a name with quotes or expansions in it is refused when the definition runs, as bash does
-    return { type: 'function', name: name.raw, body, source, redirs: [] };
+    return { type: 'function', name: name.raw, body, source, line, redirs: [] };
   }
 
   private tryRedirect(): Redirect | undefined {

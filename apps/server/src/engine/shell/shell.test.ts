@@ -153,6 +153,16 @@ describe('functions', () => {
     ]);
   });
 
+  it("names the script and the line in a script's messages, and bash -c's as line 1", async () => {
+    await expectCases([
+      { line: "printf 'echo one\\n\\nf() {\\n  nope\\n}\\nf\\n' > s.sh" },
+      { line: 'bash s.sh', stdout: 'one\n', stderr: 's.sh: line 4: nope: command not found\n', code: 127 },
+      { line: "bash -c 'echo a; nope7'", stdout: 'a\n', stderr: 'bash: line 1: nope7: command not found\n', code: 127 },
+      // the interactive shell's own messages stay as they were, after a script too
+      { line: 'nope8', stderr: 'bash: nope8: command not found\n', code: 127 },
+    ]);
+  });
+
   it('refuses more functions than a session may keep', async () => {
     const rig = testRig();
     const many = Array.from({ length: 200 }, (_, i) => `f${i}() { :; }`).join('; ');

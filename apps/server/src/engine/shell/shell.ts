@@ -140,7 +140,7 @@ export class Shell {
         status = 1;
       }
     }
-    const { args: _args, arg0: _arg0, calls: _calls, sourcing: _sourcing, ...session } = state;
+    const { args: _args, arg0: _arg0, calls: _calls, sourcing: _sourcing, lineno: _lineno, lineBase: _lineBase, functionLines: _functionLines, ...session } = state;
     this.session = session;
     return done(status, exited);
   }

@@ -142,7 +142,7 @@ const ssh: Builtin = async (ctx) => {
     sub.env = loginEnv(user);
     sub.frames = [];
     sub.hostStack = [];
-    return ctx.runner.runScript(cmd.join(' '), 'bash', [], sub, ctx.io);
+    return ctx.runner.runScript(cmd.join(' '), 'bash', [], sub, ctx.io, true);
   }
   pushShell(ctx.state, 'ssh', { host, user, cwd: homeOf(user), env: loginEnv(user) });
   ctx.stdout(`Welcome to Ubuntu 24.04.1 LTS (GNU/Linux ${KERNEL_RELEASE} x86_64)\n\n`);

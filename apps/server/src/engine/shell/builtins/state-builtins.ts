@@ -377,16 +377,18 @@ const bash: Builtin = async (ctx) => {
     );
     return 0;
   }
+  // bash names the script and the line in its messages; sh (dash, BusyBox) has its own wording
+  const isBash = ctx.argv[0].split('/').pop() === 'bash';
   while (args.length && /^-[exuvo]+$/.test(args[0]) || args[0] === '-o' || args[0] === 'pipefail' || args[0] === '--login' || args[0] === '-l' || args[0] === '-i') args.shift();
   if (args[0] === '-c') {
     if (args[1] === undefined) {
       ctx.stderr(`${ctx.argv[0]}: -c: option requires an argument\n`);
       return 2;
     }
-    return ctx.runner.runScript(args[1], args[2] ?? ctx.argv[0], args.slice(3), ctx.state, ctx.io);
+    return ctx.runner.runScript(args[1], args[2] ?? ctx.argv[0], args.slice(3), ctx.state, ctx.io, isBash);
   }
   if (args.length === 0) {
-    if (ctx.stdin !== '') return ctx.runner.runScript(ctx.stdin, ctx.argv[0], [], ctx.state, ctx.io);
+    if (ctx.stdin !== '') return ctx.runner.runScript(ctx.stdin, ctx.argv[0], [], ctx.state, ctx.io, isBash);
     ctx.state.frames.push({ kind: 'shell', host: ctx.state.host, cwd: ctx.state.cwd, user: ctx.state.user, env: { ...ctx.state.env } });
     ctx.state.hostStack = ctx.state.frames.map((f) => f.host);
     return 0;
@@ -401,7 +403,7 @@ const bash: Builtin = async (ctx) => {
     }
     throw e;
   }
-  return ctx.runner.runScript(text, args[0], args.slice(1), ctx.state, ctx.io);
+  return ctx.runner.runScript(text, args[0], args.slice(1), ctx.state, ctx.io, isBash);
 };
 
 function aliasLine(name: string, value: string): string {

@@ -86,6 +86,9 @@ describe('the input log and the timeline', () => {
     // a function defined by one command is there for the next (stored with the session's row)
     await exec('web', 't1', 'kgp() { kubectl get pods "$@"; }');
     expect((await exec('web', 't1', 'kgp -o name | wc -l')).stdout).toBe('3\n');
+    // an array too
+    await exec('web', 't1', 'nodes=($(kubectl get nodes -o name))');
+    expect((await exec('web', 't1', 'echo ${#nodes[@]} ${nodes[0]}')).stdout).toBe('3 node/master\n');
     await rest('kubectl expose deployment web --port=80');
     // a waiting command: under the virtual clock it sleeps through to the end of the rollout
     const rollout = await exec('cli', 'c1', 'kubectl rollout status deployment/web');

@@ -20,7 +20,7 @@ import { ClockReadings, ReplayClock, ReplayDiverged, SwitchClock } from './repla
 export const HOME = '/home/student';
 
 /** The part of a shell session stored beside env, cwd, host and history. */
-export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'status'>;
+export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'status'>;
 
 export interface CommandPayload {
   /** The engine version that ran it. */
@@ -68,6 +68,7 @@ export function storedSession(s: ShellSession): ShellSession {
     frames: s.frames,
     aliases: s.aliases ?? {},
     ...(s.functions && Object.keys(s.functions).length ? { functions: s.functions } : {}),
+    ...(s.arrays && Object.keys(s.arrays).length ? { arrays: s.arrays } : {}),
     status: s.status,
   };
 }
@@ -85,6 +86,7 @@ export function sessionFromRow(row: { env: unknown; cwd: string; host: string; h
     frames: rest.frames ?? [],
     aliases: rest.aliases ?? {},
     ...(rest.functions && typeof rest.functions === 'object' ? { functions: rest.functions } : {}),
+    ...(rest.arrays && typeof rest.arrays === 'object' ? { arrays: rest.arrays } : {}),
     status: rest.status ?? 0,
   };
 }

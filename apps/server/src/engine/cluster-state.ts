@@ -39,7 +39,9 @@ import type { PackedDocument } from './state/json-pack';
  * at the terminal, and cat takes -A, -b, -E, -s, -T and -v; functions (`f() { ...; }`,
  * `function f`, local, return, unset -f, type and declare -f printing them as bash does) are kept in
  * the session, "$@" gives a field per argument, where it gave one field for all, and what bash
- * runs as a script or with -c names the script and the line in its messages).
+ * runs as a script or with -c names the script and the line in its messages; indexed arrays
+ * (`a=(x y)`, `a[i]=v`, `${a[@]}`, `${#a[@]}`, `${!a[@]}`, read -a, mapfile, BASH_REMATCH's
+ * groups) are kept in the session).
  */
 export const ENGINE_VERSION = '0.9.0';
 

@@ -11,9 +11,12 @@ export type WordPart =
    * `${name}` and its operators; `indirect`: `${!name}` (the variable named by name's value).
    * `arg2` is the replacement of `/` and friends, or the length of a substring (`${x:1:2}`).
    */
-  | { kind: 'param'; name: string; op?: ParamOp; arg?: Word; arg2?: Word; indirect?: boolean }
+  | { kind: 'param'; name: string; op?: ParamOp; arg?: Word; arg2?: Word; indirect?: boolean; index?: ArrayIndex }
   | { kind: 'cmdsub'; body: List }
   | { kind: 'arith'; expr: Word };
+
+/** `${a[@]}`, `${a[*]}`: every element; otherwise one, by an arithmetic expression */
+export type ArrayIndex = { all: '@' | '*' } | { expr: Word };
 
 export type ParamOp =
   | ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'len'
@@ -44,6 +47,10 @@ export interface Assignment {
   name: string;
   value: Word;
   append: boolean;
+  /** `a[i]=v`: the subscript, an arithmetic expression */
+  index?: Word;
+  /** `a=(x y z)`: the array's words */
+  array?: Word[];
 }
 
 export type Command =

@@ -73,7 +73,8 @@ async function binary(e: Extract<CondExpr, { kind: 'binary' }>, env: CondEnv): P
       throw new CondRegexError();
     }
     const m = re.exec(left);
-    env.x.setVar('BASH_REMATCH', m ? m[0] : '');
+    // the whole match at 0, each group after it
+    env.x.setArray('BASH_REMATCH', m ? [...m].map((g) => g ?? '') : []);
     return m !== null;
   }
   const right = await expandString(e.right, env.x);

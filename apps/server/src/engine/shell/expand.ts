@@ -1,7 +1,7 @@
 // Word expansion in bash's order: tilde, parameters, command substitution, arithmetic, then
 // field splitting (unquoted results only) and pathname expansion against the virtual fs.
 
-import type { List, Word, WordPart } from './ast';
+import type { ArrayIndex, List, ParamOp, Word, WordPart } from './ast';
 import { evalArith } from './arith';
 import { globToRegExp } from './glob';
 
@@ -14,6 +14,11 @@ export interface Expander {
   setVar(name: string, value: string): void;
   /** $1, $2...: what "$@" expands to, one field each */
   positional(): string[];
+  /** an array variable's elements by index (keys in ascending order), if it is one */
+  array(name: string): Record<string, string> | undefined;
+  setArray(name: string, values: string[]): void;
+  /** a message that does not stop the line (`bash: a: bad array subscript`) */
+  warn(message: string): void;
   /** runs a command substitution, returning its stdout */
   commandSubst(body: List): Promise<string>;
   /** directory entries for globbing; [] when unreadable */
@@ -213,7 +218,51 @@ async function partText(p: WordPart, x: Expander, first: boolean): Promise<strin
 type ParamPart = Extract<WordPart, { kind: 'param' }>;
 
 async function param(p: ParamPart, x: Expander): Promise<string> {
-  const v = p.indirect ? indirect(p.name, x) : x.getVar(p.name);
+  if (p.index) return (await arrayParam(p, p.index, x)).join(' ');
+  return applyOp(p, p.indirect ? indirect(p.name, x) : x.getVar(p.name), x);
+}
+
+/** the elements of an array (a variable that is not one is an array of one, at 0) in index order */
+function elements(name: string, x: Expander): [string, string][] {
+  const arr = x.array(name);
+  if (arr) return Object.entries(arr);
+  const v = x.getVar(name);
+  return v === undefined ? [] : [['0', v]];
+}
+
+/**
+ * `${a[i]}` and `${a[@]}` with their operators: the values to join (or, for "${a[@]}", the
+ * fields). Operators that change a value change each element.
+ */
+async function arrayParam(p: ParamPart, index: ArrayIndex, x: Expander): Promise<string[]> {
+  const elems = elements(p.name, x);
+  if ('all' in index) {
+    if (p.op === 'len') return [String(elems.length)];
+    if (p.indirect) return elems.map(([k]) => k);
+    const values = elems.map(([, v]) => v);
+    if (p.op === ':') return substringOf(p, values, x);
+    if (p.op === undefined) return values;
+    if (PER_ELEMENT.has(p.op)) return Promise.all(values.map((v) => applyOp(p, v, x)));
+    return [await applyOp(p, values.length ? values.join(' ') : undefined, x)];
+  }
+  let i = evalArith(await expandString(index.expr, x), (n) => x.getVar(n), (n, v) => x.setVar(n, v));
+  if (i < 0) {
+    const last = elems.length ? Number(elems[elems.length - 1][0]) : -1;
+    i = last + 1 + i;
+    if (i < 0) {
+      x.warn(`${p.name}: bad array subscript`);
+      return [''];
+    }
+  }
+  const found = elems.find(([k]) => Number(k) === i);
+  return [await applyOp(p, found?.[1], x)];
+}
+
+/** the operators applied to each element of `${a[@]}` */
+const PER_ELEMENT = new Set<ParamOp>(['^', '^^', ',', ',,', '/', '//', '/#', '/%', '#', '##', '%', '%%']);
+
+/** an operator on a value (`v`: undefined when unset) */
+async function applyOp(p: ParamPart, v: string | undefined, x: Expander): Promise<string> {
   const arg = async (): Promise<string> => (p.arg ? expandString(p.arg, x) : '');
   switch (p.op) {
     case '^':
@@ -277,13 +326,16 @@ async function param(p: ParamPart, x: Expander): Promise<string> {
   }
 }
 
-/** `$@` or `${@}`, or `${@:offset:length}`, inside double quotes */
+/** `$@` or `${@}`, or `${@:offset:length}`, or `${a[@]}` and its operators, inside double quotes */
 function isQuotedAt(p: WordPart): boolean {
-  return p.kind === 'param' && p.name === '@' && !p.indirect && (p.op === undefined || p.op === ':');
+  if (p.kind !== 'param') return false;
+  if (p.index) return 'all' in p.index && p.index.all === '@' && p.op !== 'len';
+  return p.name === '@' && !p.indirect && (p.op === undefined || p.op === ':');
 }
 
-/** the arguments "$@" stands for (sliced by `${@:offset:length}`) */
+/** the arguments "$@" stands for (sliced by `${@:offset:length}`), or the elements of "${a[@]}" */
 async function positionalSlice(p: ParamPart, x: Expander): Promise<string[]> {
+  if (p.index) return arrayParam(p, p.index, x);
   if (p.op !== ':') return x.positional();
   const joined = await substring(p, undefined, x, true);
   return joined as string[];
@@ -335,24 +387,33 @@ async function substitute(p: ParamPart, value: string, x: Expander): Promise<str
 async function substring(p: ParamPart, value: string | undefined, x: Expander): Promise<string>;
 async function substring(p: ParamPart, value: string | undefined, x: Expander, fields: true): Promise<string[]>;
 async function substring(p: ParamPart, value: string | undefined, x: Expander, fields = false): Promise<string | string[]> {
-  const arith = async (w: Word): Promise<number> => evalArith(await expandString(w, x), (n) => x.getVar(n), (n, v) => x.setVar(n, v));
   const positional = p.name === '@' || p.name === '*';
-  const items = positional ? [x.getVar('0') ?? '', ...x.positional()] : [...(value ?? '')];
   // of the arguments, offset 0 is $0
+  const slice = await sliceOf(p, positional ? [x.getVar('0') ?? '', ...x.positional()] : [...(value ?? '')], positional, x);
+  return fields ? slice : slice.join(positional ? ' ' : '');
+}
+
+/** `${a[@]:offset:length}`: elements */
+function substringOf(p: ParamPart, values: string[], x: Expander): Promise<string[]> {
+  return sliceOf(p, values, true, x);
+}
+
+/** items[offset .. offset+length]; a negative length counts from the end, except in a list */
+async function sliceOf(p: ParamPart, items: string[], list: boolean, x: Expander): Promise<string[]> {
+  const arith = async (w: Word): Promise<number> => evalArith(await expandString(w, x), (n) => x.getVar(n), (n, v) => x.setVar(n, v));
   let start = p.arg ? await arith(p.arg) : 0;
   if (start < 0) start = items.length + start;
-  if (start < 0 || start > items.length) return fields ? [] : '';
+  if (start < 0 || start > items.length) return [];
   let end = items.length;
   if (p.arg2) {
     const length = await arith(p.arg2);
     if (length < 0) {
-      if (positional) throw new ExpansionError(`${length}: substring expression < 0`);
+      if (list) throw new ExpansionError(`${length}: substring expression < 0`);
       end = items.length + length;
       if (end < start) throw new ExpansionError(`${length}: substring expression < 0`);
     } else end = Math.min(items.length, start + length);
   }
-  const slice = items.slice(start, end);
-  return fields ? slice : slice.join(positional ? ' ' : '');
+  return items.slice(start, end);
 }
 
 /** pathname expansion of one field; [] when nothing matches (the word stays as typed) */

@@ -1,7 +1,7 @@
 // Runs the command AST: lists, pipelines (stdout text handed from stage to stage), redirections,
 // expansions, and dispatch to builtins, registered commands and utilities by name lookup.
 
-import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word } from './ast';
+import type { AndOr, Assignment, Command, CondExpr, List, Pipeline, Redirect, Word } from './ast';
 import { CondArithError, CondRegexError, evalCond } from './cond';
 import type { BuiltinContext, ExecState, FunctionCall, Io, Registry, Runner } from './command-registry';
 import { Input } from './command-registry';
@@ -41,7 +41,7 @@ export const MAX_EXEC_DEPTH = 64;
 /** a variable holds at most what a file may */
 export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset', 'mapfile', 'readarray']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
@@ -448,8 +448,12 @@ export class Interpreter implements Runner {
     const before = state.status;
     this.lastSubst = undefined;
     for (const a of cmd.assigns) {
+      if (a.array || a.index) {
+        await this.assignArray(a, state, x);
+        continue;
+      }
       const v = await expandString(a.value, x);
-      assigned[a.name] = a.append ? (state.env[a.name] ?? '') + v : v;
+      assigned[a.name] = a.append ? (x.getVar(a.name) ?? '') + v : v;
       if (assigned[a.name].length > MAX_VAR) {
         io.err(`bash: ${a.name}: value too large (sandbox limit ${MAX_VAR} characters)\n`);
         return 1;
@@ -457,7 +461,7 @@ export class Interpreter implements Runner {
     }
     const argv = DECLARATIONS.has(cmd.words[0]?.raw ?? '') ? await expandDeclaration(cmd.words, x) : await expandWords(cmd.words, x);
     if (argv.length === 0) {
-      Object.assign(state.env, assigned);
+      for (const [k, v] of Object.entries(assigned)) setScalar(state, k, v);
       const s = this.lastSubst ?? 0;
       state.status = before;
       return s;
@@ -466,6 +470,30 @@ export class Interpreter implements Runner {
   }
 
   private lastSubst: number | undefined;
+
+  /** `a=(x y)`, `a+=(z)`, `a[i]=v`, `a[i]+=v` */
+  private async assignArray(a: Assignment, state: ExecState, x: Expander): Promise<void> {
+    if (a.array) {
+      const values = await expandWords(a.array, x);
+      const current = a.append ? (state.arrays?.[a.name] ?? (state.env[a.name] !== undefined ? { 0: state.env[a.name] } : {})) : {};
+      const elems: Record<string, string> = { ...current };
+      let next = Object.keys(elems).reduce((m, k) => Math.max(m, Number(k) + 1), 0);
+      for (const v of values) elems[String(next++)] = v;
+      setArray(state, a.name, elems);
+      return;
+    }
+    const index = evalArith(await expandString(a.index!, x), (n) => x.getVar(n), (n, v) => x.setVar(n, v));
+    const elems = state.arrays?.[a.name];
+    let i = index;
+    if (i < 0) {
+      const last = elems ? Object.keys(elems).reduce((m, k) => Math.max(m, Number(k)), -1) : state.env[a.name] !== undefined ? 0 : -1;
+      i = last + 1 + i;
+      if (i < 0) throw new ExpansionError(`${a.name}[${index}]: bad array subscript`);
+    }
+    const v = await expandString(a.value, x);
+    const old = elems?.[String(i)] ?? (i === 0 && !elems ? state.env[a.name] : undefined) ?? '';
+    setElement(state, a.name, i, a.append ? old + v : v);
+  }
 
   /** $RANDOM (0 to 32767) and $SRANDOM (32 bits): a new number at each expansion */
   private randomVar(name: string): string | undefined {
@@ -477,11 +505,12 @@ export class Interpreter implements Runner {
   expander(state: ExecState, io: Io): Expander {
     return {
       cwd: state.cwd,
-      getVar: (name) => specialVar(name, state) ?? this.randomVar(name) ?? state.env[name],
+      getVar: (name) => specialVar(name, state) ?? this.randomVar(name) ?? state.env[name] ?? state.arrays?.[name]?.['0'],
       positional: () => state.args,
-      setVar: (name, value) => {
-        state.env[name] = value;
-      },
+      array: (name) => state.arrays?.[name],
+      setArray: (name, values) => setArray(state, name, values),
+      warn: (message) => io.err(`bash: ${message}\n`),
+      setVar: (name, value) => setScalar(state, name, value),
       commandSubst: async (body) => {
         let out = '';
         const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { input: new Input('', io.input.terminal), out: (t) => (out += t), err: io.err, tty: false }), false, io.err);
@@ -749,6 +778,7 @@ export function cloneState(s: ExecState): ExecState {
   const copy: ExecState = { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env } })), args: [...s.args] };
   if (s.functions) copy.functions = { ...s.functions };
   if (s.functionLines) copy.functionLines = { ...s.functionLines };
+  if (s.arrays) copy.arrays = copyArrays(s.arrays);
   if (s.calls) copy.calls = s.calls.map((c) => ({ name: c.name, saved: new Map(c.saved) }));
   return copy;
 }
@@ -771,3 +801,40 @@ function functionBody(source: string): Command | undefined {
 }
 
 const FUNCTION_BODIES = new Map<string, Command>();
+
+/** the session's arrays may hold this many elements in all */
+const MAX_ARRAY_ELEMENTS = 10_000;
+
+/** `a=(...)`: the array replaces what the name held */
+export function setArray(state: ExecState, name: string, values: Record<string, string> | string[]): void {
+  const elems: Record<string, string> = Array.isArray(values) ? Object.fromEntries(values.map((v, i) => [String(i), v])) : values;
+  const others = Object.entries(state.arrays ?? {}).reduce((n, [k, a]) => (k === name ? n : n + Object.keys(a).length), 0);
+  if (others + Object.keys(elems).length > MAX_ARRAY_ELEMENTS) throw new ExpansionError(`${name}: too many array elements (sandbox limit ${MAX_ARRAY_ELEMENTS})`);
+  delete state.env[name];
+  (state.arrays ??= {})[name] = elems;
+}
+
+/** `a=v`: of an array, its element 0 */
+export function setScalar(state: ExecState, name: string, value: string): void {
+  const arr = state.arrays?.[name];
+  if (arr) arr['0'] = value;
+  else state.env[name] = value;
+}
+
+/** `a[i]=v`: a variable that is not an array becomes one, its value at 0 */
+export function setElement(state: ExecState, name: string, index: number, value: string): void {
+  let arr = state.arrays?.[name];
+  if (!arr) {
+    arr = state.env[name] !== undefined ? { 0: state.env[name] } : {};
+    setArray(state, name, arr);
+  } else if (Object.keys(arr).length >= MAX_ARRAY_ELEMENTS && !(String(index) in arr)) throw new ExpansionError(`${name}: too many array elements (sandbox limit ${MAX_ARRAY_ELEMENTS})`);
+  arr[String(index)] = value;
+  // numeric keys keep ascending order in a plain object: nothing to sort
+}
+
+/** arrays are two levels of plain maps */
+export function copyArrays(arrays: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
+  const copy: Record<string, Record<string, string>> = {};
+  for (const [name, elems] of Object.entries(arrays)) copy[name] = { ...elems };
+  return copy;
+}

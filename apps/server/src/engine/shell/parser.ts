@@ -2,7 +2,7 @@
 // grammar's authority (syntax-check.ts), but its 0.7.0 JSON AST drops every node's type and
 // fields (un-ts/sh-syntax#123: `Cmd` is only `{Pos, End}`), so the structure comes from here.
 
-import type { AndOr, Assignment, CaseItem, Command, CondExpr, List, ParamOp, Pipeline, Redirect, RedirOp, Word, WordPart } from './ast';
+import type { AndOr, ArrayIndex, Assignment, CaseItem, Command, CondExpr, List, ParamOp, Pipeline, Redirect, RedirOp, Word, WordPart } from './ast';
 
 /** a parse failure; `message` is bash's text without the `bash: ` prefix */
 export class ShellSyntaxError extends Error {
@@ -502,6 +502,12 @@ class Parser {
       const c = this.peek();
       if (this.eof() || c === '\n' || c === ';' || c === '&' && this.peek(1) !== '>' || c === '|' || c === ')') break;
       if (c === '(') {
+        const last = assigns[assigns.length - 1];
+        // `a=(x y z)`: right after the `=` of the last assignment
+        if (words.length === 0 && last && !last.index && !last.array && last.value.parts.length === 0 && this.src[this.i - 1] === '=') {
+          last.array = this.readArrayWords();
+          continue;
+        }
         if (words.length === 1 && assigns.length === 0 && redirs.length === 0) return this.parseFunctionBody(words[0]);
         throw this.unexpected();
       }
@@ -511,12 +517,28 @@ class Parser {
         continue;
       }
       const w = this.readWord();
-      const a = words.length === 0 ? asAssignment(w) : undefined;
+      const a = words.length === 0 ? asAssignment(w, this.depth) : undefined;
       if (a) assigns.push(a);
       else words.push(w);
     }
     if (assigns.length === 0 && words.length === 0 && redirs.length === 0) throw this.unexpected();
     return { type: 'simple', assigns, words, redirs, line };
+  }
+
+  /** the words of `(x y z)` after `a=`, newlines and comments allowed between them */
+  private readArrayWords(): Word[] {
+    this.i++;
+    const words: Word[] = [];
+    for (;;) {
+      this.skipBlankAndNewlines();
+      if (this.eof()) throw new ShellSyntaxError("unexpected EOF while looking for matching `)'");
+      if (this.peek() === ')') {
+        this.i++;
+        return words;
+      }
+      if (META.has(this.peek())) throw this.unexpected();
+      words.push(this.readWord());
+    }
   }
 
   /** `function name [()] body` */
@@ -775,18 +797,28 @@ class Parser {
     }
     const name = m[0];
     this.i += name.length;
+    // `${a[i]}`, `${a[@]}`: an element of an array, or all of them
+    let index: ArrayIndex | undefined;
+    if (this.peek() === '[' && NAME.test(name)) {
+      const close = this.matchingBracket(this.i);
+      if (close < 0) throw bad();
+      const text = this.src.slice(this.i + 1, close);
+      index = text === '@' || text === '*' ? { all: text } : { expr: parseDqText(text, this.depth + 1) };
+      this.i = close + 1;
+    }
     const param = (op?: ParamOp, arg?: Word, arg2?: Word): WordPart => {
       const part: WordPart = { kind: 'param', name };
       if (op) part.op = op;
       if (arg) part.arg = arg;
       if (arg2) part.arg2 = arg2;
       if (indirect) part.indirect = true;
+      if (index) part.index = index;
       return part;
     };
     if (len) {
       if (this.peek() !== '}') throw bad();
       this.i++;
-      return { kind: 'param', name, op: 'len' };
+      return param('len');
     }
     if (this.peek() === '}') {
       this.i++;
@@ -810,6 +842,16 @@ class Parser {
       return param(':', offset.word, length);
     }
     return param(op[0] as ParamOp, this.readOperand('}').word);
+  }
+
+  /** the `]` closing the `[` at `open` (brackets nest: `${a[${#a[@]}-1]}`); -1 if none */
+  private matchingBracket(open: number): number {
+    let depth = 0;
+    for (let j = open; j < this.src.length; j++) {
+      if (this.src[j] === '[') depth++;
+      else if (this.src[j] === ']' && --depth === 0) return j;
+    }
+    return -1;
   }
 
   /** a ${...} operand: like a word, but spaces are literal and it ends at an unquoted `stops` character */
@@ -888,14 +930,32 @@ function literalText(w: Word): string {
   return text(w.parts);
 }
 
-function asAssignment(w: Word): Assignment | undefined {
+function asAssignment(w: Word, depth: number): Assignment | undefined {
   const first = w.parts[0];
   if (!first || first.kind !== 'lit') return undefined;
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(first.value);
-  if (!m) return undefined;
+  if (!m) return asElementAssignment(w, depth);
   const restLit = first.value.slice(m[0].length);
   const parts: WordPart[] = restLit ? [{ kind: 'lit', value: restLit }, ...w.parts.slice(1)] : w.parts.slice(1);
   return { name: m[1], append: m[2] === '+', value: { parts, raw: w.raw.slice(m[0].length) } };
+}
+
+/** `a[i]=v`, `a[$i+1]+=v`: the subscript is what stands between the brackets in the source */
+function asElementAssignment(w: Word, depth: number): Assignment | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\](\+?)=/.exec(w.raw);
+  if (!m) return undefined;
+  // the value starts after the `]=` in the parts: find the literal part holding it
+  let k = 0;
+  for (; k < w.parts.length; k++) {
+    const p = w.parts[k];
+    if (p.kind === 'lit' && (p.value.includes(']=') || p.value.includes(']+='))) break;
+  }
+  const at = w.parts[k];
+  if (!at || at.kind !== 'lit') return undefined;
+  const cut = at.value.indexOf(m[3] ? ']+=' : ']=') + (m[3] ? 3 : 2);
+  const rest = at.value.slice(cut);
+  const parts: WordPart[] = [...(rest ? [{ kind: 'lit' as const, value: rest }] : []), ...w.parts.slice(k + 1)];
+  return { name: m[1], append: m[3] === '+', index: parseDqText(m[2], depth + 1), value: { parts, raw: w.raw.slice(m[0].length) } };
 }
 
 /** $'...' with C escapes; returns the text and the index after the closing quote */

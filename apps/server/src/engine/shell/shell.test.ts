@@ -173,6 +173,17 @@ describe('functions', () => {
   });
 });
 
+describe('arrays', () => {
+  it('keeps an array from one line to the next, written over several lines, with its elements and indices', async () => {
+    await expectCases([
+      { line: 'pods=(\n  web-1   # the first\n  "web 2"\n)' },
+      { line: 'pods+=(db-0); echo ${#pods[@]} "${pods[1]}" ${!pods[@]}', stdout: '3 web 2 0 1 2\n' },
+      { line: 'for p in "${pods[@]}"; do echo "<$p>"; done', stdout: '<web-1>\n<web 2>\n<db-0>\n' },
+      { line: 'unset pods; echo "[${pods[@]}]"', stdout: '[]\n' },
+    ]);
+  });
+});
+
 describe('read -p, bash --version', () => {
   it('shows read\'s prompt only when the input is the terminal', async () => {
     await expectCases([

@@ -2,7 +2,7 @@
 
 import type { ExecState, Io, Registry } from './command-registry';
 import { Input } from './command-registry';
-import { ExitSignal, InterruptSignal, Interpreter } from './interpreter';
+import { ExitSignal, InterruptSignal, Interpreter, copyArrays } from './interpreter';
 import { ShellSyntaxError, parseShell } from './parser';
 import { newShellSession } from './session';
 import { checkSyntax } from './syntax-check';
@@ -184,6 +184,8 @@ export function copySession(s: ShellSession): ShellSession {
   const copy: ShellSession = { ...s, env: { ...s.env }, hostStack: [...(s.hostStack ?? [])], history: [...(s.history ?? [])], frames: (s.frames ?? []).map((f) => ({ ...f, env: { ...f.env } })) };
   if (s.aliases) copy.aliases = { ...s.aliases };
   if (s.functions) copy.functions = { ...s.functions };
+  if (s.arrays) copy.arrays = copyArrays(s.arrays);
   if (s.container) copy.container = { ...s.container, env: { ...s.container.env } };
   return copy;
 }
+

@@ -31,6 +31,8 @@ export interface ShellSession {
   aliases?: Record<string, string>;
   /** `f() { ...; }`: each function's body, as typed */
   functions?: Record<string, string>;
+  /** `a=(x y)`: each array's elements by index */
+  arrays?: Record<string, Record<string, string>>;
   /** `kubectl exec -it POD -- sh`: the lines go to this container's shell until `exit` */
   container?: AttachedContainer;
 }

@@ -4,7 +4,7 @@ import type { Builtin, BuiltinContext, Registry } from '../command-registry';
 import { FsError } from '../filesystem';
 import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
-import { BASH_VERSION, ReturnSignal, isShellOnly } from '../interpreter';
+import { BASH_VERSION, ReturnSignal, isShellOnly, setArray, setScalar } from '../interpreter';
 import { printFunction } from '../print-command';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -85,13 +85,24 @@ const unset: Builtin = (ctx) => {
       continue;
     }
     const functions = ctx.state.functions;
+    // `unset 'a[1]'`: one element of an array
+    const element = only !== 'f' ? /^([A-Za-z_]\w*)\[(\d+)\]$/.exec(a) : null;
+    if (element) {
+      const arr = ctx.state.arrays?.[element[1]];
+      if (arr) delete arr[String(Number(element[2]))];
+      else if (element[2] === '0') delete ctx.state.env[element[1]];
+      continue;
+    }
     if (only !== 'f' && !NAME.test(a)) {
       ctx.stderr(`bash: unset: \`${a}': not a valid identifier\n`);
       status = 1;
       continue;
     }
-    if (only !== 'f' && Object.hasOwn(ctx.state.env, a)) delete ctx.state.env[a];
-    else if (only !== 'v' && functions && Object.hasOwn(functions, a)) delete functions[a];
+    const arrays = ctx.state.arrays;
+    if (only !== 'f' && (Object.hasOwn(ctx.state.env, a) || (arrays && Object.hasOwn(arrays, a)))) {
+      delete ctx.state.env[a];
+      if (arrays) delete arrays[a];
+    } else if (only !== 'v' && functions && Object.hasOwn(functions, a)) delete functions[a];
   }
   return status;
 };
@@ -197,8 +208,10 @@ const read: Builtin = (ctx) => {
   const args = ctx.argv.slice(1);
   const names: string[] = [];
   let raw = false;
+  let arrayName: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-r') raw = true;
+    else if (args[i] === '-a') arrayName = args[++i];
     // the prompt is shown only when the input is the terminal
     else if (args[i] === '-p') {
       const prompt = args[++i] ?? '';
@@ -213,6 +226,10 @@ const read: Builtin = (ctx) => {
     return 1;
   }
   const line = raw ? got.line : got.line.replace(/\\(.)/g, '$1');
+  if (arrayName !== undefined) {
+    setArray(ctx.state, arrayName, line.trim() === '' ? [] : line.trim().split(/[ \t]+/));
+    return got.complete ? 0 : 1;
+  }
   const targets = names.length ? names : ['REPLY'];
   const fields = targets.length === 1 && !names.length ? [line] : line.trim().split(/[ \t]+/);
   targets.forEach((n, i) => {
@@ -304,7 +321,7 @@ const declare: Builtin = (ctx) => {
   const args = ctx.argv.slice(1);
   const flags = new Set<string>();
   while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) for (const f of args.shift()!.slice(1)) flags.add(f);
-  const unsupported = [...flags].find((f) => !'fFxgp'.includes(f));
+  const unsupported = [...flags].find((f) => !'fFxgpa'.includes(f));
   if (unsupported) {
     ctx.stderr(`bash: ${ctx.argv[0]}: -${unsupported}: not supported in this sandbox (attributes are not kept)\n`);
     return 2;
@@ -322,11 +339,13 @@ const declare: Builtin = (ctx) => {
     }
     return status;
   }
+  const arrays = ctx.state.arrays ?? {};
   if (args.length === 0 || flags.has('p')) {
-    const names = args.length ? args : Object.keys(ctx.state.env).sort();
+    const names = args.length ? args : [...new Set([...Object.keys(ctx.state.env), ...Object.keys(arrays)])].sort();
     let status = 0;
     for (const name of names) {
-      if (!Object.hasOwn(ctx.state.env, name)) {
+      if (Object.hasOwn(arrays, name)) ctx.stdout(arrayLine(name, arrays[name]));
+      else if (!Object.hasOwn(ctx.state.env, name)) {
         ctx.stderr(`bash: ${ctx.argv[0]}: ${name}: not found\n`);
         status = 1;
       } else ctx.stdout(declareLine(name, ctx.state.env[name]));
@@ -342,9 +361,30 @@ const declare: Builtin = (ctx) => {
       status = 1;
       continue;
     }
-    if (eq >= 0) ctx.state.env[name] = a.slice(eq + 1);
+    if (flags.has('a')) {
+      if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, eq >= 0 ? { 0: a.slice(eq + 1) } : ctx.state.env[name] !== undefined ? { 0: ctx.state.env[name] } : {});
+      continue;
+    }
+    if (eq >= 0) setScalar(ctx.state, name, a.slice(eq + 1));
   }
   return status;
+};
+
+/** `declare -a a=([0]="x" [1]="y")`, as declare -p shows an array */
+function arrayLine(name: string, elems: Record<string, string>): string {
+  const items = Object.entries(elems).map(([k, v]) => `[${k}]="${v.replace(/(["\\$`])/g, '\\$1')}"`);
+  return `declare -a ${name}=(${items.join(' ')})\n`;
+}
+
+/** `mapfile [-t] NAME` / readarray: the lines of the input as an array (MAPFILE by default) */
+const mapfile: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const strip = args.includes('-t');
+  const name = args.filter((a) => a !== '-t').pop() ?? 'MAPFILE';
+  const text = ctx.io.input.takeAll();
+  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n').map((l) => (strip ? l : `${l}\n`));
+  setArray(ctx.state, name, lines);
+  return 0;
 };
 
 /** where `which` says a sandbox command lives */
@@ -555,6 +595,8 @@ export const STATE_BUILTINS: Registry = {
   local,
   declare,
   typeset: declare,
+  mapfile,
+  readarray: mapfile,
   true: trueCmd,
   false: falseCmd,
   ':': trueCmd,

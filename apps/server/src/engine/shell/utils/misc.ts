@@ -402,12 +402,14 @@ const help: Builtin = (ctx) => {
 Nothing here touches a real machine: files, hosts and the cluster are simulated.
 
 Shell:      pipes |, lists ; && ||, redirections > >> < 2> 2>&1 &>, here-documents <<EOF,
-            variables $VAR \${VAR:-default}, $( ) and \`\`, $(( )), globs *.yaml, ~,
-            if/for/while, ( ) and { }, exit codes in $?
+            variables $VAR \${VAR:-default} \${VAR/a/b} \${VAR:1:2}, arrays a=(x y) \${a[@]},
+            $( ) and \`\`, $(( )), globs *.yaml, ~, if/for/while/until, case, [[ ]],
+            functions f() { ...; } with local and return, ( ) and { }, exit codes in $?
 Hosts:      ssh node1 [command], exit, sudo command, sudo -i, whoami, id, hostname
 Files:      ls cat cp mv rm mkdir rmdir touch tee chmod chown find pwd cd basename dirname
 Text:       echo printf grep sed awk cut sort uniq wc head tail tr paste xargs base64 seq
-System:     date uname sleep clear env export unset alias history which type test [ true false
+System:     date uname sleep clear env export unset alias history which type command
+            declare let read mapfile test [ true false
 Kernel:     free df swapoff swapon modprobe lsmod sysctl
 ${registered.length ? `Cluster:    ${registered.join(' ')}\n` : ''}Editors (vi, nano) are not available: write files with  cat <<'EOF' > file ... EOF
 `);

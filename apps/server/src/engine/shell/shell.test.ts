@@ -182,6 +182,13 @@ describe('arrays', () => {
       { line: 'unset pods; echo "[${pods[@]}]"', stdout: '[]\n' },
     ]);
   });
+
+  it('says what it does not keep instead of pretending', async () => {
+    await expectCases([
+      { line: 'declare -A m', stderr: 'bash: declare: associative arrays are not supported in this sandbox\n', code: 2 },
+      { line: 'declare -i n=3', stderr: 'bash: declare: -i: attributes are not supported in this sandbox\n', code: 2 },
+    ]);
+  });
 });
 
 describe('read -p, bash --version', () => {

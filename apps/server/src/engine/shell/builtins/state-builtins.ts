@@ -323,7 +323,8 @@ const declare: Builtin = (ctx) => {
   while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) for (const f of args.shift()!.slice(1)) flags.add(f);
   const unsupported = [...flags].find((f) => !'fFxgpa'.includes(f));
   if (unsupported) {
-    ctx.stderr(`bash: ${ctx.argv[0]}: -${unsupported}: not supported in this sandbox (attributes are not kept)\n`);
+    const what = unsupported === 'A' ? 'associative arrays are' : `-${unsupported}: attributes are`;
+    ctx.stderr(`bash: ${ctx.argv[0]}: ${what} not supported in this sandbox\n`);
     return 2;
   }
   const functions = ctx.state.functions ?? {};

@@ -86,11 +86,22 @@ const unset: Builtin = (ctx) => {
     }
     const functions = ctx.state.functions;
     // `unset 'a[1]'`: one element of an array
-    const element = only !== 'f' ? /^([A-Za-z_]\w*)\[(\d+)\]$/.exec(a) : null;
+    const element = only !== 'f' ? /^([A-Za-z_]\w*)\[(.+)\]$/.exec(a) : null;
     if (element) {
+      let index: number;
+      try {
+        index = evalArith(element[2], (n) => ctx.state.env[n], (n, v) => {
+          ctx.state.env[n] = v;
+        });
+      } catch (e) {
+        if (!(e instanceof ExpansionError)) throw e;
+        ctx.stderr(`bash: unset: ${e.message}\n`);
+        status = 1;
+        continue;
+      }
       const arr = ctx.state.arrays?.[element[1]];
-      if (arr) delete arr[String(Number(element[2]))];
-      else if (element[2] === '0') delete ctx.state.env[element[1]];
+      if (arr) delete arr[String(index)];
+      else if (index === 0) delete ctx.state.env[element[1]];
       continue;
     }
     if (only !== 'f' && !NAME.test(a)) {

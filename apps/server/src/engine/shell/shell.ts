@@ -2,7 +2,8 @@
 
 import type { ExecState, Io, Registry } from './command-registry';
 import { Input } from './command-registry';
-import { ExitSignal, InterruptSignal, Interpreter, copyArrays } from './interpreter';
+import { ExitSignal, InterruptSignal, Interpreter } from './interpreter';
+import { copyArrays } from './variables';
 import { ShellSyntaxError, parseShell } from './parser';
 import { newShellSession } from './session';
 import { checkSyntax } from './syntax-check';

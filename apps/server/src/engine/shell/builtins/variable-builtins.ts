@@ -1,0 +1,156 @@
+// Builtins that declare and set variables and end functions: local, declare/typeset, let,
+// mapfile/readarray, return.
+
+import type { Builtin, Registry } from '../command-registry';
+import { evalArith } from '../arith';
+import { ExpansionError } from '../expand-error';
+import { ReturnSignal } from '../interpreter';
+import { setArray, setScalar } from '../variables';
+import { declareLine, functionText } from './state-builtins';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `return [N]`: ends the function or sourced script running; N defaults to the last status */
+const returnCmd: Builtin = (ctx) => {
+  const arg = ctx.argv[1];
+  if (!ctx.state.calls?.length && !ctx.state.sourcing) {
+    ctx.stderr("bash: return: can only `return' from a function or sourced script\n");
+    return 2;
+  }
+  let code = ctx.state.status;
+  if (arg !== undefined) {
+    if (!/^[-+]?\d+$/.test(arg)) {
+      ctx.stderr(`bash: return: ${arg}: numeric argument required\n`);
+      code = 2;
+    } else code = ((Number(arg) % 256) + 256) % 256;
+  }
+  throw new ReturnSignal(code);
+};
+
+/** `local NAME[=VALUE]...`: the value is restored when the function returns */
+const local: Builtin = (ctx) => {
+  const call = ctx.state.calls?.[ctx.state.calls.length - 1];
+  if (!call) {
+    ctx.stderr('bash: local: can only be used in a function\n');
+    return 1;
+  }
+  let status = 0;
+  for (const a of ctx.argv.slice(1)) {
+    if (a.startsWith('-')) continue; // attributes (-r, -i...) are not kept here
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME.test(name)) {
+      ctx.stderr(`bash: local: \`${a}': not a valid identifier\n`);
+      status = 1;
+      continue;
+    }
+    if (!call.saved.has(name)) call.saved.set(name, ctx.state.env[name]);
+    if (eq >= 0) ctx.state.env[name] = a.slice(eq + 1);
+    else delete ctx.state.env[name];
+  }
+  return status;
+};
+
+/** `declare -f [NAME...]`, `declare -F`: the functions; `declare NAME=VALUE` sets, as an assignment */
+const declare: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const flags = new Set<string>();
+  while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) for (const f of args.shift()!.slice(1)) flags.add(f);
+  const unsupported = [...flags].find((f) => !'fFxgpa'.includes(f));
+  if (unsupported) {
+    const what = unsupported === 'A' ? 'associative arrays are' : `-${unsupported}: attributes are`;
+    ctx.stderr(`bash: ${ctx.argv[0]}: ${what} not supported in this sandbox\n`);
+    return 2;
+  }
+  const functions = ctx.state.functions ?? {};
+  if (flags.has('f') || flags.has('F')) {
+    const names = args.length ? args : Object.keys(functions).sort();
+    let status = 0;
+    for (const name of names) {
+      if (!Object.hasOwn(functions, name)) {
+        status = 1;
+        continue;
+      }
+      ctx.stdout(flags.has('F') ? `${args.length ? '' : 'declare -f '}${name}\n` : functionText(ctx, name));
+    }
+    return status;
+  }
+  const arrays = ctx.state.arrays ?? {};
+  if (args.length === 0 || flags.has('p')) {
+    const names = args.length ? args : [...new Set([...Object.keys(ctx.state.env), ...Object.keys(arrays)])].sort();
+    let status = 0;
+    for (const name of names) {
+      if (Object.hasOwn(arrays, name)) ctx.stdout(arrayLine(name, arrays[name]));
+      else if (!Object.hasOwn(ctx.state.env, name)) {
+        ctx.stderr(`bash: ${ctx.argv[0]}: ${name}: not found\n`);
+        status = 1;
+      } else ctx.stdout(declareLine(name, ctx.state.env[name]));
+    }
+    return status;
+  }
+  let status = 0;
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME.test(name)) {
+      ctx.stderr(`bash: ${ctx.argv[0]}: \`${a}': not a valid identifier\n`);
+      status = 1;
+      continue;
+    }
+    if (flags.has('a')) {
+      if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, eq >= 0 ? { 0: a.slice(eq + 1) } : ctx.state.env[name] !== undefined ? { 0: ctx.state.env[name] } : {});
+      continue;
+    }
+    if (eq >= 0) setScalar(ctx.state, name, a.slice(eq + 1));
+  }
+  return status;
+};
+
+/** `declare -a a=([0]="x" [1]="y")`, as declare -p shows an array */
+function arrayLine(name: string, elems: Record<string, string>): string {
+  const items = Object.entries(elems).map(([k, v]) => `[${k}]="${v.replace(/(["\\$`])/g, '\\$1')}"`);
+  return `declare -a ${name}=(${items.join(' ')})\n`;
+}
+
+/** `mapfile [-t] NAME` / readarray: the lines of the input as an array (MAPFILE by default) */
+const mapfile: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const strip = args.includes('-t');
+  const name = args.filter((a) => a !== '-t').pop() ?? 'MAPFILE';
+  const text = ctx.io.input.takeAll();
+  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n').map((l) => (strip ? l : `${l}\n`));
+  setArray(ctx.state, name, lines);
+  return 0;
+};
+
+/** `let EXPR...`: each argument an arithmetic expression; status 1 when the last is 0 */
+const letCmd: Builtin = (ctx) => {
+  const exprs = ctx.argv.slice(1);
+  if (exprs.length === 0) {
+    ctx.stderr('bash: let: expression expected\n');
+    return 1;
+  }
+  let last = 0;
+  for (const e of exprs) {
+    try {
+      last = evalArith(e, (n) => ctx.state.env[n], (n, v) => {
+        ctx.state.env[n] = v;
+      });
+    } catch (err) {
+      if (!(err instanceof ExpansionError)) throw err;
+      ctx.stderr(`bash: let: ${err.message}\n`);
+      return 1;
+    }
+  }
+  return last === 0 ? 1 : 0;
+};
+
+export const VARIABLE_BUILTINS: Registry = {
+  return: returnCmd,
+  local,
+  declare,
+  typeset: declare,
+  let: letCmd,
+  mapfile,
+  readarray: mapfile,
+};

@@ -1,0 +1,43 @@
+// A session's variables: scalars in `env`, indexed arrays in `arrays` (index → value, kept in
+// ascending order by the plain object's integer keys). A name is one or the other; `$a` of an array
+// is its element 0, and `a=v` sets that element.
+
+import type { ExecState } from './command-registry';
+import { ExpansionError } from './expand-error';
+
+/** the session's arrays may hold this many elements in all */
+const MAX_ARRAY_ELEMENTS = 10_000;
+
+/** `a=(...)`: the array replaces what the name held */
+export function setArray(state: ExecState, name: string, values: Record<string, string> | string[]): void {
+  const elems: Record<string, string> = Array.isArray(values) ? Object.fromEntries(values.map((v, i) => [String(i), v])) : values;
+  const others = Object.entries(state.arrays ?? {}).reduce((n, [k, a]) => (k === name ? n : n + Object.keys(a).length), 0);
+  if (others + Object.keys(elems).length > MAX_ARRAY_ELEMENTS) throw new ExpansionError(`${name}: too many array elements (sandbox limit ${MAX_ARRAY_ELEMENTS})`);
+  delete state.env[name];
+  (state.arrays ??= {})[name] = elems;
+}
+
+/** `a=v`: of an array, its element 0 */
+export function setScalar(state: ExecState, name: string, value: string): void {
+  const arr = state.arrays?.[name];
+  if (arr) arr['0'] = value;
+  else state.env[name] = value;
+}
+
+/** `a[i]=v`: a variable that is not an array becomes one, its value at 0 */
+export function setElement(state: ExecState, name: string, index: number, value: string): void {
+  let arr = state.arrays?.[name];
+  if (!arr) {
+    arr = state.env[name] !== undefined ? { 0: state.env[name] } : {};
+    setArray(state, name, arr);
+  } else if (Object.keys(arr).length >= MAX_ARRAY_ELEMENTS && !(String(index) in arr)) throw new ExpansionError(`${name}: too many array elements (sandbox limit ${MAX_ARRAY_ELEMENTS})`);
+  arr[String(index)] = value;
+  // numeric keys keep ascending order in a plain object: nothing to sort
+}
+
+/** arrays are two levels of plain maps */
+export function copyArrays(arrays: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
+  const copy: Record<string, Record<string, string>> = {};
+  for (const [name, elems] of Object.entries(arrays)) copy[name] = { ...elems };
+  return copy;
+}

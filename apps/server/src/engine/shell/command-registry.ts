@@ -69,7 +69,8 @@ export interface Io {
 
 /** what the interpreter offers to commands that run other commands (sudo, xargs, ssh, bash) */
 export interface Runner {
-  runArgv(argv: string[], state: ExecState, io: Io): Promise<number>;
+  /** runs a command by its words; `functions`: the session's functions count (time), not for programs that run others (env, xargs, sudo, command) */
+  runArgv(argv: string[], state: ExecState, io: Io, functions?: boolean): Promise<number>;
   /** parses and runs `src` in `state` (source, eval, ssh HOST CMD) */
   runSource(src: string, state: ExecState, io: Io): Promise<number>;
   /** runs a script in a child shell with its own $0 and positional parameters */

@@ -42,7 +42,7 @@ export const MAX_EXEC_DEPTH = 64;
 /** a variable holds at most what a file may */
 export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset', 'mapfile', 'readarray']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset', 'mapfile', 'readarray', 'builtin']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
@@ -158,8 +158,8 @@ export class Interpreter implements Runner {
     return this.execList(list, state, io);
   }
 
-  async runArgv(argv: string[], state: ExecState, io: Io): Promise<number> {
-    return this.dispatch(argv, {}, state, io);
+  async runArgv(argv: string[], state: ExecState, io: Io, functions = false): Promise<number> {
+    return this.dispatch(argv, {}, state, io, functions);
   }
 
   // ---- the AST ------------------------------------------------------------------------------
@@ -620,13 +620,13 @@ export class Interpreter implements Runner {
 
   // ---- commands -----------------------------------------------------------------------------
 
-  async dispatch(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): Promise<number> {
+  async dispatch(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io, functions = true): Promise<number> {
     if (this.signal.aborted) throw new InterruptSignal();
     const name = argv[0];
     const builtin = Object.hasOwn(this.builtins, name) ? this.builtins[name] : undefined;
     const external = Object.hasOwn(this.environment.commands, name) ? this.environment.commands[name] : undefined;
     const utility = Object.hasOwn(this.utilities, name) ? this.utilities[name] : undefined;
-    if (state.functions && Object.hasOwn(state.functions, name)) return this.callFunction(name, argv, assigned, state, io);
+    if (functions && state.functions && Object.hasOwn(state.functions, name)) return this.callFunction(name, argv, assigned, state, io);
     const ctx = this.context(argv, assigned, state, io);
     try {
       if (builtin) return await builtin(ctx);
@@ -662,7 +662,7 @@ export class Interpreter implements Runner {
     const abs = ctx.fs.resolve(path);
     const node = ctx.fs.stat(path);
     const bin = /^\/(usr\/)?(local\/)?s?bin\/([^/]+)$/.exec(abs);
-    if (bin && this.knownCommand(bin[3]) !== undefined && !isShellOnly(bin[3])) return this.dispatch([bin[3], ...ctx.argv.slice(1)], {}, ctx.state, ctx.io);
+    if (bin && this.knownCommand(bin[3]) !== undefined && !isShellOnly(bin[3])) return this.dispatch([bin[3], ...ctx.argv.slice(1)], {}, ctx.state, ctx.io, false);
     if (!node) {
       ctx.stderr(`bash: ${path}: No such file or directory\n`);
       return 127;

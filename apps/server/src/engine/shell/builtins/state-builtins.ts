@@ -399,7 +399,7 @@ const unalias: Builtin = (ctx) => {
 /** `time CMD`: the command's simulated duration (user and sys time are not simulated) */
 const time: Builtin = async (ctx) => {
   const start = ctx.now();
-  const status = ctx.argv.length > 1 ? await ctx.runner.runArgv(ctx.argv.slice(1), ctx.state, ctx.io) : 0;
+  const status = ctx.argv.length > 1 ? await ctx.runner.runArgv(ctx.argv.slice(1), ctx.state, ctx.io, true) : 0;
   const ms = ctx.now() - start;
   const fmt = (v: number): string => `${Math.floor(v / 60000)}m${((v % 60000) / 1000).toFixed(3)}s`;
   ctx.stderr(`\nreal\t${fmt(ms)}\nuser\t0m0.000s\nsys\t0m0.000s\n`);
@@ -450,6 +450,17 @@ const command: Builtin = async (ctx) => {
   return status;
 };
 
+/** `builtin NAME ARGS`: the shell's own NAME, leaving a function of that name aside */
+const builtin: Builtin = (ctx) => {
+  const [name, ...rest] = ctx.argv.slice(1);
+  if (name === undefined) return 0;
+  if (ctx.runner.knownCommand(name) !== 'builtin') {
+    ctx.stderr(`bash: builtin: ${name}: not a shell builtin\n`);
+    return 1;
+  }
+  return ctx.runner.runArgv([name, ...rest], ctx.state, ctx.io);
+};
+
 const complete: Builtin = () => 0;
 
 const trueCmd: Builtin = () => 0;
@@ -470,6 +481,7 @@ export const STATE_BUILTINS: Registry = {
   read,
   type,
   command,
+  builtin,
   true: trueCmd,
   false: falseCmd,
   ':': trueCmd,

@@ -20,7 +20,7 @@ import { ClockReadings, ReplayClock, ReplayDiverged, SwitchClock } from './repla
 export const HOME = '/home/student';
 
 /** The part of a shell session stored beside env, cwd, host and history. */
-export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'status'>;
+export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'traps' | 'status'>;
 
 export interface CommandPayload {
   /** The engine version that ran it. */
@@ -69,6 +69,7 @@ export function storedSession(s: ShellSession): ShellSession {
     aliases: s.aliases ?? {},
     ...(s.functions && Object.keys(s.functions).length ? { functions: s.functions } : {}),
     ...(s.arrays && Object.keys(s.arrays).length ? { arrays: s.arrays } : {}),
+    ...(s.traps && Object.keys(s.traps).length ? { traps: s.traps } : {}),
     status: s.status,
   };
 }
@@ -87,6 +88,7 @@ export function sessionFromRow(row: { env: unknown; cwd: string; host: string; h
     aliases: rest.aliases ?? {},
     ...(rest.functions && typeof rest.functions === 'object' ? { functions: rest.functions } : {}),
     ...(rest.arrays && typeof rest.arrays === 'object' ? { arrays: rest.arrays } : {}),
+    ...(rest.traps && typeof rest.traps === 'object' ? { traps: rest.traps } : {}),
     status: rest.status ?? 0,
   };
 }

@@ -41,7 +41,8 @@ import type { PackedDocument } from './state/json-pack';
  * the session, "$@" gives a field per argument, where it gave one field for all, and what bash
  * runs as a script or with -c names the script and the line in its messages; indexed arrays
  * (`a=(x y)`, `a[i]=v`, `${a[@]}`, `${#a[@]}`, `${!a[@]}`, read -a, mapfile, BASH_REMATCH's
- * groups) are kept in the session).
+ * groups) are kept in the session, and `trap CMD EXIT` runs when its shell, subshell or script
+ * ends).
  */
 export const ENGINE_VERSION = '0.9.0';
 

@@ -42,7 +42,7 @@ export const MAX_EXEC_DEPTH = 64;
 /** a variable holds at most what a file may */
 export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset', 'mapfile', 'readarray', 'builtin']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset', 'mapfile', 'readarray', 'builtin', 'trap']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
@@ -245,7 +245,7 @@ export class Interpreter implements Runner {
       case 'simple':
         return this.execSimple(cmd, state, cio);
       case 'subshell':
-        return this.inSubshell(state, (sub) => this.execList(cmd.body, sub, cio), false, cio.err);
+        return this.inSubshell(state, (sub) => this.trapped(sub, cio, () => this.execList(cmd.body, sub, cio)), false, cio.err);
       case 'group':
         return this.execList(cmd.body, state, cio);
       case 'if': {
@@ -308,6 +308,37 @@ export class Interpreter implements Runner {
         }
         return status;
       }
+    }
+  }
+
+  /**
+   * Runs a subshell's body (a `( )`, a `$( )`, a script), then its EXIT trap, however the body
+   * ends. A subshell starts without its parent's traps, as bash resets them.
+   */
+  private async trapped(sub: ExecState, io: Io, body: () => Promise<number>): Promise<number> {
+    sub.traps = undefined;
+    let status = 1;
+    try {
+      status = await body();
+      return status;
+    } catch (e) {
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) status = e.code;
+      throw e;
+    } finally {
+      await this.runExitTrap(sub, status, io);
+    }
+  }
+
+  /** the EXIT trap of the shell in `state`, once, with `$?` the status the shell ends with */
+  async runExitTrap(state: ExecState, status: number, io: Io): Promise<void> {
+    const cmd = state.traps?.EXIT;
+    if (!cmd) return;
+    delete state.traps!.EXIT;
+    state.status = status;
+    try {
+      await this.runSource(cmd, state, io);
+    } catch (e) {
+      if (!(e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal || e instanceof ExpansionError)) throw e;
     }
   }
 
@@ -514,7 +545,8 @@ export class Interpreter implements Runner {
       setVar: (name, value) => setScalar(state, name, value),
       commandSubst: async (body) => {
         let out = '';
-        const status = await this.inSubshell(state, (sub) => this.execList(body, sub, { input: new Input('', io.input.terminal), out: (t) => (out += t), err: io.err, tty: false }), false, io.err);
+        const subIo: Io = { input: new Input('', io.input.terminal), out: (t) => (out += t), err: io.err, tty: false };
+        const status = await this.inSubshell(state, (sub) => this.trapped(sub, subIo, () => this.execList(body, sub, subIo)), false, io.err);
         this.lastSubst = status;
         return out;
       },
@@ -699,7 +731,8 @@ export class Interpreter implements Runner {
       sub.calls = [];
       sub.sourcing = 0;
       sub.lineno = undefined;
-      return this.runSource(src, sub, { ...io, err });
+      const scriptIo = { ...io, err };
+      return this.trapped(sub, scriptIo, () => this.runSource(src, sub, scriptIo));
     }, false, err);
   }
 
@@ -780,6 +813,7 @@ export function cloneState(s: ExecState): ExecState {
   if (s.functions) copy.functions = { ...s.functions };
   if (s.functionLines) copy.functionLines = { ...s.functionLines };
   if (s.arrays) copy.arrays = copyArrays(s.arrays);
+  if (s.traps) copy.traps = { ...s.traps };
   if (s.calls) copy.calls = s.calls.map((c) => ({ name: c.name, saved: new Map(c.saved) }));
   return copy;
 }

@@ -191,6 +191,22 @@ describe('arrays', () => {
   });
 });
 
+describe('trap', () => {
+  it('runs the EXIT trap when the terminal\'s shell exits, set lines before', async () => {
+    const rig = testRig();
+    await rig.run("trap 'echo bye' EXIT");
+    expect(await rig.run('echo working')).toEqual({ stdout: 'working\n', stderr: '', exitCode: 0 });
+    const r = await rig.run('exit 3');
+    expect(r.stdout).toBe('bye\n');
+    expect(r.exitCode).toBe(3);
+    expect(r.exited).toBe(true);
+  });
+
+  it('refuses the traps bash runs itself, which nothing would run here', async () => {
+    await expectCases([{ line: "trap 'echo e' ERR", stderr: 'bash: trap: ERR: not supported in this sandbox\n', code: 1 }]);
+  });
+});
+
 describe('read -p, bash --version', () => {
   it('shows read\'s prompt only when the input is the terminal', async () => {
     await expectCases([

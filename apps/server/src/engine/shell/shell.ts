@@ -129,6 +129,8 @@ export class Shell {
     } catch (e) {
       if (e instanceof ExitSignal) {
         status = e.code;
+        // the outermost shell's EXIT trap runs as it ends (a nested one's traps are the session's too)
+        if (state.frames.length === 0) await interp.runExitTrap(state, status, io);
         exited = leaveShell(state, io);
       } else if (e instanceof InterruptSignal) status = 130;
       else if (e instanceof ExpansionError) {
@@ -186,6 +188,7 @@ export function copySession(s: ShellSession): ShellSession {
   if (s.aliases) copy.aliases = { ...s.aliases };
   if (s.functions) copy.functions = { ...s.functions };
   if (s.arrays) copy.arrays = copyArrays(s.arrays);
+  if (s.traps) copy.traps = { ...s.traps };
   if (s.container) copy.container = { ...s.container, env: { ...s.container.env } };
   return copy;
 }

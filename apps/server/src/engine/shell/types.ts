@@ -33,6 +33,8 @@ export interface ShellSession {
   functions?: Record<string, string>;
   /** `a=(x y)`: each array's elements by index */
   arrays?: Record<string, Record<string, string>>;
+  /** `trap CMD SIG`: the command for each signal (EXIT runs when this shell ends) */
+  traps?: Record<string, string>;
   /** `kubectl exec -it POD -- sh`: the lines go to this container's shell until `exit` */
   container?: AttachedContainer;
 }

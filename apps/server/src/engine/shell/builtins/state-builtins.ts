@@ -450,6 +450,64 @@ const command: Builtin = async (ctx) => {
   return status;
 };
 
+/** signal numbers by name, as `kill -l` lists them (what `trap` accepts) */
+const SIGNALS: Record<string, number> = {
+  EXIT: 0, HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15,
+  STKFLT: 16, CHLD: 17, CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22, URG: 23, XCPU: 24, XFSZ: 25, VTALRM: 26, PROF: 27, WINCH: 28, IO: 29, PWR: 30, SYS: 31,
+};
+
+/** a signal as `trap` takes it (`INT`, `SIGINT`, `2`, `0`), or undefined */
+function signalName(spec: string): string | undefined {
+  const upper = spec.toUpperCase();
+  if (/^\d+$/.test(spec)) return Object.keys(SIGNALS).find((k) => SIGNALS[k] === Number(spec));
+  const name = upper.startsWith('SIG') ? upper.slice(3) : upper;
+  return Object.hasOwn(SIGNALS, name) ? name : undefined;
+}
+
+/**
+ * `trap CMD SIG...`, `trap - SIG`, `trap [-p]`. Only EXIT has something to fire it here (the
+ * shell or subshell ending); no other signal reaches a sandbox shell, so those traps are kept and
+ * shown but never run, as on a machine where nobody sends them. ERR, DEBUG and RETURN, which bash
+ * runs itself, are refused rather than silently ignored.
+ */
+const trap: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const traps = (ctx.state.traps ??= {});
+  const show = (names: string[]): void => {
+    for (const n of names) if (traps[n] !== undefined) ctx.stdout(`trap -- '${traps[n].replace(/'/g, "'\\''")}' ${n === 'EXIT' ? n : `SIG${n}`}\n`);
+  };
+  const ordered = (): string[] => Object.keys(traps).sort((a, b) => SIGNALS[a] - SIGNALS[b]);
+  if (args.length === 0) {
+    show(ordered());
+    return 0;
+  }
+  if (args[0] === '-p') {
+    const names = args.slice(1).map(signalName).filter((n): n is string => n !== undefined);
+    show(args.length > 1 ? names : ordered());
+    return 0;
+  }
+  if (args[0] === '--') args.shift();
+  // `trap SIG`: one argument that is a signal resets it, as `trap - SIG` does
+  const [action, ...specs] = args.length === 1 && signalName(args[0]) ? ['-', args[0]] : args;
+  let status = 0;
+  for (const spec of specs) {
+    if (['ERR', 'DEBUG', 'RETURN'].includes(spec.toUpperCase())) {
+      ctx.stderr(`bash: trap: ${spec}: not supported in this sandbox\n`);
+      status = 1;
+      continue;
+    }
+    const name = signalName(spec);
+    if (!name) {
+      ctx.stderr(`bash: trap: ${spec}: invalid signal specification\n`);
+      status = 1;
+      continue;
+    }
+    if (action === '-') delete traps[name];
+    else traps[name] = action;
+  }
+  return status;
+};
+
 /** `builtin NAME ARGS`: the shell's own NAME, leaving a function of that name aside */
 const builtin: Builtin = (ctx) => {
   const [name, ...rest] = ctx.argv.slice(1);
@@ -482,6 +540,7 @@ export const STATE_BUILTINS: Registry = {
   type,
   command,
   builtin,
+  trap,
   true: trueCmd,
   false: falseCmd,
   ':': trueCmd,

@@ -409,7 +409,7 @@ Hosts:      ssh node1 [command], exit, sudo command, sudo -i, whoami, id, hostna
 Files:      ls cat cp mv rm mkdir rmdir touch tee chmod chown find pwd cd basename dirname
 Text:       echo printf grep sed awk cut sort uniq wc head tail tr paste xargs base64 seq
 System:     date uname sleep clear env export unset alias history which type command
-            declare let read mapfile test [ true false
+            declare let read mapfile trap test [ true false
 Kernel:     free df swapoff swapon modprobe lsmod sysctl
 ${registered.length ? `Cluster:    ${registered.join(' ')}\n` : ''}Editors (vi, nano) are not available: write files with  cat <<'EOF' > file ... EOF
 `);

@@ -2,15 +2,14 @@
 // containers chosen by -c (all by default); --list prints the current environment; nothing is
 // printed for an object that does not change.
 
-import { clone } from '../../api/store';
 import { KubeObject } from '../../api/types';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { objectOutput, printObjects, printOptions } from '../output';
-import { printName } from '../printers/get-printer';
-import { podSpecOf, typedView } from '../pod-template';
-import { collectTargets, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
+import { dryRunMode } from '../object-ops';
+import { objectOutput } from '../output';
+import { podSpecOf } from '../pod-template';
+import { updateEach } from './update-each';
+import { collectTargets, NO_RESOURCES, splitPairs } from './targets';
 import { parseResourceArgs } from '../resource-args';
 import { decodeBase64 } from '../../api/defaults/base64';
 
@@ -77,56 +76,45 @@ function runSetEnv(inv: Invocation): number {
   const local = flags.bool('local');
   if (local && files.length === 0) throw new CommandError(NO_RESOURCES);
   const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), files, local });
-  const errors = [...found.errors];
-  const printed: KubeObject[] = [];
-  for (const { obj } of found.targets) {
-    visit(inv, errors, () => {
-      const next = clone(obj);
-      const spec = podSpecOf(next);
-      if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}s "${obj.metadata.name}" does not have a pod template`);
-      const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c) => globMatch(pattern, c.name)) as { name: string; env?: EnvVar[] }[];
-      if (containers.length === 0) {
-        inv.err(`warning: ${obj.kind.toLowerCase()}s/${obj.metadata.name} does not have any containers matching "${pattern}"\n`);
-        return;
-      }
-      if (list) {
-        for (const c of containers) {
-          inv.out(`# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n`);
-          for (const e of c.env ?? []) {
-            if (e.valueFrom && flags.bool('resolve')) {
-              const value = resolveRef(inv, obj, e.valueFrom);
-              if (value !== undefined) {
-                inv.out(`${e.name}=${value}\n`);
-                continue;
-              }
-            }
-            if (e.valueFrom) {
-              const ref = e.valueFrom.fieldRef ? `field path ${e.valueFrom.fieldRef.fieldPath}` : e.valueFrom.configMapKeyRef ? `configmap ${e.valueFrom.configMapKeyRef.name}, key ${e.valueFrom.configMapKeyRef.key}` : e.valueFrom.secretKeyRef ? `secret ${e.valueFrom.secretKeyRef.name}, key ${e.valueFrom.secretKeyRef.key}` : 'unknown';
-              inv.out(`# ${e.name} from ${ref}\n`);
-            } else inv.out(`${e.name}=${e.value ?? ''}\n`);
-          }
-        }
-        return;
-      }
+  return updateEach(inv, found, { updated: 'env updated', output, mode, typed: true }, (obj, next) => {
+    const spec = podSpecOf(next);
+    if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}s "${obj.metadata.name}" does not have a pod template`);
+    const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c) => globMatch(pattern, c.name)) as { name: string; env?: EnvVar[] }[];
+    if (containers.length === 0) {
+      inv.err(`warning: ${obj.kind.toLowerCase()}s/${obj.metadata.name} does not have any containers matching "${pattern}"\n`);
+      return false;
+    }
+    if (list) {
       for (const c of containers) {
-        let env = [...(c.env ?? [])].filter((e) => !remove.includes(e.name));
-        for (const v of set) {
-          const i = env.findIndex((e) => e.name === v.name);
-          if (i >= 0) env[i] = { ...v };
-          else env = [...env, { ...v }];
+        inv.out(`# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n`);
+        for (const e of c.env ?? []) {
+          if (e.valueFrom && flags.bool('resolve')) {
+            const value = resolveRef(inv, obj, e.valueFrom);
+            if (value !== undefined) {
+              inv.out(`${e.name}=${value}\n`);
+              continue;
+            }
+          }
+          if (e.valueFrom) {
+            const ref = e.valueFrom.fieldRef ? `field path ${e.valueFrom.fieldRef.fieldPath}` : e.valueFrom.configMapKeyRef ? `configmap ${e.valueFrom.configMapKeyRef.name}, key ${e.valueFrom.configMapKeyRef.key}` : e.valueFrom.secretKeyRef ? `secret ${e.valueFrom.secretKeyRef.name}, key ${e.valueFrom.secretKeyRef.key}` : 'unknown';
+            inv.out(`# ${e.name} from ${ref}\n`);
+          } else inv.out(`${e.name}=${e.value ?? ''}\n`);
         }
-        if (env.length) c.env = env;
-        else delete c.env;
       }
-      if (JSON.stringify(next) === JSON.stringify(obj)) return;
-      const result = writeObject(inv, obj, next, mode);
-      if (output.kind === 'table') inv.out(printName(result, `env updated${dryRunSuffix(mode)}`));
-      // what kubectl did not send it prints as decoded into its Go type
-      else printed.push(local || mode === 'client' ? typedView(result) : result);
-    });
-  }
-  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1, true)));
-  return printErrors(inv, errors) ? 1 : 0;
+      return false;
+    }
+    for (const c of containers) {
+      let env = [...(c.env ?? [])].filter((e) => !remove.includes(e.name));
+      for (const v of set) {
+        const i = env.findIndex((e) => e.name === v.name);
+        if (i >= 0) env[i] = { ...v };
+        else env = [...env, { ...v }];
+      }
+      if (env.length) c.env = env;
+      else delete c.env;
+    }
+    return JSON.stringify(next) !== JSON.stringify(obj);
+  });
 }
 
 /**

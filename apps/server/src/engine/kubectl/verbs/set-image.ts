@@ -2,15 +2,13 @@
 // every container) on pods and on workload templates; prints `image updated`, or nothing at
 // all when the images already match (the empty patch is skipped).
 
-import { clone } from '../../api/store';
-import { KubeObject } from '../../api/types';
-import { podSpecOf, typedView } from '../pod-template';
+import { podSpecOf } from '../pod-template';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../command';
 import { CommandError } from '../context';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { objectOutput, printObjects, printOptions } from '../output';
-import { printName } from '../printers/get-printer';
-import { collectTargets, LOCAL_NEEDS_FILES, NO_RESOURCES, printErrors, splitPairs, visit, writeObject } from './targets';
+import { dryRunMode } from '../object-ops';
+import { objectOutput } from '../output';
+import { updateEach } from './update-each';
+import { collectTargets, LOCAL_NEEDS_FILES, NO_RESOURCES, splitPairs } from './targets';
 import { parseResourceArgs } from '../resource-args';
 
 
@@ -41,31 +39,20 @@ function runSetImage(inv: Invocation): number {
   const output = objectOutput(flags);
   const mode = dryRunMode(inv);
   const found = collectTargets(inv, resources, { selector: flags.str('selector'), all: flags.bool('all'), files, local });
-  const errors = [...found.errors];
-  const printed: KubeObject[] = [];
-  for (const { obj } of found.targets) {
-    visit(inv, errors, () => {
-      const next = clone(obj);
-      const spec = podSpecOf(next);
-      if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}s "${obj.metadata.name}" does not have a pod template`);
-      const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
-      for (const [name, image] of images) {
-        let hit = false;
-        for (const c of all) {
-          if (name === '*' || c.name === name) {
-            c.image = image;
-            hit = true;
-          }
+  return updateEach(inv, found, { updated: 'image updated', output, mode, typed: true }, (obj, next) => {
+    const spec = podSpecOf(next);
+    if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}s "${obj.metadata.name}" does not have a pod template`);
+    const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+    for (const [name, image] of images) {
+      let hit = false;
+      for (const c of all) {
+        if (name === '*' || c.name === name) {
+          c.image = image;
+          hit = true;
         }
-        if (!hit) throw new CommandError(`error: unable to find container named "${name}"`);
       }
-      if (JSON.stringify(next) === JSON.stringify(obj)) return;
-      const result = writeObject(inv, obj, next, mode);
-      if (output.kind === 'table') inv.out(printName(result, `image updated${dryRunSuffix(mode)}`));
-      // what kubectl did not send it prints as decoded into its Go type
-      else printed.push(local || mode === 'client' ? typedView(result) : result);
-    });
-  }
-  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1, true)));
-  return printErrors(inv, errors) ? 1 : 0;
+      if (!hit) throw new CommandError(`error: unable to find container named "${name}"`);
+    }
+    return JSON.stringify(next) !== JSON.stringify(obj);
+  });
 }

@@ -2,16 +2,14 @@
 // metav1.ParseToLabelSelector parses it, becomes a Service's spec.selector (its equality
 // requirements only); any other kind is refused. Every Service is said `selector updated`.
 
-import { clone } from '../../api/store';
-import { KubeObject } from '../../api/types';
 import { isApiError } from '../../api/errors';
 import { parseSelector, Requirement } from '../../api/selectors';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
 import { CommandError } from '../context';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { objectOutput, printObjects, printOptions } from '../output';
-import { printName } from '../printers/get-printer';
-import { collectTargets, NO_RESOURCES, printErrors, visit, writeObject } from './targets';
+import { dryRunMode } from '../object-ops';
+import { objectOutput } from '../output';
+import { updateEach } from './update-each';
+import { collectTargets, NO_RESOURCES } from './targets';
 
 export const setSelectorCommand: CommandDef = {
   name: 'selector',
@@ -62,24 +60,14 @@ function runSetSelector(inv: Invocation): number {
   const mode = dryRunMode(inv);
   const resourceVersion = flags.str('resource-version');
   const found = collectTargets(inv, resources, { all: flags.bool('all'), files, local });
-  const errors = [...found.errors];
-  const printed: KubeObject[] = [];
-  for (const { obj } of found.targets) {
-    visit(inv, errors, () => {
-      if (selector.matchExpressions.length) {
-        // Go's %v of the []LabelSelectorRequirement
-        const said = selector.matchExpressions.map((x) => `{${x.key} ${x.operator} [${x.values.join(' ')}]}`).join(' ');
-        throw new CommandError(`error: match expression [${said}] not supported on this object`);
-      }
-      if (obj.kind !== 'Service') throw new CommandError('error: setting a selector is only supported for Services');
-      const next = clone(obj);
-      next.spec = { ...(next.spec ?? {}), selector: { ...selector.matchLabels } };
-      if (resourceVersion) next.metadata.resourceVersion = resourceVersion;
-      const result = writeObject(inv, obj, next, mode);
-      if (output.kind === 'table') inv.out(printName(result, `selector updated${dryRunSuffix(mode)}`));
-      else printed.push(result);
-    });
-  }
-  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1, true)));
-  return printErrors(inv, errors) ? 1 : 0;
+  return updateEach(inv, found, { updated: 'selector updated', output, mode, typed: false }, (obj, next) => {
+    if (selector.matchExpressions.length) {
+      // Go's %v of the []LabelSelectorRequirement
+      const said = selector.matchExpressions.map((x) => `{${x.key} ${x.operator} [${x.values.join(' ')}]}`).join(' ');
+      throw new CommandError(`error: match expression [${said}] not supported on this object`);
+    }
+    if (obj.kind !== 'Service') throw new CommandError('error: setting a selector is only supported for Services');
+    next.spec = { ...(next.spec ?? {}), selector: { ...selector.matchLabels } };
+    if (resourceVersion) next.metadata.resourceVersion = resourceVersion;
+  });
 }

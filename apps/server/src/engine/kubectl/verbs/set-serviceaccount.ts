@@ -3,17 +3,15 @@
 // API server mirrors it into the deprecated serviceAccount). Every object is patched and said
 // `serviceaccount updated`, changed or not; a refused patch is "failed to patch ServiceAccountName".
 
-import { clone } from '../../api/store';
-import { KubeObject } from '../../api/types';
-import { isApiError } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import { formatApiError } from '../errors';
-import { podSpecOf, typedView } from '../pod-template';
+import { podSpecOf } from '../pod-template';
 import { CommandDef, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, Invocation, OUTPUT_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG } from '../command';
 import { CommandError } from '../context';
-import { dryRunMode, dryRunSuffix } from '../object-ops';
-import { objectOutput, printObjects, printOptions } from '../output';
-import { printName } from '../printers/get-printer';
-import { collectTargets, NO_RESOURCES, printErrors, visit, writeObject } from './targets';
+import { dryRunMode } from '../object-ops';
+import { objectOutput } from '../output';
+import { updateEach } from './update-each';
+import { collectTargets, NO_RESOURCES } from './targets';
 
 export const setServiceAccountCommand: CommandDef = {
   name: 'serviceaccount',
@@ -35,26 +33,11 @@ function runSetServiceAccount(inv: Invocation): number {
   const output = objectOutput(flags);
   const mode = dryRunMode(inv);
   const found = collectTargets(inv, resources, { all: flags.bool('all'), files, local });
-  const errors = [...found.errors];
-  const printed: KubeObject[] = [];
-  for (const { obj } of found.targets) {
-    visit(inv, errors, () => {
-      const next = clone(obj);
-      const spec = podSpecOf(next);
-      // UpdatePodSpecForObjectFn's refusal, named with the object's Go type
-      if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}/${obj.metadata.name} the object is not a pod or does not have a pod template: *${obj.apiVersion.split('/').pop()}.${obj.kind}`);
-      (spec as { serviceAccountName?: string }).serviceAccountName = account;
-      let result: KubeObject;
-      try {
-        result = writeObject(inv, obj, next, mode);
-      } catch (e) {
-        if (isApiError(e)) throw new CommandError(`error: failed to patch ServiceAccountName ${formatApiError(e).replace(/^Error from server \(\w+\): /, '').trimEnd()}`);
-        throw e;
-      }
-      if (output.kind === 'table') inv.out(printName(result, `serviceaccount updated${dryRunSuffix(mode)}`));
-      else printed.push(local || mode === 'client' ? typedView(result) : result);
-    });
-  }
-  if (printed.length) inv.out(printObjects(printed, output, printOptions(inv.flags, printed.length === 1, true)));
-  return printErrors(inv, errors) ? 1 : 0;
+  const refused = (e: ApiError): string => `error: failed to patch ServiceAccountName ${formatApiError(e).replace(/^Error from server \(\w+\): /, '').trimEnd()}`;
+  return updateEach(inv, found, { updated: 'serviceaccount updated', output, mode, typed: true, refused }, (obj, next) => {
+    const spec = podSpecOf(next);
+    // UpdatePodSpecForObjectFn's refusal, named with the object's Go type
+    if (!spec) throw new CommandError(`error: ${obj.kind.toLowerCase()}/${obj.metadata.name} the object is not a pod or does not have a pod template: *${obj.apiVersion.split('/').pop()}.${obj.kind}`);
+    (spec as { serviceAccountName?: string }).serviceAccountName = account;
+  });
 }

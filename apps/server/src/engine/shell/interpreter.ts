@@ -720,7 +720,9 @@ export class Interpreter implements Runner {
    */
   async runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io, asBash = false): Promise<number> {
     let script: ExecState | undefined;
-    const err = (text: string): void => io.err(asBash && script?.lineno !== undefined && text.startsWith('bash: ') ? `${arg0}: line ${script.lineno}: ${text.slice(6)}` : text);
+    // (a `bash -c` run by the script has named its own line already: `bash: line 1: ...`)
+    const own = (text: string): boolean => text.startsWith('bash: ') && !/^bash: line \d+: /.test(text);
+    const err = (text: string): void => io.err(asBash && script?.lineno !== undefined && own(text) ? `${arg0}: line ${script.lineno}: ${text.slice(6)}` : text);
     return this.inSubshell(state, (sub) => {
       script = sub;
       sub.args = args;

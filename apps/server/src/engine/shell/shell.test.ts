@@ -158,6 +158,8 @@ describe('functions', () => {
       { line: "printf 'echo one\\n\\nf() {\\n  nope\\n}\\nf\\n' > s.sh" },
       { line: 'bash s.sh', stdout: 'one\n', stderr: 's.sh: line 4: nope: command not found\n', code: 127 },
       { line: "bash -c 'echo a; nope7'", stdout: 'a\n', stderr: 'bash: line 1: nope7: command not found\n', code: 127 },
+      // a bash -c inside a script speaks for itself, unprefixed by the script
+      { line: "echo 'bash -c nope9' > c.sh; bash c.sh", stderr: 'bash: line 1: nope9: command not found\n', code: 127 },
       // the interactive shell's own messages stay as they were, after a script too
       { line: 'nope8', stderr: 'bash: nope8: command not found\n', code: 127 },
     ]);

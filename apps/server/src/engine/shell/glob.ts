@@ -23,7 +23,7 @@ export function globToRegExp(pattern: string, inPath: boolean): RegExp {
       const negate = body.startsWith('!') || body.startsWith('^');
       if (negate) body = body.slice(1);
       // POSIX classes ([:digit:]) become ranges; the rest is taken as written
-      const parts = body.split(/(\[:[a-z]+:\])/).map((t) => (CLASSES[t] ?? t.replace(/[\]\\^[]/g, (m) => `\\${m}`)));
+      const parts = body.split(/(\[:[a-z]+:\])/).map((t) => (POSIX_CLASSES[t] ?? t.replace(/[\]\\^[]/g, (m) => `\\${m}`)));
       re += `[${negate ? '^' : ''}${parts.join('')}]`;
       i = end;
     } else re += escape(c);
@@ -31,13 +31,14 @@ export function globToRegExp(pattern: string, inPath: boolean): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-const CLASSES: Record<string, string> = {
+/** POSIX bracket classes as JavaScript class ranges: shell patterns, grep and sed share them */
+export const POSIX_CLASSES: Record<string, string> = {
   '[:alpha:]': 'A-Za-z',
   '[:digit:]': '0-9',
   '[:alnum:]': 'A-Za-z0-9',
   '[:upper:]': 'A-Z',
   '[:lower:]': 'a-z',
-  '[:space:]': ' \\t\\n\\r\\f\\v',
+  '[:space:]': '\\s',
   '[:blank:]': ' \\t',
   '[:punct:]': '!-\\/:-@\\[-`{-~',
   '[:xdigit:]': '0-9A-Fa-f',

@@ -5,18 +5,11 @@ import type { Builtin, Registry } from '../command-registry';
 import { FsError } from '../filesystem';
 import { getopt, has, last } from './getopt';
 import { lines } from './text';
+import { POSIX_CLASSES } from '../glob';
 
 /** POSIX bracket classes inside [...] */
 function classes(re: string): string {
-  return re
-    .replace(/\[:alpha:\]/g, 'A-Za-z')
-    .replace(/\[:digit:\]/g, '0-9')
-    .replace(/\[:alnum:\]/g, 'A-Za-z0-9')
-    .replace(/\[:upper:\]/g, 'A-Z')
-    .replace(/\[:lower:\]/g, 'a-z')
-    .replace(/\[:space:\]/g, '\\s')
-    .replace(/\[:blank:\]/g, ' \\t')
-    .replace(/\[:punct:\]/g, '!-\\/:-@\\[-`{-~');
+  return re.replace(/\[:[a-z]+:\]/g, (c) => POSIX_CLASSES[c] ?? c);
 }
 
 /** a POSIX basic regular expression (grep, sed) as a JavaScript source */
@@ -36,7 +29,8 @@ export function breToJs(bre: string): string {
         out += '\\[';
         continue;
       }
-      out += classes(bre.slice(i, end + 1)).replace(/\\(?![\]^-])/g, '\\\\');
+      // a backslash is itself inside brackets: escaped before the classes bring their own
+      out += classes(bre.slice(i, end + 1).replace(/\\(?![\]^-])/g, '\\\\'));
       i = end;
     } else if (c === '*' && (i === 0 || bre[i - 1] === '^')) out += '\\*';
     else out += c;

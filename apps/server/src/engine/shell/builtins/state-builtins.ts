@@ -55,6 +55,18 @@ export function declareLine(name: string, value: string): string {
   return `declare -x ${name}="${value.replace(/(["\\$`])/g, '\\$1')}"\n`;
 }
 
+/**
+ * A `NAME[=VALUE]` argument of export, local or declare; undefined, after bash's message naming
+ * the builtin, when NAME is not a variable name.
+ */
+export function declaration(ctx: BuiltinContext, arg: string): { name: string; value?: string } | undefined {
+  const eq = arg.indexOf('=');
+  const name = eq < 0 ? arg : arg.slice(0, eq);
+  if (NAME.test(name)) return eq < 0 ? { name } : { name, value: arg.slice(eq + 1) };
+  ctx.stderr(`bash: ${ctx.argv[0]}: \`${arg}': not a valid identifier\n`);
+  return undefined;
+}
+
 const exportCmd: Builtin = (ctx) => {
   const args = ctx.argv.slice(1).filter((a) => a !== '-n' && a !== '-p' && a !== '-f');
   if (args.length === 0) {
@@ -63,15 +75,13 @@ const exportCmd: Builtin = (ctx) => {
   }
   let status = 0;
   for (const a of args) {
-    const eq = a.indexOf('=');
-    const name = eq < 0 ? a : a.slice(0, eq);
-    if (!NAME.test(name)) {
-      ctx.stderr(`bash: export: \`${a}': not a valid identifier\n`);
+    const arg = declaration(ctx, a);
+    if (!arg) {
       status = 1;
       continue;
     }
-    if (eq >= 0) ctx.state.env[name] = a.slice(eq + 1);
-    else ctx.state.env[name] ??= '';
+    if (arg.value !== undefined) ctx.state.env[arg.name] = arg.value;
+    else ctx.state.env[arg.name] ??= '';
   }
   return status;
 };

@@ -6,9 +6,7 @@ import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
 import { ReturnSignal } from '../interpreter';
 import { setArray, setScalar } from '../variables';
-import { declareLine, functionText } from './state-builtins';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { declaration, declareLine, functionText } from './state-builtins';
 
 /** `return [N]`: ends the function or sourced script running; N defaults to the last status */
 const returnCmd: Builtin = (ctx) => {
@@ -37,15 +35,14 @@ const local: Builtin = (ctx) => {
   let status = 0;
   for (const a of ctx.argv.slice(1)) {
     if (a.startsWith('-')) continue; // attributes (-r, -i...) are not kept here
-    const eq = a.indexOf('=');
-    const name = eq < 0 ? a : a.slice(0, eq);
-    if (!NAME.test(name)) {
-      ctx.stderr(`bash: local: \`${a}': not a valid identifier\n`);
+    const arg = declaration(ctx, a);
+    if (!arg) {
       status = 1;
       continue;
     }
+    const { name, value } = arg;
     if (!call.saved.has(name)) call.saved.set(name, ctx.state.env[name]);
-    if (eq >= 0) ctx.state.env[name] = a.slice(eq + 1);
+    if (value !== undefined) ctx.state.env[name] = value;
     else delete ctx.state.env[name];
   }
   return status;
@@ -90,18 +87,18 @@ const declare: Builtin = (ctx) => {
   }
   let status = 0;
   for (const a of args) {
-    const eq = a.indexOf('=');
-    const name = eq < 0 ? a : a.slice(0, eq);
-    if (!NAME.test(name)) {
-      ctx.stderr(`bash: ${ctx.argv[0]}: \`${a}': not a valid identifier\n`);
+    const arg = declaration(ctx, a);
+    if (!arg) {
       status = 1;
       continue;
     }
+    const { name, value } = arg;
     if (flags.has('a')) {
-      if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, eq >= 0 ? { 0: a.slice(eq + 1) } : ctx.state.env[name] !== undefined ? { 0: ctx.state.env[name] } : {});
+      const first = value ?? ctx.state.env[name];
+      if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, first !== undefined ? { 0: first } : {});
       continue;
     }
-    if (eq >= 0) setScalar(ctx.state, name, a.slice(eq + 1));
+    if (value !== undefined) setScalar(ctx.state, name, value);
   }
   return status;
 };

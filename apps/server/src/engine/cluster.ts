@@ -375,45 +375,68 @@ export class Cluster {
    */
   recordEvent(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string, times = 1, at = this.current): RecordedEvent | undefined {
     if (this.quietEvents) return undefined;
-    const namespace = obj.metadata.namespace || 'default';
-    const uid = obj.metadata.uid ?? '';
-    const same = this.eventIndex().get(uid)?.find((e) => e.reason === reason && e.message === message && e.type === type && e.fieldPath === (fieldPath ?? '') && e.component === source.component && e.host === (source.host ?? ''));
-    const existing = same ? (this.store.get('events', namespace, same.name) as KubeEvent | undefined) : undefined;
-    if (existing && existing.reason === reason && existing.message === message && existing.involvedObject.uid === obj.metadata.uid) {
-      return { event: this.repeatEvent(existing, times, at), created: false };
+    const meta = obj.metadata;
+    const namespace = meta.namespace || 'default';
+    const uid = meta.uid ?? '';
+    const path = fieldPath ?? '';
+    const host = source.host ?? '';
+    const index = this.eventIndex();
+    const list = index.get(uid);
+    let slot = -1;
+    if (list) {
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        if (e.reason !== reason || e.message !== message || e.type !== type || (e.involvedObject.fieldPath ?? '') !== path || e.source?.component !== source.component || (e.source?.host ?? '') !== host) continue;
+        slot = i;
+        const existing = this.store.get('events', namespace, e.metadata.name!) as KubeEvent | undefined;
+        if (existing && existing.reason === reason && existing.message === message && existing.involvedObject.uid === meta.uid) {
+          const repeated = this.repeatEvent(existing, times, at);
+          list[i] = repeated;
+          return { event: repeated, created: false };
+        }
+        break;
+      }
     }
     if (this.current === this.lastEventMs) this.eventSeq++;
     else {
       this.eventSeq = 0;
       this.lastEventMs = this.current;
     }
-    const name = `${obj.metadata.name}.${nanosHex(this.current, this.eventSeq)}`;
+    const name = `${meta.name}.${nanosHex(this.current, this.eventSeq)}`;
     const info = resourceForKind(obj.apiVersion, obj.kind) ?? resourceByName(obj.kind.toLowerCase() + 's');
-    // built with only the fields it has (no `delete` afterwards, which slows every later read)
-    const involvedNs = info?.namespaced ? obj.metadata.namespace : undefined;
-    const involvedObject: KubeEvent['involvedObject'] =
-      obj.metadata.resourceVersion === undefined
-        ? referenceOnly(obj, involvedNs)
-        : involvedNs
-          ? { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: involvedNs, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion }
-          : { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion };
-    if (fieldPath) involvedObject.fieldPath = fieldPath;
+    // each object literal is built with every field it will have: a field added later moves the
+    // object's fields out of line (an extra allocation per Event) and a `delete` slows every read
+    const involvedNs = info?.namespaced ? meta.namespace : undefined;
+    let involvedObject: KubeEvent['involvedObject'];
+    if (meta.resourceVersion === undefined) {
+      involvedObject = referenceOnly(obj, involvedNs);
+      if (fieldPath) involvedObject.fieldPath = fieldPath;
+    } else if (involvedNs) {
+      involvedObject = fieldPath
+        ? { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: involvedNs, uid: meta.uid, resourceVersion: meta.resourceVersion, fieldPath }
+        : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: involvedNs, uid: meta.uid, resourceVersion: meta.resourceVersion };
+    } else {
+      involvedObject = fieldPath
+        ? { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, uid: meta.uid, resourceVersion: meta.resourceVersion, fieldPath }
+        : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, uid: meta.uid, resourceVersion: meta.resourceVersion };
+    }
     const now = rfc3339(this.current);
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name, namespace },
+      // uid, creationTimestamp and resourceVersion are the API server's to set (a trusted create keeps their places)
+      metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
       involvedObject,
       reason,
       message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      source: eventSource(source.component, host),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
       type,
       eventTime: null,
       reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
+      reportingInstance: host,
     };
     let stored: KubeEvent;
     try {
@@ -421,11 +444,17 @@ export class Cluster {
     } catch {
       return undefined; // an event that cannot be stored (namespace gone) is dropped, as the recorder does
     }
-    // a stale entry (its Event expired) now names the new Event
-    if (same) same.name = name;
-    else this.indexEvent(uid, { fieldPath: fieldPath ?? '', type, reason, message, component: source.component, host: source.host ?? '', name });
+    // the index holds the stored Event for its aggregation fields and name; a stale entry (its
+    // Event expired) now names the new Event
+    if (slot >= 0) list![slot] = stored;
+    else this.indexEvent(uid, stored);
     this.schedule('event-ttl', this.current + EVENT_TTL_MS, `${namespace}/${name}`);
-    if (times > 1) return { event: this.repeatEvent(stored, times - 1, at), created: true };
+    if (times > 1) {
+      const repeated = this.repeatEvent(stored, times - 1, at);
+      const entries = index.get(uid);
+      if (entries) entries[entries.indexOf(stored)] = repeated;
+      return { event: repeated, created: true };
+    }
     return { event: stored, created: true };
   }
 
@@ -448,22 +477,19 @@ export class Cluster {
    * Events, so it is rebuilt after a load instead of being serialized. An entry whose Event
    * expired or was deleted is harmless (the look-up finds no Event and a new one is made).
    */
-  private eventIndex(): Map<string, AggregatedEvent[]> {
+  private eventIndex(): Map<string, KubeEvent[]> {
     // stale entries are dropped when they outnumber the stored Events (what a load does, so
     // behaviour is the same)
     if (this.aggIndex && this.aggEntries > 2 * this.store.countOf('events') + 256) this.aggIndex = undefined;
     if (!this.aggIndex) {
       this.aggIndex = new Map();
       this.aggEntries = 0;
-      for (const e of this.store.unordered('events') as KubeEvent[]) {
-        const io = e.involvedObject;
-        this.indexEvent(io.uid ?? '', { fieldPath: io.fieldPath ?? '', type: e.type ?? 'Normal', reason: e.reason ?? '', message: e.message ?? '', component: e.source?.component ?? '', host: e.source?.host ?? '', name: e.metadata.name! });
-      }
+      for (const e of this.store.unordered('events') as KubeEvent[]) this.indexEvent(e.involvedObject.uid ?? '', e);
     }
     return this.aggIndex;
   }
 
-  private indexEvent(uid: string, entry: AggregatedEvent): void {
+  private indexEvent(uid: string, entry: KubeEvent): void {
     const index = this.eventIndex();
     const list = index.get(uid);
     if (list) list.push(entry);
@@ -473,13 +499,31 @@ export class Cluster {
 
   /** While true, no Events are recorded (the installation before the cluster is handed over). */
   quietEvents = false;
-  private aggIndex: Map<string, AggregatedEvent[]> | undefined;
+  private aggIndex: Map<string, KubeEvent[]> | undefined;
   private aggEntries = 0;
 
   timerEntries(): TimerEntry[] {
     return this.timers.entries();
   }
 }
+
+/**
+ * An Event's `source`, one shared (frozen) object per component and host: a kubelet records
+ * five Events per pod it starts, and stored objects are never changed in place.
+ */
+function eventSource(component: string, host: string): KubeEvent['source'] {
+  let hosts = SOURCES.get(component);
+  if (!hosts) SOURCES.set(component, (hosts = new Map()));
+  let source = hosts.get(host);
+  if (!source) {
+    if (hosts.size >= 256) hosts.clear();
+    source = Object.freeze(host ? { component, host } : { component });
+    hosts.set(host, source);
+  }
+  return source;
+}
+
+const SOURCES = new Map<string, Map<string, KubeEvent['source']>>();
 
 /**
  * The involvedObject of an Event whose recorder names the object by a reference it built itself
@@ -513,16 +557,6 @@ function push(q: WorkQueue, key: string): void {
   q.keys.push(key);
 }
 
-/** what EventCorrelator aggregates an Event by (with its object's uid), and the Event's name */
-interface AggregatedEvent {
-  fieldPath: string;
-  type: string;
-  reason: string;
-  message: string;
-  component: string;
-  host: string;
-  name: string;
-}
 
 export function createCluster(input: CreateClusterInput): Cluster {
   return Cluster.create(input);

@@ -142,10 +142,13 @@ export class ApiServer {
     if (info.namespaced) this.admitNamespace(qr, meta.name, meta.namespace!, info);
     if (this.store.get(info.resource, meta.namespace, meta.name)) throw ApiError.alreadyExists(qr, meta.name);
 
-    // server-owned metadata is never taken from the request
-    delete meta.resourceVersion;
-    delete meta.deletionTimestamp;
-    delete meta.deletionGracePeriodSeconds;
+    // server-owned metadata is never taken from the request (a trusted caller, the Event
+    // recorder, leaves places for them, set below)
+    if (!opts.trusted) {
+      delete meta.resourceVersion;
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+    }
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = rfc3339(this.now());
     if (info.hasGeneration) meta.generation = 1;

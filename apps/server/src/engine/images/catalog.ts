@@ -97,13 +97,27 @@ export const FAILED_PULL_MS = 800;
 
 /** containerd's imageRef for a pulled image: `docker.io/library/nginx@sha256:...` */
 export function imageIdOf(ref: ImageRef, info: ImageInfo): string {
-  return `${ref.registry}/${ref.path}@${info.digest}`;
+  // a looked-up ref is cached and frozen: its strings are made once, not once per container
+  let id = IMAGE_IDS.get(ref);
+  if (id === undefined || !id.endsWith(info.digest)) {
+    id = `${ref.registry}/${ref.path}@${info.digest}`;
+    IMAGE_IDS.set(ref, id);
+  }
+  return id;
 }
 
 /** The image name containerd reports in container statuses: `docker.io/library/nginx:latest` */
 export function imageNameOf(ref: ImageRef): string {
-  return `${ref.registry}/${ref.path}:${ref.tag || 'latest'}`;
+  let name = IMAGE_NAMES.get(ref);
+  if (name === undefined) {
+    name = `${ref.registry}/${ref.path}:${ref.tag || 'latest'}`;
+    IMAGE_NAMES.set(ref, name);
+  }
+  return name;
 }
+
+const IMAGE_IDS = new WeakMap<ImageRef, string>();
+const IMAGE_NAMES = new WeakMap<ImageRef, string>();
 
 /**
  * The CRI error for a failed pull, as the kubelet shows it in the container's waiting message

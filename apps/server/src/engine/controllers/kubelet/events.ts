@@ -3,7 +3,7 @@
 // the container's field path. Repeats update the existing Event's count, as the correlator does;
 // a closed-form catch-up updates it by many repeats at once.
 
-import { Pod } from '../../api/types';
+import { KubeEvent, Pod } from '../../api/types';
 import { ControllerContext } from '../controller';
 import { goDuration } from '../../time';
 
@@ -31,12 +31,23 @@ export function podDesc(pod: Pod): string {
 
 export function fieldPathOf(pod: Pod, container: string, init: boolean): string {
   void pod;
-  return init ? `spec.initContainers{${container}}` : `spec.containers{${container}}`;
+  // the same few container names come back for every pod: one string each, not one per Event
+  const paths = init ? INIT_PATHS : PATHS;
+  let path = paths.get(container);
+  if (path === undefined) {
+    if (paths.size >= 1024) paths.clear();
+    path = init ? `spec.initContainers{${container}}` : `spec.containers{${container}}`;
+    paths.set(container, path);
+  }
+  return path;
 }
+
+const PATHS = new Map<string, string>();
+const INIT_PATHS = new Map<string, string>();
 
 /**
  * Records (or repeats `times` times) a kubelet event about `pod` at `at`. Returns the store
- * writes made and whether a new Event was created.
+ * writes made, whether a new Event was created, and the Event.
  */
 export function recordKubeletEvent(
   ctx: ControllerContext,
@@ -47,10 +58,9 @@ export function recordKubeletEvent(
   fieldPath: string | undefined,
   at: number,
   times = 1,
-): { writes: number; created: boolean; key: string | undefined } {
+): { writes: number; created: boolean; event: KubeEvent | undefined } {
   const before = ctx.store.resourceVersion;
   const r = ctx.recordEvent(pod, type, reason, message, { component: 'kubelet', host: pod.spec.nodeName ?? '' }, fieldPath, times, at);
-  const key = r ? `${r.event.metadata.namespace}/${r.event.metadata.name}` : undefined;
   // a dropped Event (its namespace is gone) still counts as made: the cycle it belongs to is not a clean repeat
-  return { writes: ctx.store.resourceVersion - before, created: r ? r.created : true, key };
+  return { writes: ctx.store.resourceVersion - before, created: r ? r.created : true, event: r?.event };
 }

@@ -274,11 +274,14 @@ function specOf(pod: Pod, c: ContainerRuntime): Container {
 function event(env: SyncEnv, c: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string, t: number, times = 1): void {
   const r = recordKubeletEvent(env.ctx, env.pod, type, reason, message, fieldPathOf(env.pod, c.name, c.init), t, (c.repeat ?? 1) * times);
   env.prt.writes += r.writes;
+  let key: string | undefined;
   for (const x of env.prt.containers) {
     if (!x.cycle) continue;
     if (r.created) x.cycle.created = true;
     // the Events this cycle refreshes: their TTL timers cannot fire while it repeats
-    if (r.key && !(x.cycle.events ??= []).includes(r.key)) x.cycle.events.push(r.key);
+    if (!r.event) continue;
+    key ??= `${r.event.metadata.namespace}/${r.event.metadata.name}`;
+    if (!(x.cycle.events ??= []).includes(key)) x.cycle.events.push(key);
   }
 }
 

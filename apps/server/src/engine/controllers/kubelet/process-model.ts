@@ -176,10 +176,30 @@ function imageDefault(input: PlanInput, argv: string[]): ProcessPlan {
   return { ports: image.ports ?? [], exitCode: 0, lines, ...template, stopMs: image.stopMs, ...(image.http ? { http: httpOf(image.http, argv, fill) } : {}) };
 }
 
+type StaticAnswer = Extract<HttpAnswer, { kind: 'static' }>;
+
+/**
+ * What a static server answers, one object per image and 404 page (the page depends on the
+ * image's version only): every nginx pod holds the same one instead of a copy. Read only.
+ */
+function staticAnswer(a: StaticAnswer, notFound: string | undefined): NonNullable<ProcessPlan['http']> {
+  let byPage = STATIC_ANSWERS.get(a);
+  if (!byPage) STATIC_ANSWERS.set(a, (byPage = new Map()));
+  let answer = byPage.get(notFound);
+  if (!answer) {
+    if (byPage.size >= 64) byPage.clear();
+    answer = { body: a.body, ...(a.paths ? { paths: a.paths } : {}), ...(notFound !== undefined ? { notFound } : {}), ...(a.failAfter ? { failAfter: a.failAfter } : {}) };
+    byPage.set(notFound, answer);
+  }
+  return answer;
+}
+
+const STATIC_ANSWERS = new WeakMap<StaticAnswer, Map<string | undefined, NonNullable<ProcessPlan['http']>>>();
+
 function httpOf(a: HttpAnswer, argv: string[], fill: (s: string) => string): ProcessPlan['http'] {
   switch (a.kind) {
     case 'static':
-      return { body: a.body, ...(a.paths ? { paths: a.paths } : {}), ...(a.notFound ? { notFound: fill(a.notFound) } : {}), ...(a.failAfter ? { failAfter: a.failAfter } : {}) };
+      return staticAnswer(a, a.notFound ? fill(a.notFound) : undefined);
     case 'template':
       return { body: fill(a.body) };
     case 'echo-text': {

@@ -42,9 +42,14 @@ import type { PackedDocument } from './state/json-pack';
  * runs as a script or with -c names the script and the line in its messages; indexed arrays
  * (`a=(x y)`, `a[i]=v`, `${a[@]}`, `${#a[@]}`, `${!a[@]}`, read -a, mapfile, BASH_REMATCH's
  * groups) are kept in the session, and `trap CMD EXIT` runs when its shell, subshell or script
- * ends).
+ * ends);
+ * 0.10.0: every Event expires an hour after its lastTimestamp (whole seconds; it was an hour after
+ * the recording instant, to the millisecond), Events a user created included (they never
+ * expired), under one event-ttl timer at the earliest expiry instead of a timer per Event; the
+ * scheduler's retries of a pod left Pending, counted in closed form, leave the resourceVersions
+ * their writes would have (the same however time was stepped through).
  */
-export const ENGINE_VERSION = '0.9.0';
+export const ENGINE_VERSION = '0.10.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
@@ -59,9 +64,11 @@ export const ENGINE_VERSION = '0.9.0';
  * have no owner until the kubelet's next start or a change of them; the node lifecycle controller
  * knows the nodes they hold, and their kubelets, as after a restart, report a cordoned node
  * NodeNotSchedulable once); 0.8.0 states load as they are (the change is the shell's: what a
- * line does, not what a cluster holds).
+ * line does, not what a cluster holds); 0.9.0 states load as they are (their per-Event TTL timers
+ * still fire and expire their Events; the expiries of all stored Events are rebuilt at the first
+ * Event written after the load).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0', '0.9.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

@@ -28,7 +28,7 @@ import { TimerQueue } from './timer-queue';
 import { nanosHex } from './event-name';
 import { defaultPlugins } from './api/plugins';
 import { buildControllers } from './controllers/registry';
-import { EVENT_TTL_MS } from './controllers/event-ttl';
+import { EventTtlController } from './controllers/event-ttl';
 import { bootstrap } from './bootstrap/bootstrap';
 import type { FileSystem } from './shell/filesystem';
 
@@ -103,6 +103,7 @@ export class Cluster {
       this.queues.set(c.name, q);
       this.contexts.set(c.name, ctx);
       this.slots.push({ c, q, ctx });
+      if ('earliestExcept' in c) this.expiryHooks.set(c.name, { c: c as EventTtlController, ctx });
     }
     this.store.onChange((ev) => this.dispatch(ev));
   }
@@ -320,8 +321,23 @@ export class Cluster {
         }
       }
     }
-    return this.timers.earliestExcept(controller, key, ignore);
+    // a controller that keeps its own expiries (event-ttl) answers for the keys ignored in it;
+    // its timers stand for those expiries and are left out
+    let own: Set<string> | undefined;
+    let best = Infinity;
+    for (const x of ignore) {
+      const hook = this.expiryHooks.get(x.controller);
+      if (!hook || own?.has(x.controller)) continue;
+      (own ??= new Set()).add(x.controller);
+      const keys = new Set(ignore.filter((y) => y.controller === x.controller).map((y) => y.key));
+      best = Math.min(best, hook.c.earliestExcept(keys, hook.ctx));
+    }
+    if (!own) return this.timers.earliestExcept(controller, key, ignore);
+    return Math.min(best, this.timers.earliestExcept(controller, key, ignore, own));
   }
+
+  /** the controllers that answer `earliestExcept` for their own keys, with their contexts */
+  private readonly expiryHooks = new Map<string, { c: EventTtlController; ctx: ControllerContext }>();
 
   /** (controller, key)'s sync is about to run: a timer fired for it is no longer ahead */
   private fired(controller: string, key: string): void {
@@ -448,7 +464,6 @@ export class Cluster {
     // Event expired) now names the new Event
     if (slot >= 0) list![slot] = stored;
     else this.indexEvent(uid, stored);
-    this.schedule('event-ttl', this.current + EVENT_TTL_MS, `${namespace}/${name}`);
     if (times > 1) {
       const repeated = this.repeatEvent(stored, times - 1, at);
       const entries = index.get(uid);
@@ -463,11 +478,8 @@ export class Cluster {
     const next = clone(existing);
     next.count = (next.count ?? 1) + times;
     next.lastTimestamp = rfc3339(at);
-    const stored = this.api.update(next, { internal: true, trusted: true }) as KubeEvent;
-    // the Event now expires an hour after this repeat (event-ttl reads lastTimestamp, whole
-    // seconds): its TTL timer moves there, so it does not wake up once an hour to re-arm
-    this.postpone('event-ttl', Math.floor(at / 1000) * 1000 + EVENT_TTL_MS, `${existing.metadata.namespace}/${existing.metadata.name}`);
-    return stored;
+    // the Event now expires an hour after this repeat: event-ttl sees the write and moves it
+    return this.api.update(next, { internal: true, trusted: true }) as KubeEvent;
   }
 
   /**

@@ -98,15 +98,19 @@ export class TimerQueue {
 
   /**
    * The earliest timer time, ignoring one controller's key and the listed timers (for a
-   * closed-form catch-up that knows those timers cannot fire while it repeats).
+   * closed-form catch-up that knows those timers cannot fire while it repeats), and every timer
+   * of the `skip` controllers.
    */
-  earliestExcept(controller: string, key: string | undefined, ignore: readonly { controller: string; key: string }[] = []): number {
+  earliestExcept(controller: string, key: string | undefined, ignore: readonly { controller: string; key: string }[] = [], skip?: ReadonlySet<string>): number {
     let best = Infinity;
-    for (const keys of this.byId.values()) for (const e of keys.values()) {
-      if (e.at >= best) continue;
-      if (e.controller === controller && e.key === key) continue;
-      if (ignore.length && ignore.some((x) => x.controller === e.controller && x.key === e.key)) continue;
-      best = e.at;
+    for (const [c, keys] of this.byId) {
+      if (skip?.has(c)) continue;
+      for (const e of keys.values()) {
+        if (e.at >= best) continue;
+        if (e.controller === controller && e.key === key) continue;
+        if (ignore.length && ignore.some((x) => x.controller === e.controller && x.key === e.key)) continue;
+        best = e.at;
+      }
     }
     return best;
   }

@@ -1,26 +1,86 @@
-// Events expire one hour after they last happened, as with the API server's default --event-ttl.
+// Events expire one hour after they last happened, as with the API server's default --event-ttl
+// (etcd leases: every Event expires, whoever wrote it). One timer, keyed '', stands at the
+// earliest expiry (event-expiry.ts); a keyed timer (`namespace/name`, one per Event) is what
+// clusters stored by engines before 0.10 hold, and is still honoured.
 
 import { KubeEvent } from '../api/types';
 import { parseTime } from '../time';
-import { Controller, splitKey } from './controller';
+import { Controller, ControllerContext, splitKey } from './controller';
+import { EventExpiry } from './event-expiry';
 
 export const EVENT_TTL_MS = 3600_000;
 
-export function eventTtlController(): Controller {
+/** the key of the one timer at the earliest expiry */
+const EARLIEST = '';
+
+/** when a stored Event expires: an hour after it last happened (its timestamps are whole seconds) */
+export function expiryOf(ev: KubeEvent): number {
+  return parseTime(ev.lastTimestamp ?? ev.firstTimestamp ?? ev.metadata.creationTimestamp) + EVENT_TTL_MS;
+}
+
+export interface EventTtlController extends Controller {
+  /** the earliest expiry of an Event not named (`namespace/name`) in `keys`, or Infinity */
+  earliestExcept(keys: ReadonlySet<string>, ctx: ControllerContext): number;
+}
+
+export function eventTtlController(): EventTtlController {
+  let expiry: EventExpiry | undefined;
+
+  /** the expiries, built from the stored Events on first use (after a load) */
+  const expiries = (ctx: ControllerContext): EventExpiry => {
+    if (!expiry) {
+      expiry = new EventExpiry();
+      for (const ev of ctx.store.unordered('events') as KubeEvent[]) expiry.set(ev.metadata.namespace ?? '', ev.metadata.name!, expiryOf(ev));
+      const first = expiry.earliest();
+      if (first !== undefined) ctx.schedule(first, EARLIEST);
+    }
+    return expiry;
+  };
+
+  /** the timer follows the earliest expiry, earlier (schedule) or later (postpone) */
+  const follow = (ctx: ControllerContext, before: number | undefined, e: EventExpiry): void => {
+    const first = e.earliest();
+    if (first === undefined || first === before) return;
+    if (before === undefined || first < before) ctx.schedule(first, EARLIEST);
+    else ctx.postpone('event-ttl', first, EARLIEST);
+  };
+
   return {
     name: 'event-ttl',
-    resources: [],
-    watch: () => undefined,
+    resources: ['events'],
+    watch(ev, _enqueue, ctx) {
+      const e = expiries(ctx);
+      const before = e.earliest();
+      const obj = ev.object as KubeEvent;
+      if (ev.type === 'DELETED') e.delete(obj.metadata.namespace ?? '', obj.metadata.name!);
+      else e.set(obj.metadata.namespace ?? '', obj.metadata.name!, expiryOf(obj));
+      follow(ctx, before, e);
+    },
     sync(key, ctx) {
-      const { namespace, name } = splitKey(key);
-      const ev = ctx.store.get('events', namespace, name) as KubeEvent | undefined;
-      if (!ev) return;
-      const expires = parseTime(ev.lastTimestamp ?? ev.firstTimestamp ?? ev.metadata.creationTimestamp) + EVENT_TTL_MS;
-      if (expires > ctx.now) {
-        ctx.schedule(expires, key);
-        return;
+      if (key !== EARLIEST) return expireOne(key, ctx);
+      const e = expiries(ctx);
+      // the removals below come back through watch; the timer is set once, after them
+      for (const { namespace, name } of e.takeDue(ctx.now)) {
+        if (ctx.store.get('events', namespace, name)) ctx.store.remove('events', namespace, name);
       }
-      ctx.store.remove('events', namespace, name);
+      const first = e.earliest();
+      if (first !== undefined) ctx.schedule(first, EARLIEST);
+    },
+    earliestExcept(keys, ctx) {
+      return expiries(ctx).earliestExcept(keys);
     },
   };
+}
+
+/** a per-Event timer of a cluster stored before 0.10 */
+function expireOne(key: string, ctx: ControllerContext): void {
+  const { namespace, name } = splitKey(key);
+  const ev = ctx.store.get('events', namespace, name) as KubeEvent | undefined;
+  if (!ev) return;
+  const expires = expiryOf(ev);
+  if (expires > ctx.now) {
+    ctx.schedule(expires, key);
+    return;
+  }
+  ctx.store.remove('events', namespace, name);
 }

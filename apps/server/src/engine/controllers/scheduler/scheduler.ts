@@ -148,6 +148,9 @@ function bumpEvent(ctx: ControllerContext, pod: Pod, message: string, n: number,
     (e) => e.involvedObject.uid === pod.metadata.uid && e.reason === 'FailedScheduling' && e.message === message && e.source?.component === SCHEDULER_NAME,
   );
   if (!ev) return false;
+  // each retry writes the Event once: the n - 1 writes this one stands for leave their
+  // resourceVersions behind, so the versions are the same however the time was stepped through
+  ctx.store.skipVersions(n - 1);
   ctx.api.update({ ...ev, count: (ev.count ?? 1) + n, lastTimestamp: rfc3339(at) } as KubeEvent, { internal: true, trusted: true });
   return true;
 }

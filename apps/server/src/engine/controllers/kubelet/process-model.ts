@@ -57,9 +57,9 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
 export function planProcess(input: PlanInput): ProcessPlan {
   const { container, image } = input;
-  const envMap = new Map(input.env);
-  const command = container.command?.map((a) => expandVars(a, envMap));
-  const args = container.args?.map((a) => expandVars(a, envMap));
+  const envMap = container.command || container.args ? new Map(input.env) : undefined;
+  const command = container.command?.map((a) => expandVars(a, envMap!));
+  const args = container.args?.map((a) => expandVars(a, envMap!));
   // Docker's rule: command replaces ENTRYPOINT and drops CMD; args replace CMD
   let argv = command ? [...command, ...(args ?? [])] : [...(image.entrypoint ?? []), ...(args ?? image.cmd ?? [])];
   while (argv.length && WRAPPERS.has(argv[0])) argv = argv.slice(1);
@@ -166,8 +166,8 @@ function imageDefault(input: PlanInput, argv: string[]): ProcessPlan {
   const vars = { at: input.startedAt, hostname: input.hostname, ip: input.ip, vars: image.vars };
   const fill = (l: string): string => fillTemplate(l, vars);
   if (image.run === 'repl') return repl(input, image);
-  const env = new Map(input.env);
-  if (image.requiredEnv && !image.requiredEnv.anyOf.some((k) => (env.get(k) ?? '') !== '')) {
+  const env = image.requiredEnv ? new Map(input.env) : undefined;
+  if (image.requiredEnv && !image.requiredEnv.anyOf.some((k) => (env!.get(k) ?? '') !== '')) {
     return { ports: [], exitCode: 1, exitAfterMs: 0, lines: image.requiredEnv.logs.map((l) => [0, fill(l)] as [number, string]) };
   }
   const lines: [number, string][] = [];

@@ -100,6 +100,9 @@ export function podResources(pod: Pod): PodResources {
  */
 export function podDemand(pod: Pod): { res: PodResources; ports: HostPort[] } {
   const containers = pod.spec.containers ?? NO_CONTAINERS;
+  // most pods request nothing and open no host port: their demand depends on the number of
+  // containers only, one shared answer each (no per-pod cache entry, which the GC pays for)
+  if (!pod.spec.initContainers && !pod.spec.overhead && containers.length <= 8 && containers.every(asksNothing)) return defaultDemand(containers.length);
   const d = demands.get(containers);
   if (d && d.init === pod.spec.initContainers && d.overhead === pod.spec.overhead) return d;
   const fresh = { res: podResources(pod), ports: hostPorts(pod), init: pod.spec.initContainers, overhead: pod.spec.overhead };
@@ -108,6 +111,25 @@ export function podDemand(pod: Pod): { res: PodResources; ports: HostPort[] } {
 }
 
 const NO_CONTAINERS: Container[] = [];
+
+function asksNothing(c: Container): boolean {
+  return (c.resources === undefined || c.resources.requests === undefined) && (c.ports === undefined || c.ports.every((p) => !p.hostPort));
+}
+
+/** the demand of `n` containers that ask nothing: the non-zero defaults, no host ports (read only) */
+function defaultDemand(n: number): { res: PodResources; ports: HostPort[] } {
+  let d = DEFAULT_DEMANDS[n];
+  if (!d) {
+    const res = empty();
+    res.nonZeroCpu = n * DEFAULT_MILLI_CPU_REQUEST;
+    res.nonZeroMemory = n * DEFAULT_MEMORY_REQUEST;
+    Object.freeze(res.scalar);
+    d = DEFAULT_DEMANDS[n] = Object.freeze({ res: Object.freeze(res), ports: Object.freeze([]) as unknown as HostPort[] });
+  }
+  return d;
+}
+
+const DEFAULT_DEMANDS: { res: PodResources; ports: HostPort[] }[] = [];
 const demands = new WeakMap<object, { res: PodResources; ports: HostPort[]; init: unknown; overhead: unknown }>();
 
 export function hostPorts(pod: Pod): HostPort[] {

@@ -25,6 +25,8 @@ export function resolveContainerEnv(pod: Pod, container: Container, api: Reader,
 
   // service links come first in the map the kubelet builds, so $(VAR) can see them
   const serviceVars = pod.spec.enableServiceLinks === false ? new Map<string, string>() : serviceEnv(api, ns);
+  // a container with no env of its own sees the service links only: one shared (read-only) list
+  if (!container.envFrom?.length && !container.env?.length) return { vars: serviceVars.size ? entriesOf(serviceVars) : [] };
   const scope = new Map(serviceVars);
   const out = { set: (k: string, v: string): void => void (own.set(k, v), scope.set(k, v)) };
 
@@ -91,6 +93,15 @@ export function resolveContainerEnv(pod: Pod, container: Container, api: Reader,
   for (const [k, v] of serviceVars) if (!own.has(k)) vars.push([k, v]);
   return { vars };
 }
+
+function entriesOf(vars: Map<string, string>): [string, string][] {
+  let list = ENTRIES.get(vars);
+  if (!list) ENTRIES.set(vars, (list = [...vars]));
+  return list;
+}
+
+/** the variables of a service-links map as a list, made once per map (read only) */
+const ENTRIES = new WeakMap<Map<string, string>, [string, string][]>();
 
 /** `$(VAR)` expansion as expansion.Expand: `$$` escapes, unknown references stay as written. */
 export function expandVars(input: string, vars: Map<string, string> | Record<string, string>): string {

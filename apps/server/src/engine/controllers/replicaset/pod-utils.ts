@@ -137,19 +137,31 @@ export function podChangeMatters(old: Pod | undefined, cur: Pod): boolean {
   if (!old) return true;
   if (old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp) return true;
   if (isFinished(old) !== isFinished(cur)) return true;
-  if (readyKey(old) !== readyKey(cur)) return true;
+  if (!sameReady(old, cur)) return true;
   if (controllerRefOf(old)?.uid !== controllerRefOf(cur)?.uid) return true;
-  const a = old.metadata.labels ?? {};
-  const b = cur.metadata.labels ?? {};
-  const ka = Object.keys(a);
-  return ka.length !== Object.keys(b).length || ka.some((k) => a[k] !== b[k]);
+  return !sameLabels(old.metadata.labels, cur.metadata.labels);
+}
+
+// asked on every pod write: compared in place, with no key strings or key arrays made
+function sameReady(a: Pod, b: Pod): boolean {
+  const x = a.status?.conditions?.find((c) => c.type === 'Ready');
+  const y = b.status?.conditions?.find((c) => c.type === 'Ready');
+  if (!x || !y) return x === y;
+  return x.status === y.status && x.lastTransitionTime === y.lastTransitionTime;
+}
+
+function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b?.[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 function isFinished(p: Pod): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }
 
-function readyKey(p: Pod): string {
-  const c = p.status?.conditions?.find((x) => x.type === 'Ready');
-  return c ? `${c.status}/${c.lastTransitionTime}` : '';
-}

@@ -90,10 +90,18 @@ const MIN_IMAGE = 23 * MB;
 const MAX_CONTAINER_IMAGE = 1000 * MB;
 
 export function normalizedImageName(image: string): string {
-  const lastSlash = image.lastIndexOf('/');
-  const tail = image.slice(lastSlash + 1);
-  return tail.includes(':') || tail.includes('@') ? image : `${image}:latest`;
+  // scored for every pod against every node's images: one string per image, not one per pod
+  let name = NORMALIZED.get(image);
+  if (name === undefined) {
+    const tail = image.slice(image.lastIndexOf('/') + 1);
+    name = tail.includes(':') || tail.includes('@') ? image : `${image}:latest`;
+    if (NORMALIZED.size >= 1024) NORMALIZED.clear();
+    NORMALIZED.set(image, name);
+  }
+  return name;
 }
+
+const NORMALIZED = new Map<string, string>();
 
 export function imageLocality(pod: Pod, cs: Candidate[]): number[] {
   const containers = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];

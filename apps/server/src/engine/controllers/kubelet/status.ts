@@ -29,9 +29,9 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   // a pod with init containers shows PodInitializing for every container not started yet
   const hasInit = initSpecs.length > 0;
   const initStatuses: ContainerStatus[] = [];
-  for (let i = 0; i < initSpecs.length; i++) initStatuses.push(containerStatus(initSpecs[i], initRt[i], pod, now, hasInit));
+  for (let i = 0; i < initSpecs.length; i++) initStatuses.push(containerStatus(initSpecs[i], initRt[i], pod, now, hasInit, pod.status?.initContainerStatuses?.[i]));
   const statuses: ContainerStatus[] = [];
-  for (let i = 0; i < specs.length; i++) statuses.push(containerStatus(specs[i], mainRt[i], pod, now, hasInit));
+  for (let i = 0; i < specs.length; i++) statuses.push(containerStatus(specs[i], mainRt[i], pod, now, hasInit, pod.status?.containerStatuses?.[i]));
   // an evicted pod has failed, whatever its restart policy (eviction_manager.go evictPod)
   const evicted = prt.eviction?.done ? prt.eviction : undefined;
   const phase = evicted ? 'Failed' : podPhase(pod, initRt, statuses);
@@ -44,25 +44,30 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   let incompleteInit = '';
   for (const c of initRt) if (!(c.stage === 'done' && c.current?.exitCode === 0)) incompleteInit += incompleteInit ? ` ${c.name}` : c.name;
   const sandboxReady = prt.ip !== undefined && !terminal;
+  // what the last write stored: equal parts are kept (stored objects are never changed), so a
+  // write allocates only what changed and the versions of a pod share the rest
+  const prev = pod.status;
+  const was = prev?.conditions;
+  const unready = notReady ? `containers with unready status: [${notReady}]` : '';
   const conditions: Condition[] = [
-    condition(prt, now, 'PodReadyToStartContainers', sandboxReady),
+    condition(prt, now, was, 'PodReadyToStartContainers', sandboxReady),
     terminal
-      ? condition(prt, now, 'Initialized', true, 'PodCompleted')
+      ? condition(prt, now, was, 'Initialized', true, 'PodCompleted')
       : incompleteInit
-        ? condition(prt, now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit}]`)
-        : condition(prt, now, 'Initialized', true),
+        ? condition(prt, now, was, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit}]`)
+        : condition(prt, now, was, 'Initialized', true),
     terminal
-      ? condition(prt, now, 'Ready', false, terminalReason)
+      ? condition(prt, now, was, 'Ready', false, terminalReason)
       : notReady
-        ? condition(prt, now, 'Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady}]`)
-        : condition(prt, now, 'Ready', true),
+        ? condition(prt, now, was, 'Ready', false, 'ContainersNotReady', unready)
+        : condition(prt, now, was, 'Ready', true),
     terminal
-      ? condition(prt, now, 'ContainersReady', false, terminalReason)
+      ? condition(prt, now, was, 'ContainersReady', false, terminalReason)
       : notReady
-        ? condition(prt, now, 'ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${notReady}]`)
-        : condition(prt, now, 'ContainersReady', true),
+        ? condition(prt, now, was, 'ContainersReady', false, 'ContainersNotReady', unready)
+        : condition(prt, now, was, 'ContainersReady', true),
   ];
-  const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  const scheduled = was?.find((c) => c.type === 'PodScheduled');
   conditions.push(scheduled ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(prt.startTime) });
 
   // built in the order the kubelet's fields come (the order `-o yaml` prints them in)
@@ -72,13 +77,13 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
     status.reason = 'Evicted';
   }
   status.hostIP = hostIP;
-  status.hostIPs = [{ ip: hostIP }];
+  status.hostIPs = prev?.hostIPs?.length === 1 && prev.hostIPs[0].ip === hostIP ? prev.hostIPs : [{ ip: hostIP }];
   // a hostNetwork pod has the node's IP from its first status on, before its sandbox is up
   // (generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs")
   const podIP = prt.ip ?? (pod.spec.hostNetwork ? hostIP : undefined);
   if (podIP) {
     status.podIP = podIP;
-    status.podIPs = [{ ip: podIP }];
+    status.podIPs = prev?.podIPs?.length === 1 && prev.podIPs[0].ip === podIP ? prev.podIPs : [{ ip: podIP }];
   }
   status.startTime = rfc3339(prt.startTime);
   if (initSpecs.length) status.initContainerStatuses = initStatuses;
@@ -88,12 +93,17 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
 }
 
 /** One pod condition; its transition time moves only when its status changes. */
-function condition(prt: PodRuntime, now: number, type: string, ok: boolean, reason?: string, message?: string): Condition {
+function condition(prt: PodRuntime, now: number, was: Condition[] | undefined, type: string, ok: boolean, reason?: string, message?: string): Condition {
   const status = ok ? 'True' : 'False';
   let prev = prt.conditions[type];
   if (!prev || prev[0] !== status) prt.conditions[type] = prev = [status, now];
-  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: rfc3339(prev[1]) };
-  if (reason) c.reason = reason;
+  const lastTransitionTime = rfc3339(prev[1]);
+  const old = was?.find((c) => c.type === type);
+  if (old && old.status === status && old.lastTransitionTime === lastTransitionTime && old.lastProbeTime === null && old.reason === (reason || undefined) && old.message === (message || undefined)) return old;
+  // built with its fields in place, not added later
+  if (reason && message) return { type, status, lastProbeTime: null, lastTransitionTime, reason, message };
+  if (reason) return { type, status, lastProbeTime: null, lastTransitionTime, reason };
+  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime };
   if (message) c.message = message;
   return c;
 }
@@ -147,8 +157,10 @@ function terminatedOf(run: RunRecord): ContainerState {
   };
 }
 
-function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod: Pod, now: number, hasInit: boolean): ContainerStatus {
-  const mounts = spec.volumeMounts?.length ? spec.volumeMounts.map(mountStatus) : undefined;
+function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod: Pod, now: number, hasInit: boolean, was: ContainerStatus | undefined): ContainerStatus {
+  if (was && was.name !== spec.name) was = undefined;
+  // a container's mounts cannot change: the last status's list stands
+  const mounts = spec.volumeMounts?.length ? (was?.volumeMounts?.length === spec.volumeMounts.length ? was.volumeMounts : spec.volumeMounts.map(mountStatus)) : undefined;
   // a container the kubelet is killing (liveness) runs until its grace period ends
   const dying = rt?.stage === 'exited' && rt.current?.finishedAt !== undefined && rt.current.finishedAt > now;
   const started = rt?.current && (rt.stage === 'running' || dying);
@@ -203,20 +215,47 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
       state = { waiting: { reason: hasInit ? 'PodInitializing' : 'ContainerCreating' } };
   }
   const ready = (rt?.stage === 'running' || dying) && rt.readyAt !== undefined && rt.readyAt <= now && !pod.metadata.deletionTimestamp;
-  const status: ContainerStatus = {
-    name: spec.name,
-    state,
-    lastState,
-    ready: !!ready,
-    restartCount: rt?.restartCount ?? 0,
-    image: rt?.imageName && (hasRun || rt.stage === 'running') ? rt.imageName : spec.image ?? '',
-    imageID: hasRun && rt?.imageID ? rt.imageID : '',
-    started: !!started,
-  };
+  if (was) {
+    if (sameState(was.state, state)) state = was.state;
+    if (sameState(was.lastState, lastState)) lastState = was.lastState;
+  }
   const idRun = rt?.current ?? lastRun;
-  if (idRun) status.containerID = containerIdOf(idRun);
+  const containerID = idRun ? (was?.containerID !== undefined && isIdOf(was.containerID, idRun) ? was.containerID : containerIdOf(idRun)) : undefined;
+  const image = rt?.imageName && (hasRun || rt.stage === 'running') ? rt.imageName : spec.image ?? '';
+  const imageID = hasRun && rt?.imageID ? rt.imageID : '';
+  const restartCount = rt?.restartCount ?? 0;
+  if (
+    was &&
+    was.state === state &&
+    was.lastState === lastState &&
+    was.ready === !!ready &&
+    was.restartCount === restartCount &&
+    was.image === image &&
+    was.imageID === imageID &&
+    was.started === !!started &&
+    was.containerID === containerID &&
+    was.volumeMounts === mounts
+  ) {
+    return was;
+  }
+  const status: ContainerStatus = { name: spec.name, state, lastState, ready: !!ready, restartCount, image, imageID, started: !!started };
+  if (containerID !== undefined) status.containerID = containerID;
   if (mounts) status.volumeMounts = mounts;
   return status;
+}
+
+/** `containerd://<run id>` */
+function isIdOf(containerID: string, run: RunRecord): boolean {
+  return containerID.length === run.id.length + 13 && containerID.endsWith(run.id);
+}
+
+/** the same state, as far as the kubelet writes one: running since, waiting why, or nothing */
+function sameState(a: ContainerState, b: ContainerState): boolean {
+  if (a === b) return true;
+  if (a.terminated || b.terminated) return false;
+  if (a.running || b.running) return !!a.running && !!b.running && !a.waiting && !b.waiting && a.running.startedAt === b.running.startedAt;
+  if (a.waiting || b.waiting) return !!a.waiting && !!b.waiting && a.waiting.reason === b.waiting.reason && a.waiting.message === b.waiting.message;
+  return true;
 }
 
 function mountStatus(m: { name: string; mountPath: string; readOnly?: boolean }): NonNullable<ContainerStatus['volumeMounts']>[number] {

@@ -70,25 +70,35 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const scheduled = was?.find((c) => c.type === 'PodScheduled');
   conditions.push(scheduled ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(prt.startTime) });
 
-  // built in the order the kubelet's fields come (the order `-o yaml` prints them in)
+  const hostIPs = prev?.hostIPs?.length === 1 && prev.hostIPs[0].ip === hostIP ? prev.hostIPs : [{ ip: hostIP }];
+  // a hostNetwork pod has the node's IP from its first status on, before its sandbox is up
+  // (generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs")
+  const podIP = prt.ip ?? (pod.spec.hostNetwork ? hostIP : undefined);
+  const podIPs = podIP ? (prev?.podIPs?.length === 1 && prev.podIPs[0].ip === podIP ? prev.podIPs : [{ ip: podIP }]) : undefined;
+  const startTime = rfc3339(prt.startTime);
+  const qos = prev?.qosClass ?? qosClass(pod.spec);
+  // built in the order the kubelet's fields come (the order `-o yaml` prints them in), in one
+  // literal for the usual pod (fields added one by one move them out of the object)
+  if (!evicted && !initSpecs.length) {
+    return podIP
+      ? { phase, conditions, hostIP, hostIPs, podIP, podIPs, startTime, containerStatuses: statuses, qosClass: qos }
+      : { phase, conditions, hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: qos };
+  }
   const status: PodStatus = { phase, conditions };
   if (evicted) {
     status.message = evicted.message;
     status.reason = 'Evicted';
   }
   status.hostIP = hostIP;
-  status.hostIPs = prev?.hostIPs?.length === 1 && prev.hostIPs[0].ip === hostIP ? prev.hostIPs : [{ ip: hostIP }];
-  // a hostNetwork pod has the node's IP from its first status on, before its sandbox is up
-  // (generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs")
-  const podIP = prt.ip ?? (pod.spec.hostNetwork ? hostIP : undefined);
+  status.hostIPs = hostIPs;
   if (podIP) {
     status.podIP = podIP;
-    status.podIPs = prev?.podIPs?.length === 1 && prev.podIPs[0].ip === podIP ? prev.podIPs : [{ ip: podIP }];
+    status.podIPs = podIPs;
   }
-  status.startTime = rfc3339(prt.startTime);
+  status.startTime = startTime;
   if (initSpecs.length) status.initContainerStatuses = initStatuses;
   status.containerStatuses = statuses;
-  status.qosClass = pod.status?.qosClass ?? qosClass(pod.spec);
+  status.qosClass = qos;
   return status;
 }
 

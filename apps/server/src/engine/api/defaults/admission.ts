@@ -4,6 +4,7 @@
 
 import { Pod, Toleration, Volume } from '../types';
 import { Random } from '../../random';
+import { deepFreeze } from '../store';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -37,18 +38,22 @@ export function admitServiceAccount(pod: Pod, randomSuffix: string | (() => stri
 }
 
 function serviceAccountVolume(name: string): Volume {
-  return {
-    name,
-    projected: {
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-      ],
-      defaultMode: 420,
-    },
-  };
+  return { name, projected: SERVICE_ACCOUNT_PROJECTION };
 }
+
+/**
+ * What every kube-api-access volume projects: one deep-frozen object that every pod's volume
+ * shares (stored objects are never changed in place, and the shared parts of a loaded cluster
+ * are shared the same way): a dozen objects fewer to make and keep per pod.
+ */
+const SERVICE_ACCOUNT_PROJECTION: NonNullable<Volume['projected']> = deepFreeze({
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+  ],
+  defaultMode: 420,
+});
 
 /**
  * Both plugins, in the API server's order, for a pod being created. `serviceAccountAutomount`
@@ -69,10 +74,14 @@ export function admitDefaultTolerations(pod: Pod): void {
   const tolerates = (key: string): boolean =>
     tolerations.some((t) => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
   const add: Toleration[] = [];
-  if (!tolerates(NOT_READY)) add.push({ key: NOT_READY, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
-  if (!tolerates(UNREACHABLE)) add.push({ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
+  if (!tolerates(NOT_READY)) add.push(TOLERATE_NOT_READY);
+  if (!tolerates(UNREACHABLE)) add.push(TOLERATE_UNREACHABLE);
   if (add.length) pod.spec.tolerations = [...tolerations, ...add];
 }
+
+// shared by every pod, as the projection above
+const TOLERATE_NOT_READY: Toleration = Object.freeze({ key: NOT_READY, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
+const TOLERATE_UNREACHABLE: Toleration = Object.freeze({ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
 
 /**
  * The reasons the admission plugins refuse a pod, for `ApiError.forbidden('pods', name, why)`:

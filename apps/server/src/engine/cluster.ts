@@ -424,7 +424,11 @@ export class Cluster {
     // object's fields out of line (an extra allocation per Event) and a `delete` slows every read
     const involvedNs = info?.namespaced ? meta.namespace : undefined;
     let involvedObject: KubeEvent['involvedObject'];
-    if (meta.resourceVersion === undefined) {
+    // the kubelet names one pod version on the same container in Pulled, Created and Started:
+    // those Events share one reference (stored objects are never changed in place)
+    const last = this.lastInvolved;
+    if (last && last.obj === obj && last.fieldPath === fieldPath) involvedObject = last.ref;
+    else if (meta.resourceVersion === undefined) {
       involvedObject = referenceOnly(obj, involvedNs);
       if (fieldPath) involvedObject.fieldPath = fieldPath;
     } else if (involvedNs) {
@@ -436,6 +440,7 @@ export class Cluster {
         ? { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, uid: meta.uid, resourceVersion: meta.resourceVersion, fieldPath }
         : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, uid: meta.uid, resourceVersion: meta.resourceVersion };
     }
+    this.lastInvolved = { obj, fieldPath, ref: involvedObject };
     const now = rfc3339(this.current);
     const ev: KubeEvent = {
       apiVersion: 'v1',
@@ -508,6 +513,9 @@ export class Cluster {
     else index.set(uid, [entry]);
     this.aggEntries++;
   }
+
+  /** the involvedObject of the last Event built, with the object and field path it names */
+  private lastInvolved: { obj: KubeObject; fieldPath: string | undefined; ref: KubeEvent['involvedObject'] } | undefined;
 
   /** While true, no Events are recorded (the installation before the cluster is handed over). */
   quietEvents = false;

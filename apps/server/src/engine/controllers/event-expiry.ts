@@ -2,58 +2,48 @@
 // the earliest, so recording an Event costs a push here instead of a timer of its own (a timer
 // per Event was a tenth of starting 1,000 pods: a key string built and hashed, a heap entry).
 //
-// Derived from the stored Events (an Event expires EVENT_TTL_MS after its lastTimestamp, whole
-// seconds), so a loaded cluster rebuilds it and finds the same expiries; never serialized.
+// An entry names the stored Event object it was made for: it counts while that object is still
+// the one stored (stored objects are replaced, never changed, so a repeat or a deletion leaves
+// the entry stale without a look-up table to keep). Derived from the stored Events (an Event
+// expires EVENT_TTL_MS after its lastTimestamp, whole seconds), so a loaded cluster rebuilds it
+// and finds the same expiries; never serialized.
 
-/** one Event's expiry; `live` is false once the Event was written again or deleted */
+import type { KubeEvent } from '../api/types';
+
 interface Entry {
   at: number;
-  namespace: string;
-  name: string;
-  live: boolean;
+  event: KubeEvent;
 }
+
+/** whether `event` is the Event stored under its namespace and name */
+export type IsStored = (event: KubeEvent) => boolean;
 
 export class EventExpiry {
   /** entries in `at` order (stable); those before `head` are gone */
   private entries: Entry[] = [];
   private head = 0;
-  /** namespace → Event name → its live entry (nested maps: a look-up builds no key string) */
-  private readonly byName = new Map<string, Map<string, Entry>>();
-  private liveCount = 0;
+  /** the entry at `head` was found current (until the Event it names is replaced or deleted) */
+  private headChecked = false;
+  /** stored Events (added minus deleted), to know when stale entries are worth dropping */
+  private stored = 0;
 
-  get size(): number {
-    return this.liveCount;
-  }
+  constructor(private readonly isStored: IsStored) {}
 
-  /** The Event (namespace, name) now expires at `at`, replacing what was known of it. */
-  set(namespace: string, name: string, at: number): void {
-    let names = this.byName.get(namespace);
-    if (!names) this.byName.set(namespace, (names = new Map()));
-    const old = names.get(name);
-    if (old) {
-      if (old.at === at) return;
-      old.live = false;
-      this.liveCount--;
-    }
-    const entry: Entry = { at, namespace, name, live: true };
-    names.set(name, entry);
-    this.liveCount++;
-    this.insert(entry);
+  /** An Event was stored (created or replaced by `old`), expiring at `at`. */
+  add(event: KubeEvent, at: number, old?: KubeEvent): void {
+    if (old) this.forget(old);
+    else this.stored++;
+    this.insert({ at, event });
     this.compact();
   }
 
-  /** The Event is gone. */
-  delete(namespace: string, name: string): void {
-    const names = this.byName.get(namespace);
-    const old = names?.get(name);
-    if (!old) return;
-    old.live = false;
-    this.liveCount--;
-    names!.delete(name);
-    if (!names!.size) this.byName.delete(namespace);
+  /** A stored Event was deleted. */
+  delete(old: KubeEvent): void {
+    this.forget(old);
+    this.stored--;
   }
 
-  /** the earliest expiry, or undefined when no Event is tracked */
+  /** the earliest expiry of a stored Event, or undefined when there is none */
   earliest(): number | undefined {
     return this.first()?.at;
   }
@@ -62,31 +52,39 @@ export class EventExpiry {
   earliestExcept(keys: ReadonlySet<string>): number {
     for (let i = this.head; i < this.entries.length; i++) {
       const e = this.entries[i];
-      if (e.live && !keys.has(`${e.namespace}/${e.name}`)) return e.at;
+      if (this.isStored(e.event) && !keys.has(`${e.event.metadata.namespace}/${e.event.metadata.name}`)) return e.at;
     }
     return Infinity;
   }
 
-  /** Takes the Events due by `now` out, ordered by namespace then name (a canonical order). */
-  takeDue(now: number): { namespace: string; name: string }[] {
-    const due: Entry[] = [];
+  /** Takes the stored Events due by `now` out, ordered by namespace then name (a canonical order). */
+  takeDue(now: number): KubeEvent[] {
+    const due: KubeEvent[] = [];
     for (let e = this.first(); e && e.at <= now; e = this.first()) {
+      due.push(e.event);
       this.head++;
-      due.push(e);
-      this.delete(e.namespace, e.name);
+      this.headChecked = false;
     }
     this.compact();
-    return due.sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return due.sort((a, b) => compareNames(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareNames(a.metadata.name!, b.metadata.name!));
   }
 
-  /** the earliest live entry, dropping the stale ones in front of it */
+  /** the earliest entry whose Event is still stored, dropping the stale ones in front of it */
   private first(): Entry | undefined {
     while (this.head < this.entries.length) {
       const e = this.entries[this.head];
-      if (e.live) return e;
+      if (this.headChecked || this.isStored(e.event)) {
+        this.headChecked = true;
+        return e;
+      }
       this.head++;
     }
     return undefined;
+  }
+
+  /** `old` is no longer stored: if the checked head named it, the head is checked again */
+  private forget(old: KubeEvent): void {
+    if (this.headChecked && this.entries[this.head]?.event === old) this.headChecked = false;
   }
 
   /** appends (the usual case: Events expire in the order they happen) or inserts in `at` order */
@@ -104,17 +102,23 @@ export class EventExpiry {
       else hi = mid;
     }
     list.splice(lo, 0, entry);
+    if (lo === this.head) this.headChecked = false;
   }
 
-  /** drops what is before `head`, and stale entries once they outnumber the live ones */
+  /** drops what is before `head`, and stale entries once they outnumber the stored Events */
   private compact(): void {
     const held = this.entries.length - this.head;
-    if (this.head < 1024 && held <= 2 * this.liveCount + 1024) return;
-    if (this.head >= 1024 && this.head * 2 >= this.entries.length && held <= 2 * this.liveCount + 1024) {
+    if (held > 2 * this.stored + 1024) {
+      this.entries = this.entries.slice(this.head).filter((e) => this.isStored(e.event));
+      this.head = 0;
+      this.headChecked = false;
+    } else if (this.head >= 1024 && this.head * 2 >= this.entries.length) {
       this.entries = this.entries.slice(this.head);
-    } else {
-      this.entries = this.entries.slice(this.head).filter((e) => e.live);
+      this.head = 0;
     }
-    this.head = 0;
   }
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -26,48 +26,41 @@ export interface EventTtlController extends Controller {
 export function eventTtlController(): EventTtlController {
   let expiry: EventExpiry | undefined;
 
-  /** the expiries, built from the stored Events on first use (after a load) */
-  const expiries = (ctx: ControllerContext): EventExpiry => {
-    if (!expiry) {
-      expiry = new EventExpiry();
-      for (const ev of ctx.store.unordered('events') as KubeEvent[]) expiry.set(ev.metadata.namespace ?? '', ev.metadata.name!, expiryOf(ev));
-      const first = expiry.earliest();
-      if (first !== undefined) ctx.schedule(first, EARLIEST);
-    }
-    return expiry;
-  };
-
-  /** the timer follows the earliest expiry, earlier (schedule) or later (postpone) */
-  const follow = (ctx: ControllerContext, before: number | undefined, e: EventExpiry): void => {
+  /** the expiries, built from the stored Events on first use (after a load); true when just built */
+  const expiries = (ctx: ControllerContext): [EventExpiry, boolean] => {
+    if (expiry) return [expiry, false];
+    const e = (expiry = new EventExpiry((ev) => ctx.store.get('events', ev.metadata.namespace, ev.metadata.name!) === ev));
+    for (const ev of ctx.store.unordered('events') as KubeEvent[]) e.add(ev, expiryOf(ev));
     const first = e.earliest();
-    if (first === undefined || first === before) return;
-    if (before === undefined || first < before) ctx.schedule(first, EARLIEST);
-    else ctx.postpone('event-ttl', first, EARLIEST);
+    if (first !== undefined) ctx.schedule(first, EARLIEST);
+    return [e, true];
   };
 
   return {
     name: 'event-ttl',
     resources: ['events'],
     watch(ev, _enqueue, ctx) {
-      const e = expiries(ctx);
+      const [e, built] = expiries(ctx);
+      if (built) return; // made from the store as it is now, this change included
       const before = e.earliest();
-      const obj = ev.object as KubeEvent;
-      if (ev.type === 'DELETED') e.delete(obj.metadata.namespace ?? '', obj.metadata.name!);
-      else e.set(obj.metadata.namespace ?? '', obj.metadata.name!, expiryOf(obj));
-      follow(ctx, before, e);
+      if (ev.type === 'DELETED') e.delete(ev.old as KubeEvent);
+      else e.add(ev.object as KubeEvent, expiryOf(ev.object as KubeEvent), ev.old as KubeEvent | undefined);
+      // the timer follows the earliest expiry, earlier (schedule) or later (postpone)
+      const first = e.earliest();
+      if (first === undefined || first === before) return;
+      if (before === undefined || first < before) ctx.schedule(first, EARLIEST);
+      else ctx.postpone('event-ttl', first, EARLIEST);
     },
     sync(key, ctx) {
       if (key !== EARLIEST) return expireOne(key, ctx);
-      const e = expiries(ctx);
+      const [e] = expiries(ctx);
       // the removals below come back through watch; the timer is set once, after them
-      for (const { namespace, name } of e.takeDue(ctx.now)) {
-        if (ctx.store.get('events', namespace, name)) ctx.store.remove('events', namespace, name);
-      }
+      for (const ev of e.takeDue(ctx.now)) ctx.store.remove('events', ev.metadata.namespace, ev.metadata.name!);
       const first = e.earliest();
       if (first !== undefined) ctx.schedule(first, EARLIEST);
     },
     earliestExcept(keys, ctx) {
-      return expiries(ctx).earliestExcept(keys);
+      return expiries(ctx)[0].earliestExcept(keys);
     },
   };
 }

@@ -23,6 +23,38 @@ function events(c: Cluster, name: string): KubeEvent[] {
 }
 
 describe('kubelet', () => {
+  it('keeps in each status write the parts of the last one that did not change', () => {
+    const c = Cluster.create({ seed: 1, start: START });
+    const versions: Pod[] = [];
+    c.store.onChange((ev) => {
+      if (ev.resource === 'pods' && (ev.object as Pod).metadata.name === 'web' && ev.type === 'MODIFIED') versions.push(ev.object as Pod);
+    });
+    c.at(START, () => c.api.create(pod('web', {})));
+    c.step(START + 30 * S);
+    // ContainerCreating, then the sandbox's IP, then Running
+    const [creating, sandbox, running] = versions.filter((v) => v.status?.containerStatuses).map((v) => v.status!);
+    expect(running.phase).toBe('Running');
+    const cond = (st: typeof running, type: string) => st.conditions!.find((x) => x.type === type);
+    expect(cond(sandbox, 'Initialized')).toBe(cond(creating, 'Initialized'));
+    expect(cond(running, 'PodScheduled')).toBe(cond(creating, 'PodScheduled'));
+    expect(cond(running, 'PodReadyToStartContainers')).toBe(cond(sandbox, 'PodReadyToStartContainers'));
+    expect(cond(running, 'Ready')).not.toBe(cond(sandbox, 'Ready'));
+    expect(running.hostIPs).toBe(creating.hostIPs);
+    expect(running.podIPs).toBe(sandbox.podIPs);
+    // the container did not change between the first two writes; its mounts never do
+    expect(sandbox.containerStatuses![0]).toBe(creating.containerStatuses![0]);
+    expect(running.containerStatuses![0]).not.toBe(sandbox.containerStatuses![0]);
+    expect(running.containerStatuses![0].volumeMounts).toBe(creating.containerStatuses![0].volumeMounts);
+    // and each is what a status written afresh holds
+    expect(JSON.parse(JSON.stringify(running.conditions))).toEqual([
+      expect.objectContaining({ type: 'PodReadyToStartContainers', status: 'True' }),
+      expect.objectContaining({ type: 'Initialized', status: 'True' }),
+      expect.objectContaining({ type: 'Ready', status: 'True' }),
+      expect.objectContaining({ type: 'ContainersReady', status: 'True' }),
+      expect.objectContaining({ type: 'PodScheduled', status: 'True' }),
+    ]);
+  });
+
   it("gives a hostNetwork pod the node's IP from its first status, before its sandbox is up; other pods none", () => {
     const c = Cluster.create({ seed: 1, start: START });
     c.at(START + 1 * S, () => {

@@ -7,17 +7,34 @@ import { KubeEvent, Pod } from '../../api/types';
 import { ControllerContext } from '../controller';
 import { goDuration } from '../../time';
 
+/**
+ * `make(x)`, remembered per `x`: the messages every pod's start repeats (the image pulled, the
+ * container created and started) are one string each, not one per Event.
+ */
+function remembered(make: (x: string) => string): (x: string) => string {
+  const seen = new Map<string, string>();
+  return (x) => {
+    let m = seen.get(x);
+    if (m === undefined) {
+      if (seen.size >= 1024) seen.clear();
+      m = make(x);
+      seen.set(x, m);
+    }
+    return m;
+  };
+}
+
 export const msg = {
-  pulling: (image: string) => `Pulling image "${image}"`,
+  pulling: remembered((image: string) => `Pulling image "${image}"`),
   pulled: (image: string, ms: number, size: number) => `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${size} bytes.`,
-  present: (image: string) => `Container image "${image}" already present on machine`,
+  present: remembered((image: string) => `Container image "${image}" already present on machine`),
   invalidName: (image: string, err: string) => `Failed to apply default image tag "${image}": couldn't parse image name "${image}": ${err}`,
   neverPull: (image: string) => `Container image "${image}" is not present with pull policy of Never`,
   pullFailed: (image: string, err: string) => `Failed to pull image "${image}": ${err}`,
   error: (reason: string) => `Error: ${reason}`,
   backOffPull: (image: string) => `Back-off pulling image "${image}"`,
-  created: (c: string) => `Created container: ${c}`,
-  started: (c: string) => `Started container ${c}`,
+  created: remembered((c: string) => `Created container: ${c}`),
+  started: remembered((c: string) => `Started container ${c}`),
   killing: (c: string) => `Stopping container ${c}`,
   definitionChanged: (c: string) => `Container ${c} definition changed, will be restarted`,
   livenessKill: (c: string) => `Container ${c} failed liveness probe, will be restarted`,

@@ -31,7 +31,11 @@ interface Table {
   order?: string[];
   /** per namespace, names in order; rebuilt after a name comes or goes */
   names: Map<string, string[]>;
+  /** per namespace, the objects in order as `listShared` gave them; dropped at any write there */
+  shared: Map<string, readonly KubeObject[]>;
 }
+
+const NO_OBJECTS: readonly KubeObject[] = Object.freeze([]);
 
 export class ObjectStore {
   // nested maps rather than one map of `resource/namespace/name` keys: a read builds no string
@@ -93,6 +97,23 @@ export class ObjectStore {
     return out;
   }
 
+  /**
+   * `list(resource, namespace)` as one array shared by every caller until the namespace's next
+   * write of that resource: for watches that read a rarely written resource (the services of a
+   * pod's namespace) on every write of another. Read only.
+   */
+  listShared(resource: string, namespace: string): readonly KubeObject[] {
+    const table = this.tables.get(resource);
+    if (!table) return NO_OBJECTS;
+    let list = table.shared.get(namespace);
+    if (!list) {
+      const out: KubeObject[] = [];
+      this.appendNamespace(table, namespace, out);
+      table.shared.set(namespace, (list = Object.freeze(out)));
+    }
+    return list;
+  }
+
   /** objects of a resource in no particular order: for building indexes, which sort what they need */
   unordered(resource: string): KubeObject[] {
     const out: KubeObject[] = [];
@@ -114,7 +135,7 @@ export class ObjectStore {
 
   private table(resource: string): Table {
     let table = this.tables.get(resource);
-    if (!table) this.tables.set(resource, (table = { spaces: new Map(), size: 0, names: new Map() }));
+    if (!table) this.tables.set(resource, (table = { spaces: new Map(), size: 0, names: new Map(), shared: new Map() }));
     return table;
   }
 
@@ -129,6 +150,7 @@ export class ObjectStore {
     const name = obj.metadata.name!;
     const old = objects.get(name);
     objects.set(name, obj);
+    if (table.shared.size) table.shared.delete(ns);
     if (!old) {
       table.size++;
       table.names.delete(ns);
@@ -157,6 +179,7 @@ export class ObjectStore {
     objects.delete(name);
     table.size--;
     table.names.delete(ns);
+    if (table.shared.size) table.shared.delete(ns);
     if (!objects.size) {
       table.spaces.delete(ns);
       table.order = undefined;

@@ -33,7 +33,8 @@ export function servicesFor(store: ObjectStore, old: Pod | undefined, pod: Pod |
   if (!first) return [];
   const ns = first.metadata.namespace;
   let keys: string[] | undefined;
-  for (const s of store.list('services', ns) as Service[]) {
+  // asked on every pod write: the namespace's services as one shared list, not a copy each time
+  for (const s of store.listShared('services', ns ?? '') as readonly Service[]) {
     if (!managesEndpoints(s)) continue;
     if ((old && selects(s, old)) || (pod && selects(s, pod))) (keys ??= []).push(`${ns}/${s.metadata.name}`);
   }

@@ -25,11 +25,11 @@ export function leastAllocated(p: PodInfo, c: Candidate): number {
 
 export function balancedAllocation(p: PodInfo, c: Candidate): number {
   const a = allocatable(c.node);
-  const fractions: number[] = [];
-  if (a.cpu > 0) fractions.push(Math.min(1, (c.agg.cpu + p.res.cpu) / a.cpu));
-  if (a.memory > 0) fractions.push(Math.min(1, (c.agg.memory + p.res.memory) / a.memory));
-  const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
-  return Math.trunc((1 - std) * MAX);
+  // the standard deviation of the two fractions (none when a resource has no capacity)
+  if (a.cpu <= 0 || a.memory <= 0) return MAX;
+  const cpu = Math.min(1, (c.agg.cpu + p.res.cpu) / a.cpu);
+  const memory = Math.min(1, (c.agg.memory + p.res.memory) / a.memory);
+  return Math.trunc((1 - Math.abs((cpu - memory) / 2)) * MAX);
 }
 
 /** DefaultNormalizeScore of the framework's helper. */
@@ -125,9 +125,16 @@ export function imageLocality(pod: Pod, cs: Candidate[]): number[] {
 
 /** Weighted total score per candidate, in candidate order. */
 export function scoreNodes(p: PodInfo, owner: string | undefined, cs: Candidate[]): number[] {
-  const taint = taintToleration(p, cs);
-  const affinity = nodeAffinity(p, cs);
-  const spread = topologySpread(owner, cs);
+  // the plugins that score every node alike for this pod (no PreferNoSchedule taint, no preferred
+  // affinity, no owner to spread) are counted as their constant: no array per pod for them
+  const taint = cs.some((c) => nodeFacts(c.node).preferNoSchedule.length) ? taintToleration(p, cs) : undefined;
+  const affinity = p.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ? nodeAffinity(p, cs) : undefined;
+  const spread = owner ? topologySpread(owner, cs) : undefined;
   const images = imageLocality(p.pod, cs);
-  return cs.map((c, i) => 3 * taint[i] + 2 * affinity[i] + leastAllocated(p, c) + 2 * spread[i] + balancedAllocation(p, c) + images[i]);
+  const out = new Array<number>(cs.length);
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
+    out[i] = 3 * (taint ? taint[i] : MAX) + 2 * (affinity ? affinity[i] : 0) + leastAllocated(p, c) + 2 * (spread ? spread[i] : 0) + balancedAllocation(p, c) + images[i];
+  }
+  return out;
 }

@@ -23,9 +23,10 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const initSpecs = pod.spec.initContainers ?? [];
   const specs = pod.spec.containers ?? [];
   // plain loops rather than filter/map chains: this runs on every status write of every pod
-  const initRt: ContainerRuntime[] = [];
-  const mainRt: ContainerRuntime[] = [];
-  for (const c of prt.containers) (c.init ? initRt : mainRt).push(c);
+  // a pod without init containers (their list cannot change) needs no split of its runtimes
+  const hasInitRt = initSpecs.length > 0;
+  const initRt: ContainerRuntime[] = hasInitRt ? prt.containers.filter((c) => c.init) : NO_CONTAINERS;
+  const mainRt: ContainerRuntime[] = hasInitRt ? prt.containers.filter((c) => !c.init) : prt.containers;
   // a pod with init containers shows PodInitializing for every container not started yet
   const hasInit = initSpecs.length > 0;
   const initStatuses: ContainerStatus[] = [];
@@ -102,13 +103,16 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   return status;
 }
 
+const NO_CONTAINERS: ContainerRuntime[] = [];
+
 /** One pod condition; its transition time moves only when its status changes. */
 function condition(prt: PodRuntime, now: number, was: Condition[] | undefined, type: string, ok: boolean, reason?: string, message?: string): Condition {
   const status = ok ? 'True' : 'False';
   let prev = prt.conditions[type];
   if (!prev || prev[0] !== status) prt.conditions[type] = prev = [status, now];
   const lastTransitionTime = rfc3339(prev[1]);
-  const old = was?.find((c) => c.type === type);
+  let old: Condition | undefined;
+  if (was) for (let i = 0; i < was.length && !old; i++) if (was[i].type === type) old = was[i];
   if (old && old.status === status && old.lastTransitionTime === lastTransitionTime && old.lastProbeTime === null && old.reason === (reason || undefined) && old.message === (message || undefined)) return old;
   // built with its fields in place, not added later
   if (reason && message) return { type, status, lastProbeTime: null, lastTransitionTime, reason, message };

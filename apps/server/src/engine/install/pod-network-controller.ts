@@ -34,6 +34,7 @@ function cniStartedOn(ctx: ControllerContext, nodeName: string): number | undefi
 export function podNetworkController(): Controller {
   return {
     name: POD_NETWORK,
+    resources: ['pods', 'nodes'],
     watch(ev, enqueue) {
       if (ev.resource === 'pods' && CNI_NAMESPACES.has(ev.object.metadata.namespace ?? '')) {
         const node = (ev.object as Pod).spec?.nodeName;

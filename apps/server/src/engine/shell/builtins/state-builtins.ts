@@ -67,23 +67,30 @@ export function declaration(ctx: BuiltinContext, arg: string): { name: string; v
   return undefined;
 }
 
+/**
+ * Applies each `NAME[=VALUE]` of `args` (export, local, declare); a bad name is reported and
+ * skipped, and makes the status 1, as bash goes on with the rest.
+ */
+export function eachDeclaration(ctx: BuiltinContext, args: readonly string[], apply: (name: string, value: string | undefined) => void): number {
+  let status = 0;
+  for (const a of args) {
+    const arg = declaration(ctx, a);
+    if (arg) apply(arg.name, arg.value);
+    else status = 1;
+  }
+  return status;
+}
+
 const exportCmd: Builtin = (ctx) => {
   const args = ctx.argv.slice(1).filter((a) => a !== '-n' && a !== '-p' && a !== '-f');
   if (args.length === 0) {
     for (const k of Object.keys(ctx.state.env).sort()) ctx.stdout(declareLine(k, ctx.state.env[k]));
     return 0;
   }
-  let status = 0;
-  for (const a of args) {
-    const arg = declaration(ctx, a);
-    if (!arg) {
-      status = 1;
-      continue;
-    }
-    if (arg.value !== undefined) ctx.state.env[arg.name] = arg.value;
-    else ctx.state.env[arg.name] ??= '';
-  }
-  return status;
+  return eachDeclaration(ctx, args, (name, value) => {
+    if (value !== undefined) ctx.state.env[name] = value;
+    else ctx.state.env[name] ??= '';
+  });
 };
 
 /** `unset NAME`: the variable, or the function when no variable has that name; -v, -f: only that */

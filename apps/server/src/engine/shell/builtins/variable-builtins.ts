@@ -6,7 +6,7 @@ import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
 import { ReturnSignal } from '../interpreter';
 import { setArray, setScalar } from '../variables';
-import { declaration, declareLine, functionText } from './state-builtins';
+import { eachDeclaration, declareLine, functionText } from './state-builtins';
 
 /** `return [N]`: ends the function or sourced script running; N defaults to the last status */
 const returnCmd: Builtin = (ctx) => {
@@ -32,20 +32,16 @@ const local: Builtin = (ctx) => {
     ctx.stderr('bash: local: can only be used in a function\n');
     return 1;
   }
-  let status = 0;
-  for (const a of ctx.argv.slice(1)) {
-    if (a.startsWith('-')) continue; // attributes (-r, -i...) are not kept here
-    const arg = declaration(ctx, a);
-    if (!arg) {
-      status = 1;
-      continue;
-    }
-    const { name, value } = arg;
-    if (!call.saved.has(name)) call.saved.set(name, ctx.state.env[name]);
-    if (value !== undefined) ctx.state.env[name] = value;
-    else delete ctx.state.env[name];
-  }
-  return status;
+  // attributes (-r, -i...) are not kept here
+  return eachDeclaration(
+    ctx,
+    ctx.argv.slice(1).filter((a) => !a.startsWith('-')),
+    (name, value) => {
+      if (!call.saved.has(name)) call.saved.set(name, ctx.state.env[name]);
+      if (value !== undefined) ctx.state.env[name] = value;
+      else delete ctx.state.env[name];
+    },
+  );
 };
 
 /** `declare -f [NAME...]`, `declare -F`: the functions; `declare NAME=VALUE` sets, as an assignment */
@@ -85,22 +81,12 @@ const declare: Builtin = (ctx) => {
     }
     return status;
   }
-  let status = 0;
-  for (const a of args) {
-    const arg = declaration(ctx, a);
-    if (!arg) {
-      status = 1;
-      continue;
-    }
-    const { name, value } = arg;
+  return eachDeclaration(ctx, args, (name, value) => {
     if (flags.has('a')) {
       const first = value ?? ctx.state.env[name];
       if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, first !== undefined ? { 0: first } : {});
-      continue;
-    }
-    if (value !== undefined) setScalar(ctx.state, name, value);
-  }
-  return status;
+    } else if (value !== undefined) setScalar(ctx.state, name, value);
+  });
 };
 
 /** `declare -a a=([0]="x" [1]="y")`, as declare -p shows an array */

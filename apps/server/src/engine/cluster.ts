@@ -28,7 +28,6 @@ import { TimerQueue } from './timer-queue';
 import { nanosHex } from './event-name';
 import { defaultPlugins } from './api/plugins';
 import { buildControllers } from './controllers/registry';
-import { EventTtlController } from './controllers/event-ttl';
 import { bootstrap } from './bootstrap/bootstrap';
 import type { FileSystem } from './shell/filesystem';
 
@@ -103,7 +102,7 @@ export class Cluster {
       this.queues.set(c.name, q);
       this.contexts.set(c.name, ctx);
       this.slots.push({ c, q, ctx });
-      if ('earliestExcept' in c) this.expiryHooks.set(c.name, { c: c as EventTtlController, ctx });
+      if (c.earliestExcept) this.expiryHooks.set(c.name, { c, ctx });
     }
     this.store.onChange((ev) => this.dispatch(ev));
   }
@@ -330,14 +329,14 @@ export class Cluster {
       if (!hook || own?.has(x.controller)) continue;
       (own ??= new Set()).add(x.controller);
       const keys = new Set(ignore.filter((y) => y.controller === x.controller).map((y) => y.key));
-      best = Math.min(best, hook.c.earliestExcept(keys, hook.ctx));
+      best = Math.min(best, hook.c.earliestExcept!(keys, hook.ctx));
     }
     if (!own) return this.timers.earliestExcept(controller, key, ignore);
     return Math.min(best, this.timers.earliestExcept(controller, key, ignore, own));
   }
 
   /** the controllers that answer `earliestExcept` for their own keys, with their contexts */
-  private readonly expiryHooks = new Map<string, { c: EventTtlController; ctx: ControllerContext }>();
+  private readonly expiryHooks = new Map<string, { c: Controller; ctx: ControllerContext }>();
 
   /** (controller, key)'s sync is about to run: a timer fired for it is no longer ahead */
   private fired(controller: string, key: string): void {

@@ -1,6 +1,8 @@
 // Simulated time. The engine's clock is a number of milliseconds since the Unix epoch, passed in
 // as `now`; objects carry RFC 3339 timestamps with second precision, as the API server writes them.
 
+import { remembered } from './memo';
+
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
@@ -24,17 +26,11 @@ export function rfc3339(ms: number): string {
 /** parses an RFC 3339 timestamp into epoch ms; NaN when malformed */
 export function parseTime(s: string | null | undefined): number {
   if (!s) return NaN;
-  // a table of pods reads the same few timestamps hundreds of times
-  let ms = PARSED.get(s);
-  if (ms === undefined) {
-    if (PARSED.size >= 4096) PARSED.clear();
-    ms = parseTimeText(s);
-    PARSED.set(s, ms);
-  }
-  return ms;
+  return parseRemembered(s);
 }
 
-const PARSED = new Map<string, number>();
+// a table of pods reads the same few timestamps hundreds of times
+const parseRemembered = remembered((s: string) => parseTimeText(s), 4096);
 
 function parseTimeText(s: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(s);

@@ -67,6 +67,12 @@ export interface Controller {
   readonly resources?: readonly string[];
   watch(ev: WatchEvent, enqueue: (key: string) => void, ctx: ControllerContext): void;
   sync(key: string, ctx: ControllerContext): void;
+  /**
+   * For a controller whose one timer stands for many deadlines it keeps itself (event-ttl): the
+   * earliest of them other than those named in `keys`, or Infinity (a closed-form catch-up
+   * ignores the deadlines it knows it moves).
+   */
+  earliestExcept?(keys: ReadonlySet<string>, ctx: ControllerContext): number;
 }
 
 /** `namespace/name` or `name`, as cache.MetaNamespaceKeyFunc makes keys */

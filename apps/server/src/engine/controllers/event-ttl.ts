@@ -18,12 +18,7 @@ export function expiryOf(ev: KubeEvent): number {
   return parseTime(ev.lastTimestamp ?? ev.firstTimestamp ?? ev.metadata.creationTimestamp) + EVENT_TTL_MS;
 }
 
-export interface EventTtlController extends Controller {
-  /** the earliest expiry of an Event not named (`namespace/name`) in `keys`, or Infinity */
-  earliestExcept(keys: ReadonlySet<string>, ctx: ControllerContext): number;
-}
-
-export function eventTtlController(): EventTtlController {
+export function eventTtlController(): Controller {
   let expiry: EventExpiry | undefined;
 
   /** the expiries, built from the stored Events on first use (after a load); true when just built */
@@ -56,8 +51,9 @@ export function eventTtlController(): EventTtlController {
       const [e] = expiries(ctx);
       // the removals below come back through watch; the timer is set once, after them
       for (const ev of e.takeDue(ctx.now)) ctx.store.remove('events', ev.metadata.namespace, ev.metadata.name!);
+      // later only: a timer the first use after a load set at this instant moves on too
       const first = e.earliest();
-      if (first !== undefined) ctx.schedule(first, EARLIEST);
+      if (first !== undefined) ctx.postpone('event-ttl', first, EARLIEST);
     },
     earliestExcept(keys, ctx) {
       return expiries(ctx)[0].earliestExcept(keys);

@@ -6,24 +6,10 @@
 import { KubeEvent, Pod } from '../../api/types';
 import { ControllerContext } from '../controller';
 import { goDuration } from '../../time';
+import { remembered } from '../../memo';
 
-/**
- * `make(x)`, remembered per `x`: the messages every pod's start repeats (the image pulled, the
- * container created and started) are one string each, not one per Event.
- */
-function remembered(make: (x: string) => string): (x: string) => string {
-  const seen = new Map<string, string>();
-  return (x) => {
-    let m = seen.get(x);
-    if (m === undefined) {
-      if (seen.size >= 1024) seen.clear();
-      m = make(x);
-      seen.set(x, m);
-    }
-    return m;
-  };
-}
-
+// the messages every pod's start repeats (the image pulled, the container created and started)
+// are one string each, not one per Event
 export const msg = {
   pulling: remembered((image: string) => `Pulling image "${image}"`),
   pulled: (image: string, ms: number, size: number) => `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${size} bytes.`,
@@ -48,19 +34,12 @@ export function podDesc(pod: Pod): string {
 
 export function fieldPathOf(pod: Pod, container: string, init: boolean): string {
   void pod;
-  // the same few container names come back for every pod: one string each, not one per Event
-  const paths = init ? INIT_PATHS : PATHS;
-  let path = paths.get(container);
-  if (path === undefined) {
-    if (paths.size >= 1024) paths.clear();
-    path = init ? `spec.initContainers{${container}}` : `spec.containers{${container}}`;
-    paths.set(container, path);
-  }
-  return path;
+  return init ? initPath(container) : containerPath(container);
 }
 
-const PATHS = new Map<string, string>();
-const INIT_PATHS = new Map<string, string>();
+// the same few container names come back for every pod: one string each, not one per Event
+const containerPath = remembered((c: string) => `spec.containers{${c}}`);
+const initPath = remembered((c: string) => `spec.initContainers{${c}}`);
 
 /**
  * Records (or repeats `times` times) a kubelet event about `pod` at `at`. Returns the store

@@ -5,19 +5,11 @@
 import { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../../api/types';
 import { qosClass } from '../../api/defaults/pod';
 import { rfc3339 as formatTime } from '../../time';
+import { remembered } from '../../memo';
 import { ContainerRuntime, PodRuntime, RunRecord } from './runtime-state';
 
 // statuses repeat the same few timestamps on every write: remember the last ones formatted
-const TIME_CACHE = new Map<number, string>();
-function rfc3339(ms: number): string {
-  let s = TIME_CACHE.get(ms);
-  if (s === undefined) {
-    if (TIME_CACHE.size > 256) TIME_CACHE.clear();
-    s = formatTime(ms);
-    TIME_CACHE.set(ms, s);
-  }
-  return s;
-}
+const rfc3339 = remembered(formatTime, 256);
 
 export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now: number): PodStatus {
   const initSpecs = pod.spec.initContainers ?? [];

@@ -5,6 +5,7 @@
 
 import { Node, Pod } from '../../api/types';
 import { NodeAggregate } from './node-cache';
+import { remembered } from '../../memo';
 import { PodInfo, allocatable, matchNodeSelectorTerm, nodeFacts, toleratedBy } from './filters';
 
 const MAX = 100;
@@ -89,19 +90,11 @@ const MB = 1024 * 1024;
 const MIN_IMAGE = 23 * MB;
 const MAX_CONTAINER_IMAGE = 1000 * MB;
 
-export function normalizedImageName(image: string): string {
-  // scored for every pod against every node's images: one string per image, not one per pod
-  let name = NORMALIZED.get(image);
-  if (name === undefined) {
-    const tail = image.slice(image.lastIndexOf('/') + 1);
-    name = tail.includes(':') || tail.includes('@') ? image : `${image}:latest`;
-    if (NORMALIZED.size >= 1024) NORMALIZED.clear();
-    NORMALIZED.set(image, name);
-  }
-  return name;
-}
-
-const NORMALIZED = new Map<string, string>();
+// scored for every pod against every node's images: one string per image, not one per pod
+export const normalizedImageName = remembered((image: string): string => {
+  const tail = image.slice(image.lastIndexOf('/') + 1);
+  return tail.includes(':') || tail.includes('@') ? image : `${image}:latest`;
+});
 
 export function imageLocality(pod: Pod, cs: Candidate[]): number[] {
   const containers = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];

@@ -508,8 +508,8 @@ export class Cluster {
   private indexEvent(uid: string, entry: KubeEvent): void {
     const index = this.eventIndex();
     const list = index.get(uid);
-    if (list) list.push(entry);
-    else index.set(uid, [entry]);
+    // a new list at its length (a list grown by push keeps room for 17 per object)
+    index.set(uid, list ? list.concat([entry]) : [entry]);
     this.aggEntries++;
   }
 

@@ -10,17 +10,16 @@
 
 import type { KubeEvent } from '../api/types';
 
-interface Entry {
-  at: number;
-  event: KubeEvent;
-}
-
 /** whether `event` is the Event stored under its namespace and name */
 export type IsStored = (event: KubeEvent) => boolean;
 
 export class EventExpiry {
-  /** entries in `at` order (stable); those before `head` are gone */
-  private entries: Entry[] = [];
+  // the queue as two lists kept in step, entry i being (events[i], ats[i]): the times sit
+  // unboxed in a list of doubles, where an entry object and its boxed time were 56 bytes an Event
+  /** Events in expiry order (stable); those before `head` are gone */
+  private events: KubeEvent[] = [];
+  /** when each expires */
+  private ats: number[] = [];
   private head = 0;
   /** the entry at `head` was found current (until the Event it names is replaced or deleted) */
   private headChecked = false;
@@ -33,7 +32,7 @@ export class EventExpiry {
   add(event: KubeEvent, at: number, old?: KubeEvent): void {
     if (old) this.forget(old);
     else this.stored++;
-    this.insert({ at, event });
+    this.insert(event, at);
     this.compact();
   }
 
@@ -43,16 +42,22 @@ export class EventExpiry {
     this.stored--;
   }
 
+  /** entries held, stale ones included (what compaction bounds) */
+  get held(): number {
+    return this.events.length;
+  }
+
   /** the earliest expiry of a stored Event, or undefined when there is none */
   earliest(): number | undefined {
-    return this.first()?.at;
+    const i = this.first();
+    return i < 0 ? undefined : this.ats[i];
   }
 
   /** The earliest expiry of an Event whose `namespace/name` key is not in `keys`, or Infinity. */
   earliestExcept(keys: ReadonlySet<string>): number {
-    for (let i = this.head; i < this.entries.length; i++) {
-      const e = this.entries[i];
-      if (this.isStored(e.event) && !keys.has(`${e.event.metadata.namespace}/${e.event.metadata.name}`)) return e.at;
+    for (let i = this.head; i < this.events.length; i++) {
+      const e = this.events[i];
+      if (this.isStored(e) && !keys.has(`${e.metadata.namespace}/${e.metadata.name}`)) return this.ats[i];
     }
     return Infinity;
   }
@@ -60,8 +65,8 @@ export class EventExpiry {
   /** Takes the stored Events due by `now` out, ordered by namespace then name (a canonical order). */
   takeDue(now: number): KubeEvent[] {
     const due: KubeEvent[] = [];
-    for (let e = this.first(); e && e.at <= now; e = this.first()) {
-      due.push(e.event);
+    for (let i = this.first(); i >= 0 && this.ats[i] <= now; i = this.first()) {
+      due.push(this.events[i]);
       this.head++;
       this.headChecked = false;
     }
@@ -69,51 +74,61 @@ export class EventExpiry {
     return due.sort((a, b) => compareNames(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareNames(a.metadata.name!, b.metadata.name!));
   }
 
-  /** the earliest entry whose Event is still stored, dropping the stale ones in front of it */
-  private first(): Entry | undefined {
-    while (this.head < this.entries.length) {
-      const e = this.entries[this.head];
-      if (this.headChecked || this.isStored(e.event)) {
+  /** the index of the earliest entry whose Event is still stored (-1: none), dropping the stale ones in front of it */
+  private first(): number {
+    while (this.head < this.events.length) {
+      if (this.headChecked || this.isStored(this.events[this.head])) {
         this.headChecked = true;
-        return e;
+        return this.head;
       }
       this.head++;
     }
-    return undefined;
+    return -1;
   }
 
   /** `old` is no longer stored: if the checked head named it, the head is checked again */
   private forget(old: KubeEvent): void {
-    if (this.headChecked && this.entries[this.head]?.event === old) this.headChecked = false;
+    if (this.headChecked && this.events[this.head] === old) this.headChecked = false;
   }
 
   /** appends (the usual case: Events expire in the order they happen) or inserts in `at` order */
-  private insert(entry: Entry): void {
-    const list = this.entries;
-    if (list.length === this.head || list[list.length - 1].at <= entry.at) {
-      list.push(entry);
+  private insert(event: KubeEvent, at: number): void {
+    const { events, ats } = this;
+    if (events.length === this.head || ats[ats.length - 1] <= at) {
+      events.push(event);
+      ats.push(at);
       return;
     }
     let lo = this.head;
-    let hi = list.length;
+    let hi = events.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (list[mid].at <= entry.at) lo = mid + 1;
+      if (ats[mid] <= at) lo = mid + 1;
       else hi = mid;
     }
-    list.splice(lo, 0, entry);
+    events.splice(lo, 0, event);
+    ats.splice(lo, 0, at);
     if (lo === this.head) this.headChecked = false;
   }
 
   /** drops what is before `head`, and stale entries once they outnumber the stored Events */
   private compact(): void {
-    const held = this.entries.length - this.head;
+    const held = this.events.length - this.head;
     if (held > 2 * this.stored + 1024) {
-      this.entries = this.entries.slice(this.head).filter((e) => this.isStored(e.event));
+      const events: KubeEvent[] = [];
+      const ats: number[] = [];
+      for (let i = this.head; i < this.events.length; i++) {
+        if (!this.isStored(this.events[i])) continue;
+        events.push(this.events[i]);
+        ats.push(this.ats[i]);
+      }
+      this.events = events;
+      this.ats = ats;
       this.head = 0;
       this.headChecked = false;
-    } else if (this.head >= 1024 && this.head * 2 >= this.entries.length) {
-      this.entries = this.entries.slice(this.head);
+    } else if (this.head >= 1024 && this.head * 2 >= this.events.length) {
+      this.events = this.events.slice(this.head);
+      this.ats = this.ats.slice(this.head);
       this.head = 0;
     }
   }

@@ -2,7 +2,7 @@
 // ServiceAccount (plugin/pkg/admission/serviceaccount) and DefaultTolerationSeconds
 // (plugin/pkg/admission/defaulttolerationseconds).
 
-import { Pod, Toleration, Volume } from '../types';
+import { Pod, Toleration, Volume, VolumeMount } from '../types';
 import { Random } from '../../random';
 import { deepFreeze } from '../store';
 
@@ -31,11 +31,16 @@ export function admitServiceAccount(pod: Pod, randomSuffix: string | (() => stri
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     // a container that mounts something at the token path keeps its own
     if ((c.volumeMounts ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) continue;
-    c.volumeMounts = [...(c.volumeMounts ?? []), { name: volumeName, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }];
+    // concat, not a spread: the array is made at its length (a spread leaves room for 17 items in
+    // every stored pod)
+    c.volumeMounts = (c.volumeMounts ?? NO_MOUNTS).concat([{ name: volumeName, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }]);
     needed = true;
   }
-  if (needed && !existing) spec.volumes = [...(spec.volumes ?? []), serviceAccountVolume(volumeName)];
+  if (needed && !existing) spec.volumes = (spec.volumes ?? NO_VOLUMES).concat([serviceAccountVolume(volumeName)]);
 }
+
+const NO_MOUNTS: readonly VolumeMount[] = [];
+const NO_VOLUMES: readonly Volume[] = [];
 
 function serviceAccountVolume(name: string): Volume {
   return { name, projected: SERVICE_ACCOUNT_PROJECTION };
@@ -76,12 +81,15 @@ export function admitDefaultTolerations(pod: Pod): void {
   const add: Toleration[] = [];
   if (!tolerates(NOT_READY)) add.push(TOLERATE_NOT_READY);
   if (!tolerates(UNREACHABLE)) add.push(TOLERATE_UNREACHABLE);
-  if (add.length) pod.spec.tolerations = [...tolerations, ...add];
+  if (add.length === 2 && tolerations.length === 0) pod.spec.tolerations = DEFAULT_TOLERATIONS;
+  else if (add.length) pod.spec.tolerations = tolerations.concat(add);
 }
 
 // shared by every pod, as the projection above
 const TOLERATE_NOT_READY: Toleration = Object.freeze({ key: NOT_READY, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
 const TOLERATE_UNREACHABLE: Toleration = Object.freeze({ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_SECONDS });
+/** the list most pods end with (they declare no tolerations of their own): one frozen array for all */
+const DEFAULT_TOLERATIONS = Object.freeze([TOLERATE_NOT_READY, TOLERATE_UNREACHABLE]) as Toleration[];
 
 /**
  * The reasons the admission plugins refuse a pod, for `ApiError.forbidden('pods', name, why)`:

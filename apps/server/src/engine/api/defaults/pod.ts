@@ -41,10 +41,15 @@ export function defaultPod(pod: Pod): void {
   if (!pod.status || !pod.status.phase) pod.status = { ...(pod.status ?? {}), phase: 'Pending', qosClass: qosClass(spec) };
 }
 
+// the empty objects nearly every pod is defaulted with: one frozen object each for all pods
+// (stored objects are never changed in place; a command that edits one edits its own copy)
+const NO_SECURITY_CONTEXT = Object.freeze({});
+const NO_RESOURCES = Object.freeze({});
+
 export function defaultPodSpec(spec: PodSpec): void {
   spec.dnsPolicy ||= 'ClusterFirst';
   spec.restartPolicy ||= 'Always';
-  spec.securityContext ??= {};
+  spec.securityContext ??= NO_SECURITY_CONTEXT;
   spec.terminationGracePeriodSeconds ??= 30;
   spec.schedulerName ||= 'default-scheduler';
   // the v1 conversion: serviceAccount, the deprecated alias, is read when serviceAccountName is
@@ -63,7 +68,7 @@ export function defaultContainer(c: Container): void {
   c.imagePullPolicy ||= imageTag(c.image ?? '') === 'latest' ? 'Always' : 'IfNotPresent';
   c.terminationMessagePath ||= '/dev/termination-log';
   c.terminationMessagePolicy ||= 'File';
-  c.resources ??= {};
+  c.resources ??= NO_RESOURCES;
   for (const p of c.ports ?? []) p.protocol ||= 'TCP';
   for (const e of c.env ?? []) {
     if (e.valueFrom?.fieldRef) e.valueFrom.fieldRef.apiVersion ||= 'v1';

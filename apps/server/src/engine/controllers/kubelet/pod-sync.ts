@@ -142,10 +142,10 @@ function restartChanged(env: SyncEnv, t: number): void {
 }
 
 function newPodRuntime(pod: Pod, now: number, staticHash: string | undefined): PodRuntime {
-  const containers: ContainerRuntime[] = [
-    ...(pod.spec.initContainers ?? []).map((c) => ({ name: c.name, init: true, stage: 'fresh' as const, restartCount: 0 })),
-    ...pod.spec.containers.map((c) => ({ name: c.name, init: false, stage: 'fresh' as const, restartCount: 0 })),
-  ];
+  // map and concat make the list at its length (a spread keeps room for 17 in every pod's runtime)
+  const main = pod.spec.containers.map((c): ContainerRuntime => ({ name: c.name, init: false, stage: 'fresh', restartCount: 0 }));
+  const inits = pod.spec.initContainers;
+  const containers = inits?.length ? inits.map((c): ContainerRuntime => ({ name: c.name, init: true, stage: 'fresh', restartCount: 0 })).concat(main) : main;
   return {
     uid: pod.metadata.uid!,
     node: pod.spec.nodeName!,

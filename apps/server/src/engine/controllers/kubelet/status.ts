@@ -6,10 +6,13 @@ import { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus }
 import { qosClass } from '../../api/defaults/pod';
 import { rfc3339 as formatTime } from '../../time';
 import { remembered } from '../../memo';
+import { deepFreeze } from '../../api/store';
 import { ContainerRuntime, PodRuntime, RunRecord } from './runtime-state';
 
 // statuses repeat the same few timestamps on every write: remember the last ones formatted
 const rfc3339 = remembered(formatTime, 256);
+// every pod on a node has the same hostIPs: one frozen list per node
+const hostIPsOf = remembered((ip: string): { ip: string }[] => deepFreeze([{ ip }]), 256);
 
 export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now: number): PodStatus {
   const initSpecs = pod.spec.initContainers ?? [];
@@ -21,10 +24,9 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const mainRt: ContainerRuntime[] = hasInitRt ? prt.containers.filter((c) => !c.init) : prt.containers;
   // a pod with init containers shows PodInitializing for every container not started yet
   const hasInit = initSpecs.length > 0;
-  const initStatuses: ContainerStatus[] = [];
-  for (let i = 0; i < initSpecs.length; i++) initStatuses.push(containerStatus(initSpecs[i], initRt[i], pod, now, hasInit, pod.status?.initContainerStatuses?.[i]));
-  const statuses: ContainerStatus[] = [];
-  for (let i = 0; i < specs.length; i++) statuses.push(containerStatus(specs[i], mainRt[i], pod, now, hasInit, pod.status?.containerStatuses?.[i]));
+  // map makes the lists at their length (a list grown by push keeps room for 17 in every stored pod)
+  const initStatuses: ContainerStatus[] = hasInit ? initSpecs.map((spec, i) => containerStatus(spec, initRt[i], pod, now, hasInit, pod.status?.initContainerStatuses?.[i])) : NO_STATUSES;
+  const statuses: ContainerStatus[] = specs.map((spec, i) => containerStatus(spec, mainRt[i], pod, now, hasInit, pod.status?.containerStatuses?.[i]));
   // an evicted pod has failed, whatever its restart policy (eviction_manager.go evictPod)
   const evicted = prt.eviction?.done ? prt.eviction : undefined;
   const phase = evicted ? 'Failed' : podPhase(pod, initRt, statuses);
@@ -42,6 +44,9 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const prev = pod.status;
   const was = prev?.conditions;
   const unready = notReady ? `containers with unready status: [${notReady}]` : '';
+  let scheduled: Condition | undefined;
+  if (was) for (let i = 0; i < was.length && !scheduled; i++) if (was[i].type === 'PodScheduled') scheduled = was[i];
+  // the five in one literal, at their length
   const conditions: Condition[] = [
     condition(prt, now, was, 'PodReadyToStartContainers', sandboxReady),
     terminal
@@ -59,11 +64,10 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
       : notReady
         ? condition(prt, now, was, 'ContainersReady', false, 'ContainersNotReady', unready)
         : condition(prt, now, was, 'ContainersReady', true),
+    scheduled ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(prt.startTime) },
   ];
-  const scheduled = was?.find((c) => c.type === 'PodScheduled');
-  conditions.push(scheduled ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(prt.startTime) });
 
-  const hostIPs = prev?.hostIPs?.length === 1 && prev.hostIPs[0].ip === hostIP ? prev.hostIPs : [{ ip: hostIP }];
+  const hostIPs = prev?.hostIPs?.length === 1 && prev.hostIPs[0].ip === hostIP ? prev.hostIPs : hostIPsOf(hostIP);
   // a hostNetwork pod has the node's IP from its first status on, before its sandbox is up
   // (generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs")
   const podIP = prt.ip ?? (pod.spec.hostNetwork ? hostIP : undefined);
@@ -96,6 +100,9 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
 }
 
 const NO_CONTAINERS: ContainerRuntime[] = [];
+const NO_STATUSES: ContainerStatus[] = [];
+/** a container's lastState before it has ended once: one frozen object for all */
+const NO_STATE: ContainerState = Object.freeze({});
 
 /** One pod condition; its transition time moves only when its status changes. */
 function condition(prt: PodRuntime, now: number, was: Condition[] | undefined, type: string, ok: boolean, reason?: string, message?: string): Condition {
@@ -173,7 +180,7 @@ function containerStatus(spec: Container, rt: ContainerRuntime | undefined, pod:
   const lastRun = rt?.stage === 'running' ? rt.previous : rt?.current;
   const hasRun = rt?.current !== undefined;
   let state: ContainerState;
-  let lastState: ContainerState = {};
+  let lastState: ContainerState = NO_STATE;
   switch (rt?.stage) {
     case 'running':
       state = { running: { startedAt: rfc3339(rt.current!.startedAt) } };

@@ -55,6 +55,20 @@ describe('kubelet', () => {
     ]);
   });
 
+  it('gives the pods of one node one frozen hostIPs list, and containers that never ended one empty lastState', () => {
+    const c = Cluster.create({ seed: 1, start: START });
+    c.at(START, () => ['a', 'b'].forEach((n) => c.api.create(pod(n, {}))));
+    c.at(START, () => c.api.create(pod('elsewhere', {}, 'node2')));
+    c.step(START + 30 * S);
+    const [a, b, elsewhere] = ['a', 'b', 'elsewhere'].map((n) => get(c, n).status!);
+    expect(a.phase).toBe('Running');
+    expect(a.hostIPs).toBe(b.hostIPs);
+    expect(Object.isFrozen(a.hostIPs)).toBe(true);
+    expect([a.hostIPs, elsewhere.hostIPs]).toEqual([[{ ip: '192.168.56.11' }], [{ ip: '192.168.56.12' }]]);
+    expect(a.containerStatuses![0].lastState).toBe(b.containerStatuses![0].lastState);
+    expect(a.containerStatuses![0].lastState).toEqual({});
+  });
+
   it("gives a hostNetwork pod the node's IP from its first status, before its sandbox is up; other pods none", () => {
     const c = Cluster.create({ seed: 1, start: START });
     c.at(START + 1 * S, () => {

@@ -1,7 +1,7 @@
-// -o values: kubectl v1.32's errors for bad ones, template files read from the host, and a clear
-// line for custom-columns-file, which the simulation does not print.
+// -o values: kubectl v1.32's errors for bad ones, and template and columns files read from the host.
 import { parseOutput } from './output';
 import { newKit } from './verbs/verb-test-kit';
+import { KubeObject } from '../api/types';
 
 describe('parseOutput', () => {
   const refused = (o: string, template = '', table = true) => {
@@ -42,8 +42,9 @@ describe('parseOutput', () => {
     }
   });
 
-  it('says plainly that get does not print custom-columns-file', () => {
-    expect(refused('custom-columns-file=c.txt')).toBe("error: -o custom-columns-file is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead");
+  it('wants a file for custom-columns-file', () => {
+    expect(refused('custom-columns-file')).toBe('error: custom-columns format specified but no custom columns given');
+    expect(refused('custom-columns-file=')).toBe('error: custom-columns format specified but no custom columns given');
   });
 });
 
@@ -62,5 +63,49 @@ describe('template files (-o go-template-file, templatefile, jsonpath-file), as 
     expect((await create('go-template-file=bad.tmpl')).stderr).toBe('error: error parsing template {{.bad, template: output:1: unclosed action\n');
     await kit.setup('kubectl create deployment web --image=nginx');
     expect((await kit.sh('kubectl get deploy web -o go-template-file=t.tmpl')).stdout).toBe('web\n');
+  });
+});
+
+describe('-o custom-columns-file, as kubectl v1.32 reads it', () => {
+  // each answer checked against the real kubectl v1.32 (its get against a minimal API server)
+  it('prints the columns its first two lines name, its header even with --no-headers', async () => {
+    const kit = newKit();
+    await kit.setup(
+      "printf 'NAME   RV\\nmetadata.name   {.metadata.uid}\\nnot read\\n' > cols.txt",
+      "printf '  NAME\\tIMAGE  \\r\\n  metadata.name\\t.spec.containers[*].image\\r\\n' > crlf.txt",
+      'kubectl run web --image=nginx',
+      'kubectl run db --image=redis',
+    );
+    const uid = (name: string) => (kit.sandbox.cluster.store.get('pods', 'default', name) as KubeObject).metadata.uid;
+    const table = `NAME   RV\ndb     ${uid('db')}\nweb    ${uid('web')}\n`;
+    expect(await kit.sh('kubectl get pods -o custom-columns-file=cols.txt')).toEqual({ stdout: table, stderr: '', exitCode: 0 });
+    expect((await kit.sh('kubectl get pods -o custom-columns-file=cols.txt --no-headers')).stdout).toBe(table);
+    expect((await kit.sh('kubectl get pods -o custom-columns-file --template=cols.txt')).stdout).toBe(table);
+    expect((await kit.sh('kubectl get pod web -o custom-columns-file=crlf.txt')).stdout).toBe('NAME   IMAGE\nweb    nginx\n');
+  });
+
+  it("says what is wrong with a file in kubectl's words", async () => {
+    const kit = newKit();
+    await kit.setup(
+      "printf 'NAME RV\\n' > header-only.txt",
+      "printf 'NAME RV\\nmetadata.name\\n' > short.txt",
+      "printf 'NAME\\n{.metadata.name\\n' > bad-path.txt",
+      ': > empty.txt',
+      'mkdir dir',
+      'kubectl run web --image=nginx',
+    );
+    const err = async (file: string) => {
+      const r = await kit.sh(`kubectl get pods -o custom-columns-file=${file}`);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toBe('');
+      return r.stderr;
+    };
+    const format = 'Expected format is one line of space separated headers, one line of space separated column specs.';
+    expect(await err('missing.txt')).toBe('error: error reading template missing.txt, open missing.txt: no such file or directory\n');
+    expect(await err('empty.txt')).toBe(`error: invalid template, missing header line. ${format}\n`);
+    expect(await err('dir')).toBe(`error: invalid template, missing header line. ${format}\n`);
+    expect(await err('header-only.txt')).toBe(`error: invalid template, missing spec line. ${format}\n`);
+    expect(await err('short.txt')).toBe("error: number of headers (2) and field specifications (1) don't match\n");
+    expect(await err('bad-path.txt')).toBe("error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n");
   });
 });

@@ -12,7 +12,7 @@ import { printName } from './printers/get-printer';
 import { listOf, printJson, printYaml } from './printers/object-printer';
 import { inStructOrder } from './printers/go-struct-order';
 import { JsonPathError, printJsonPath } from './printers/jsonpath';
-import { printCustomColumns } from './printers/custom-columns';
+import { CustomColumn, parseCustomColumnsSpec, parseCustomColumnsTemplate, printCustomColumns } from './printers/custom-columns';
 
 export type OutputSpec =
   | { kind: 'table'; wide: boolean }
@@ -20,15 +20,16 @@ export type OutputSpec =
   | { kind: 'yaml' }
   | { kind: 'json' }
   | { kind: 'jsonpath'; template: string; asJson: boolean }
-  | { kind: 'custom-columns'; spec: string }
+  | CustomColumnsOutput
   | { kind: 'go-template'; template: string };
+
+/** `-o custom-columns=SPEC`, or `-o custom-columns-file=FILE` with the file's reader */
+export type CustomColumnsOutput = { kind: 'custom-columns'; spec: string } | { kind: 'custom-columns'; file: string; read: () => string };
 
 /** what `get` prints (kubectl's printers with the human-readable ones), as its error lists them */
 const TABLE_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 /** what every other command that prints an object offers: no table, no columns */
 const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
-
-const UNSUPPORTED_FORMATS = new Set(['custom-columns-file']);
 
 /** the template formats that name a file: the template is its text */
 const TEMPLATE_FILE_FORMATS: Record<string, 'go-template' | 'jsonpath'> = { 'go-template-file': 'go-template', templatefile: 'go-template', 'jsonpath-file': 'jsonpath' };
@@ -64,9 +65,11 @@ export function parseOutput(given: string, template = '', table = false, readFil
     if (!arg) throw new CommandError('error: template format specified but no template given');
     return { kind: 'jsonpath', template: arg, asJson: format === 'jsonpath-as-json' };
   }
-  if (format === 'custom-columns') {
+  if (format === 'custom-columns' || format === 'custom-columns-file') {
     if (!arg) throw new CommandError('error: custom-columns format specified but no custom columns given');
-    return { kind: 'custom-columns', spec: arg };
+    if (format === 'custom-columns') return { kind: 'custom-columns', spec: arg };
+    // kubectl opens the file when it makes the printer, after the objects are fetched
+    return { kind: 'custom-columns', file: arg, read: () => readColumnsFile(arg, readFile) };
   }
   // real formats the simulation does not print: said so, rather than "unable to match"
   if (format === 'go-template' || format === 'template') {
@@ -79,10 +82,32 @@ export function parseOutput(given: string, template = '', table = false, readFil
     const text = readTemplateFile(arg, readFile);
     return fromFile === 'jsonpath' ? { kind: 'jsonpath', template: text, asJson: false } : { kind: 'go-template', template: text };
   }
-  if (UNSUPPORTED_FORMATS.has(format)) {
-    throw new CommandError(`error: -o ${format} is not supported in kubeaula: use -o jsonpath='{...}' or -o custom-columns=... instead`);
-  }
   throw unmatched(o, table);
+}
+
+/**
+ * customcolumn_flags.go's read of a columns file: a file it cannot open is an error; a directory
+ * opens, and reading it fails, which the template parser meets as a file without a header line.
+ */
+function readColumnsFile(path: string, readFile: ((path: string) => string) | undefined): string {
+  try {
+    if (!readFile) throw new FsError('ENOENT');
+    return readFile(path);
+  } catch (e) {
+    if (!(e instanceof FsError)) throw e;
+    if (e.code === 'EISDIR') return '';
+    throw new CommandError(`error: error reading template ${path}, ${readFileError(path, e)}`);
+  }
+}
+
+/**
+ * The columns of a custom-columns output, made as kubectl makes them with the printer (so a bad
+ * spec or file is reported when printing). A columns file's printer prints its header line even
+ * with --no-headers: NewCustomColumnsPrinterFromTemplate never sets NoHeaders.
+ */
+export function customColumnsOf(output: CustomColumnsOutput): { columns: CustomColumn[]; alwaysHeaders: boolean } {
+  if ('spec' in output) return { columns: parseCustomColumnsSpec(output.spec), alwaysHeaders: false };
+  return { columns: parseCustomColumnsTemplate(output.read()), alwaysHeaders: true };
 }
 
 /** The printing flags of an object-printing command (all but get): -o and --template. */
@@ -135,8 +160,10 @@ function printWith(view: KubeObject[], output: OutputSpec, opts: PrintOptions): 
     }
     case 'jsonpath':
       return printJsonPath(opts.single ? view[0] : listOf(view), output.template, { outputJson: output.asJson, allowMissingKeys: opts.allowMissingKeys ?? true });
-    case 'custom-columns':
-      return printCustomColumns(view, output.spec, { noHeaders: opts.noHeaders });
+    case 'custom-columns': {
+      const { columns, alwaysHeaders } = customColumnsOf(output);
+      return printCustomColumns(view, columns, { noHeaders: opts.noHeaders && !alwaysHeaders });
+    }
     case 'go-template':
       return printGoTemplate(opts.single ? view[0] : listOf(view), output.template);
     case 'table':

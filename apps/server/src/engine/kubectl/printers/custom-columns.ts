@@ -22,6 +22,25 @@ export function parseCustomColumnsSpec(spec: string): CustomColumn[] {
   });
 }
 
+const TEMPLATE_FORMAT = 'Expected format is one line of space separated headers, one line of space separated column specs.';
+
+/**
+ * NewCustomColumnsPrinterFromTemplate: a columns file's first line holds the headers, its second
+ * the column specs, each split on white space (bufio.ScanWords); further lines are not read.
+ */
+export function parseCustomColumnsTemplate(text: string): CustomColumn[] {
+  // bufio.ScanLines: lines end at \n, a \r before it is dropped, and an empty last line is none
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  if (text.endsWith('\n') || text === '') lines.pop();
+  if (lines.length < 1) throw new JsonPathError(`invalid template, missing header line. ${TEMPLATE_FORMAT}`);
+  if (lines.length < 2) throw new JsonPathError(`invalid template, missing spec line. ${TEMPLATE_FORMAT}`);
+  const words = (line: string): string[] => line.split(/\s+/).filter((w) => w !== '');
+  const headers = words(lines[0]);
+  const specs = words(lines[1]);
+  if (headers.length !== specs.length) throw new JsonPathError(`number of headers (${headers.length}) and field specifications (${specs.length}) don't match`);
+  return headers.map((header, i) => ({ header, fieldSpec: relaxedJsonPathExpression(specs[i]) }));
+}
+
 function compile(columns: readonly CustomColumn[]): JsonPathTemplate[] {
   return columns.map((c) => {
     try {

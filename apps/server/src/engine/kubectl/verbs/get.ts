@@ -23,8 +23,8 @@ import { formatApiError } from '../errors';
 import { kubeletView } from '../kubelet-views';
 import { builderErrors, mappingFor, readManifests } from '../manifests';
 import { listObjects } from '../list-objects';
-import { parseOutput, printObjects, printOptions, OutputSpec } from '../output';
-import { CustomColumn, customColumnsHeader, customColumnsRows, parseCustomColumnsSpec } from '../printers/custom-columns';
+import { customColumnsOf, parseOutput, printObjects, printOptions, OutputSpec } from '../output';
+import { CustomColumn, customColumnsHeader, customColumnsRows } from '../printers/custom-columns';
 import { goJsonString, toCompactJson } from '../printers/json';
 import { JsonPathError } from '../printers/jsonpath';
 import { toYaml } from '../printers/yaml';
@@ -280,9 +280,10 @@ async function watchGet(
 function watchObjectPrinter(inv: Invocation, output: Exclude<OutputSpec, { kind: 'table' }>, writer: TabWriter, withEvents: boolean): (objects: KubeObject[], type: string) => void {
   const { flags } = inv;
   let columns: CustomColumn[] | undefined;
+  let alwaysHeaders = false;
   if (output.kind === 'custom-columns') {
     try {
-      columns = parseCustomColumnsSpec(output.spec);
+      ({ columns, alwaysHeaders } = customColumnsOf(output));
     } catch (e) {
       if (e instanceof JsonPathError) throw new CommandError(`error: ${e.message}`);
       throw e;
@@ -304,7 +305,7 @@ function watchObjectPrinter(inv: Invocation, output: Exclude<OutputSpec, { kind:
           text += (printed ? '---\n' : '') + (withEvents ? toYaml(event) : printYaml(o));
           break;
         case 'custom-columns':
-          if (!printed && !flags.bool('no-headers')) text += customColumnsHeader(columns!);
+          if (!printed && (alwaysHeaders || !flags.bool('no-headers'))) text += customColumnsHeader(columns!);
           text += customColumnsRows([withEvents ? event : o], columns!);
           break;
         default:

@@ -82,6 +82,10 @@ describe('-o custom-columns-file, as kubectl v1.32 reads it', () => {
     expect((await kit.sh('kubectl get pods -o custom-columns-file=cols.txt --no-headers')).stdout).toBe(table);
     expect((await kit.sh('kubectl get pods -o custom-columns-file --template=cols.txt')).stdout).toBe(table);
     expect((await kit.sh('kubectl get pod web -o custom-columns-file=crlf.txt')).stdout).toBe('NAME   IMAGE\nweb    nginx\n');
+    // an empty list still has its header; the file is read when the printer is made, after the
+    // resource type is known
+    expect(await kit.sh('kubectl get pods -n kube-public -o custom-columns-file=cols.txt')).toEqual({ stdout: 'NAME   RV\n', stderr: '', exitCode: 0 });
+    expect((await kit.sh('kubectl get nothings -o custom-columns-file=missing.txt')).stderr).toBe('error: the server doesn\'t have a resource type "nothings"\n');
   });
 
   it("says what is wrong with a file in kubectl's words", async () => {

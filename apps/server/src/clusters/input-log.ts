@@ -20,7 +20,7 @@ import { ClockReadings, ReplayClock, ReplayDiverged, SwitchClock } from './repla
 export const HOME = '/home/student';
 
 /** The part of a shell session stored beside env, cwd, host and history. */
-export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'traps' | 'status'>;
+export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'traps' | 'unexported' | 'status'>;
 
 export interface CommandPayload {
   /** The engine version that ran it. */
@@ -70,6 +70,7 @@ export function storedSession(s: ShellSession): ShellSession {
     ...(s.functions && Object.keys(s.functions).length ? { functions: s.functions } : {}),
     ...(s.arrays && Object.keys(s.arrays).length ? { arrays: s.arrays } : {}),
     ...(s.traps && Object.keys(s.traps).length ? { traps: s.traps } : {}),
+    ...(s.unexported && Object.keys(s.unexported).length ? { unexported: s.unexported } : {}),
     status: s.status,
   };
 }
@@ -89,6 +90,7 @@ export function sessionFromRow(row: { env: unknown; cwd: string; host: string; h
     ...(rest.functions && typeof rest.functions === 'object' ? { functions: rest.functions } : {}),
     ...(rest.arrays && typeof rest.arrays === 'object' ? { arrays: rest.arrays } : {}),
     ...(rest.traps && typeof rest.traps === 'object' ? { traps: rest.traps } : {}),
+    ...(rest.unexported && typeof rest.unexported === 'object' ? { unexported: rest.unexported } : {}),
     status: rest.status ?? 0,
   };
 }

@@ -74,7 +74,8 @@ export interface Runner {
   /** parses and runs `src` in `state` (source, eval, ssh HOST CMD) */
   runSource(src: string, state: ExecState, io: Io): Promise<number>;
   /** runs a script in a child shell with its own $0 and positional parameters */
-  runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io, asBash?: boolean): Promise<number>;
+  /** `env`: the new shell's environment (the command's, with its own `NAME=value` prefix); by default the exported variables of `state` */
+  runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io, asBash?: boolean, env?: Record<string, string>): Promise<number>;
   knownCommand(name: string): 'builtin' | 'file' | undefined;
   /** the parsed body of one of the session's functions */
   functionBody(state: ExecState, name: string): Command | undefined;

@@ -11,7 +11,7 @@ import { globToRegExp } from './glob';
 import { FsError, WriteError } from './filesystem';
 import { newHostState } from './hosts';
 import { ShellSyntaxError, parseShell } from './parser';
-import { copyArrays, setArray, setElement, setScalar } from './variables';
+import { copyArrays, exportedEnv, forgetVariable, newShellVariable, setArray, setElement, setScalar } from './variables';
 import { checkSyntax } from './syntax-check';
 import type { HostState, ShellEnvironment, ShellSignal } from './types';
 import { UserFs } from './user-fs';
@@ -259,6 +259,7 @@ export class Interpreter implements Runner {
         let status = 0;
         for (const item of items) {
           if (this.signal.aborted) throw new InterruptSignal();
+          newShellVariable(state, cmd.name);
           state.env[cmd.name] = item;
           const r = await this.loopBody(cmd.body, state, cio);
           if (r === 'break') break;
@@ -392,7 +393,7 @@ export class Interpreter implements Runner {
       state.lineBase = lineBase;
       state.calls.pop();
       for (const [k, v] of call.saved) {
-        if (v === undefined) delete state.env[k];
+        if (v === undefined) forgetVariable(state, k);
         else state.env[k] = v;
       }
     }
@@ -710,7 +711,7 @@ export class Interpreter implements Runner {
     }
     const text = ctx.fs.readFile(path);
     // without a `#!/bin/sh` line, bash runs it
-    return this.runScript(text, path, ctx.argv.slice(1), ctx.state, ctx.io, !/^#!\s*\/(usr\/)?bin\/(env\s+)?(sh|dash)\b/.test(text));
+    return this.runScript(text, path, ctx.argv.slice(1), ctx.state, ctx.io, !/^#!\s*\/(usr\/)?bin\/(env\s+)?(sh|dash)\b/.test(text), ctx.env);
   }
 
   /**
@@ -718,13 +719,16 @@ export class Interpreter implements Runner {
    * its own messages name the script and the line (`s.sh: line 3: nope: command not found`);
    * otherwise they stay as they are (sh, the container shells reword them).
    */
-  async runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io, asBash = false): Promise<number> {
+  async runScript(src: string, arg0: string, args: string[], state: ExecState, io: Io, asBash = false, env?: Record<string, string>): Promise<number> {
     let script: ExecState | undefined;
     // (a `bash -c` run by the script has named its own line already: `bash: line 1: ...`)
     const own = (text: string): boolean => text.startsWith('bash: ') && !/^bash: line \d+: /.test(text);
     const err = (text: string): void => io.err(asBash && script?.lineno !== undefined && own(text) ? `${arg0}: line ${script.lineno}: ${text.slice(6)}` : text);
     return this.inSubshell(state, (sub) => {
       script = sub;
+      // a new bash: it has the environment, not this shell's own variables
+      sub.env = env ? { ...env } : exportedEnv(sub);
+      sub.unexported = undefined;
       sub.args = args;
       sub.arg0 = arg0;
       // a new bash: the functions of this one are not there, and nothing is running in it
@@ -739,7 +743,8 @@ export class Interpreter implements Runner {
   }
 
   context(argv: string[], assigned: Record<string, string>, state: ExecState, io: Io): BuiltinContext {
-    const env = { ...state.env, ...assigned };
+    // what the command sees: the exported variables (a builtin reads the shell's own through state)
+    const env = exportedEnv(state, assigned);
     const environment = this.environment;
     let stdin: string | undefined;
     return {
@@ -811,7 +816,8 @@ function specialVar(name: string, state: ExecState): string | undefined {
 }
 
 export function cloneState(s: ExecState): ExecState {
-  const copy: ExecState = { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env } })), args: [...s.args] };
+  const copy: ExecState = { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env }, ...(f.unexported ? { unexported: { ...f.unexported } } : {}) })), args: [...s.args] };
+  if (s.unexported) copy.unexported = { ...s.unexported };
   if (s.functions) copy.functions = { ...s.functions };
   if (s.functionLines) copy.functionLines = { ...s.functionLines };
   if (s.arrays) copy.arrays = copyArrays(s.arrays);

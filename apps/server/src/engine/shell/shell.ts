@@ -169,6 +169,7 @@ function leaveShell(state: ExecState, io: Io): boolean {
   state.cwd = frame.cwd;
   state.user = frame.user;
   state.env = frame.env;
+  state.unexported = frame.unexported;
   return false;
 }
 

@@ -12,11 +12,19 @@ export interface SavedFrame {
   cwd: string;
   user: string;
   env: Record<string, string>;
+  /** the shell's own variables that were not exported (the shell below's, restored on exit) */
+  unexported?: Record<string, true>;
 }
 
 /** one terminal's shell state; plain JSON, stored by the door that owns the terminal */
 export interface ShellSession {
   env: Record<string, string>;
+  /**
+   * the variables of `env` this shell made and did not export (bash's shell variables): a
+   * command it starts does not see them. Absent in sessions stored before there was this list,
+   * where every variable counts as exported, as it did then.
+   */
+  unexported?: Record<string, true>;
   cwd: string;
   host: string;
   /** hosts of the shells below the current one (ssh); top of stack is last */

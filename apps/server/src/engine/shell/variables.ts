@@ -3,6 +3,7 @@
 // is its element 0, and `a=v` sets that element.
 
 import type { ExecState } from './command-registry';
+import type { ShellSession } from './types';
 import { ExpansionError } from './expand-error';
 
 /** the session's arrays may hold this many elements in all */
@@ -17,11 +18,51 @@ export function setArray(state: ExecState, name: string, values: Record<string, 
   (state.arrays ??= {})[name] = elems;
 }
 
-/** `a=v`: of an array, its element 0 */
+/** `a=v`: of an array, its element 0; a new variable is the shell's own (not exported) */
 export function setScalar(state: ExecState, name: string, value: string): void {
   const arr = state.arrays?.[name];
   if (arr) arr['0'] = value;
-  else state.env[name] = value;
+  else {
+    newShellVariable(state, name);
+    state.env[name] = value;
+  }
+}
+
+/**
+ * About to set `name`: a variable the shell does not have yet is created unexported, as bash
+ * creates it (`X=1; bash -c 'echo $X'` prints an empty line); one it has keeps its export.
+ */
+export function newShellVariable(state: ShellSession, name: string): void {
+  if (!Object.hasOwn(state.env, name) && !state.arrays?.[name]) (state.unexported ??= {})[name] = true;
+}
+
+/** `export NAME`, `declare -x NAME` (`exported`), `export -n NAME` (not) */
+export function setExported(state: ShellSession, name: string, exported: boolean): void {
+  if (exported) {
+    if (state.unexported) delete state.unexported[name];
+  } else (state.unexported ??= {})[name] = true;
+}
+
+/** `unset NAME`: with the variable goes its attribute */
+export function forgetVariable(state: ShellSession, name: string): void {
+  delete state.env[name];
+  if (state.unexported) delete state.unexported[name];
+}
+
+export function isExported(state: ShellSession, name: string): boolean {
+  return !state.unexported?.[name];
+}
+
+/** What a command started from this shell gets as its environment: the exported variables, then its own `NAME=value` prefix. */
+export function exportedEnv(state: ShellSession, assigned?: Record<string, string>): Record<string, string> {
+  const hidden = state.unexported;
+  let env: Record<string, string>;
+  if (!hidden || !Object.keys(hidden).length) env = { ...state.env };
+  else {
+    env = {};
+    for (const [k, v] of Object.entries(state.env)) if (!hidden[k]) env[k] = v;
+  }
+  return assigned ? Object.assign(env, assigned) : env;
 }
 
 /** `a[i]=v`: a variable that is not an array becomes one, its value at 0 */

@@ -28,12 +28,14 @@ const KNOWN_USERS = new Set(['root', 'student']);
 
 /** opens a nested interactive shell (ssh, sudo -i, su): `exit` comes back here */
 function pushShell(state: ExecState, kind: 'ssh' | 'login' | 'shell', to: { host?: string; user: string; cwd?: string; env: Record<string, string> }): void {
-  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env });
+  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env, ...(state.unexported ? { unexported: state.unexported } : {}) });
   state.hostStack = state.frames.map((f) => f.host);
   state.host = to.host ?? state.host;
   state.user = to.user;
   state.cwd = to.cwd ?? state.cwd;
   state.env = to.env;
+  // the new shell has only its environment: every variable in it is exported
+  state.unexported = undefined;
   state.env.PWD = state.cwd;
 }
 
@@ -142,7 +144,7 @@ const ssh: Builtin = async (ctx) => {
     sub.env = loginEnv(user);
     sub.frames = [];
     sub.hostStack = [];
-    return ctx.runner.runScript(cmd.join(' '), 'bash', [], sub, ctx.io, true);
+    return ctx.runner.runScript(cmd.join(' '), 'bash', [], sub, ctx.io, true, sub.env);
   }
   pushShell(ctx.state, 'ssh', { host, user, cwd: homeOf(user), env: loginEnv(user) });
   ctx.stdout(`Welcome to Ubuntu 24.04.1 LTS (GNU/Linux ${KERNEL_RELEASE} x86_64)\n\n`);

@@ -5,7 +5,7 @@ import { FsError } from '../filesystem';
 import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
 import { BASH_VERSION, ReturnSignal, isShellOnly } from '../interpreter';
-import { setArray } from '../variables';
+import { exportedEnv, forgetVariable, isExported, newShellVariable, setArray, setExported } from '../variables';
 import { printFunction } from '../print-command';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -50,9 +50,9 @@ const cd: Builtin = (ctx) => {
   return 0;
 };
 
-/** `declare -x NAME="value"`, as `export -p` prints */
-export function declareLine(name: string, value: string): string {
-  return `declare -x ${name}="${value.replace(/(["\\$`])/g, '\\$1')}"\n`;
+/** `declare -x NAME="value"` as `export -p` prints an exported variable; `declare -- NAME="value"` a shell variable */
+export function declareLine(name: string, value: string, exported = true): string {
+  return `declare ${exported ? '-x' : '--'} ${name}="${value.replace(/(["\\$`])/g, '\\$1')}"\n`;
 }
 
 /**
@@ -81,15 +81,18 @@ export function eachDeclaration(ctx: BuiltinContext, args: readonly string[], ap
   return status;
 }
 
+/** `export [-n] [NAME[=VALUE]...]`, `export -p`: -n takes the export away */
 const exportCmd: Builtin = (ctx) => {
+  const remove = ctx.argv.includes('-n');
   const args = ctx.argv.slice(1).filter((a) => a !== '-n' && a !== '-p' && a !== '-f');
   if (args.length === 0) {
-    for (const k of Object.keys(ctx.state.env).sort()) ctx.stdout(declareLine(k, ctx.state.env[k]));
+    for (const k of Object.keys(ctx.state.env).sort()) if (isExported(ctx.state, k)) ctx.stdout(declareLine(k, ctx.state.env[k]));
     return 0;
   }
   return eachDeclaration(ctx, args, (name, value) => {
     if (value !== undefined) ctx.state.env[name] = value;
-    else ctx.state.env[name] ??= '';
+    else if (!remove) ctx.state.env[name] ??= '';
+    if (Object.hasOwn(ctx.state.env, name)) setExported(ctx.state, name, !remove);
   });
 };
 
@@ -109,6 +112,7 @@ const unset: Builtin = (ctx) => {
       let index: number;
       try {
         index = evalArith(element[2], (n) => ctx.state.env[n], (n, v) => {
+          newShellVariable(ctx.state, n);
           ctx.state.env[n] = v;
         });
       } catch (e) {
@@ -119,7 +123,7 @@ const unset: Builtin = (ctx) => {
       }
       const arr = ctx.state.arrays?.[element[1]];
       if (arr) delete arr[String(index)];
-      else if (index === 0) delete ctx.state.env[element[1]];
+      else if (index === 0) forgetVariable(ctx.state, element[1]);
       continue;
     }
     if (only !== 'f' && !NAME.test(a)) {
@@ -129,7 +133,7 @@ const unset: Builtin = (ctx) => {
     }
     const arrays = ctx.state.arrays;
     if (only !== 'f' && (Object.hasOwn(ctx.state.env, a) || (arrays && Object.hasOwn(arrays, a)))) {
-      delete ctx.state.env[a];
+      forgetVariable(ctx.state, a);
       if (arrays) delete arrays[a];
     } else if (only !== 'v' && functions && Object.hasOwn(functions, a)) delete functions[a];
   }
@@ -251,7 +255,10 @@ const read: Builtin = (ctx) => {
   }
   const got = ctx.io.input.readLine();
   if (got === undefined) {
-    for (const n of names.length ? names : ['REPLY']) ctx.state.env[n] = '';
+    for (const n of names.length ? names : ['REPLY']) {
+      newShellVariable(ctx.state, n);
+      ctx.state.env[n] = '';
+    }
     return 1;
   }
   const line = raw ? got.line : got.line.replace(/\\(.)/g, '$1');
@@ -262,6 +269,7 @@ const read: Builtin = (ctx) => {
   const targets = names.length ? names : ['REPLY'];
   const fields = targets.length === 1 && !names.length ? [line] : line.trim().split(/[ \t]+/);
   targets.forEach((n, i) => {
+    newShellVariable(ctx.state, n);
     ctx.state.env[n] = i === targets.length - 1 ? fields.slice(i).join(' ') : fields[i] ?? '';
   });
   return got.complete ? 0 : 1;
@@ -343,11 +351,14 @@ const bash: Builtin = async (ctx) => {
       ctx.stderr(`${ctx.argv[0]}: -c: option requires an argument\n`);
       return 2;
     }
-    return ctx.runner.runScript(args[1], args[2] ?? ctx.argv[0], args.slice(3), ctx.state, ctx.io, isBash);
+    return ctx.runner.runScript(args[1], args[2] ?? ctx.argv[0], args.slice(3), ctx.state, ctx.io, isBash, ctx.env);
   }
   if (args.length === 0) {
-    if (ctx.stdin !== '') return ctx.runner.runScript(ctx.stdin, ctx.argv[0], [], ctx.state, ctx.io, isBash);
-    ctx.state.frames.push({ kind: 'shell', host: ctx.state.host, cwd: ctx.state.cwd, user: ctx.state.user, env: { ...ctx.state.env } });
+    if (ctx.stdin !== '') return ctx.runner.runScript(ctx.stdin, ctx.argv[0], [], ctx.state, ctx.io, isBash, ctx.env);
+    // the new bash has the environment; this shell's own variables wait for its exit
+    ctx.state.frames.push({ kind: 'shell', host: ctx.state.host, cwd: ctx.state.cwd, user: ctx.state.user, env: { ...ctx.state.env }, ...(ctx.state.unexported ? { unexported: ctx.state.unexported } : {}) });
+    ctx.state.env = exportedEnv(ctx.state);
+    ctx.state.unexported = undefined;
     ctx.state.hostStack = ctx.state.frames.map((f) => f.host);
     return 0;
   }
@@ -361,7 +372,7 @@ const bash: Builtin = async (ctx) => {
     }
     throw e;
   }
-  return ctx.runner.runScript(text, args[0], args.slice(1), ctx.state, ctx.io, isBash);
+  return ctx.runner.runScript(text, args[0], args.slice(1), ctx.state, ctx.io, isBash, ctx.env);
 };
 
 function aliasLine(name: string, value: string): string {

@@ -5,7 +5,7 @@ import type { Builtin, Registry } from '../command-registry';
 import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
 import { ReturnSignal } from '../interpreter';
-import { setArray, setScalar } from '../variables';
+import { isExported, newShellVariable, setArray, setExported, setScalar } from '../variables';
 import { eachDeclaration, declareLine, functionText } from './state-builtins';
 
 /** `return [N]`: ends the function or sourced script running; N defaults to the last status */
@@ -38,6 +38,8 @@ const local: Builtin = (ctx) => {
     ctx.argv.slice(1).filter((a) => !a.startsWith('-')),
     (name, value) => {
       if (!call.saved.has(name)) call.saved.set(name, ctx.state.env[name]);
+      // a new local is the function's own; a local over an exported variable stays exported
+      newShellVariable(ctx.state, name);
       if (value !== undefined) ctx.state.env[name] = value;
       else delete ctx.state.env[name];
     },
@@ -47,9 +49,14 @@ const local: Builtin = (ctx) => {
 /** `declare -f [NAME...]`, `declare -F`: the functions; `declare NAME=VALUE` sets, as an assignment */
 const declare: Builtin = (ctx) => {
   const args = ctx.argv.slice(1);
+  // -x sets an attribute, +x takes it away
   const flags = new Set<string>();
-  while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) for (const f of args.shift()!.slice(1)) flags.add(f);
-  const unsupported = [...flags].find((f) => !'fFxgpa'.includes(f));
+  const plus = new Set<string>();
+  while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) {
+    const arg = args.shift()!;
+    for (const f of arg.slice(1)) (arg[0] === '+' ? plus : flags).add(f);
+  }
+  const unsupported = [...flags, ...plus].find((f) => !'fFxgpa'.includes(f));
   if (unsupported) {
     const what = unsupported === 'A' ? 'associative arrays are' : `-${unsupported}: attributes are`;
     ctx.stderr(`bash: ${ctx.argv[0]}: ${what} not supported in this sandbox\n`);
@@ -77,7 +84,7 @@ const declare: Builtin = (ctx) => {
       else if (!Object.hasOwn(ctx.state.env, name)) {
         ctx.stderr(`bash: ${ctx.argv[0]}: ${name}: not found\n`);
         status = 1;
-      } else ctx.stdout(declareLine(name, ctx.state.env[name]));
+      } else ctx.stdout(declareLine(name, ctx.state.env[name], isExported(ctx.state, name)));
     }
     return status;
   }
@@ -86,6 +93,9 @@ const declare: Builtin = (ctx) => {
       const first = value ?? ctx.state.env[name];
       if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, first !== undefined ? { 0: first } : {});
     } else if (value !== undefined) setScalar(ctx.state, name, value);
+    else if (flags.has('x')) ctx.state.env[name] ??= '';
+    // -x exports it, +x takes the export away
+    if (Object.hasOwn(ctx.state.env, name) && (flags.has('x') || plus.has('x'))) setExported(ctx.state, name, flags.has('x'));
   });
 };
 
@@ -117,6 +127,7 @@ const letCmd: Builtin = (ctx) => {
   for (const e of exprs) {
     try {
       last = evalArith(e, (n) => ctx.state.env[n], (n, v) => {
+        newShellVariable(ctx.state, n);
         ctx.state.env[n] = v;
       });
     } catch (err) {

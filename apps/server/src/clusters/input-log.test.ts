@@ -1,0 +1,23 @@
+// A shell session as its row stores it, and as the next command finds it again.
+import { sessionFromRow, storedSession } from './input-log';
+import { newShellSession } from '../engine/shell/session';
+
+describe('stored shell sessions', () => {
+  const row = (s: ReturnType<typeof storedSession>) => {
+    const { env, cwd, host, history, ...rest } = s;
+    return { env, cwd, host, history, shell: JSON.parse(JSON.stringify(rest)) as Record<string, unknown> };
+  };
+
+  it("keep which variables are the shell's own (not exported)", () => {
+    const session = { ...newShellSession(), unexported: { X: true as const } };
+    session.env = { ...session.env, X: '1' };
+    expect(sessionFromRow(row(storedSession(session))).unexported).toEqual({ X: true });
+    // none: nothing stored
+    expect('unexported' in row(storedSession(newShellSession())).shell).toBe(false);
+  });
+
+  it('read a session stored before there was that list as all exported', () => {
+    const stored = row(storedSession(newShellSession()));
+    expect(sessionFromRow(stored).unexported).toBeUndefined();
+  });
+});

@@ -23,12 +23,32 @@ export function globToRegExp(pattern: string, inPath: boolean): RegExp {
       const negate = body.startsWith('!') || body.startsWith('^');
       if (negate) body = body.slice(1);
       // POSIX classes ([:digit:]) become ranges; the rest is taken as written
-      const parts = body.split(/(\[:[a-z]+:\])/).map((t) => (POSIX_CLASSES[t] ?? t.replace(/[\]\\^[]/g, (m) => `\\${m}`)));
+      const parts = body.split(/(\[:[a-z]+:\])/).map((t) => POSIX_CLASSES[t] ?? classChars(t));
       re += `[${negate ? '^' : ''}${parts.join('')}]`;
       i = end;
     } else re += escape(c);
   }
   return new RegExp(`^${re}$`);
+}
+
+/**
+ * The characters and ranges of a bracket expression, for a JavaScript class. A range whose end
+ * comes before its start matches nothing, as in bash (`[t-b]` matches no character, `[set-before]`
+ * the letters around it); JavaScript refuses such a class.
+ */
+function classChars(text: string): string {
+  let out = '';
+  for (let k = 0; k < text.length; k++) {
+    if (text[k + 1] === '-' && k + 2 < text.length) {
+      if (text[k] <= text[k + 2]) out += `${classEscape(text[k])}-${classEscape(text[k + 2])}`;
+      k += 2;
+    } else out += classEscape(text[k]);
+  }
+  return out;
+}
+
+function classEscape(c: string): string {
+  return /[\]\\^[-]/.test(c) ? `\\${c}` : c;
 }
 
 /** POSIX bracket classes as JavaScript class ranges: shell patterns, grep and sed share them */

@@ -2,6 +2,8 @@
 // `export` names it; a command it starts (bash -c, a script, env, kubectl, sudo) sees only the
 // exported ones and its own `NAME=value` prefix. Each answer as bash 5.2 gives it.
 import { testRig } from './testing/test-shell';
+import { Shell } from './shell';
+import { newShellSession } from './session';
 import { newKit } from '../kubectl/verbs/verb-test-kit';
 
 async function lines(rig: ReturnType<typeof testRig>, script: string[]): Promise<string> {
@@ -78,5 +80,28 @@ describe('exported and unexported variables', () => {
       "bash -c 'echo [$X]'",
     ]);
     expect(out).toBe(['inner [] [3]', 'exit', 'back [outer]', '[]', '[]', ''].join('\n'));
+  });
+
+  it('reads a session stored before the shell kept the list as all exported, as it ran then', async () => {
+    const rig = testRig();
+    const older = { ...newShellSession(), env: { ...newShellSession().env, X: 'set-before' } };
+    const shell = new Shell(rig.env, older);
+    const r = await shell.run("bash -c 'echo [$X]'", undefined, { isTTY: false });
+    expect(r).toEqual({ stdout: "[set-before]\n", stderr: "", exitCode: 0 });
+    await shell.run('Y=new', undefined, { isTTY: false });
+    expect((await shell.run("bash -c 'echo [$Y]'", undefined, { isTTY: false })).stdout).toBe('[]\n');
+  });
+});
+
+describe('setting a variable that names an array', () => {
+  it('sets its element 0 by read, for, let and printf -v, as bash does', async () => {
+    const rig = testRig();
+    const out = await lines(rig, [
+      'a=(1 2); read a <<< x; echo "${a[@]}"',
+      'b=(1 2); for b in y; do :; done; echo "${b[@]}"',
+      'c=(1 2); let c=5; echo "${c[@]}"',
+      'd=(1 2); printf -v d %s z; echo "${d[@]}" $d',
+    ]);
+    expect(out).toBe(['x 2', 'y 2', '5 2', 'z 2 z', ''].join('\n'));
   });
 });

@@ -11,7 +11,7 @@ import { globToRegExp } from './glob';
 import { FsError, WriteError } from './filesystem';
 import { newHostState } from './hosts';
 import { ShellSyntaxError, parseShell } from './parser';
-import { copyArrays, exportedEnv, forgetVariable, newShellVariable, setArray, setElement, setScalar } from './variables';
+import { copyArrays, exportedEnv, forgetVariable, setArray, setElement, setScalar } from './variables';
 import { checkSyntax } from './syntax-check';
 import type { HostState, ShellEnvironment, ShellSignal } from './types';
 import { UserFs } from './user-fs';
@@ -259,8 +259,7 @@ export class Interpreter implements Runner {
         let status = 0;
         for (const item of items) {
           if (this.signal.aborted) throw new InterruptSignal();
-          newShellVariable(state, cmd.name);
-          state.env[cmd.name] = item;
+          setScalar(state, cmd.name, item);
           const r = await this.loopBody(cmd.body, state, cio);
           if (r === 'break') break;
           status = r;

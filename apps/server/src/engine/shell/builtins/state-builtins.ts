@@ -5,7 +5,7 @@ import { FsError } from '../filesystem';
 import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
 import { BASH_VERSION, ReturnSignal, isShellOnly } from '../interpreter';
-import { exportedEnv, forgetVariable, isExported, newShellVariable, setArray, setExported } from '../variables';
+import { exportedEnv, forgetVariable, isExported, setArray, setExported, setScalar } from '../variables';
 import { printFunction } from '../print-command';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -111,10 +111,7 @@ const unset: Builtin = (ctx) => {
     if (element) {
       let index: number;
       try {
-        index = evalArith(element[2], (n) => ctx.state.env[n], (n, v) => {
-          newShellVariable(ctx.state, n);
-          ctx.state.env[n] = v;
-        });
+        index = evalArith(element[2], (n) => ctx.state.env[n], (n, v) => setScalar(ctx.state, n, v));
       } catch (e) {
         if (!(e instanceof ExpansionError)) throw e;
         ctx.stderr(`bash: unset: ${e.message}\n`);
@@ -255,10 +252,7 @@ const read: Builtin = (ctx) => {
   }
   const got = ctx.io.input.readLine();
   if (got === undefined) {
-    for (const n of names.length ? names : ['REPLY']) {
-      newShellVariable(ctx.state, n);
-      ctx.state.env[n] = '';
-    }
+    for (const n of names.length ? names : ['REPLY']) setScalar(ctx.state, n, '');
     return 1;
   }
   const line = raw ? got.line : got.line.replace(/\\(.)/g, '$1');
@@ -268,10 +262,7 @@ const read: Builtin = (ctx) => {
   }
   const targets = names.length ? names : ['REPLY'];
   const fields = targets.length === 1 && !names.length ? [line] : line.trim().split(/[ \t]+/);
-  targets.forEach((n, i) => {
-    newShellVariable(ctx.state, n);
-    ctx.state.env[n] = i === targets.length - 1 ? fields.slice(i).join(' ') : fields[i] ?? '';
-  });
+  targets.forEach((n, i) => setScalar(ctx.state, n, i === targets.length - 1 ? fields.slice(i).join(' ') : fields[i] ?? ''));
   return got.complete ? 0 : 1;
 };
 

@@ -126,10 +126,7 @@ const letCmd: Builtin = (ctx) => {
   let last = 0;
   for (const e of exprs) {
     try {
-      last = evalArith(e, (n) => ctx.state.env[n], (n, v) => {
-        newShellVariable(ctx.state, n);
-        ctx.state.env[n] = v;
-      });
+      last = evalArith(e, (n) => ctx.state.env[n], (n, v) => setScalar(ctx.state, n, v));
     } catch (err) {
       if (!(err instanceof ExpansionError)) throw err;
       ctx.stderr(`bash: let: ${err.message}\n`);

@@ -5,7 +5,7 @@ import { Input } from '../command-registry';
 import { compareIntegers, unaryTest } from '../file-tests';
 import { KERNEL_RELEASE } from '../hosts';
 import { cloneState, isShellOnly } from '../interpreter';
-import { newShellVariable } from '../variables';
+import { setScalar } from '../variables';
 import { civil, unixDate } from '../../time';
 import { FormatArg, formatOnce, unescape } from './format';
 
@@ -58,10 +58,7 @@ const printf: Builtin = (ctx) => {
     if (r.stop || r.used === 0) break;
     offset += r.used;
   } while (offset < rest.length);
-  if (target !== undefined) {
-    newShellVariable(ctx.state, target);
-    ctx.state.env[target] = out;
-  }
+  if (target !== undefined) setScalar(ctx.state, target, out);
   else ctx.stdout(out);
   return status;
 };

@@ -1,7 +1,7 @@
 // A terminal's shell session and its prompt.
 
 import { homeOf } from './command-registry';
-import type { AttachedContainer, ShellSession } from './types';
+import type { AttachedContainer, SavedFrame, ShellSession } from './types';
 
 export function loginEnv(user: string): Record<string, string> {
   const home = homeOf(user);
@@ -21,6 +21,17 @@ export function newShellSession(opts: { host?: string; user?: string } = {}): Sh
   const host = opts.host ?? 'master';
   const user = opts.user ?? 'student';
   return { env: loginEnv(user), cwd: homeOf(user), host, hostStack: [], history: [], user, status: 0, frames: [], aliases: {} };
+}
+
+/**
+ * Opens a nested shell (bash, sudo -i, su, ssh): the shell below is kept for `exit` (shell.ts
+ * leaveShell), with its own unexported variables, and the new one starts with `env`, all exported.
+ */
+export function enterShell(state: ShellSession, kind: SavedFrame['kind'], env: Record<string, string>): void {
+  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env, ...(state.unexported ? { unexported: state.unexported } : {}) });
+  state.hostStack = state.frames.map((f) => f.host);
+  state.env = env;
+  state.unexported = undefined;
 }
 
 /** `student@master:~$ `, `root@master:/etc# ` */

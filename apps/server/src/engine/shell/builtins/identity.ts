@@ -4,7 +4,7 @@ import type { Builtin, BuiltinContext, ExecState, Registry } from '../command-re
 import { homeOf } from '../command-registry';
 import { KERNEL_RELEASE } from '../hosts';
 import { cloneState, isShellOnly } from '../interpreter';
-import { loginEnv } from '../session';
+import { enterShell, loginEnv } from '../session';
 import type { HostState } from '../types';
 import { getopt, has, last } from '../utils/getopt';
 
@@ -28,14 +28,10 @@ const KNOWN_USERS = new Set(['root', 'student']);
 
 /** opens a nested interactive shell (ssh, sudo -i, su): `exit` comes back here */
 function pushShell(state: ExecState, kind: 'ssh' | 'login' | 'shell', to: { host?: string; user: string; cwd?: string; env: Record<string, string> }): void {
-  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env, ...(state.unexported ? { unexported: state.unexported } : {}) });
-  state.hostStack = state.frames.map((f) => f.host);
+  enterShell(state, kind, to.env);
   state.host = to.host ?? state.host;
   state.user = to.user;
   state.cwd = to.cwd ?? state.cwd;
-  state.env = to.env;
-  // the new shell has only its environment: every variable in it is exported
-  state.unexported = undefined;
   state.env.PWD = state.cwd;
 }
 

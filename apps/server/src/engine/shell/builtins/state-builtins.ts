@@ -7,6 +7,7 @@ import { ExpansionError } from '../expand-error';
 import { BASH_VERSION, ReturnSignal, isShellOnly } from '../interpreter';
 import { exportedEnv, forgetVariable, isExported, setArray, setExported, setScalar } from '../variables';
 import { printFunction } from '../print-command';
+import { enterShell } from '../session';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -347,10 +348,7 @@ const bash: Builtin = async (ctx) => {
   if (args.length === 0) {
     if (ctx.stdin !== '') return ctx.runner.runScript(ctx.stdin, ctx.argv[0], [], ctx.state, ctx.io, isBash, ctx.env);
     // the new bash has the environment; this shell's own variables wait for its exit
-    ctx.state.frames.push({ kind: 'shell', host: ctx.state.host, cwd: ctx.state.cwd, user: ctx.state.user, env: { ...ctx.state.env }, ...(ctx.state.unexported ? { unexported: ctx.state.unexported } : {}) });
-    ctx.state.env = exportedEnv(ctx.state);
-    ctx.state.unexported = undefined;
-    ctx.state.hostStack = ctx.state.frames.map((f) => f.host);
+    enterShell(ctx.state, 'shell', exportedEnv(ctx.state));
     return 0;
   }
   let text: string;

@@ -43,8 +43,10 @@ describe('parseOutput', () => {
   });
 
   it('wants a file for custom-columns-file', () => {
-    expect(refused('custom-columns-file')).toBe('error: custom-columns format specified but no custom columns given');
-    expect(refused('custom-columns-file=')).toBe('error: custom-columns format specified but no custom columns given');
+    const noFiles = (): string => '';
+    for (const o of ['custom-columns-file', 'custom-columns-file=']) {
+      expect(() => parseOutput(o, '', true, noFiles)).toThrow('error: custom-columns format specified but no custom columns given');
+    }
   });
 });
 
@@ -82,6 +84,10 @@ describe('-o custom-columns-file, as kubectl v1.32 reads it', () => {
     expect((await kit.sh('kubectl get pods -o custom-columns-file=cols.txt --no-headers')).stdout).toBe(table);
     expect((await kit.sh('kubectl get pods -o custom-columns-file --template=cols.txt')).stdout).toBe(table);
     expect((await kit.sh('kubectl get pod web -o custom-columns-file=crlf.txt')).stdout).toBe('NAME   IMAGE\nweb    nginx\n');
+    // and a watch prints the header once, before its first row
+    const watched = (await kit.sh('kubectl get pod web -w -o custom-columns-file=crlf.txt --no-headers --request-timeout=3s')).stdout;
+    expect(watched.split('\n').slice(0, 2)).toEqual(['NAME   IMAGE', 'web    nginx']);
+    expect(watched.match(/NAME/g)).toHaveLength(1);
     // an empty list still has its header; the file is read when the printer is made, after the
     // resource type is known
     expect(await kit.sh('kubectl get pods -n kube-public -o custom-columns-file=cols.txt')).toEqual({ stdout: 'NAME   RV\n', stderr: '', exitCode: 0 });

@@ -65,9 +65,13 @@ export function parseOutput(given: string, template = '', table = false, readFil
     if (!arg) throw new CommandError('error: template format specified but no template given');
     return { kind: 'jsonpath', template: arg, asJson: format === 'jsonpath-as-json' };
   }
-  if (format === 'custom-columns' || format === 'custom-columns-file') {
-    if (!arg) throw new CommandError('error: custom-columns format specified but no custom columns given');
-    if (format === 'custom-columns') return { kind: 'custom-columns', spec: arg };
+  if (format === 'custom-columns') {
+    if (!arg) throw new CommandError(NO_COLUMNS);
+    return { kind: 'custom-columns', spec: arg };
+  }
+  // (a file format needs the host's files: without them it is not offered, as the template files)
+  if (format === 'custom-columns-file' && readFile) {
+    if (!arg) throw new CommandError(NO_COLUMNS);
     // kubectl opens the file when it makes the printer, after the objects are fetched
     return { kind: 'custom-columns', file: arg, read: () => readColumnsFile(arg, readFile) };
   }
@@ -85,13 +89,14 @@ export function parseOutput(given: string, template = '', table = false, readFil
   throw unmatched(o, table);
 }
 
+const NO_COLUMNS = 'error: custom-columns format specified but no custom columns given';
+
 /**
  * customcolumn_flags.go's read of a columns file: a file it cannot open is an error; a directory
  * opens, and reading it fails, which the template parser meets as a file without a header line.
  */
-function readColumnsFile(path: string, readFile: ((path: string) => string) | undefined): string {
+function readColumnsFile(path: string, readFile: (path: string) => string): string {
   try {
-    if (!readFile) throw new FsError('ENOENT');
     return readFile(path);
   } catch (e) {
     if (!(e instanceof FsError)) throw e;

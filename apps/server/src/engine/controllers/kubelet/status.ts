@@ -17,13 +17,11 @@ const hostIPsOf = remembered((ip: string): { ip: string }[] => deepFreeze([{ ip 
 export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now: number): PodStatus {
   const initSpecs = pod.spec.initContainers ?? [];
   const specs = pod.spec.containers ?? [];
-  // plain loops rather than filter/map chains: this runs on every status write of every pod
-  // a pod without init containers (their list cannot change) needs no split of its runtimes
-  const hasInitRt = initSpecs.length > 0;
-  const initRt: ContainerRuntime[] = hasInitRt ? prt.containers.filter((c) => c.init) : NO_CONTAINERS;
-  const mainRt: ContainerRuntime[] = hasInitRt ? prt.containers.filter((c) => !c.init) : prt.containers;
-  // a pod with init containers shows PodInitializing for every container not started yet
+  // a pod without init containers (their list cannot change) needs no split of its runtimes; one
+  // with them shows PodInitializing for every container not started yet
   const hasInit = initSpecs.length > 0;
+  const initRt: ContainerRuntime[] = hasInit ? prt.containers.filter((c) => c.init) : NO_CONTAINERS;
+  const mainRt: ContainerRuntime[] = hasInit ? prt.containers.filter((c) => !c.init) : prt.containers;
   // map makes the lists at their length (a list grown by push keeps room for 17 in every stored pod)
   const initStatuses: ContainerStatus[] = hasInit ? initSpecs.map((spec, i) => containerStatus(spec, initRt[i], pod, now, hasInit, pod.status?.initContainerStatuses?.[i])) : NO_STATUSES;
   const statuses: ContainerStatus[] = specs.map((spec, i) => containerStatus(spec, mainRt[i], pod, now, hasInit, pod.status?.containerStatuses?.[i]));
@@ -76,7 +74,7 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
   const qos = prev?.qosClass ?? qosClass(pod.spec);
   // built in the order the kubelet's fields come (the order `-o yaml` prints them in), in one
   // literal for the usual pod (fields added one by one move them out of the object)
-  if (!evicted && !initSpecs.length) {
+  if (!evicted && !hasInit) {
     return podIP
       ? { phase, conditions, hostIP, hostIPs, podIP, podIPs, startTime, containerStatuses: statuses, qosClass: qos }
       : { phase, conditions, hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: qos };
@@ -93,7 +91,7 @@ export function computePodStatus(pod: Pod, prt: PodRuntime, hostIP: string, now:
     status.podIPs = podIPs;
   }
   status.startTime = startTime;
-  if (initSpecs.length) status.initContainerStatuses = initStatuses;
+  if (hasInit) status.initContainerStatuses = initStatuses;
   status.containerStatuses = statuses;
   status.qosClass = qos;
   return status;

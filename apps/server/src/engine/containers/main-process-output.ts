@@ -1,7 +1,8 @@
 // A container whose main process is a network client (`kubectl run tmp --rm -i --image=busybox
 // --restart=Never -- wget -qO- http://web`): the kubelet's process model cannot see Services, so
-// the output is computed here, once, the first time anyone reads the container's logs, and kept
-// in the run's log lines. Simplification: the exit code stays the process model's (0).
+// the output is computed here, once per run, the first time anyone reads that run's logs
+// (`kubectl logs`, `-p`, `-f`, `run -i`), and kept in the run's log lines. Simplification: the
+// exit code stays the process model's (0).
 
 import type { Cluster } from '../cluster';
 import { Pod } from '../api/types';
@@ -18,14 +19,15 @@ interface OutputSection {
   done: Record<string, true>;
 }
 
-export function containerOutputReady(cluster: Cluster, namespace: string, podName: string, container: string): void {
+/** Computes the output of the container's current run (or, with `previous`, its last ended one) if its main process is a network client. */
+export function containerOutputReady(cluster: Cluster, namespace: string, podName: string, container: string, previous = false): void {
   const rt = kubeletSection(cluster.runtime).pods[`${namespace}/${podName}`]?.containers.find((c) => c.name === container);
-  const run = rt?.current;
+  const run = previous ? rt?.previous : rt?.current;
   if (!run || run.plan.lines.length || run.plan.template) return;
   const section = (cluster.runtime.sections['container-output'] ??= { done: {} }) as OutputSection;
   if (section.done[run.id]) return;
   const pod = cluster.api.tryGet('pods', namespace, podName) as Pod | undefined;
-  const spec = pod?.spec.containers.find((c) => c.name === container);
+  const spec = pod?.spec.containers.find((c) => c.name === container) ?? pod?.spec.initContainers?.find((c) => c.name === container);
   if (!pod || !spec) return;
   const argv = [...(spec.command ?? []), ...(spec.args ?? [])];
   const prog = argv[0]?.split('/').pop() ?? '';

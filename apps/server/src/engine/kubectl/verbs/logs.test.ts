@@ -71,6 +71,17 @@ describe('kubectl logs', () => {
     expect(r.stdout).toBe('<html><body><h1>It works!</h1></body></html>\npod "tmp" deleted\n');
   });
 
+  it('kubectl logs prints what a network client run as the main process fetched, its last run (-p) included', async () => {
+    const kit = newKit();
+    await kit.setup('kubectl create deployment web --image=httpd', 'kubectl expose deployment web --port=80', 'sleep 30');
+    await kit.setup('kubectl run once --image=busybox --restart=Never -- wget -qO- http://web', 'kubectl run nowhere --image=busybox --restart=Never -- wget -qO- http://nope');
+    await kit.setup('kubectl run again --image=busybox -- wget -qO- http://web', 'sleep 30');
+    expect(await kit.sh('kubectl logs once')).toEqual({ stdout: '<html><body><h1>It works!</h1></body></html>\n', stderr: '', exitCode: 0 });
+    expect(await kit.sh('kubectl logs nowhere')).toEqual({ stdout: "wget: bad address 'nope'\n", stderr: '', exitCode: 0 });
+    // restarted (exit 0 under restartPolicy Always): the ended run's output, read for the first time with -p
+    expect(await kit.sh('kubectl logs again -p')).toEqual({ stdout: '<html><body><h1>It works!</h1></body></html>\n', stderr: '', exitCode: 0 });
+  });
+
   it('--limit-bytes cuts the output, --since-time keeps the lines written from then on', async () => {
     const kit = newKit();
     await kit.setup("kubectl run c --image=busybox -- sh -c 'echo one; sleep 10; echo two; sleep 3600'", 'sleep 30');

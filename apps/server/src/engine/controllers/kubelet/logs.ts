@@ -54,6 +54,9 @@ export function containerLogs(cluster: ClusterView, namespace: string, podName: 
   if (!names.includes(name) && !initNames.includes(name)) {
     return { ok: false, status: 'BadRequest', message: `container ${name} is not valid for pod ${podName}` };
   }
+  // a pod no node has taken: the API server has no kubelet to ask and answers with an empty
+  // stream (LogLocation's nil location), so kubectl prints nothing and succeeds
+  if (!pod.spec.nodeName) return { ok: true, container: name, text: '' };
   const prt = kubeletSection(cluster.runtime).pods[`${namespace}/${podName}`];
   const rt: ContainerRuntime | undefined = prt?.containers.find((c) => c.name === name);
   if (opts.previous) {

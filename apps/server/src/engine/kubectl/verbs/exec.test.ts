@@ -40,7 +40,8 @@ describe('kubectl exec', () => {
       ['kubectl exec env', '', "error: you must specify at least one command for the container\n", 1],
       ['kubectl exec env ls', '', "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n", 1],
       ['kubectl exec nope -- ls', '', 'Error from server (NotFound): pods "nope" not found\n', 1],
-      ['kubectl exec env -c x -- ls', '', 'error: unable to upgrade connection: container not found ("x")\n', 1],
+      // the API server checks the name first (its Status is the server's error)
+      ['kubectl exec env -c x -- ls', '', 'Error from server (BadRequest): container x is not valid for pod env\n', 1],
     ];
     for (const [line, stdout, stderr, exit] of cases) {
       const r = await kit.sh(line);
@@ -48,6 +49,15 @@ describe('kubectl exec', () => {
     }
     // the writable layer keeps files while the container runs
     expect((await kit.sh('kubectl exec env -- cat /tmp/g')).stdout).toBe('hola\n');
+  });
+
+  it('refuses a pod no node has taken (the API server) apart from a container not started yet (the kubelet)', async () => {
+    const kit = newKit();
+    await kit.setup(`kubectl run nowhere --image=nginx --overrides='{"spec":{"nodeSelector":{"disk":"none"}}}'`, 'kubectl run slow --image=mysql:8.0', 'sleep 1');
+    expect(await kit.sh('kubectl exec nowhere -- ls')).toEqual({ stdout: '', stderr: 'Error from server (BadRequest): pod nowhere does not have a host assigned\n', exitCode: 1 });
+    expect(await kit.sh('kubectl exec nowhere -c nope -- ls')).toEqual({ stdout: '', stderr: 'Error from server (BadRequest): container nope is not valid for pod nowhere\n', exitCode: 1 });
+    // scheduled, its image still pulling
+    expect(await kit.sh('kubectl exec slow -- ls')).toEqual({ stdout: '', stderr: 'error: unable to upgrade connection: container not found ("slow")\n', exitCode: 1 });
   });
 
   it('answers a program the image lacks with the runtime error, and -t without a terminal', async () => {

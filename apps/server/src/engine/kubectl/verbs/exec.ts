@@ -47,6 +47,11 @@ async function runExec(inv: Invocation): Promise<number> {
   if (phase === 'Succeeded' || phase === 'Failed') throw new CommandError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
   const quiet = flags.bool('quiet');
   const name = flags.str('container') || defaultContainer(pod, (t) => (quiet ? undefined : inv.err(t)));
+  // the API server's streamLocation: a container the pod does not have, then a pod not yet
+  // scheduled, are refused with a Status (kubectl prints it as the server's error); what the
+  // kubelet then refuses is plain text after "unable to upgrade connection"
+  if (!hasContainerNamed(pod, name)) throw ApiError.badRequest(`container ${name} is not valid for pod ${pod.metadata.name}`);
+  if (!pod.spec.nodeName) throw ApiError.badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
   const spec = pod.spec.containers.find((c) => c.name === name);
   if (!spec) throw new CommandError(`error: unable to upgrade connection: container not found ("${name}")`);
   const cluster = inv.host.cluster;
@@ -87,4 +92,10 @@ async function runExec(inv: Invocation): Promise<number> {
     return code;
   }
   return 0;
+}
+
+/** podHasContainerWithName: init and ephemeral containers count */
+function hasContainerNamed(pod: Pod, name: string): boolean {
+  const named = (list: { name: string }[] | undefined): boolean => (list ?? []).some((c) => c.name === name);
+  return named(pod.spec.containers) || named(pod.spec.initContainers) || named(pod.spec.ephemeralContainers as { name: string }[] | undefined);
 }

@@ -82,6 +82,16 @@ describe('kubectl logs', () => {
     expect(await kit.sh('kubectl logs again -p')).toEqual({ stdout: '<html><body><h1>It works!</h1></body></html>\n', stderr: '', exitCode: 0 });
   });
 
+  it('prints nothing, and succeeds, for a pod no node has taken (the API server has no kubelet to ask)', async () => {
+    const kit = newKit();
+    await kit.setup(`kubectl run nowhere --image=nginx --overrides='{"spec":{"nodeSelector":{"disk":"none"}}}'`, 'sleep 5');
+    for (const line of ['kubectl logs nowhere', 'kubectl logs nowhere -f', 'kubectl logs nowhere -p']) {
+      expect([line, await kit.sh(line)]).toEqual([line, { stdout: '', stderr: '', exitCode: 0 }]);
+    }
+    // the container name is still checked first
+    expect(await kit.sh('kubectl logs nowhere -c nope')).toEqual({ stdout: '', stderr: 'Error from server (BadRequest): container nope is not valid for pod nowhere\n', exitCode: 1 });
+  });
+
   it('--limit-bytes cuts the output, --since-time keeps the lines written from then on', async () => {
     const kit = newKit();
     await kit.setup("kubectl run c --image=busybox -- sh -c 'echo one; sleep 10; echo two; sleep 3600'", 'sleep 30');

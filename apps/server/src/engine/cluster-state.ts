@@ -47,9 +47,13 @@ import type { PackedDocument } from './state/json-pack';
  * the recording instant, to the millisecond), Events a user created included (they never
  * expired), under one event-ttl timer at the earliest expiry instead of a timer per Event; the
  * scheduler's retries of a pod left Pending, counted in closed form, leave the resourceVersions
- * their writes would have (the same however time was stepped through).
+ * their writes would have (the same however time was stepped through);
+ * 0.11.0: a container whose main process is curl, wget, nslookup or dig runs against the
+ * cluster when it starts (its output, its waits and its exit status are the client's: a refused
+ * wget ends the pod in Error), where its output was computed when its logs were first read and
+ * its status was always 0; curlimages/curl runs what its entrypoint script is given.
  */
-export const ENGINE_VERSION = '0.10.0';
+export const ENGINE_VERSION = '0.11.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
@@ -66,9 +70,10 @@ export const ENGINE_VERSION = '0.10.0';
  * NodeNotSchedulable once); 0.8.0 states load as they are (the change is the shell's: what a
  * line does, not what a cluster holds); 0.9.0 states load as they are (their per-Event TTL timers
  * still fire and expire their Events; the expiries of all stored Events are rebuilt at the first
- * Event written after the load).
+ * Event written after the load); 0.10.0 states load as they are (a client container started
+ * before keeps the run it was given: the output its logs already showed, or none).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0', '0.9.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0', '0.9.0', '0.10.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

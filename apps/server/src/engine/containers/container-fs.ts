@@ -5,7 +5,7 @@
 // pod's containers and dies with the pod (its uid), a PersistentVolume's data outlives its pods,
 // and a hostPath lives on the node (the node host's own files when the sandbox has them).
 
-import type { Cluster } from '../cluster';
+import type { ClusterView } from './cluster-view';
 import { Container, PersistentVolumeClaim, Pod, Volume } from '../api/types';
 import { jsonEqual } from '../api/json-equal';
 import { FileSystem, FsNode, fileSize } from '../shell/filesystem';
@@ -33,7 +33,7 @@ export interface VolumesSection {
   synced?: Record<string, Record<string, number>>;
 }
 
-export function volumesSection(cluster: Cluster): VolumesSection {
+export function volumesSection(cluster: ClusterView): VolumesSection {
   const s = (cluster.runtime.sections.volumes ??= { data: {}, layers: {} }) as VolumesSection;
   s.data ??= {};
   s.layers ??= {};
@@ -55,7 +55,7 @@ export interface Mount {
 }
 
 /** The identity of a pod volume's data, or undefined for generated volumes (configMap, secret ...). */
-export function volumeIdentity(cluster: Cluster, pod: Pod, v: Volume): string | undefined {
+export function volumeIdentity(cluster: ClusterView, pod: Pod, v: Volume): string | undefined {
   if (v.emptyDir) return `emptyDir/${pod.metadata.uid}/${v.name}`;
   if (v.hostPath) return `hostPath/${pod.spec.nodeName}${v.hostPath.path}`;
   if (v.persistentVolumeClaim) {
@@ -74,7 +74,7 @@ export interface BuiltFs {
   pod: Pod;
 }
 
-export function buildContainerFs(cluster: Cluster, pod: Pod, container: Container, image: ImageInfo, runId: string, hosts: Record<string, HostState>): BuiltFs {
+export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Container, image: ImageInfo, runId: string, hosts: Record<string, HostState>): BuiltFs {
   const now = cluster.now;
   // what the pod's processes have written since anyone last looked
   materializeWrites(cluster, pod, hosts);
@@ -200,7 +200,7 @@ function subTree(tree: Tree, sub: string): Tree {
 }
 
 /** Writes what the command changed back: volumes to their stores, the rest to the layer. */
-export function saveContainerFs(cluster: Cluster, built: BuiltFs): void {
+export function saveContainerFs(cluster: ClusterView, built: BuiltFs): void {
   const section = volumesSection(cluster);
   const nodes = built.fs.toJSON().nodes;
   const under = (p: string, m: string): boolean => p === m || p.startsWith(m === '/' ? '/' : `${m}/`);
@@ -253,7 +253,7 @@ export function saveContainerFs(cluster: Cluster, built: BuiltFs): void {
 }
 
 /** An emptyDir past its sizeLimit: the kubelet's eviction manager evicts the pod at its next pass. */
-export function checkEmptyDirLimits(cluster: Cluster, pod: Pod): void {
+export function checkEmptyDirLimits(cluster: ClusterView, pod: Pod): void {
   const section = volumesSection(cluster);
   for (const v of pod.spec.volumes ?? []) {
     if (!v.emptyDir) continue;

@@ -2,7 +2,7 @@
 // volume mounted there, or a page written into the container with `kubectl exec`. Without
 // either, the image's stock answer stands (the fast path: no file system is built).
 
-import type { Cluster } from '../cluster';
+import type { ClusterView } from './cluster-view';
 import { Pod } from '../api/types';
 import type { HostState } from '../shell/types';
 import { runningContainer } from '../controllers/kubelet/runtime-query';
@@ -13,7 +13,7 @@ import { buildContainerFs, volumesSection } from './container-fs';
 const ROOTS = { nginx: '/usr/share/nginx/html', httpd: '/usr/local/apache2/htdocs' };
 const HTTPD_NOT_FOUND = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
 
-export function served(cluster: Cluster, pod: Pod, container: string, kind: 'nginx' | 'httpd', path: string, hosts: Record<string, HostState>): { kind: 'response'; status: number; body: string } | undefined {
+export function served(cluster: ClusterView, pod: Pod, container: string, kind: 'nginx' | 'httpd', path: string, hosts: Record<string, HostState>): { kind: 'response'; status: number; body: string } | undefined {
   const ns = pod.metadata.namespace ?? 'default';
   const spec = pod.spec.containers.find((c) => c.name === container);
   if (!spec) return undefined;

@@ -8,7 +8,7 @@
 // endless loop whose files are all past it is accounted for in closed form (bytes per iteration
 // times iterations), so a pod idle for weeks costs no more than one that ran a minute.
 
-import type { Cluster } from '../cluster';
+import type { ClusterView } from './cluster-view';
 import type { Container, Pod } from '../api/types';
 import { kubeletSection } from '../controllers/kubelet/runtime-state';
 import { FsNode, MAX_FILE_BYTES, fileSize, utf8Length } from '../shell/filesystem';
@@ -27,7 +27,7 @@ interface OpenFile {
 }
 
 /** where a path written by `container` lives: a volume's tree, the node's own files, its layer, or nowhere (read-only) */
-function locate(cluster: Cluster, pod: Pod, container: Container, runId: string, path: string, hosts: Record<string, HostState>): { tree: Record<string, FsNode>; key: string } | { host: HostState; path: string } | undefined {
+function locate(cluster: ClusterView, pod: Pod, container: Container, runId: string, path: string, hosts: Record<string, HostState>): { tree: Record<string, FsNode>; key: string } | { host: HostState; path: string } | undefined {
   const section = volumesSection(cluster);
   let best: { mountPath: string; name: string; readOnly?: boolean; subPath?: string } | undefined;
   for (const vm of container.volumeMounts ?? []) {
@@ -45,7 +45,7 @@ function locate(cluster: Cluster, pod: Pod, container: Container, runId: string,
   return { tree: (section.data[id] ??= {}), key: rel };
 }
 
-export function materializeWrites(cluster: Cluster, pod: Pod, hosts: Record<string, HostState>): void {
+export function materializeWrites(cluster: ClusterView, pod: Pod, hosts: Record<string, HostState>): void {
   const podKey = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const prt = kubeletSection(cluster.runtime).pods[podKey];
   if (!prt || prt.uid !== pod.metadata.uid) return;
@@ -69,7 +69,7 @@ export function materializeWrites(cluster: Cluster, pod: Pod, hosts: Record<stri
   for (const id of Object.keys(synced)) if (!live.has(id)) delete synced[id];
 }
 
-function applyRun(cluster: Cluster, pod: Pod, spec: Container, runId: string, batches: Generator<WriteBatch>, hosts: Record<string, HostState>): void {
+function applyRun(cluster: ClusterView, pod: Pod, spec: Container, runId: string, batches: Generator<WriteBatch>, hosts: Record<string, HostState>): void {
   const open = new Map<string, OpenFile>();
   const file = (tree: Record<string, FsNode>, key: string, treeId: string): OpenFile => {
     let f = open.get(`${treeId}\u0000${key}`);

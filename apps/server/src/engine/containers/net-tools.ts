@@ -2,8 +2,8 @@
 // curl 8.5 (Ubuntu hosts) or 7.88 (Debian images), BusyBox 1.36 wget and nslookup in busybox and
 // alpine, GNU wget on the hosts, dig from bind9 in the dnsutils image.
 
-import type { Cluster } from '../cluster';
 import { civil } from '../time';
+import type { ClusterView } from './cluster-view';
 import { DNS_SERVICE_IP, HttpResult, Origin, httpRequest, lookupFqdn, reasonPhrase, resolveName, isIp } from './network';
 
 export interface ToolIo {
@@ -80,11 +80,11 @@ function parseUrl(raw: string): Url | undefined {
 
 // ---- curl -----------------------------------------------------------------------------------
 
-export function curl(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): number | Promise<number> {
+export function curl(cluster: ClusterView, origin: Origin, io: ToolIo, flavor: ToolFlavor): number | Promise<number> {
   return drive(io, curlSteps(cluster, origin, io, flavor));
 }
 
-function* curlSteps(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): Steps {
+function* curlSteps(cluster: ClusterView, origin: Origin, io: ToolIo, flavor: ToolFlavor): Steps {
   const args = io.argv.slice(1);
   let silent = false;
   let showError = false;
@@ -211,11 +211,11 @@ function progress(io: ToolIo, bytes: number): void {
 
 // ---- wget -----------------------------------------------------------------------------------
 
-export function wget(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): number | Promise<number> {
+export function wget(cluster: ClusterView, origin: Origin, io: ToolIo, flavor: ToolFlavor): number | Promise<number> {
   return drive(io, wgetSteps(cluster, origin, io, flavor));
 }
 
-function* wgetSteps(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): Steps {
+function* wgetSteps(cluster: ClusterView, origin: Origin, io: ToolIo, flavor: ToolFlavor): Steps {
   const args = io.argv.slice(1);
   let quiet = false;
   let output: string | undefined;
@@ -431,7 +431,7 @@ function wallTime(ms: number): string {
 
 // ---- nslookup and dig -----------------------------------------------------------------------
 
-export function nslookup(cluster: Cluster, origin: Origin, io: ToolIo, flavor: ToolFlavor): number {
+export function nslookup(cluster: ClusterView, origin: Origin, io: ToolIo, flavor: ToolFlavor): number {
   const name = io.argv.slice(1).find((a) => !a.startsWith('-'));
   if (!name) {
     io.stderr(flavor === 'busybox' ? 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n' : '');
@@ -460,7 +460,7 @@ export function nslookup(cluster: Cluster, origin: Origin, io: ToolIo, flavor: T
   return 0;
 }
 
-export function dig(cluster: Cluster, origin: Origin, io: ToolIo): number {
+export function dig(cluster: ClusterView, origin: Origin, io: ToolIo): number {
   const args = io.argv.slice(1);
   const short = args.includes('+short');
   const name = args.find((a) => !a.startsWith('+') && !a.startsWith('-') && !a.startsWith('@') && a !== 'A' && a !== 'IN');

@@ -3,7 +3,7 @@
 // iptables mode, in strict rotation in IPVS mode), and the answering container replying as its
 // image does, with the request in its access log.
 
-import type { Cluster } from '../cluster';
+import type { ClusterView } from './cluster-view';
 import type { HostState } from '../shell/types';
 import { served } from './document-root';
 import { Endpoints, Pod, Service } from '../api/types';
@@ -41,7 +41,7 @@ export function searchPath(namespace: string): string[] {
 }
 
 /** What CoreDNS answers for an absolute name (no search path), or undefined when it has none. */
-export function lookupFqdn(cluster: Cluster, fqdn: string): DnsAnswer | undefined {
+export function lookupFqdn(cluster: ClusterView, fqdn: string): DnsAnswer | undefined {
   const name = fqdn.replace(/\.$/, '');
   const suffix = `.svc.${CLUSTER_DOMAIN}`;
   if (!name.endsWith(suffix)) return undefined;
@@ -65,7 +65,7 @@ export function lookupFqdn(cluster: Cluster, fqdn: string): DnsAnswer | undefine
 }
 
 /** Resolves a name as the client's resolver would (search path and ndots:5 inside a pod). */
-export function resolveName(cluster: Cluster, origin: Origin, name: string): DnsAnswer {
+export function resolveName(cluster: ClusterView, origin: Origin, name: string): DnsAnswer {
   if (isIp(name)) return { kind: 'a', fqdn: name, ips: [name] };
   if (origin.kind === 'host') return { kind: 'nxdomain', tried: [name] };
   const tried: string[] = [];
@@ -84,7 +84,7 @@ interface Address {
   pod?: { namespace: string; name: string };
 }
 
-function readyAddresses(cluster: Cluster, ns: string, svc: string): Address[] {
+function readyAddresses(cluster: ClusterView, ns: string, svc: string): Address[] {
   const ep = cluster.api.tryGet('endpoints', ns, svc) as Endpoints | undefined;
   const out: Address[] = [];
   for (const s of ep?.subsets ?? []) {
@@ -104,14 +104,14 @@ interface ProxySection {
   rr: Record<string, number>;
 }
 
-function proxySection(cluster: Cluster): ProxySection {
+function proxySection(cluster: ClusterView): ProxySection {
   const s = (cluster.runtime.sections['kube-proxy'] ??= { rr: {} }) as ProxySection;
   s.rr ??= {};
   return s;
 }
 
 /** Opens a TCP connection to ip:port from `origin`, through kube-proxy's rules. */
-export function connect(cluster: Cluster, origin: Origin, ip: string, port: number): Connection {
+export function connect(cluster: ClusterView, origin: Origin, ip: string, port: number): Connection {
   const services = cluster.api.list('services', {}) as Service[];
   const byClusterIP = services.find((s) => s.spec.clusterIP === ip && s.spec.clusterIP !== 'None');
   if (byClusterIP) {
@@ -163,7 +163,7 @@ function backendsOf(ep: Endpoints | undefined, ns: string, portName: string | un
   return backends;
 }
 
-function toEndpoint(cluster: Cluster, svc: Service, portName: string | undefined, svcPort: number): Connection {
+function toEndpoint(cluster: ClusterView, svc: Service, portName: string | undefined, svcPort: number): Connection {
   const ns = svc.metadata.namespace ?? 'default';
   const backends = backendsOf(cluster.api.tryGet('endpoints', ns, svc.metadata.name!) as Endpoints | undefined, ns, portName);
   // a service without endpoints: kube-proxy installs a REJECT rule
@@ -208,7 +208,7 @@ const REASONS: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Int
 export const reasonPhrase = (status: number): string => REASONS[status] ?? '';
 
 /** An HTTP request from `origin`: resolve, connect through kube-proxy, ask the container. */
-export function httpRequest(cluster: Cluster, origin: Origin, req: HttpRequest): HttpResult {
+export function httpRequest(cluster: ClusterView, origin: Origin, req: HttpRequest): HttpResult {
   // localhost is the client's own network namespace: the pod itself, or the host
   const local = req.host === 'localhost' || req.host.startsWith('127.');
   const answer = local ? ({ kind: 'a', fqdn: req.host, ips: [origin.ip] } as const) : resolveName(cluster, origin, req.host);
@@ -291,7 +291,7 @@ const STARTUP_PACKET = 'LOG:  invalid length of startup packet';
  * `GET `, as the startup packet's length, logs it as invalid and closes. MySQL and MariaDB send
  * their handshake first: the client gets bytes that are not an HTTP status line.
  */
-function otherProtocol(cluster: Cluster, wire: Wire, at: { namespace: string; pod: string; container: string }, peer: string, ip: string): HttpResult {
+function otherProtocol(cluster: ClusterView, wire: Wire, at: { namespace: string; pod: string; container: string }, peer: string, ip: string): HttpResult {
   const now = cluster.now;
   const log = (text: string): void => appendContainerLog(cluster.runtime, at.namespace, at.pod, at.container, now, text);
   const previous = (marker: string): [number, string][] =>
@@ -341,7 +341,7 @@ interface ServerInfo {
  * The pod's first running container listening on `port` (as the kubelet's podHttpGet finds it,
  * read straight from the kubelet's runtime: this is the hot path of every request).
  */
-function listener(cluster: Cluster, pod: Pod, port: number): { container: string; image: string; http: ProcessPlan['http']; startedAt: number } | undefined {
+function listener(cluster: ClusterView, pod: Pod, port: number): { container: string; image: string; http: ProcessPlan['http']; startedAt: number } | undefined {
   const prt = kubeletSection(cluster.runtime).pods[`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`];
   if (!prt) return undefined;
   for (const c of pod.spec.containers) {
@@ -381,7 +381,7 @@ function serverKind(image: string): Omit<ServerInfo, 'container'> {
  * The source address the backend sees: a pod's own IP (no SNAT inside the pod network); from a
  * host, the node's bridge (same node) or flannel.1 address (another node), after masquerade.
  */
-function clientIpSeenBy(cluster: Cluster, origin: Origin, backend: Pod): string {
+function clientIpSeenBy(cluster: ClusterView, origin: Origin, backend: Pod): string {
   if (origin.kind === 'pod') return origin.ip;
   const dest = backend.spec.nodeName ?? '';
   const cidr = cluster.runtime.machines[origin.node === dest ? dest : origin.node]?.podCIDR ?? '10.244.0.0/24';

@@ -4,7 +4,7 @@
 // a hostPath or a local/hostPath PersistentVolume on the node's disk (a PV's capacity is not
 // enforced there), and any other PersistentVolume (a cloud disk, NFS) with the size it declares.
 
-import type { Cluster } from '../cluster';
+import type { ClusterView } from './cluster-view';
 import { Node, PersistentVolume, PersistentVolumeClaim, Pod, Volume } from '../api/types';
 import { quantityValue } from '../api/validation/quantity';
 import { DEFAULT_FREE_BYTES } from '../shell/filesystem';
@@ -19,7 +19,7 @@ export interface VolumeCapacity {
 /** the node's disk as its containers' volumes see it: what df shows free on a fresh host */
 export const NODE_DISK_FREE_BYTES = DEFAULT_FREE_BYTES;
 
-export function volumeCapacity(cluster: Cluster, pod: Pod, v: Volume): VolumeCapacity {
+export function volumeCapacity(cluster: ClusterView, pod: Pod, v: Volume): VolumeCapacity {
   if (v.emptyDir) {
     const limit = v.emptyDir.sizeLimit !== undefined ? quantityValue(v.emptyDir.sizeLimit) : NaN;
     if (v.emptyDir.medium === 'Memory') {

@@ -480,6 +480,7 @@ export const CATALOG: ImageEntry[] = [
     shells: SH,
     entrypoint: ['/entrypoint.sh'],
     cmd: ['curl'],
+    entrypointShim: 'curl',
   },
   {
     repo: 'hello-world',

@@ -38,6 +38,12 @@ export interface ImageBehaviour {
   stopMs?: number;
   entrypoint?: string[];
   cmd?: string[];
+  /**
+   * the ENTRYPOINT is a script that runs this program first when its first argument is an option
+   * or no program of the image, and what it is given as is otherwise (curlimages/curl's
+   * entrypoint.sh: `-s web` and `curl -s web` both run curl)
+   */
+  entrypointShim?: string;
   /** template variables ({version}) */
   vars?: Record<string, string>;
 }

@@ -4,6 +4,7 @@
 // transitions at one instant are applied, then the status is written once, if it changed.
 
 import { applyProcessHooks } from './process-hooks';
+import '../../containers/client-process';
 import { jsonEqual } from '../../api/json-equal';
 import { Container, Pod } from '../../api/types';
 import type { MachineState } from '../../cluster-state';
@@ -16,7 +17,7 @@ import { BACKOFF_MAX_MS, inBackoff, nextBackoff, resyncAfterError } from './back
 import { ResolvedEnv, resolveContainerEnv } from './env';
 import { fieldPathOf, msg, podDesc, recordKubeletEvent } from './events';
 import { allocatePodIP, releasePodIP } from './ip-allocator';
-import { planProcess } from './process-model';
+import { planProcess, processArgv } from './process-model';
 import { mountedFiles } from './volume-files';
 import { evictPod } from './volume-eviction';
 import { mountRetryDelay, setUpFailedMessage, setUpVolumes } from './volume-setup';
@@ -467,10 +468,13 @@ function start(env: SyncEnv, c: ContainerRuntime, t: number): void {
 function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number, known?: ResolvedEnv): RunRecord {
   const { pod, ctx, prt } = env;
   const found = lookupImage(spec.image ?? '', ctx.runtime.unavailableImages);
+  const vars = found.ok ? (known ?? resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env))).vars : [];
   const plan = found.ok
-    ? planProcess({ container: spec, image: found.info, env: (known ?? resolveContainerEnv(pod, spec, ctx.api, nodeAllocatable(env))).vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t, mounted: () => mountedFiles(ctx, pod, spec) })
+    ? planProcess({ container: spec, image: found.info, env: vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t, mounted: () => mountedFiles(ctx, pod, spec) })
     : { ports: [], exitCode: 0, lines: [] };
-  return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t }) };
+  const id = runId(prt.uid, c.name, c.restartCount);
+  const argv = (): string[] => (found.ok ? processArgv(spec, found.info, vars) : []);
+  return { id, startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t, ctx, runId: id, argv }) };
 }
 
 function scheduleRunning(c: ContainerRuntime): void {
@@ -628,6 +632,8 @@ function closedFormCatchUp(env: SyncEnv, due: number): boolean {
   const { prt, ctx } = env;
   const loop = prt.containers.find((c) => c.nextAt === due && (c.stage === 'crashBackoff' || c.stage === 'pullBackoff'));
   if (!loop) return false;
+  // a client's every run reaches into the cluster (a server logs it): none may be skipped
+  if (loop.current?.plan.client) return false;
   // a cycle begins with the restart or the new pull: a sync that finds the back-off still running is inside one
   if (loop.stage === 'crashBackoff' && inBackoff(loop.backoff, loop.current?.finishedAt ?? due, due)) return false;
   if (loop.stage === 'pullBackoff' && inBackoff(loop.pullBackoff, loop.failedAt ?? due, due)) return false;

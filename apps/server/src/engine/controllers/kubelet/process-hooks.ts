@@ -1,9 +1,11 @@
 // What a container's main process does can depend on the cluster around it, not only on its
-// image and spec: flannel without a pod CIDR on its node fails at once. Such rules register here
-// (pure functions of the store at the start time); the kubelet applies them to each new run.
+// image and spec: flannel without a pod CIDR on its node fails at once, a wget prints what the
+// Service it asks answers. Such rules register here (functions of the cluster at the start
+// time); the kubelet applies them to each new run, the first that answers winning.
 
 import type { ObjectStore } from '../../api/store';
 import type { Container, Pod } from '../../api/types';
+import type { ControllerContext } from '../controller';
 import type { ProcessPlan } from './process-model';
 
 export interface ProcessHookInput {
@@ -12,6 +14,12 @@ export interface ProcessHookInput {
   store: ObjectStore;
   /** when the run starts */
   at: number;
+  /** the kubelet's context: the cluster around the container */
+  ctx: ControllerContext;
+  /** the run's id */
+  runId: string;
+  /** the main process's argument vector (processArgv), computed when asked */
+  argv: () => string[];
 }
 
 export type ProcessHook = (input: ProcessHookInput) => Partial<ProcessPlan> | undefined;

@@ -35,6 +35,12 @@ export interface ProcessPlan {
   writes?: FileWrite[];
   /** `tail -f FILE`: its output is what others write to FILE (from the start with `-n +1`, else the last `last` lines) */
   tail?: { path: string; fromStart: boolean; last: number };
+  /**
+   * a network client (curl, wget, nslookup, dig): its run was played against the cluster when it
+   * started, and it changed the cluster too (a server's access log, kube-proxy's rotation), so
+   * its restarts are never skipped in closed form
+   */
+  client?: true;
 }
 
 export interface PlanInput {
@@ -55,16 +61,25 @@ export interface PlanInput {
 const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', 'docker-php-entrypoint', '/usr/local/bin/docker-entrypoint.sh', 'tini', '/tini', 'dumb-init', '--']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
-export function planProcess(input: PlanInput): ProcessPlan {
-  const { container, image } = input;
-  const envMap = container.command || container.args ? new Map(input.env) : undefined;
+/**
+ * The main process's argument vector: `$(VAR)` expanded in command and args, Docker's rule
+ * (command replaces ENTRYPOINT and drops CMD; args replace CMD), then the entrypoint wrappers
+ * that only exec what follows (tini, docker-entrypoint.sh) taken off.
+ */
+export function processArgv(container: Container, image: ImageInfo, env: [string, string][]): string[] {
+  const envMap = container.command || container.args ? new Map(env) : undefined;
   const command = container.command?.map((a) => expandVars(a, envMap!));
   const args = container.args?.map((a) => expandVars(a, envMap!));
-  // Docker's rule: command replaces ENTRYPOINT and drops CMD; args replace CMD
   let argv = command ? [...command, ...(args ?? [])] : [...(image.entrypoint ?? []), ...(args ?? image.cmd ?? [])];
   while (argv.length && WRAPPERS.has(argv[0])) argv = argv.slice(1);
+  return argv;
+}
+
+export function planProcess(input: PlanInput): ProcessPlan {
+  const { container, image } = input;
+  const argv = processArgv(container, image, input.env);
   // an image without ENTRYPOINT or CMD of its own (system images) runs its program with the args
-  if (!command && !image.entrypoint && !image.cmd) return imageDefault(input, argv);
+  if (!container.command && !image.entrypoint && !image.cmd) return imageDefault(input, argv);
   if (!argv.length || isImageDefault(argv, image)) return imageDefault(input, argv);
   const prog = argv[0].split('/').pop()!;
   const mounted = input.mounted?.();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Cluster } from '../../cluster';
 import { Pod } from '../../api/types';
+import { kubeletSection } from './runtime-state';
 
 const START = Date.UTC(2026, 0, 1);
 const S = 1000;
@@ -40,5 +41,25 @@ describe('kubelet time splits', () => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  it('a client in a crash loop reaches its server on every restart, in one step or in minutes', () => {
+    // it exits 0 under restartPolicy Always, so it restarts for ever; each run reaches the server,
+    // which logs it: alone on the cluster, its loop would otherwise be skipped in closed form
+    const run = (stepMs: number): { state: string; restarts: number; served: number } => {
+      const c = Cluster.create({ seed: 5, start: START });
+      c.at(START + S, () => {
+        c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'srv', namespace: 'default', labels: { app: 'srv' } }, spec: { containers: [{ name: 'srv', image: 'nginx:1.25' }] } });
+        c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'srv', namespace: 'default' }, spec: { selector: { app: 'srv' }, ports: [{ port: 80 }] } });
+        c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client', namespace: 'default' }, spec: { containers: [{ name: 'client', image: 'busybox', command: ['wget', '-qO-', 'http://srv'] }] } });
+      });
+      for (let t = START + 2 * S; t < START + 3 * 3600 * S; t += stepMs) c.step(t);
+      c.step(START + 3 * 3600 * S);
+      const pods = kubeletSection(c.runtime).pods;
+      return { state: JSON.stringify(c.serialize()), restarts: pods['default/client'].containers[0].restartCount, served: pods['default/srv'].containers[0].current?.extra?.length ?? 0 };
+    };
+    const whole = run(3 * 3600 * S);
+    expect(whole.served).toBeGreaterThanOrEqual(whole.restarts - 1);
+    expect(run(60 * S)).toEqual(whole);
   });
 });

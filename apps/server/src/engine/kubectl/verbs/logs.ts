@@ -8,7 +8,6 @@ import { Pod } from '../../api/types';
 import { kubeletSection } from '../../controllers/kubelet/runtime-state';
 import { containerLogs, runLines } from '../../controllers/kubelet/logs';
 import { tailLines } from '../../controllers/kubelet/tail-log';
-import { containerOutputReady } from '../../containers/main-process-output';
 import { CommandDef, Invocation, SELECTOR_FLAG } from '../command';
 import { CommandError, UsageError } from '../context';
 import { parseGoDuration } from '../flags';
@@ -122,7 +121,6 @@ async function runLogs(inv: Invocation): Promise<number> {
   const view = { api, runtime: cluster.runtime, now: inv.host.now() };
   let failed = false;
   for (const s of sources) {
-    containerOutputReady(cluster, ns, s.pod.metadata.name!, s.container, previous);
     const r = containerLogs(view, ns, s.pod.metadata.name!, {
       container: s.container,
       previous,
@@ -162,7 +160,6 @@ async function followSources(inv: Invocation, sources: Source[], stamp: boolean,
   // what each stream has printed: the run, and its lines up to (time, count at that time)
   const marks = sources.map((s) => {
     const rt = runOf(s);
-    containerOutputReady(cluster, ns(s), s.pod.metadata.name!, s.container);
     const lines = rt?.current ? runLines(rt.current, inv.host.now(), tailLines(cluster.runtime, s.pod, s.container, rt.current, inv.host.now())) : [];
     const last = lines.length ? lines[lines.length - 1][0] : -Infinity;
     return { runId: rt?.current?.id, last, atLast: lines.filter(([t]) => t === last).length, ended: false };

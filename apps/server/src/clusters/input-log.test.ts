@@ -16,4 +16,11 @@ describe('stored shell sessions', () => {
     expect('unexported' in row(storedSession(newShellSession())).shell).toBe(false);
   });
 
+  it('keep which variables are readonly, and store nothing when there are none', () => {
+    const session = { ...newShellSession(), readonly: { R: true as const } };
+    session.env = { ...session.env, R: '1' };
+    expect(sessionFromRow(row(storedSession(session))).readonly).toEqual({ R: true });
+    expect('readonly' in row(storedSession(newShellSession())).shell).toBe(false);
+  });
+
 });

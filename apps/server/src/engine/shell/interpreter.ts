@@ -11,7 +11,8 @@ import { globToRegExp } from './glob';
 import { FsError, WriteError } from './filesystem';
 import { newHostState } from './hosts';
 import { ShellSyntaxError, parseShell } from './parser';
-import { copyArrays, exportedEnv, forgetVariable, setArray, setElement, setScalar } from './variables';
+import { copyArrays, exportedEnv, forgetVariable, isReadonly, setArray, setElement, setScalar } from './variables';
+import { ReadonlyError } from './expand-error';
 import { checkSyntax } from './syntax-check';
 import type { HostState, ShellEnvironment, ShellSignal } from './types';
 import { UserFs } from './user-fs';
@@ -42,7 +43,7 @@ export const MAX_EXEC_DEPTH = 64;
 /** a variable holds at most what a file may */
 export const MAX_VAR = 1024 * 1024;
 /** bash-level names that `sudo` cannot run: they exist only inside a shell */
-const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset', 'mapfile', 'readarray', 'builtin', 'trap']);
+const NOT_BINARIES = new Set(['cd', 'export', 'unset', 'exit', 'logout', 'history', 'source', '.', 'type', 'set', 'alias', 'unalias', 'complete', 'time', 'break', 'continue', 'eval', 'shift', 'read', 'local', 'exec', 'help', 'let', 'command', 'return', 'declare', 'typeset', 'mapfile', 'readarray', 'builtin', 'trap', 'readonly', 'jobs', 'wait']);
 /** what `type` calls a shell builtin (sudo, ssh, bash are files even though we run them inside) */
 const BASH_BUILTINS = new Set([...NOT_BINARIES, 'echo', 'printf', 'pwd', 'test', '[', 'true', 'false', ':', 'kill']);
 
@@ -259,6 +260,10 @@ export class Interpreter implements Runner {
         let status = 0;
         for (const item of items) {
           if (this.signal.aborted) throw new InterruptSignal();
+          if (isReadonly(state, cmd.name)) {
+            cio.err(`bash: ${cmd.name}: readonly variable\n`);
+            return 1;
+          }
           setScalar(state, cmd.name, item);
           const r = await this.loopBody(cmd.body, state, cio);
           if (r === 'break') break;
@@ -443,6 +448,10 @@ export class Interpreter implements Runner {
       return (await this.arith(expr, state, io)) !== 0 ? 0 : 1;
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
+      if (e instanceof ReadonlyError) {
+        io.err(`bash: ${e.message}\n`);
+        return 1;
+      }
       io.err(`bash: ((: ${e.message}\n`);
       return 2;
     }
@@ -492,6 +501,14 @@ export class Interpreter implements Runner {
       }
     }
     const argv = DECLARATIONS.has(cmd.words[0]?.raw ?? '') ? await expandDeclaration(cmd.words, x) : await expandWords(cmd.words, x);
+    if (argv.length > 0) {
+      // `R=2 cmd` with R readonly: bash says so, and runs the command without that assignment
+      for (const k of Object.keys(assigned)) {
+        if (!isReadonly(state, k)) continue;
+        io.err(`bash: ${k}: readonly variable\n`);
+        delete assigned[k];
+      }
+    }
     if (argv.length === 0) {
       for (const [k, v] of Object.entries(assigned)) setScalar(state, k, v);
       const s = this.lastSubst ?? 0;
@@ -667,6 +684,11 @@ export class Interpreter implements Runner {
       if (name.includes('/')) return await this.execPath(name, ctx);
     } catch (e) {
       if (e instanceof ExitSignal || e instanceof InterruptSignal || e instanceof LoopSignal || e instanceof ReturnSignal) throw e;
+      // read, printf -v, mapfile into a readonly variable: the command fails, the line goes on
+      if (e instanceof ReadonlyError) {
+        io.err(`bash: ${e.message}\n`);
+        return 1;
+      }
       if (e instanceof WriteError) {
         // bash's builtins and GNU's utilities word it so (`bash: echo: write error: ...`)
         try {
@@ -728,6 +750,7 @@ export class Interpreter implements Runner {
       // a new bash: it has the environment, not this shell's own variables
       sub.env = env ? { ...env } : exportedEnv(sub);
       sub.unexported = undefined;
+      sub.readonly = undefined;
       sub.args = args;
       sub.arg0 = arg0;
       // a new bash: the functions of this one are not there, and nothing is running in it
@@ -817,6 +840,7 @@ function specialVar(name: string, state: ExecState): string | undefined {
 export function cloneState(s: ExecState): ExecState {
   const copy: ExecState = { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env }, ...(f.unexported ? { unexported: { ...f.unexported } } : {}) })), args: [...s.args] };
   if (s.unexported) copy.unexported = { ...s.unexported };
+  if (s.readonly) copy.readonly = { ...s.readonly };
   if (s.functions) copy.functions = { ...s.functions };
   if (s.functionLines) copy.functionLines = { ...s.functionLines };
   if (s.arrays) copy.arrays = copyArrays(s.arrays);

@@ -28,10 +28,11 @@ export function newShellSession(opts: { host?: string; user?: string } = {}): Sh
  * leaveShell), with its own unexported variables, and the new one starts with `env`, all exported.
  */
 export function enterShell(state: ShellSession, kind: SavedFrame['kind'], env: Record<string, string>): void {
-  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env, ...(state.unexported ? { unexported: state.unexported } : {}) });
+  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env, ...(state.unexported ? { unexported: state.unexported } : {}), ...(state.readonly ? { readonly: state.readonly } : {}) });
   state.hostStack = state.frames.map((f) => f.host);
   state.env = env;
   state.unexported = undefined;
+  state.readonly = undefined;
 }
 
 /** `student@master:~$ `, `root@master:/etc# ` */

@@ -74,6 +74,9 @@ describe('pipelines, lists and exit codes', () => {
     { line: '{ echo a; echo b; } | wc -l', stdout: '2\n' },
     { line: 'cd /tmp | true; pwd', stdout: '/home/student\n' },
     { line: 'x=$(false); echo $?', stdout: '1\n' },
+    // no job control: the job has ended before the next command, so there is none to list or wait for
+    { line: 'echo a & wait; echo "st=$?"', stdout: 'a\nst=0\n' },
+    { line: 'false & jobs; echo "st=$?"', stdout: 'st=0\n' },
   ])('$line', async (c) => expectCases([c]));
 
   it('remembers $? across command lines', async () => {
@@ -403,12 +406,12 @@ describe('commands from the environment', () => {
   it('stops a line on ^C', async () => {
     const { signal, abort } = createSignal();
     const rig = testRig({
-      wait: async (ctx) => {
+      hang: async (ctx) => {
         abort();
         return ctx.signal.aborted ? 130 : 0;
       },
     });
-    const r = await rig.shell.run('wait; echo never', undefined, { signal });
+    const r = await rig.shell.run('hang; echo never', undefined, { signal });
     expect(r.exitCode).toBe(130);
     expect(r.stdout).toBe('');
   });

@@ -170,6 +170,7 @@ function leaveShell(state: ExecState, io: Io): boolean {
   state.user = frame.user;
   state.env = frame.env;
   state.unexported = frame.unexported;
+  state.readonly = frame.readonly;
   return false;
 }
 

@@ -14,6 +14,8 @@ export interface SavedFrame {
   env: Record<string, string>;
   /** the shell's own variables that were not exported (the shell below's, restored on exit) */
   unexported?: Record<string, true>;
+  /** its readonly variables (the shell below's, restored on exit) */
+  readonly?: Record<string, true>;
 }
 
 /** one terminal's shell state; plain JSON, stored by the door that owns the terminal */
@@ -25,6 +27,8 @@ export interface ShellSession {
    * where every variable counts as exported, as it did then.
    */
   unexported?: Record<string, true>;
+  /** `readonly NAME`, `declare -r NAME`: variables no assignment or unset may change */
+  readonly?: Record<string, true>;
   cwd: string;
   host: string;
   /** hosts of the shells below the current one (ssh); top of stack is last */

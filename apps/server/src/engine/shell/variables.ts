@@ -4,13 +4,31 @@
 
 import type { ExecState } from './command-registry';
 import type { ShellSession } from './types';
-import { ExpansionError } from './expand-error';
+import { ExpansionError, ReadonlyError } from './expand-error';
+
+/** bash's own readonly variables (the sandbox computes UID and EUID, and has none of the others) */
+const SHELL_READONLY = new Set(['BASHOPTS', 'BASH_VERSINFO', 'EUID', 'PPID', 'SHELLOPTS', 'UID']);
+
+export function isReadonly(state: ShellSession, name: string): boolean {
+  return !!state.readonly?.[name] || SHELL_READONLY.has(name);
+}
+
+/** throws bash's `NAME: readonly variable` for a readonly `name` */
+export function checkWritable(state: ShellSession, name: string): void {
+  if (isReadonly(state, name)) throw new ReadonlyError(name);
+}
+
+/** `readonly NAME`, `declare -r NAME` */
+export function setReadonly(state: ShellSession, name: string): void {
+  (state.readonly ??= {})[name] = true;
+}
 
 /** the session's arrays may hold this many elements in all */
 const MAX_ARRAY_ELEMENTS = 10_000;
 
 /** `a=(...)`: the array replaces what the name held */
 export function setArray(state: ExecState, name: string, values: Record<string, string> | string[]): void {
+  checkWritable(state, name);
   const elems: Record<string, string> = Array.isArray(values) ? Object.fromEntries(values.map((v, i) => [String(i), v])) : values;
   const others = Object.entries(state.arrays ?? {}).reduce((n, [k, a]) => (k === name ? n : n + Object.keys(a).length), 0);
   if (others + Object.keys(elems).length > MAX_ARRAY_ELEMENTS) throw new ExpansionError(`${name}: too many array elements (sandbox limit ${MAX_ARRAY_ELEMENTS})`);
@@ -20,6 +38,7 @@ export function setArray(state: ExecState, name: string, values: Record<string, 
 
 /** `a=v`: of an array, its element 0; a new variable is the shell's own (not exported) */
 export function setScalar(state: ExecState, name: string, value: string): void {
+  checkWritable(state, name);
   const arr = state.arrays?.[name];
   if (arr) arr['0'] = value;
   else {
@@ -67,6 +86,7 @@ export function exportedEnv(state: ShellSession, assigned?: Record<string, strin
 
 /** `a[i]=v`: a variable that is not an array becomes one, its value at 0 */
 export function setElement(state: ExecState, name: string, index: number, value: string): void {
+  checkWritable(state, name);
   let arr = state.arrays?.[name];
   if (!arr) {
     arr = state.env[name] !== undefined ? { 0: state.env[name] } : {};

@@ -5,7 +5,7 @@ import { FsError } from '../filesystem';
 import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
 import { BASH_VERSION, ReturnSignal, isShellOnly } from '../interpreter';
-import { exportedEnv, forgetVariable, isExported, setArray, setExported, setScalar } from '../variables';
+import { exportedEnv, forgetVariable, isExported, isReadonly, setArray, setExported, setScalar } from '../variables';
 import { printFunction } from '../print-command';
 import { enterShell } from '../session';
 
@@ -51,9 +51,13 @@ const cd: Builtin = (ctx) => {
   return 0;
 };
 
-/** `declare -x NAME="value"` as `export -p` prints an exported variable; `declare -- NAME="value"` a shell variable */
-export function declareLine(name: string, value: string, exported = true): string {
-  return `declare ${exported ? '-x' : '--'} ${name}="${value.replace(/(["\\$`])/g, '\\$1')}"\n`;
+/**
+ * `declare -x NAME="value"` as `export -p` prints an exported variable, `declare -- NAME="value"`
+ * a shell variable, `declare -r`/`-rx` a readonly one
+ */
+export function declareLine(name: string, value: string, exported = true, readonly = false): string {
+  const attrs = `${readonly ? 'r' : ''}${exported ? 'x' : ''}`;
+  return `declare ${attrs ? `-${attrs}` : '--'} ${name}="${value.replace(/(["\\$`])/g, '\\$1')}"\n`;
 }
 
 /**
@@ -72,12 +76,12 @@ export function declaration(ctx: BuiltinContext, arg: string): { name: string; v
  * Applies each `NAME[=VALUE]` of `args` (export, local, declare); a bad name is reported and
  * skipped, and makes the status 1, as bash goes on with the rest.
  */
-export function eachDeclaration(ctx: BuiltinContext, args: readonly string[], apply: (name: string, value: string | undefined) => void): number {
+export function eachDeclaration(ctx: BuiltinContext, args: readonly string[], apply: (name: string, value: string | undefined) => boolean | void): number {
   let status = 0;
   for (const a of args) {
     const arg = declaration(ctx, a);
-    if (arg) apply(arg.name, arg.value);
-    else status = 1;
+    // apply answers false when it refused the name (a readonly variable), after saying why
+    if (!arg || apply(arg.name, arg.value) === false) status = 1;
   }
   return status;
 }
@@ -91,6 +95,12 @@ const exportCmd: Builtin = (ctx) => {
     return 0;
   }
   return eachDeclaration(ctx, args, (name, value) => {
+    if (value !== undefined && isReadonly(ctx.state, name)) {
+      // the value is refused; the export still happens
+      ctx.stderr(`bash: ${name}: readonly variable\n`);
+      if (!remove && Object.hasOwn(ctx.state.env, name)) setExported(ctx.state, name, true);
+      return false;
+    }
     if (value !== undefined) ctx.state.env[name] = value;
     else if (!remove) ctx.state.env[name] ??= '';
     if (Object.hasOwn(ctx.state.env, name)) setExported(ctx.state, name, !remove);
@@ -130,6 +140,11 @@ const unset: Builtin = (ctx) => {
       continue;
     }
     const arrays = ctx.state.arrays;
+    if (only !== 'f' && isReadonly(ctx.state, a) && (Object.hasOwn(ctx.state.env, a) || (arrays && Object.hasOwn(arrays, a)))) {
+      ctx.stderr(`bash: unset: ${a}: cannot unset: readonly variable\n`);
+      status = 1;
+      continue;
+    }
     if (only !== 'f' && (Object.hasOwn(ctx.state.env, a) || (arrays && Object.hasOwn(arrays, a)))) {
       forgetVariable(ctx.state, a);
       if (arrays) delete arrays[a];
@@ -541,6 +556,13 @@ const complete: Builtin = () => 0;
 const trueCmd: Builtin = () => 0;
 const falseCmd: Builtin = () => 1;
 
+// Without job control a `cmd &` has run to its end before the next command (interpreter.ts):
+// there is never a job left to list or to wait for.
+/** `jobs`: none */
+const jobs: Builtin = () => 0;
+/** `wait [ID...]`: every job has ended already */
+const wait: Builtin = () => 0;
+
 export const STATE_BUILTINS: Registry = {
   cd,
   export: exportCmd,
@@ -569,6 +591,8 @@ export const STATE_BUILTINS: Registry = {
   time,
   break: loopControl('break'),
   continue: loopControl('continue'),
+  jobs,
+  wait,
 };
 
 /** `which` is a file (/usr/bin/which), not a builtin */

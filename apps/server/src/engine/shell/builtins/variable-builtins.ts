@@ -3,9 +3,9 @@
 
 import type { Builtin, Registry } from '../command-registry';
 import { evalArith } from '../arith';
-import { ExpansionError } from '../expand-error';
+import { ExpansionError, ReadonlyError } from '../expand-error';
 import { ReturnSignal } from '../interpreter';
-import { isExported, newShellVariable, setArray, setExported, setScalar } from '../variables';
+import { isExported, isReadonly, newShellVariable, setArray, setExported, setReadonly, setScalar } from '../variables';
 import { eachDeclaration, declareLine, functionText } from './state-builtins';
 
 /** `return [N]`: ends the function or sourced script running; N defaults to the last status */
@@ -37,6 +37,10 @@ const local: Builtin = (ctx) => {
     ctx,
     ctx.argv.slice(1).filter((a) => !a.startsWith('-')),
     (name, value) => {
+      if (isReadonly(ctx.state, name)) {
+        ctx.stderr(`bash: local: ${name}: readonly variable\n`);
+        return false;
+      }
       if (!call.saved.has(name)) call.saved.set(name, ctx.state.env[name]);
       // a new local is the function's own; a local over an exported variable stays exported
       newShellVariable(ctx.state, name);
@@ -56,7 +60,7 @@ const declare: Builtin = (ctx) => {
     const arg = args.shift()!;
     for (const f of arg.slice(1)) (arg[0] === '+' ? plus : flags).add(f);
   }
-  const unsupported = [...flags, ...plus].find((f) => !'fFxgpa'.includes(f));
+  const unsupported = [...flags, ...plus].find((f) => !'fFxgpar'.includes(f));
   if (unsupported) {
     const what = unsupported === 'A' ? 'associative arrays are' : `-${unsupported}: attributes are`;
     ctx.stderr(`bash: ${ctx.argv[0]}: ${what} not supported in this sandbox\n`);
@@ -80,15 +84,20 @@ const declare: Builtin = (ctx) => {
     const names = args.length ? args : [...new Set([...Object.keys(ctx.state.env), ...Object.keys(arrays)])].sort();
     let status = 0;
     for (const name of names) {
-      if (Object.hasOwn(arrays, name)) ctx.stdout(arrayLine(name, arrays[name]));
+      if (Object.hasOwn(arrays, name)) ctx.stdout(arrayLine(name, arrays[name], isReadonly(ctx.state, name) ? 'ar' : 'a'));
       else if (!Object.hasOwn(ctx.state.env, name)) {
         ctx.stderr(`bash: ${ctx.argv[0]}: ${name}: not found\n`);
         status = 1;
-      } else ctx.stdout(declareLine(name, ctx.state.env[name], isExported(ctx.state, name)));
+      } else ctx.stdout(declareLine(name, ctx.state.env[name], isExported(ctx.state, name), isReadonly(ctx.state, name)));
     }
     return status;
   }
   return eachDeclaration(ctx, args, (name, value) => {
+    // a readonly variable takes no value, and keeps its attribute (+r cannot take it away)
+    if (isReadonly(ctx.state, name) && (value !== undefined || plus.has('r'))) {
+      ctx.stderr(`bash: ${ctx.argv[0]}: ${name}: readonly variable\n`);
+      return false;
+    }
     if (flags.has('a')) {
       const first = value ?? ctx.state.env[name];
       if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, first !== undefined ? { 0: first } : {});
@@ -96,13 +105,58 @@ const declare: Builtin = (ctx) => {
     else if (flags.has('x')) ctx.state.env[name] ??= '';
     // -x exports it, +x takes the export away
     if (Object.hasOwn(ctx.state.env, name) && (flags.has('x') || plus.has('x'))) setExported(ctx.state, name, flags.has('x'));
+    if (flags.has('r')) makeReadonly(ctx, name);
   });
 };
 
-/** `declare -a a=([0]="x" [1]="y")`, as declare -p shows an array */
-function arrayLine(name: string, elems: Record<string, string>): string {
+/** `readonly NAME` of a variable the shell does not have: a shell variable, empty (bash keeps it unset) */
+function makeReadonly(ctx: Parameters<Builtin>[0], name: string): void {
+  if (!Object.hasOwn(ctx.state.env, name) && !ctx.state.arrays?.[name]) {
+    newShellVariable(ctx.state, name);
+    ctx.state.env[name] = '';
+  }
+  setReadonly(ctx.state, name);
+}
+
+/**
+ * `readonly [-p] [NAME[=VALUE]...]`: the variables no later assignment or unset may change; alone
+ * or with -p, the list of them as `declare -r` lines.
+ */
+const readonlyCmd: Builtin = (ctx) => {
+  const args = ctx.argv.slice(1);
+  while (args.length && /^-[a-zA-Z]+$/.test(args[0])) {
+    const opts = args.shift()!;
+    const bad = [...opts.slice(1)].find((f) => f !== 'p');
+    if (bad) {
+      ctx.stderr(bad === 'a' || bad === 'A' || bad === 'f' ? `bash: readonly: -${bad}: not supported in this sandbox\n` : `bash: readonly: -${bad}: invalid option\nreadonly: usage: readonly [-aAf] [name[=value] ...] or readonly -p\n`);
+      return 2;
+    }
+  }
+  if (args.length === 0) {
+    const names = Object.keys(ctx.state.readonly ?? {}).sort();
+    for (const name of names) {
+      const arr = ctx.state.arrays?.[name];
+      if (arr) ctx.stdout(arrayLine(name, arr, 'ar'));
+      else if (Object.hasOwn(ctx.state.env, name)) ctx.stdout(declareLine(name, ctx.state.env[name], isExported(ctx.state, name), true));
+    }
+    return 0;
+  }
+  return eachDeclaration(ctx, args, (name, value) => {
+    if (value !== undefined) {
+      if (isReadonly(ctx.state, name)) {
+        ctx.stderr(`bash: ${name}: readonly variable\n`);
+        return false;
+      }
+      setScalar(ctx.state, name, value);
+    }
+    makeReadonly(ctx, name);
+  });
+};
+
+/** `declare -a a=([0]="x" [1]="y")`, as declare -p shows an array (`-ar` a readonly one) */
+function arrayLine(name: string, elems: Record<string, string>, attrs = 'a'): string {
   const items = Object.entries(elems).map(([k, v]) => `[${k}]="${v.replace(/(["\\$`])/g, '\\$1')}"`);
-  return `declare -a ${name}=(${items.join(' ')})\n`;
+  return `declare -${attrs} ${name}=(${items.join(' ')})\n`;
 }
 
 /** `mapfile [-t] NAME` / readarray: the lines of the input as an array (MAPFILE by default) */
@@ -129,7 +183,7 @@ const letCmd: Builtin = (ctx) => {
       last = evalArith(e, (n) => ctx.state.env[n], (n, v) => setScalar(ctx.state, n, v));
     } catch (err) {
       if (!(err instanceof ExpansionError)) throw err;
-      ctx.stderr(`bash: let: ${err.message}\n`);
+      ctx.stderr(err instanceof ReadonlyError ? `bash: ${err.message}\n` : `bash: let: ${err.message}\n`);
       return 1;
     }
   }
@@ -142,6 +196,7 @@ export const VARIABLE_BUILTINS: Registry = {
   declare,
   typeset: declare,
   let: letCmd,
+  readonly: readonlyCmd,
   mapfile,
   readarray: mapfile,
 };

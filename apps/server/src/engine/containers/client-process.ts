@@ -38,8 +38,11 @@ function targets(prog: string, args: string[]): string[] {
     if (a.startsWith('--')) {
       if (LONG_VALUES.has(a)) i++;
     } else if (a.startsWith('-') && a.length > 1) {
-      // a value-taking letter last in a group takes the next argument (`-qO FILE`, `-sH 'x: y'`)
-      if ((SHORT_VALUES[prog] ?? '').includes(a[a.length - 1])) i++;
+      // the first value-taking letter of a group takes the rest of it (`-qO-`, `-Ofile`), or the
+      // next argument when it ends the group (`-qO FILE`, `-sH 'x: y'`)
+      const letters = a.slice(1);
+      const at = [...letters].findIndex((c) => (SHORT_VALUES[prog] ?? '').includes(c));
+      if (at === letters.length - 1) i++;
     } else if (!a.startsWith('@') && !a.startsWith('+')) positional.push(a);
   }
   // nslookup NAME [SERVER], dig [@SERVER] NAME [TYPE]: the name is the first
@@ -68,8 +71,8 @@ export function clientProcess(input: ProcessHookInput): Partial<ProcessPlan> | u
   const prog = argv[0]?.split('/').pop() ?? '';
   if (!CLIENTS.has(prog) || !tools.has(prog)) return undefined;
   // what a client fetches from the Internet (the docs' init container downloading a page) is
-  // left to the process model, which takes it as done
-  if (targets(prog, argv.slice(1)).some((h) => onInternet(h, ctx))) return undefined;
+  // taken as done, at once and silently: the sandbox has no Internet to ask
+  if (targets(prog, argv.slice(1)).some((h) => onInternet(h, ctx))) return { exitCode: 0, exitAfterMs: 0, lines: [], template: undefined, ports: [], http: undefined, loop: undefined, stopMs: 0 };
 
   // the cluster as the kubelet sees it at the start (a sync may apply an instant already past)
   const view: ClusterView = { api: ctx.api, store: ctx.store, runtime: ctx.runtime, config: ctx.config, rng: ctx.rng, now: at, enqueue: (c, k) => ctx.enqueue(c, k) };

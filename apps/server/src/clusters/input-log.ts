@@ -20,7 +20,7 @@ import { ClockReadings, ReplayClock, ReplayDiverged, SwitchClock } from './repla
 export const HOME = '/home/student';
 
 /** The part of a shell session stored beside env, cwd, host and history. */
-export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'traps' | 'unexported' | 'readonly' | 'status'>;
+export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'traps' | 'unexported' | 'readonly' | 'declared' | 'status'>;
 
 export interface CommandPayload {
   /** The engine version that ran it. */
@@ -72,6 +72,7 @@ export function storedSession(s: ShellSession): ShellSession {
     ...(s.traps && Object.keys(s.traps).length ? { traps: s.traps } : {}),
     ...(s.unexported && Object.keys(s.unexported).length ? { unexported: s.unexported } : {}),
     ...(s.readonly && Object.keys(s.readonly).length ? { readonly: s.readonly } : {}),
+    ...(s.declared && Object.keys(s.declared).length ? { declared: s.declared } : {}),
     status: s.status,
   };
 }
@@ -93,6 +94,7 @@ export function sessionFromRow(row: { env: unknown; cwd: string; host: string; h
     ...(rest.traps && typeof rest.traps === 'object' ? { traps: rest.traps } : {}),
     ...(rest.unexported && typeof rest.unexported === 'object' ? { unexported: rest.unexported } : {}),
     ...(rest.readonly && typeof rest.readonly === 'object' ? { readonly: rest.readonly } : {}),
+    ...(rest.declared && typeof rest.declared === 'object' ? { declared: rest.declared } : {}),
     status: rest.status ?? 0,
   };
 }

@@ -82,6 +82,52 @@ describe('exported and unexported variables', () => {
     expect(out).toBe(['inner [] [3]', 'exit', 'back [outer]', '[]', '[]', ''].join('\n'));
   });
 
+  it('keeps a variable declared without a value (export, readonly, local, declare NAME) unset, with its attributes, as bash 5.2 does', async () => {
+    const rig = testRig();
+    let out = '';
+    // (each line writes its error before its output, or only one of them)
+    for (const line of [
+      "export A; declare -p A; echo \"${A-unset}\"; env | grep -c \"^A=\"",
+      "A=1; bash -c \"echo child=\\$A\"; declare -p A",
+      "unset A; export B; B=2; bash -c \"echo b=\\$B\"",
+      "readonly Q; declare -p Q; echo \"${Q-unset}\"",
+      "Q=1",
+      "declare -x C; declare -p C; export -p | grep \" C$\"",
+      "export D; export -n D; declare -p D",
+      "declare -p E; echo st=$?",
+      "export F; unset F; declare -p F; echo st=$?",
+      "f() { local L; declare -p L; echo \"${L-unset}\"; }; f",
+      "declare G; declare -p G; G=3; declare -p G",
+      "readonly -p | grep \" Q\""
+    ]) {
+      const r = await rig.run(line);
+      out += r.stderr + r.stdout;
+    }
+    expect(out.split('\n').filter(Boolean)).toEqual([
+      "declare -x A",
+      "unset",
+      "0",
+      "child=1",
+      "declare -x A=\"1\"",
+      "b=2",
+      "declare -r Q",
+      "unset",
+      "bash: Q: readonly variable",
+      "declare -x C",
+      "declare -x C",
+      "declare -- D",
+      "bash: declare: E: not found",
+      "st=1",
+      "bash: declare: F: not found",
+      "st=1",
+      "declare -- L",
+      "unset",
+      "declare -- G",
+      "declare -- G=\"3\"",
+      "declare -r Q"
+    ]);
+  });
+
   it('reads a session stored before the shell kept the list as all exported, as it ran then', async () => {
     const rig = testRig();
     const older = { ...newShellSession(), env: { ...newShellSession().env, X: 'set-before' } };

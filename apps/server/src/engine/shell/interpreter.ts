@@ -751,6 +751,7 @@ export class Interpreter implements Runner {
       sub.env = env ? { ...env } : exportedEnv(sub);
       sub.unexported = undefined;
       sub.readonly = undefined;
+      sub.declared = undefined;
       sub.args = args;
       sub.arg0 = arg0;
       // a new bash: the functions of this one are not there, and nothing is running in it
@@ -841,6 +842,7 @@ export function cloneState(s: ExecState): ExecState {
   const copy: ExecState = { ...s, env: { ...s.env }, aliases: { ...s.aliases }, hostStack: [...s.hostStack], frames: s.frames.map((f) => ({ ...f, env: { ...f.env }, ...(f.unexported ? { unexported: { ...f.unexported } } : {}) })), args: [...s.args] };
   if (s.unexported) copy.unexported = { ...s.unexported };
   if (s.readonly) copy.readonly = { ...s.readonly };
+  if (s.declared) copy.declared = { ...s.declared };
   if (s.functions) copy.functions = { ...s.functions };
   if (s.functionLines) copy.functionLines = { ...s.functionLines };
   if (s.arrays) copy.arrays = copyArrays(s.arrays);

@@ -171,6 +171,7 @@ function leaveShell(state: ExecState, io: Io): boolean {
   state.env = frame.env;
   state.unexported = frame.unexported;
   state.readonly = frame.readonly;
+  state.declared = frame.declared;
   return false;
 }
 

@@ -16,6 +16,8 @@ export interface SavedFrame {
   unexported?: Record<string, true>;
   /** its readonly variables (the shell below's, restored on exit) */
   readonly?: Record<string, true>;
+  /** its variables declared without a value (the shell below's, restored on exit) */
+  declared?: Record<string, true>;
 }
 
 /** one terminal's shell state; plain JSON, stored by the door that owns the terminal */
@@ -29,6 +31,12 @@ export interface ShellSession {
   unexported?: Record<string, true>;
   /** `readonly NAME`, `declare -r NAME`: variables no assignment or unset may change */
   readonly?: Record<string, true>;
+  /**
+   * variables declared without a value (`export NAME`, `readonly NAME`, `local NAME` of a name that
+   * has none): they have their attributes and no value, so `${NAME-x}` gives x and no command
+   * sees them, until an assignment gives them one
+   */
+  declared?: Record<string, true>;
   cwd: string;
   host: string;
   /** hosts of the shells below the current one (ssh); top of stack is last */

@@ -33,6 +33,7 @@ export function setArray(state: ExecState, name: string, values: Record<string, 
   const others = Object.entries(state.arrays ?? {}).reduce((n, [k, a]) => (k === name ? n : n + Object.keys(a).length), 0);
   if (others + Object.keys(elems).length > MAX_ARRAY_ELEMENTS) throw new ExpansionError(`${name}: too many array elements (sandbox limit ${MAX_ARRAY_ELEMENTS})`);
   delete state.env[name];
+  if (state.declared) delete state.declared[name];
   (state.arrays ??= {})[name] = elems;
 }
 
@@ -49,10 +50,29 @@ export function setScalar(state: ExecState, name: string, value: string): void {
 
 /**
  * About to set `name`: a variable the shell does not have yet is created unexported, as bash
- * creates it (`X=1; bash -c 'echo $X'` prints an empty line); one it has keeps its export.
+ * creates it (`X=1; bash -c 'echo $X'` prints an empty line); one it has, or has declared without
+ * a value (`export X` before `X=1`), keeps its export.
  */
 export function newShellVariable(state: ShellSession, name: string): void {
-  if (!Object.hasOwn(state.env, name) && !state.arrays?.[name]) (state.unexported ??= {})[name] = true;
+  if (state.declared?.[name]) delete state.declared[name];
+  else if (!Object.hasOwn(state.env, name) && !state.arrays?.[name]) (state.unexported ??= {})[name] = true;
+}
+
+/** whether `name` is declared without a value */
+export function isDeclaredOnly(state: ShellSession, name: string): boolean {
+  return !!state.declared?.[name] && !Object.hasOwn(state.env, name);
+}
+
+/**
+ * `export NAME`, `readonly NAME`, `local NAME`, `declare NAME` of a name without a value: the
+ * variable exists with its attributes and no value; `exported` says whether it is exported (a
+ * name new to the shell is not, unless it is being exported)
+ */
+export function declareWithoutValue(state: ShellSession, name: string, exported: boolean): void {
+  if (Object.hasOwn(state.env, name) || state.arrays?.[name]) return;
+  if (!state.declared?.[name]) setExported(state, name, exported);
+  else if (exported) setExported(state, name, true);
+  (state.declared ??= {})[name] = true;
 }
 
 /** `export NAME`, `declare -x NAME` (`exported`), `export -n NAME` (not) */
@@ -66,6 +86,7 @@ export function setExported(state: ShellSession, name: string, exported: boolean
 export function forgetVariable(state: ShellSession, name: string): void {
   delete state.env[name];
   if (state.unexported) delete state.unexported[name];
+  if (state.declared) delete state.declared[name];
 }
 
 export function isExported(state: ShellSession, name: string): boolean {

@@ -5,7 +5,7 @@ import { FsError } from '../filesystem';
 import { evalArith } from '../arith';
 import { ExpansionError } from '../expand-error';
 import { BASH_VERSION, ReturnSignal, isShellOnly } from '../interpreter';
-import { exportedEnv, forgetVariable, isExported, isReadonly, setArray, setExported, setScalar } from '../variables';
+import { declareWithoutValue, exportedEnv, forgetVariable, isDeclaredOnly, isExported, isReadonly, setArray, setExported, setScalar } from '../variables';
 import { printFunction } from '../print-command';
 import { enterShell } from '../session';
 
@@ -55,9 +55,21 @@ const cd: Builtin = (ctx) => {
  * `declare -x NAME="value"` as `export -p` prints an exported variable, `declare -- NAME="value"`
  * a shell variable, `declare -r`/`-rx` a readonly one
  */
-export function declareLine(name: string, value: string, exported = true, readonly = false): string {
+export function declareLine(name: string, value: string | undefined, exported = true, readonly = false): string {
   const attrs = `${readonly ? 'r' : ''}${exported ? 'x' : ''}`;
-  return `declare ${attrs ? `-${attrs}` : '--'} ${name}="${value.replace(/(["\\$`])/g, '\\$1')}"\n`;
+  // a variable declared without a value has no `=...`
+  const assigned = value === undefined ? '' : `="${value.replace(/(["\\$`])/g, '\\$1')}"`;
+  return `declare ${attrs ? `-${attrs}` : '--'} ${name}${assigned}\n`;
+}
+
+/** the shell's scalar variables, those declared without a value among them, sorted */
+export function scalarNames(state: BuiltinContext['state']): string[] {
+  return [...new Set([...Object.keys(state.env), ...Object.keys(state.declared ?? {})])].sort();
+}
+
+/** `declare ...` of a scalar variable (or one declared without a value), with its attributes */
+export function scalarLine(state: BuiltinContext['state'], name: string): string {
+  return declareLine(name, Object.hasOwn(state.env, name) ? state.env[name] : undefined, isExported(state, name), isReadonly(state, name));
 }
 
 /**
@@ -91,18 +103,25 @@ const exportCmd: Builtin = (ctx) => {
   const remove = ctx.argv.includes('-n');
   const args = ctx.argv.slice(1).filter((a) => a !== '-n' && a !== '-p' && a !== '-f');
   if (args.length === 0) {
-    for (const k of Object.keys(ctx.state.env).sort()) if (isExported(ctx.state, k)) ctx.stdout(declareLine(k, ctx.state.env[k]));
+    for (const k of scalarNames(ctx.state)) if (isExported(ctx.state, k)) ctx.stdout(scalarLine(ctx.state, k));
     return 0;
   }
   return eachDeclaration(ctx, args, (name, value) => {
     if (value !== undefined && isReadonly(ctx.state, name)) {
       // the value is refused; the export still happens
       ctx.stderr(`bash: ${name}: readonly variable\n`);
-      if (!remove && Object.hasOwn(ctx.state.env, name)) setExported(ctx.state, name, true);
+      if (!remove && (Object.hasOwn(ctx.state.env, name) || isDeclaredOnly(ctx.state, name))) setExported(ctx.state, name, true);
       return false;
     }
-    if (value !== undefined) ctx.state.env[name] = value;
-    else if (!remove) ctx.state.env[name] ??= '';
+    if (value !== undefined) {
+      if (ctx.state.declared) delete ctx.state.declared[name];
+      ctx.state.env[name] = value;
+    } else if (!Object.hasOwn(ctx.state.env, name)) {
+      // `export NAME` of a name without a value: exported, still without one (-n: no longer)
+      if (isDeclaredOnly(ctx.state, name)) setExported(ctx.state, name, !remove);
+      else declareWithoutValue(ctx.state, name, !remove);
+      return;
+    }
     if (Object.hasOwn(ctx.state.env, name)) setExported(ctx.state, name, !remove);
   });
 };
@@ -140,12 +159,13 @@ const unset: Builtin = (ctx) => {
       continue;
     }
     const arrays = ctx.state.arrays;
-    if (only !== 'f' && isReadonly(ctx.state, a) && (Object.hasOwn(ctx.state.env, a) || (arrays && Object.hasOwn(arrays, a)))) {
+    const isVariable = Object.hasOwn(ctx.state.env, a) || isDeclaredOnly(ctx.state, a) || (arrays !== undefined && Object.hasOwn(arrays, a));
+    if (only !== 'f' && isReadonly(ctx.state, a) && isVariable) {
       ctx.stderr(`bash: unset: ${a}: cannot unset: readonly variable\n`);
       status = 1;
       continue;
     }
-    if (only !== 'f' && (Object.hasOwn(ctx.state.env, a) || (arrays && Object.hasOwn(arrays, a)))) {
+    if (only !== 'f' && isVariable) {
       forgetVariable(ctx.state, a);
       if (arrays) delete arrays[a];
     } else if (only !== 'v' && functions && Object.hasOwn(functions, a)) delete functions[a];

@@ -5,8 +5,8 @@ import type { Builtin, Registry } from '../command-registry';
 import { evalArith } from '../arith';
 import { ExpansionError, ReadonlyError } from '../expand-error';
 import { ReturnSignal } from '../interpreter';
-import { isExported, isReadonly, newShellVariable, setArray, setExported, setReadonly, setScalar } from '../variables';
-import { eachDeclaration, declareLine, functionText } from './state-builtins';
+import { declareWithoutValue, isDeclaredOnly, isReadonly, newShellVariable, setArray, setExported, setReadonly, setScalar } from '../variables';
+import { eachDeclaration, functionText, scalarLine, scalarNames } from './state-builtins';
 
 /** `return [N]`: ends the function or sourced script running; N defaults to the last status */
 const returnCmd: Builtin = (ctx) => {
@@ -45,7 +45,11 @@ const local: Builtin = (ctx) => {
       // a new local is the function's own; a local over an exported variable stays exported
       newShellVariable(ctx.state, name);
       if (value !== undefined) ctx.state.env[name] = value;
-      else delete ctx.state.env[name];
+      else {
+        // `local L`: declared in the function, without a value
+        delete ctx.state.env[name];
+        (ctx.state.declared ??= {})[name] = true;
+      }
     },
   );
 };
@@ -81,14 +85,14 @@ const declare: Builtin = (ctx) => {
   }
   const arrays = ctx.state.arrays ?? {};
   if (args.length === 0 || flags.has('p')) {
-    const names = args.length ? args : [...new Set([...Object.keys(ctx.state.env), ...Object.keys(arrays)])].sort();
+    const names = args.length ? args : [...new Set([...scalarNames(ctx.state), ...Object.keys(arrays)])].sort();
     let status = 0;
     for (const name of names) {
       if (Object.hasOwn(arrays, name)) ctx.stdout(arrayLine(name, arrays[name], isReadonly(ctx.state, name) ? 'ar' : 'a'));
-      else if (!Object.hasOwn(ctx.state.env, name)) {
+      else if (!Object.hasOwn(ctx.state.env, name) && !isDeclaredOnly(ctx.state, name)) {
         ctx.stderr(`bash: ${ctx.argv[0]}: ${name}: not found\n`);
         status = 1;
-      } else ctx.stdout(declareLine(name, ctx.state.env[name], isExported(ctx.state, name), isReadonly(ctx.state, name)));
+      } else ctx.stdout(scalarLine(ctx.state, name));
     }
     return status;
   }
@@ -102,19 +106,16 @@ const declare: Builtin = (ctx) => {
       const first = value ?? ctx.state.env[name];
       if (!Object.hasOwn(arrays, name)) setArray(ctx.state, name, first !== undefined ? { 0: first } : {});
     } else if (value !== undefined) setScalar(ctx.state, name, value);
-    else if (flags.has('x')) ctx.state.env[name] ??= '';
+    else declareWithoutValue(ctx.state, name, flags.has('x'));
     // -x exports it, +x takes the export away
-    if (Object.hasOwn(ctx.state.env, name) && (flags.has('x') || plus.has('x'))) setExported(ctx.state, name, flags.has('x'));
+    if ((Object.hasOwn(ctx.state.env, name) || isDeclaredOnly(ctx.state, name)) && (flags.has('x') || plus.has('x'))) setExported(ctx.state, name, flags.has('x'));
     if (flags.has('r')) makeReadonly(ctx, name);
   });
 };
 
-/** `readonly NAME` of a variable the shell does not have: a shell variable, empty (bash keeps it unset) */
+/** `readonly NAME` (of a variable the shell does not have: a shell variable without a value) */
 function makeReadonly(ctx: Parameters<Builtin>[0], name: string): void {
-  if (!Object.hasOwn(ctx.state.env, name) && !ctx.state.arrays?.[name]) {
-    newShellVariable(ctx.state, name);
-    ctx.state.env[name] = '';
-  }
+  declareWithoutValue(ctx.state, name, false);
   setReadonly(ctx.state, name);
 }
 
@@ -137,7 +138,7 @@ const readonlyCmd: Builtin = (ctx) => {
     for (const name of names) {
       const arr = ctx.state.arrays?.[name];
       if (arr) ctx.stdout(arrayLine(name, arr, 'ar'));
-      else if (Object.hasOwn(ctx.state.env, name)) ctx.stdout(declareLine(name, ctx.state.env[name], isExported(ctx.state, name), true));
+      else if (Object.hasOwn(ctx.state.env, name) || isDeclaredOnly(ctx.state, name)) ctx.stdout(scalarLine(ctx.state, name));
     }
     return 0;
   }

@@ -16,6 +16,13 @@ describe('stored shell sessions', () => {
     expect('unexported' in row(storedSession(newShellSession())).shell).toBe(false);
   });
 
+  it('keep the set options on, and the variables declared without a value', () => {
+    const session = { ...newShellSession(), shellOptions: { errexit: true as const, pipefail: true as const }, declared: { D: true as const } };
+    const back = sessionFromRow(row(storedSession(session)));
+    expect([back.shellOptions, back.declared]).toEqual([{ errexit: true, pipefail: true }, { D: true }]);
+    expect(['shellOptions', 'declared'].filter((k) => k in row(storedSession(newShellSession())).shell)).toEqual([]);
+  });
+
   it('keep which variables are readonly, and store nothing when there are none', () => {
     const session = { ...newShellSession(), readonly: { R: true as const } };
     session.env = { ...session.env, R: '1' };

@@ -20,7 +20,7 @@ import { ClockReadings, ReplayClock, ReplayDiverged, SwitchClock } from './repla
 export const HOME = '/home/student';
 
 /** The part of a shell session stored beside env, cwd, host and history. */
-export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'traps' | 'unexported' | 'readonly' | 'declared' | 'status'>;
+export type ShellRest = Pick<ShellSession, 'user' | 'hostStack' | 'frames' | 'aliases' | 'functions' | 'arrays' | 'traps' | 'unexported' | 'readonly' | 'declared' | 'shellOptions' | 'status'>;
 
 export interface CommandPayload {
   /** The engine version that ran it. */
@@ -73,6 +73,7 @@ export function storedSession(s: ShellSession): ShellSession {
     ...(s.unexported && Object.keys(s.unexported).length ? { unexported: s.unexported } : {}),
     ...(s.readonly && Object.keys(s.readonly).length ? { readonly: s.readonly } : {}),
     ...(s.declared && Object.keys(s.declared).length ? { declared: s.declared } : {}),
+    ...(s.shellOptions && Object.keys(s.shellOptions).length ? { shellOptions: s.shellOptions } : {}),
     status: s.status,
   };
 }
@@ -95,6 +96,7 @@ export function sessionFromRow(row: { env: unknown; cwd: string; host: string; h
     ...(rest.unexported && typeof rest.unexported === 'object' ? { unexported: rest.unexported } : {}),
     ...(rest.readonly && typeof rest.readonly === 'object' ? { readonly: rest.readonly } : {}),
     ...(rest.declared && typeof rest.declared === 'object' ? { declared: rest.declared } : {}),
+    ...(rest.shellOptions && typeof rest.shellOptions === 'object' ? { shellOptions: rest.shellOptions } : {}),
     status: rest.status ?? 0,
   };
 }

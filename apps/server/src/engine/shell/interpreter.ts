@@ -74,6 +74,11 @@ type SimpleCommand = Extract<Command, { type: 'simple' }>;
 export class Interpreter implements Runner {
   private depth = 0;
   private loops = 0;
+  /**
+   * how deep the commands running are inside contexts where `set -e` is ignored: an if, while or
+   * until condition, a part of && or || but the last, and what they call
+   */
+  private lenient = 0;
 
   constructor(
     readonly environment: ShellEnvironment,
@@ -184,12 +189,44 @@ export class Interpreter implements Runner {
   }
 
   private async execAndOr(a: AndOr, state: ExecState, io: Io): Promise<number> {
-    let status = await this.execPipeline(a.first, state, io);
-    for (const { op, pipeline } of a.rest) {
+    let status = await this.andOrPart(a.first, state, io, a.rest.length > 0);
+    let ran = a.first;
+    for (const [i, { op, pipeline }] of a.rest.entries()) {
       state.status = status;
-      if ((op === '&&') === (status === 0)) status = await this.execPipeline(pipeline, state, io);
+      if ((op === '&&') === (status === 0)) {
+        status = await this.andOrPart(pipeline, state, io, i < a.rest.length - 1);
+        ran = pipeline;
+      }
     }
+    // set -e: a failure of the list's last part (not inverted by `!`) ends the shell
+    const last = a.rest.length ? a.rest[a.rest.length - 1].pipeline : a.first;
+    if (status !== 0 && ran === last && !ran.negated) this.errexit(state, status);
     return status;
+  }
+
+  /** a part of an && / || list: but for the last, one where `set -e` is ignored */
+  private async andOrPart(p: Pipeline, state: ExecState, io: Io, lenient: boolean): Promise<number> {
+    if (lenient) this.lenient++;
+    try {
+      return await this.execPipeline(p, state, io);
+    } finally {
+      if (lenient) this.lenient--;
+    }
+  }
+
+  /** a condition (if, while, until): `set -e` is ignored in it */
+  private async condition(list: List, state: ExecState, io: Io): Promise<number> {
+    this.lenient++;
+    try {
+      return await this.execList(list, state, io);
+    } finally {
+      this.lenient--;
+    }
+  }
+
+  /** `set -e`: the shell (or subshell) ends with the failed command's status */
+  private errexit(state: ExecState, status: number): void {
+    if (state.shellOptions?.errexit && this.lenient === 0) throw new ExitSignal(status);
   }
 
   private async execPipeline(p: Pipeline, state: ExecState, io: Io): Promise<number> {
@@ -198,11 +235,15 @@ export class Interpreter implements Runner {
     else {
       let input = io.input;
       status = 0;
+      let failed = 0;
       for (const [k, cmd] of p.commands.entries()) {
         const last = k === p.commands.length - 1;
         let buf = '';
         const stageIo: Io = last ? { ...io, input } : { input, out: (t) => (buf += t), err: io.err, tty: false };
-        status = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo), true, io.err);
+        const stage = await this.inSubshell(state, (sub) => this.execCommand(cmd, sub, stageIo), true, io.err);
+        if (stage !== 0) failed = stage;
+        // set -o pipefail: the last stage to fail gives the status, not only the last stage
+        if (last) status = state.shellOptions?.pipefail ? failed : stage;
         input = new Input(buf);
         if (this.signal.aborted) throw new InterruptSignal();
       }
@@ -251,7 +292,7 @@ export class Interpreter implements Runner {
         return this.execList(cmd.body, state, cio);
       case 'if': {
         for (const c of cmd.clauses) {
-          if ((await this.execList(c.cond, state, cio)) === 0) return this.execList(c.body, state, cio);
+          if ((await this.condition(c.cond, state, cio)) === 0) return this.execList(c.body, state, cio);
         }
         return cmd.elseBody ? this.execList(cmd.elseBody, state, cio) : 0;
       }
@@ -305,7 +346,7 @@ export class Interpreter implements Runner {
             cio.err('bash: loop stopped after 10000 iterations (sandbox limit)\n');
             return 1;
           }
-          const c = await this.execList(cmd.cond, state, cio);
+          const c = await this.condition(cmd.cond, state, cio);
           if ((c === 0) === cmd.until) break;
           const r = await this.loopBody(cmd.body, state, cio);
           if (r === 'break') break;
@@ -563,7 +604,19 @@ export class Interpreter implements Runner {
       commandSubst: async (body) => {
         let out = '';
         const subIo: Io = { input: new Input('', io.input.terminal), out: (t) => (out += t), err: io.err, tty: false };
-        const status = await this.inSubshell(state, (sub) => this.trapped(sub, subIo, () => this.execList(body, sub, subIo)), false, io.err);
+        const status = await this.inSubshell(
+          state,
+          (sub) => {
+            // bash's command substitution does not inherit set -e (without inherit_errexit)
+            if (sub.shellOptions?.errexit) {
+              const { errexit: _off, ...rest } = sub.shellOptions;
+              sub.shellOptions = rest;
+            }
+            return this.trapped(sub, subIo, () => this.execList(body, sub, subIo));
+          },
+          false,
+          io.err,
+        );
         this.lastSubst = status;
         return out;
       },
@@ -752,6 +805,8 @@ export class Interpreter implements Runner {
       sub.unexported = undefined;
       sub.readonly = undefined;
       sub.declared = undefined;
+      // nor its options (set -e is not passed on)
+      sub.shellOptions = undefined;
       sub.args = args;
       sub.arg0 = arg0;
       // a new bash: the functions of this one are not there, and nothing is running in it
@@ -761,7 +816,12 @@ export class Interpreter implements Runner {
       sub.sourcing = 0;
       sub.lineno = undefined;
       const scriptIo = { ...io, err };
-      return this.trapped(sub, scriptIo, () => this.runSource(src, sub, scriptIo));
+      // a new process: whether its caller ignores set -e there does not carry into it
+      const lenient = this.lenient;
+      this.lenient = 0;
+      return this.trapped(sub, scriptIo, () => this.runSource(src, sub, scriptIo)).finally(() => {
+        this.lenient = lenient;
+      });
     }, false, err);
   }
 
@@ -818,7 +878,7 @@ function specialVar(name: string, state: ExecState): string | undefined {
     case '0':
       return state.arg0;
     case '-':
-      return 'himBHs';
+      return state.shellOptions?.errexit ? 'ehimBHs' : 'himBHs';
     case '!':
       return '';
     case 'PWD':
@@ -843,6 +903,7 @@ export function cloneState(s: ExecState): ExecState {
   if (s.unexported) copy.unexported = { ...s.unexported };
   if (s.readonly) copy.readonly = { ...s.readonly };
   if (s.declared) copy.declared = { ...s.declared };
+  if (s.shellOptions) copy.shellOptions = { ...s.shellOptions };
   if (s.functions) copy.functions = { ...s.functions };
   if (s.functionLines) copy.functionLines = { ...s.functionLines };
   if (s.arrays) copy.arrays = copyArrays(s.arrays);

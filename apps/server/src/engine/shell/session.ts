@@ -28,12 +28,13 @@ export function newShellSession(opts: { host?: string; user?: string } = {}): Sh
  * leaveShell), with its own unexported variables, and the new one starts with `env`, all exported.
  */
 export function enterShell(state: ShellSession, kind: SavedFrame['kind'], env: Record<string, string>): void {
-  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env, ...(state.unexported ? { unexported: state.unexported } : {}), ...(state.readonly ? { readonly: state.readonly } : {}), ...(state.declared ? { declared: state.declared } : {}) });
+  state.frames.push({ kind, host: state.host, cwd: state.cwd, user: state.user, env: state.env, ...(state.unexported ? { unexported: state.unexported } : {}), ...(state.readonly ? { readonly: state.readonly } : {}), ...(state.declared ? { declared: state.declared } : {}), ...(state.shellOptions ? { shellOptions: state.shellOptions } : {}) });
   state.hostStack = state.frames.map((f) => f.host);
   state.env = env;
   state.unexported = undefined;
   state.readonly = undefined;
   state.declared = undefined;
+  state.shellOptions = undefined;
 }
 
 /** `student@master:~$ `, `root@master:/etc# ` */

@@ -172,6 +172,7 @@ function leaveShell(state: ExecState, io: Io): boolean {
   state.unexported = frame.unexported;
   state.readonly = frame.readonly;
   state.declared = frame.declared;
+  state.shellOptions = frame.shellOptions;
   return false;
 }
 

@@ -18,6 +18,8 @@ export interface SavedFrame {
   readonly?: Record<string, true>;
   /** its variables declared without a value (the shell below's, restored on exit) */
   declared?: Record<string, true>;
+  /** its `set` options (the shell below's, restored on exit) */
+  shellOptions?: ShellSession['shellOptions'];
 }
 
 /** one terminal's shell state; plain JSON, stored by the door that owns the terminal */
@@ -37,6 +39,8 @@ export interface ShellSession {
    * sees them, until an assignment gives them one
    */
   declared?: Record<string, true>;
+  /** `set -e` (errexit) and `set -o pipefail`: the options of `set` this shell honours that are on */
+  shellOptions?: { errexit?: true; pipefail?: true };
   cwd: string;
   host: string;
   /** hosts of the shells below the current one (ssh); top of stack is last */

@@ -253,15 +253,64 @@ const shift: Builtin = (ctx) => {
   return 0;
 };
 
-/** `set` alone lists variables; options (-e, -x, -o pipefail) are accepted and ignored */
+/** set's option names, as `set -o` lists them */
+const SET_OPTIONS = ['allexport', 'braceexpand', 'emacs', 'errexit', 'errtrace', 'functrace', 'hashall', 'histexpand', 'history', 'ignoreeof', 'interactive-comments', 'keyword', 'monitor', 'noclobber', 'noexec', 'noglob', 'nolog', 'notify', 'nounset', 'onecmd', 'physical', 'pipefail', 'posix', 'privileged', 'verbose', 'vi', 'xtrace'];
+/** what an interactive bash starts with on */
+const SET_DEFAULTS = new Set(['braceexpand', 'emacs', 'hashall', 'histexpand', 'history', 'interactive-comments']);
+const SET_LETTERS: Record<string, string> = { a: 'allexport', b: 'notify', e: 'errexit', f: 'noglob', h: 'hashall', k: 'keyword', m: 'monitor', n: 'noexec', p: 'privileged', t: 'onecmd', u: 'nounset', v: 'verbose', x: 'xtrace', B: 'braceexpand', C: 'noclobber', E: 'errtrace', H: 'histexpand', P: 'physical', T: 'functrace' };
+/** the options this shell honours (the others are taken and have no effect: docs/simplifications.md) */
+type HonouredOption = keyof NonNullable<BuiltinContext['state']['shellOptions']>;
+const HONOURED = new Set<string>(['errexit', 'pipefail']);
+
+/**
+ * `set` alone lists variables; `set -e`/`-o errexit` and `-o pipefail` (and their `+` forms) turn
+ * those options on and off; `set -o`/`+o` list the options; `set [--] ARGS` sets the positional
+ * parameters
+ */
 const set: Builtin = (ctx) => {
   const args = ctx.argv.slice(1);
   if (args.length === 0) {
     for (const k of Object.keys(ctx.state.env).sort()) ctx.stdout(`${k}=${quoteValue(ctx.state.env[k])}\n`);
     return 0;
   }
-  const dd = args.indexOf('--');
-  if (dd >= 0) ctx.state.args = args.slice(dd + 1);
+  const isOn = (name: string): boolean => (HONOURED.has(name) ? !!ctx.state.shellOptions?.[name as HonouredOption] : SET_DEFAULTS.has(name));
+  const setOption = (name: string, on: boolean): void => {
+    if (!HONOURED.has(name)) return;
+    const opts = (ctx.state.shellOptions ??= {});
+    if (on) opts[name as HonouredOption] = true;
+    else delete opts[name as HonouredOption];
+  };
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      ctx.state.args = args.slice(i + 1);
+      return 0;
+    }
+    if (a.length < 2 || (a[0] !== '-' && a[0] !== '+')) break;
+    const on = a[0] === '-';
+    for (const c of a.slice(1)) {
+      if (c === 'o') {
+        const name = args[i + 1];
+        if (name === undefined) {
+          // `set -o` lists the options and their state, `set +o` as the commands that restore them
+          for (const o of SET_OPTIONS) ctx.stdout(on ? `${o.padEnd(15)}\t${isOn(o) ? 'on' : 'off'}\n` : `set ${isOn(o) ? '-' : '+'}o ${o}\n`);
+          continue;
+        }
+        i++;
+        if (!SET_OPTIONS.includes(name)) {
+          ctx.stderr(`bash: set: ${name}: invalid option name\n`);
+          return 2;
+        }
+        setOption(name, on);
+      } else if (Object.hasOwn(SET_LETTERS, c)) setOption(SET_LETTERS[c], on);
+      else {
+        ctx.stderr(`bash: set: ${a[0]}${c}: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n`);
+        return 2;
+      }
+    }
+  }
+  if (i < args.length) ctx.state.args = args.slice(i);
   return 0;
 };
 

@@ -1,18 +1,7 @@
 // readonly and declare -r: no assignment, unset or declaration may change such a variable, with
 // bash's messages; an assignment statement abandons its line, a builtin that assigns fails with
 // status 1, `R=v cmd` runs the command without it. Each answer as bash 5.2 gives it.
-import { testRig } from './testing/test-shell';
-
-async function transcript(script: string[]): Promise<string[]> {
-  const rig = testRig();
-  let out = '';
-  for (const line of script) {
-    const r = await rig.run(line);
-    // (each line writes its error before its output, or only one of them)
-    out += r.stderr + r.stdout;
-  }
-  return out.split('\n').filter(Boolean);
-}
+import { testRig, transcript } from './testing/test-shell';
 
 describe('readonly variables', () => {
   it('refuse every way of changing them, as bash 5.2 answers', async () => {
@@ -41,7 +30,7 @@ describe('readonly variables', () => {
       "readonly -p | grep -v BASH | grep -v -E ' (BASHOPTS|EUID|PPID|SHELLOPTS|UID)='",
       "echo \"R=$R\""
     ];
-    expect(await transcript(script)).toEqual([
+    expect(await transcript(testRig(), script)).toEqual([
       "bash: R: readonly variable",
       "st=1 R=1",
       "bash: R: readonly variable",
@@ -83,7 +72,7 @@ describe('readonly variables', () => {
   });
 
   it('are the shell\'s own: a nested bash or a login starts without them, and `exit` gives them back', async () => {
-    expect(await transcript(['readonly R=1', 'bash', 'R=2; echo "inner $R"', 'exit', 'R=3; echo no', 'echo "outer $R"', 'sudo -i', 'R=4; echo "root $R"', 'exit', 'echo "again $R"'])).toEqual([
+    expect(await transcript(testRig(), ['readonly R=1', 'bash', 'R=2; echo "inner $R"', 'exit', 'R=3; echo no', 'echo "outer $R"', 'sudo -i', 'R=4; echo "root $R"', 'exit', 'echo "again $R"'])).toEqual([
       'inner 2',
       'exit',
       'bash: R: readonly variable',
@@ -95,7 +84,7 @@ describe('readonly variables', () => {
   });
 
   it('take `readonly NAME` of a name already readonly as no change, and list arrays as declare -ar', async () => {
-    expect(await transcript(['a=(x y); readonly a', 'readonly a; echo "st=$?"', 'a[2]=z; echo no', 'readonly', 'readonly -f g; echo "st=$?"'])).toEqual([
+    expect(await transcript(testRig(), ['a=(x y); readonly a', 'readonly a; echo "st=$?"', 'a[2]=z; echo no', 'readonly', 'readonly -f g; echo "st=$?"'])).toEqual([
       'st=0',
       'bash: a: readonly variable',
       'declare -ar a=([0]="x" [1]="y")',

@@ -2,20 +2,10 @@
 // an if, while or until condition, a part of && or || but the last, or after `!`; command
 // substitution does not inherit -e, a ( ) subshell does; a new bash starts without it. And `set`'s
 // own listing and errors. Each answer as bash 5.2 gives it.
-import { testRig } from './testing/test-shell';
+import { testRig, transcript } from './testing/test-shell';
 
 const ERREXIT = "echo start\nfalse || echo \"or-rescued\"\nif false; then echo no; fi\nwhile false; do :; done\n! true\nfalse && echo never\necho \"after lenient: $-\"\nf() { false; echo \"in f, not reached\"; }\nx=$(false; echo sub-continues)\necho \"x=$x\"\n( false; echo \"subshell not reached\" )\necho \"not reached either\"\n";
 const PIPEFAIL = "set -o pipefail\nfalse | true; echo \"pipefail st=$?\"\ntrue | false | true; echo \"st=$?\"\nset +o pipefail\nfalse | true; echo \"st=$?\"\nset -e\nfalse | true; echo \"no pipefail: continues\"\nset -o pipefail\nif false | true; then :; else echo \"cond\"; fi\nfalse | true\necho \"not reached\"\n";
-
-async function transcript(rig: ReturnType<typeof testRig>, script: string[]): Promise<string[]> {
-  let out = '';
-  for (const line of script) {
-    const r = await rig.run(line);
-    // (each line writes its error before its output, or only one of them)
-    out += r.stderr + r.stdout;
-  }
-  return out.split('\n').filter(Boolean);
-}
 
 describe('set -e and set -o pipefail', () => {
   it('end a script at the first failure that counts, as bash does', async () => {
@@ -30,7 +20,32 @@ describe('set -e and set -o pipefail', () => {
   });
 
   it('list and check their options as bash does, and set the positional parameters', async () => {
-    expect(await transcript(testRig(), ["set -o | grep -E \"errexit|pipefail|braceexpand\"", "set -eo pipefail; set -o | grep -E \"^(errexit|pipefail)\"", "set +o | grep -E \"errexit|pipefail\"", "set +e +o pipefail", "set -o nosuch; echo st=$?", "set -Z; echo st=$?", "set -- a b; echo \"$1 $#\"", "set x y z; echo \"$1 $#\""])).toEqual(["braceexpand    \ton", "errexit        \toff", "pipefail       \toff", "errexit        \ton", "pipefail       \ton", "set -o errexit", "set -o pipefail", "bash: set: nosuch: invalid option name", "st=2", "bash: set: -Z: invalid option", "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]", "st=2", "a 2", "x 3"]);
+    const script = [
+      "set -o | grep -E \"errexit|pipefail|braceexpand\"",
+      "set -eo pipefail; set -o | grep -E \"^(errexit|pipefail)\"",
+      "set +o | grep -E \"errexit|pipefail\"",
+      "set +e +o pipefail",
+      "set -o nosuch; echo st=$?",
+      "set -Z; echo st=$?",
+      "set -- a b; echo \"$1 $#\"",
+      "set x y z; echo \"$1 $#\""
+    ];
+    expect(await transcript(testRig(), script)).toEqual([
+      "braceexpand    \ton",
+      "errexit        \toff",
+      "pipefail       \toff",
+      "errexit        \ton",
+      "pipefail       \ton",
+      "set -o errexit",
+      "set -o pipefail",
+      "bash: set: nosuch: invalid option name",
+      "st=2",
+      "bash: set: -Z: invalid option",
+      "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]",
+      "st=2",
+      "a 2",
+      "x 3"
+    ]);
   });
 
   it('are the shell\'s own: a nested bash starts without them, and exit gives them back', async () => {

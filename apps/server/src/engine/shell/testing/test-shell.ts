@@ -72,3 +72,17 @@ function seededRandom(seed: number): () => number {
     return x;
   };
 }
+
+/**
+ * Runs the lines one after another and returns what they printed, line by line, each command's
+ * errors before its output (a transcript compared with bash's must keep to lines that write
+ * their error first, or only one of the two)
+ */
+export async function transcript(rig: TestRig, script: readonly string[]): Promise<string[]> {
+  let out = '';
+  for (const line of script) {
+    const r = await rig.run(line);
+    out += r.stderr + r.stdout;
+  }
+  return out.split('\n').filter(Boolean);
+}

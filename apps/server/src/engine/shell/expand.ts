@@ -12,6 +12,8 @@ export { ExpansionError };
 export interface Expander {
   getVar(name: string): string | undefined;
   setVar(name: string, value: string): void;
+  /** `set -u`: expanding an unset variable is an error */
+  nounset?(): boolean;
   /** $1, $2...: what "$@" expands to, one field each */
   positional(): string[];
   /** an array variable's elements by index (keys in ascending order), if it is one */
@@ -208,7 +210,7 @@ async function partText(p: WordPart, x: Expander, first: boolean): Promise<strin
       return (await x.commandSubst(p.body)).replace(/\n+$/, '');
     case 'arith': {
       const expr = await expandString(p.expr, x);
-      return String(evalArith(expr, (n) => x.getVar(n), (n, v) => x.setVar(n, v)));
+      return String(evalArith(expr, (n) => bound(n, x.getVar(n), x), (n, v) => x.setVar(n, v)));
     }
     case 'param':
       return param(p, x);
@@ -219,7 +221,19 @@ type ParamPart = Extract<WordPart, { kind: 'param' }>;
 
 async function param(p: ParamPart, x: Expander): Promise<string> {
   if (p.index) return (await arrayParam(p, p.index, x)).join(' ');
-  return applyOp(p, p.indirect ? indirect(p.name, x) : x.getVar(p.name), x);
+  const v = p.indirect ? indirect(p.name, x) : x.getVar(p.name);
+  // set -u: an unset variable may only meet an operator that says what to do without it
+  if (v === undefined && !p.indirect && !UNSET_OK.has(p.op)) bound(p.name, v, x);
+  return applyOp(p, v, x);
+}
+
+/** the operators that give an unset variable a meaning (`${X-default}`, `${X:?message}` ...) */
+const UNSET_OK = new Set<ParamOp | undefined>(['-', ':-', '=', ':=', '+', ':+', '?', ':?']);
+
+/** `set -u`: bash's `NAME: unbound variable` (`$1: ...` for a positional parameter) for an unset value */
+function bound(name: string, v: string | undefined, x: Expander): string | undefined {
+  if (v === undefined && name !== '@' && name !== '*' && x.nounset?.()) throw new ExpansionError(`${/^\d+$/.test(name) ? `$${name}` : name}: unbound variable`);
+  return v;
 }
 
 /** the elements of an array (a variable that is not one is an array of one, at 0) in index order */

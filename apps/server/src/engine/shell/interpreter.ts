@@ -601,6 +601,7 @@ export class Interpreter implements Runner {
       setArray: (name, values) => setArray(state, name, values),
       warn: (message) => io.err(`bash: ${message}\n`),
       setVar: (name, value) => setScalar(state, name, value),
+      nounset: () => !!state.shellOptions?.nounset,
       commandSubst: async (body) => {
         let out = '';
         const subIo: Io = { input: new Input('', io.input.terminal), out: (t) => (out += t), err: io.err, tty: false };
@@ -878,7 +879,7 @@ function specialVar(name: string, state: ExecState): string | undefined {
     case '0':
       return state.arg0;
     case '-':
-      return state.shellOptions?.errexit ? 'ehimBHs' : 'himBHs';
+      return `${state.shellOptions?.errexit ? 'e' : ''}him${state.shellOptions?.nounset ? 'u' : ''}BHs`;
     case '!':
       return '';
     case 'PWD':

@@ -1,6 +1,7 @@
-// `set -e` (errexit) and `set -o pipefail`, as bash 5.2 runs them: a failure ends the shell but in
-// an if, while or until condition, a part of && or || but the last, or after `!`; command
-// substitution does not inherit -e, a ( ) subshell does; a new bash starts without it. And `set`'s
+// `set -e` (errexit), `set -u` (nounset) and `set -o pipefail`, as bash 5.2 runs them. Under -e a
+// failure ends the shell but in an if, while or until condition, a part of && or || but the last,
+// or after `!`; command substitution does not inherit -e, a ( ) subshell does; a new bash starts
+// without it. Under -u an unset variable is an error unless an operator handles it. And `set`'s
 // own listing and errors. Each answer as bash 5.2 gives it.
 import { testRig, transcript } from './testing/test-shell';
 
@@ -51,5 +52,43 @@ describe('set -e and set -o pipefail', () => {
   it('are the shell\'s own: a nested bash starts without them, and exit gives them back', async () => {
     const rig = testRig();
     expect(await transcript(rig, ['set -e', 'bash', 'false; echo "inner goes on"', 'exit', 'echo "$-"'])).toEqual(['inner goes on', 'exit', 'ehimBHs']);
+  });
+});
+
+describe('set -u', () => {
+  it('makes an unset variable an error, unless an operator says what to do without it, as bash 5.2 does', async () => {
+    const rig = testRig();
+    rig.env.hosts.master.fs.write('/home/student/nu.sh', "set -u\necho \"a ${X-default} ${X:-d2} ${X+plus}.\"\necho \"len ${#Y}\" || true\necho \"after len\"\n", { now: 0 });
+    // a script ends at the error (the message names its line)
+    expect(await rig.run('bash nu.sh')).toEqual({ stdout: "a default d2 .\n", stderr: "nu.sh: line 3: Y: unbound variable\n", exitCode: 1 });
+    // at the prompt the line is abandoned; "$@", an empty array and "${b[@]}" are no error
+    const script = [
+      "set -u",
+      "echo \"$@ $*\" ok",
+      "a=(); echo \"arr ${a[@]} ok\"",
+      "echo \"${b[@]}\"",
+      "echo next",
+      "echo $((Z+1))",
+      "echo next2",
+      "echo $1",
+      "echo next3",
+      "echo ${U^^}",
+      "f() { local L; echo \"$L\"; }; f",
+      "echo $U; echo same-line",
+      "echo after"
+    ];
+    expect(await transcript(testRig(), script)).toEqual([
+      "  ok",
+      "arr  ok",
+      "next",
+      "bash: Z: unbound variable",
+      "next2",
+      "bash: $1: unbound variable",
+      "next3",
+      "bash: U: unbound variable",
+      "bash: L: unbound variable",
+      "bash: U: unbound variable",
+      "after"
+    ]);
   });
 });

@@ -39,8 +39,8 @@ export interface ShellSession {
    * sees them, until an assignment gives them one
    */
   declared?: Record<string, true>;
-  /** `set -e` (errexit) and `set -o pipefail`: the options of `set` this shell honours that are on */
-  shellOptions?: { errexit?: true; pipefail?: true };
+  /** `set -e` (errexit), `set -u` (nounset), `set -o pipefail`: the options of `set` this shell honours that are on */
+  shellOptions?: { errexit?: true; nounset?: true; pipefail?: true };
   cwd: string;
   host: string;
   /** hosts of the shells below the current one (ssh); top of stack is last */

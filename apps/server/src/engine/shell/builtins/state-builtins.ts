@@ -260,7 +260,7 @@ const SET_DEFAULTS = new Set(['braceexpand', 'emacs', 'hashall', 'histexpand', '
 const SET_LETTERS: Record<string, string> = { a: 'allexport', b: 'notify', e: 'errexit', f: 'noglob', h: 'hashall', k: 'keyword', m: 'monitor', n: 'noexec', p: 'privileged', t: 'onecmd', u: 'nounset', v: 'verbose', x: 'xtrace', B: 'braceexpand', C: 'noclobber', E: 'errtrace', H: 'histexpand', P: 'physical', T: 'functrace' };
 /** the options this shell honours (the others are taken and have no effect: docs/simplifications.md) */
 type HonouredOption = keyof NonNullable<BuiltinContext['state']['shellOptions']>;
-const HONOURED = new Set<string>(['errexit', 'pipefail']);
+const HONOURED = new Set<string>(['errexit', 'nounset', 'pipefail']);
 
 /**
  * `set` alone lists variables; `set -e`/`-o errexit` and `-o pipefail` (and their `+` forms) turn

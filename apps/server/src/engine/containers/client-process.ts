@@ -8,13 +8,11 @@
 
 import { ProcessHookInput, registerProcessHook } from '../controllers/kubelet/process-hooks';
 import type { ProcessPlan } from '../controllers/kubelet/process-model';
-import { ImageInfo, lookupImage } from '../images/catalog';
+import type { ImageInfo } from '../images/catalog';
 import type { ClusterView } from './cluster-view';
-import { imageTools, shellFlavor } from './image-tools';
-import { ToolIo, curl, dig, nslookup, wget } from './net-tools';
+import { imageTools } from './image-tools';
+import { ToolIo, isNetClient, runNetClient } from './net-tools';
 import { podOrigin } from './network';
-
-const CLIENTS = new Set(['wget', 'curl', 'nslookup', 'dig']);
 
 /** What an entrypoint script such as curlimages/curl's runs for these arguments. */
 function throughShim(argv: string[], image: ImageInfo, tools: Set<string>): string[] {
@@ -60,19 +58,26 @@ function onInternet(host: string, ctx: ProcessHookInput['ctx']): boolean {
   return !['local', 'svc', 'cluster'].includes(last) && !ctx.store.get('namespaces', undefined, last);
 }
 
+/** A run that ends by itself `exitAfterMs` after its start, printing `lines`, and serves nothing. */
+function ended(exitCode: number, exitAfterMs: number, lines: [number, string][]): Partial<ProcessPlan> {
+  return { exitCode, exitAfterMs, lines, template: undefined, ports: [], http: undefined, loop: undefined, stopMs: 0 };
+}
+
 export function clientProcess(input: ProcessHookInput): Partial<ProcessPlan> | undefined {
-  const { container, pod, ctx, at } = input;
+  const { container, pod, ctx, at, image } = input;
   // the image's own process (no command, no args) is the catalog's
-  if (!container.command && !container.args) return undefined;
-  const found = lookupImage(container.image ?? '', ctx.runtime.unavailableImages);
-  if (!found.ok) return undefined;
-  const tools = imageTools(found.info);
-  const argv = throughShim(input.argv(), found.info, tools);
+  if (!image || (!container.command && !container.args)) return undefined;
+  let argv = input.argv();
+  const first = argv[0]?.split('/').pop() ?? '';
+  // most commands are no client, and need no look at the image's programs
+  if (!isNetClient(first) && !image.entrypointShim) return undefined;
+  const tools = imageTools(image);
+  argv = throughShim(argv, image, tools);
   const prog = argv[0]?.split('/').pop() ?? '';
-  if (!CLIENTS.has(prog) || !tools.has(prog)) return undefined;
+  if (!isNetClient(prog) || !tools.has(prog)) return undefined;
   // what a client fetches from the Internet (the docs' init container downloading a page) is
   // taken as done, at once and silently: the sandbox has no Internet to ask
-  if (targets(prog, argv.slice(1)).some((h) => onInternet(h, ctx))) return { exitCode: 0, exitAfterMs: 0, lines: [], template: undefined, ports: [], http: undefined, loop: undefined, stopMs: 0 };
+  if (targets(prog, argv.slice(1)).some((h) => onInternet(h, ctx))) return ended(0, 0, []);
 
   // the cluster as the kubelet sees it at the start (a sync may apply an instant already past)
   const view: ClusterView = { api: ctx.api, store: ctx.store, runtime: ctx.runtime, config: ctx.config, rng: ctx.rng, now: at, enqueue: (c, k) => ctx.enqueue(c, k) };
@@ -96,20 +101,10 @@ export function clientProcess(input: ProcessHookInput): Partial<ProcessPlan> | u
     // a download saved into the container's layer: the run ends with it, nobody can read it
     writeFile: () => true,
   };
-  const origin = podOrigin(pod);
-  const flavor = shellFlavor(found.info) === 'dash' ? 'debian' : 'busybox';
-  const ran =
-    prog === 'wget'
-      ? wget(view, origin, io, flavor === 'debian' ? 'host' : 'busybox')
-      : prog === 'curl'
-        ? curl(view, origin, io, flavor)
-        : prog === 'nslookup'
-          ? nslookup(view, origin, io, flavor)
-          : dig(view, origin, io);
   // without a sleep that waits, every client runs to its end at once
-  const exitCode = typeof ran === 'number' ? ran : 0;
+  const ran = runNetClient(prog, view, podOrigin(pod), io, image);
   if (partial) lines.push([offset, partial]);
-  return { exitCode, exitAfterMs: offset, lines, template: undefined, ports: [], http: undefined, loop: undefined, stopMs: 0, client: true };
+  return { ...ended(typeof ran === 'number' ? ran : 0, offset, lines), client: true };
 }
 
 registerProcessHook(clientProcess);

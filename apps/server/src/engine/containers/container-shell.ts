@@ -15,7 +15,7 @@ import { UTILITIES } from '../shell/utils';
 import { SHELL_BUILTINS } from '../shell/builtins';
 import { buildContainerFs, saveContainerFs } from './container-fs';
 import { imageTools, shellFlavor } from './image-tools';
-import { curl, dig, nslookup, wget, ToolFlavor } from './net-tools';
+import { NET_CLIENTS, runNetClient } from './net-tools';
 import { ddCommand, yesCommand } from '../shell/utils/dd';
 import { podOrigin } from './network';
 
@@ -106,7 +106,6 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
   const key = `container:${t.pod.metadata.namespace}/${t.pod.metadata.name}/${t.container.name}`;
   const host: HostState = { hostname: t.pod.spec.hostname ?? t.pod.metadata.name!, ip: t.pod.status?.podIP ?? '', fs: built.fs, services: {} };
   const origin = { ...podOrigin(t.pod), hosts: io.hosts };
-  const netFlavor: ToolFlavor = dashImage ? 'debian' : 'busybox';
   const tool = (run: (ctx: Parameters<ExternalCommand>[0]) => number | Promise<number>): ExternalCommand => (ctx) => run(ctx);
   const toolIo = (ctx: Parameters<ExternalCommand>[0]) => ({
     argv: ctx.argv,
@@ -132,10 +131,7 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
   };
   // the sandbox's programs the image does not have
   for (const name of Object.keys(UTILITIES)) if (!tools.has(name)) commands[name] = missing;
-  if (tools.has('curl')) commands.curl = tool((ctx) => curl(cluster, origin, toolIo(ctx), netFlavor));
-  if (tools.has('wget')) commands.wget = tool((ctx) => wget(cluster, origin, toolIo(ctx), dashImage && t.image.repo !== 'registry.k8s.io/e2e-test-images/jessie-dnsutils' ? 'host' : 'busybox'));
-  if (tools.has('nslookup')) commands.nslookup = tool((ctx) => nslookup(cluster, origin, toolIo(ctx), netFlavor));
-  if (tools.has('dig')) commands.dig = tool((ctx) => dig(cluster, origin, toolIo(ctx)));
+  for (const prog of NET_CLIENTS) if (tools.has(prog)) commands[prog] = tool((ctx) => runNetClient(prog, cluster, origin, toolIo(ctx), t.image));
   if (tools.has('nginx')) commands.nginx = (ctx) => nginxCommand(ctx.argv, t.image, ctx.stderr);
   if (tools.has('ps')) commands.ps = (ctx) => psCommand(ctx.stdout, t);
   if (!dashImage) {

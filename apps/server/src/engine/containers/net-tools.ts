@@ -4,6 +4,8 @@
 
 import { civil } from '../time';
 import type { ClusterView } from './cluster-view';
+import type { ImageInfo } from '../images/catalog';
+import { shellFlavor } from './image-tools';
 import { DNS_SERVICE_IP, HttpResult, Origin, httpRequest, lookupFqdn, reasonPhrase, resolveName, isIp } from './network';
 
 export interface ToolIo {
@@ -59,6 +61,34 @@ function seconds(v: string | undefined): number | undefined {
 }
 
 export type ToolFlavor = 'host' | 'debian' | 'busybox';
+
+/** the network clients an image may have */
+export const NET_CLIENTS = ['curl', 'wget', 'nslookup', 'dig'] as const;
+export type NetClient = (typeof NET_CLIENTS)[number];
+
+export function isNetClient(prog: string): prog is NetClient {
+  return (NET_CLIENTS as readonly string[]).includes(prog);
+}
+
+/**
+ * Runs one of the network clients as `image` has it: curl 7.88 and GNU wget in Debian-based
+ * images (but the dnsutils image's BusyBox-flavoured wget), BusyBox's wget and nslookup in busybox
+ * and alpine.
+ */
+export function runNetClient(prog: NetClient, cluster: ClusterView, origin: Origin, io: ToolIo, image: ImageInfo): number | Promise<number> {
+  const debian = shellFlavor(image) === 'dash';
+  const flavor: ToolFlavor = debian ? 'debian' : 'busybox';
+  switch (prog) {
+    case 'curl':
+      return curl(cluster, origin, io, flavor);
+    case 'wget':
+      return wget(cluster, origin, io, debian && image.repo !== 'registry.k8s.io/e2e-test-images/jessie-dnsutils' ? 'host' : 'busybox');
+    case 'nslookup':
+      return nslookup(cluster, origin, io, flavor);
+    case 'dig':
+      return dig(cluster, origin, io);
+  }
+}
 
 interface Url {
   host: string;

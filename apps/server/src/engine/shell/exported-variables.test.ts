@@ -1,7 +1,7 @@
 // bash's shell variables and its environment: a variable the shell makes is its own until
 // `export` names it; a command it starts (bash -c, a script, env, kubectl, sudo) sees only the
 // exported ones and its own `NAME=value` prefix. Each answer as bash 5.2 gives it.
-import { testRig } from './testing/test-shell';
+import { testRig, transcript } from './testing/test-shell';
 import { Shell } from './shell';
 import { newShellSession } from './session';
 import { newKit } from '../kubectl/verbs/verb-test-kit';
@@ -83,10 +83,7 @@ describe('exported and unexported variables', () => {
   });
 
   it('keeps a variable declared without a value (export, readonly, local, declare NAME) unset, with its attributes, as bash 5.2 does', async () => {
-    const rig = testRig();
-    let out = '';
-    // (each line writes its error before its output, or only one of them)
-    for (const line of [
+    const script = [
       "export A; declare -p A; echo \"${A-unset}\"; env | grep -c \"^A=\"",
       "A=1; bash -c \"echo child=\\$A\"; declare -p A",
       "unset A; export B; B=2; bash -c \"echo b=\\$B\"",
@@ -99,11 +96,8 @@ describe('exported and unexported variables', () => {
       "f() { local L; declare -p L; echo \"${L-unset}\"; }; f",
       "declare G; declare -p G; G=3; declare -p G",
       "readonly -p | grep \" Q\""
-    ]) {
-      const r = await rig.run(line);
-      out += r.stderr + r.stdout;
-    }
-    expect(out.split('\n').filter(Boolean)).toEqual([
+    ];
+    expect(await transcript(testRig(), script)).toEqual([
       "declare -x A",
       "unset",
       "0",

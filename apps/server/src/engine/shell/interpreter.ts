@@ -205,20 +205,20 @@ export class Interpreter implements Runner {
   }
 
   /** a part of an && / || list: but for the last, one where `set -e` is ignored */
-  private async andOrPart(p: Pipeline, state: ExecState, io: Io, lenient: boolean): Promise<number> {
-    if (lenient) this.lenient++;
-    try {
-      return await this.execPipeline(p, state, io);
-    } finally {
-      if (lenient) this.lenient--;
-    }
+  private andOrPart(p: Pipeline, state: ExecState, io: Io, lenient: boolean): Promise<number> {
+    return lenient ? this.leniently(() => this.execPipeline(p, state, io)) : this.execPipeline(p, state, io);
   }
 
   /** a condition (if, while, until): `set -e` is ignored in it */
-  private async condition(list: List, state: ExecState, io: Io): Promise<number> {
+  private condition(list: List, state: ExecState, io: Io): Promise<number> {
+    return this.leniently(() => this.execList(list, state, io));
+  }
+
+  /** runs `fn` where `set -e` is ignored */
+  private async leniently(fn: () => Promise<number>): Promise<number> {
     this.lenient++;
     try {
-      return await this.execList(list, state, io);
+      return await fn();
     } finally {
       this.lenient--;
     }

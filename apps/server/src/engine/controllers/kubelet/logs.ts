@@ -38,6 +38,12 @@ export interface ClusterView {
   now: number;
 }
 
+/** the API server's podHasContainerWithName (logs, exec, attach): init and ephemeral containers count */
+export function podHasContainer(pod: Pod, name: string): boolean {
+  const named = (list: { name: string }[] | undefined): boolean => (list ?? []).some((c) => c.name === name);
+  return named(pod.spec.containers) || named(pod.spec.initContainers) || named(pod.spec.ephemeralContainers as { name: string }[] | undefined);
+}
+
 export function containerLogs(cluster: ClusterView, namespace: string, podName: string, opts: LogOptions = {}): LogResult {
   const pod = cluster.api.tryGet('pods', namespace, podName) as Pod | undefined;
   if (!pod) return { ok: false, status: 'NotFound', message: `pods "${podName}" not found` };
@@ -51,7 +57,7 @@ export function containerLogs(cluster: ClusterView, namespace: string, podName: 
     }
     name = names[0];
   }
-  if (!names.includes(name) && !initNames.includes(name)) {
+  if (!podHasContainer(pod, name)) {
     return { ok: false, status: 'BadRequest', message: `container ${name} is not valid for pod ${podName}` };
   }
   // a pod no node has taken: the API server has no kubelet to ask and answers with an empty

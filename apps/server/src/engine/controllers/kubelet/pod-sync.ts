@@ -472,9 +472,9 @@ function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number, k
   const plan = found.ok
     ? planProcess({ container: spec, image: found.info, env: vars, hostname: pod.spec.hostNetwork ? prt.node : pod.spec.hostname ?? pod.metadata.name!, ip: prt.ip ?? '', namespace: pod.metadata.namespace ?? 'default', startedAt: t, mounted: () => mountedFiles(ctx, pod, spec) })
     : { ports: [], exitCode: 0, lines: [] };
-  const id = runId(prt.uid, c.name, c.restartCount);
-  const argv = (): string[] => (found.ok ? processArgv(spec, found.info, vars) : []);
-  return { id, startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t, ctx, runId: id, argv }) };
+  const image = found.ok ? found.info : undefined;
+  const argv = (): string[] => (image ? processArgv(spec, image, vars) : []);
+  return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t, ctx, image, argv }) };
 }
 
 function scheduleRunning(c: ContainerRuntime): void {

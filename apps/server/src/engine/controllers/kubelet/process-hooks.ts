@@ -5,6 +5,7 @@
 
 import type { ObjectStore } from '../../api/store';
 import type { Container, Pod } from '../../api/types';
+import type { ImageInfo } from '../../images/catalog';
 import type { ControllerContext } from '../controller';
 import type { ProcessPlan } from './process-model';
 
@@ -16,8 +17,8 @@ export interface ProcessHookInput {
   at: number;
   /** the kubelet's context: the cluster around the container */
   ctx: ControllerContext;
-  /** the run's id */
-  runId: string;
+  /** the container's image, as the kubelet found it in the catalog (undefined: not there) */
+  image: ImageInfo | undefined;
   /** the main process's argument vector (processArgv), computed when asked */
   argv: () => string[];
 }

@@ -5,6 +5,7 @@
 import { ApiError, isApiError } from '../../api/errors';
 import { Pod } from '../../api/types';
 import { runningContainer } from '../../controllers/kubelet/runtime-query';
+import { podHasContainer } from '../../controllers/kubelet/logs';
 import { lookupImage } from '../../images/catalog';
 import { CommandDef, FILENAME_FLAG, Invocation } from '../command';
 import { CommandError, UsageError } from '../context';
@@ -50,7 +51,7 @@ async function runExec(inv: Invocation): Promise<number> {
   // the API server's streamLocation: a container the pod does not have, then a pod not yet
   // scheduled, are refused with a Status (kubectl prints it as the server's error); what the
   // kubelet then refuses is plain text after "unable to upgrade connection"
-  if (!hasContainerNamed(pod, name)) throw ApiError.badRequest(`container ${name} is not valid for pod ${pod.metadata.name}`);
+  if (!podHasContainer(pod, name)) throw ApiError.badRequest(`container ${name} is not valid for pod ${pod.metadata.name}`);
   if (!pod.spec.nodeName) throw ApiError.badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
   const spec = pod.spec.containers.find((c) => c.name === name);
   if (!spec) throw new CommandError(`error: unable to upgrade connection: container not found ("${name}")`);
@@ -92,10 +93,4 @@ async function runExec(inv: Invocation): Promise<number> {
     return code;
   }
   return 0;
-}
-
-/** podHasContainerWithName: init and ephemeral containers count */
-function hasContainerNamed(pod: Pod, name: string): boolean {
-  const named = (list: { name: string }[] | undefined): boolean => (list ?? []).some((c) => c.name === name);
-  return named(pod.spec.containers) || named(pod.spec.initContainers) || named(pod.spec.ephemeralContainers as { name: string }[] | undefined);
 }

@@ -16,10 +16,12 @@ kubectl get pod hostpath-demo -o wide
 kubectl apply -f pv-pvc.yaml
 sleep 40
 kubectl get pv,pvc
-kubectl get pod db
+kubectl get pod db -o wide
+kubectl logs db
 # step: pv-survives
 kubectl delete pod db
 kubectl get pvc data
 kubectl apply -f pv-pvc.yaml
 sleep 40
-kubectl get pod db
+kubectl get pod db -o wide
+kubectl logs db

@@ -51,9 +51,14 @@ import type { PackedDocument } from './state/json-pack';
  * 0.11.0: a container whose main process is curl, wget, nslookup or dig runs against the
  * cluster when it starts (its output, its waits and its exit status are the client's: a refused
  * wget ends the pod in Error), where its output was computed when its logs were first read and
- * its status was always 0; curlimages/curl runs what its entrypoint script is given.
+ * its status was always 0; curlimages/curl runs what its entrypoint script is given;
+ * 0.12.0: a hostPath or local PersistentVolume keeps its files on the node of the pod that uses it
+ * (they were kept apart from the nodes, shared by all); the scheduler honours a PersistentVolume's
+ * nodeAffinity (and narrows the nodes it looks at to those a `kubernetes.io/hostname` term, or a
+ * DaemonSet pod's `metadata.name` field, names); a local PV's missing path fails its mount; mariadb,
+ * mysql and postgres initialize an empty data directory and start on a full one without doing so.
  */
-export const ENGINE_VERSION = '0.11.0';
+export const ENGINE_VERSION = '0.12.0';
 
 /**
  * Engine versions whose stored states this engine loads: 0.1.0 differs only in storing the state
@@ -71,9 +76,12 @@ export const ENGINE_VERSION = '0.11.0';
  * line does, not what a cluster holds); 0.9.0 states load as they are (their per-Event TTL timers
  * still fire and expire their Events; the expiries of all stored Events are rebuilt at the first
  * Event written after the load); 0.10.0 states load as they are (a client container started
- * before keeps the run it was given: the output its logs already showed, or none).
+ * before keeps the run it was given: the output its logs already showed, or none); 0.11.0 states
+ * load as they are (a hostPath PV that already holds files where 0.11.0 kept them keeps them there,
+ * node-volume.ts, so nothing a student wrote is lost; a database started before initialized no
+ * files).
  */
-export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0', '0.9.0', '0.10.0', ENGINE_VERSION];
+export const LOADABLE_ENGINE_VERSIONS: readonly string[] = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0', '0.9.0', '0.10.0', '0.11.0', ENGINE_VERSION];
 
 export function loadsEngineVersion(version: string): boolean {
   return LOADABLE_ENGINE_VERSIONS.includes(version);

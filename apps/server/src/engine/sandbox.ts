@@ -14,6 +14,7 @@ import { ExternalCommand, HostState, OutputSink, RunOptions, RunResult, ShellEnv
 import { newShellSession } from './shell/session';
 import { hostCommands } from './host-commands';
 import { containerShellFor } from './containers/interactive';
+import { materializeNodeWrites } from './containers/materialize-writes';
 import { adminKubeconfig } from './bootstrap/kubeconfig';
 import { writeControlPlaneFiles, writeNodeFiles } from './install/kubeadm/control-plane-files';
 import { prepareBareHost } from './install/bare-hosts';
@@ -150,6 +151,8 @@ export class Sandbox {
   /** Runs one command line in `session`, first bringing the cluster to the clock's time. */
   async run(session: ShellSession, line: string, sink?: OutputSink, opts: RunOptions = {}): Promise<{ result: RunResult; session: ShellSession }> {
     this.cluster.step(this.clock.now());
+    // what pods have written on their nodes' disks by now, for a command that reads them there
+    materializeNodeWrites(this.cluster, this.hosts);
     const shell = new Shell(this.environment(), session);
     const result = await shell.run(line, sink, opts);
     this.cluster.settle();

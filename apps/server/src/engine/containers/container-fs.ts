@@ -3,7 +3,8 @@
 // writable layer (lost when the container restarts), and its volumes. Volume contents live in
 // runtime.sections.volumes keyed by the volume's identity, so that an emptyDir is shared by the
 // pod's containers and dies with the pod (its uid), a PersistentVolume's data outlives its pods,
-// and a hostPath lives on the node (the node host's own files when the sandbox has them).
+// and a hostPath, or a hostPath or local PersistentVolume, lives on the node (the node host's own
+// files when the sandbox has them: node-volume.ts).
 
 import type { ClusterView } from './cluster-view';
 import { Container, PersistentVolumeClaim, Pod, Volume } from '../api/types';
@@ -15,6 +16,7 @@ import type { ImageInfo } from '../images/catalog';
 import { NGINX_WELCOME_PAGE, HTTPD_IT_WORKS } from '../images/nginx-page';
 import { generatedVolumeFiles, subPathFiles } from './generated-volumes';
 import { materializeWrites } from './materialize-writes';
+import { nodePathOf } from './node-volume';
 import { DNS_SERVICE_IP, searchPath } from './network';
 import { parseTime } from '../time';
 import { emptyDirMessage, requestEviction } from '../controllers/kubelet/volume-eviction';
@@ -57,7 +59,8 @@ export interface Mount {
 /** The identity of a pod volume's data, or undefined for generated volumes (configMap, secret ...). */
 export function volumeIdentity(cluster: ClusterView, pod: Pod, v: Volume): string | undefined {
   if (v.emptyDir) return `emptyDir/${pod.metadata.uid}/${v.name}`;
-  if (v.hostPath) return `hostPath/${pod.spec.nodeName}${v.hostPath.path}`;
+  const onNode = nodePathOf(cluster, pod, v);
+  if (onNode !== undefined) return `hostPath/${pod.spec.nodeName}${onNode}`;
   if (v.persistentVolumeClaim) {
     const pvc = cluster.api.tryGet('persistentvolumeclaims', pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName) as PersistentVolumeClaim | undefined;
     return pvc?.spec.volumeName ? `pv/${pvc.spec.volumeName}` : `pvc/${pod.metadata.namespace}/${v.persistentVolumeClaim.claimName}`;
@@ -139,19 +142,22 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
       mounts.push({ path, readOnly: true, store: { kind: 'generated' } });
       continue;
     }
-    const host = v.hostPath && hosts[pod.spec.nodeName ?? ''];
-    const hostFile = v.hostPath && host ? host.fs.stat(v.hostPath.path.replace(/\/+$/, '') || '/') : undefined;
-    if (v.hostPath && host && hostFile?.type === 'file') {
+    // on the node: the volume's directory, or the subPath in it that the mount names
+    const volumePath = nodePathOf(cluster, pod, v);
+    const onNode = volumePath === undefined ? undefined : `${volumePath.replace(/\/+$/, '')}${vm.subPath ? `/${vm.subPath.replace(/\/+$/, '')}` : ''}` || '/';
+    const host = onNode !== undefined ? hosts[pod.spec.nodeName ?? ''] : undefined;
+    const hostFile = onNode !== undefined && host ? host.fs.stat(onNode) : undefined;
+    if (onNode !== undefined && host && hostFile?.type === 'file') {
       // a file on the node (type File, FileOrCreate): bind-mounted as that file
-      const hfile = v.hostPath.path.replace(/\/+$/, '');
+      const hfile = onNode;
       file(path, hostFile.content ?? '', hostFile.mode, hostFile.size, hostFile.mtime);
       mounts.push({ path, readOnly, store: { kind: 'host', host, dir: hfile, file: true } });
       quota(path, v);
       continue;
     }
     dir(path);
-    if (v.hostPath && host) {
-      const hdir = v.hostPath.path.replace(/\/+$/, '') || '/';
+    if (onNode !== undefined && host) {
+      const hdir = onNode;
       if (host.fs.isDir(hdir)) {
         for (const p of host.fs.walk(hdir)) {
           if (p === hdir) continue;

@@ -14,6 +14,7 @@ import { kubeletSection } from '../controllers/kubelet/runtime-state';
 import { FsNode, MAX_FILE_BYTES, fileSize, utf8Length } from '../shell/filesystem';
 import type { HostState } from '../shell/types';
 import { volumeIdentity, volumesSection } from './container-fs';
+import { nodePathOf } from './node-volume';
 import { WriteBatch, runWrites, writesFiles } from './process-writes';
 
 interface OpenFile {
@@ -38,8 +39,9 @@ function locate(cluster: ClusterView, pod: Pod, container: Container, runId: str
   const v = (pod.spec.volumes ?? []).find((x) => x.name === best!.name);
   if (!v || best.readOnly) return undefined;
   const rel = `${best.subPath ? `${best.subPath}/` : ''}${path.slice(best.mountPath.length + 1)}`;
-  const host = v.hostPath && hosts[pod.spec.nodeName ?? ''];
-  if (v.hostPath && host) return { host, path: `${v.hostPath.path.replace(/\/+$/, '')}/${rel}` };
+  const onNode = nodePathOf(cluster, pod, v);
+  const host = onNode !== undefined ? hosts[pod.spec.nodeName ?? ''] : undefined;
+  if (onNode !== undefined && host) return { host, path: `${onNode.replace(/\/+$/, '')}/${rel}` };
   const id = volumeIdentity(cluster, pod, v);
   if (!id) return undefined;
   return { tree: (section.data[id] ??= {}), key: rel };
@@ -49,6 +51,8 @@ export function materializeWrites(cluster: ClusterView, pod: Pod, hosts: Record<
   const podKey = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const prt = kubeletSection(cluster.runtime).pods[podKey];
   if (!prt || prt.uid !== pod.metadata.uid) return;
+  // nothing to bring up to date (and no bookkeeping kept) when no run of the pod writes files
+  if (!prt.containers.some((c) => (c.current && writesFiles(c.current)) || (c.previous && writesFiles(c.previous)))) return;
   const section = volumesSection(cluster);
   const synced = ((section.synced ??= {})[podKey] ??= {});
   const live = new Set<string>();
@@ -57,11 +61,11 @@ export function materializeWrites(cluster: ClusterView, pod: Pod, hosts: Record<
     for (const run of [c.previous, c.current]) {
       if (!run || !spec) continue;
       live.add(run.id);
+      if (!writesFiles(run)) continue;
       const from = synced[run.id] ?? run.startedAt - 1;
       const until = Math.min(cluster.now, run.finishedAt ?? Number.POSITIVE_INFINITY);
       if (until <= from) continue;
       synced[run.id] = until;
-      if (!writesFiles(run)) continue;
       applyRun(cluster, pod, spec, run.id, runWrites(run, from, until), hosts);
     }
   }
@@ -127,5 +131,20 @@ function applyRun(cluster: ClusterView, pod: Pod, spec: Container, runId: string
   for (const f of open.values()) {
     const content = f.parts.join('');
     f.tree[f.key] = { type: 'file', content, mode: f.mode, owner: 'root', mtime: f.mtime, ...(f.size > f.text ? { size: f.size } : {}) };
+  }
+}
+
+/**
+ * Brings the node-side volumes up to date (hostPath, and hostPath or local PersistentVolumes):
+ * before a command line, so that `ssh node1 cat /mnt/data/log` shows what a pod has written there
+ * by now, as the node's own disk would.
+ */
+export function materializeNodeWrites(cluster: ClusterView, hosts: Record<string, HostState>): void {
+  const pods = kubeletSection(cluster.runtime).pods;
+  for (const key of Object.keys(pods)) {
+    const slash = key.indexOf('/');
+    const pod = cluster.store.get('pods', key.slice(0, slash), key.slice(slash + 1)) as Pod | undefined;
+    if (!pod?.spec.nodeName || !pod.spec.volumes?.some((v) => v.hostPath || v.persistentVolumeClaim)) continue;
+    if (pod.spec.volumes.some((v) => nodePathOf(cluster, pod, v) !== undefined)) materializeWrites(cluster, pod, hosts);
   }
 }

@@ -1,7 +1,7 @@
 // The images students use, as data: sizes as the registry reports them (compressed, amd64),
 // default processes and their first log lines as the real images print them.
 
-import { ImageEntry } from './catalog-types';
+import { DataFile, ImageEntry } from './catalog-types';
 import { HTTPD_IT_WORKS, NGINX_NOT_FOUND_PAGE, NGINX_WELCOME_PAGE } from './nginx-page';
 
 const NGINX_LOGS = [
@@ -51,6 +51,46 @@ const PHP_APACHE_LOGS = [
   "[{time:apache}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'apache2 -D FOREGROUND'",
 ];
 
+/** mariadbd's own lines: its time stamps carry no zone, unlike the entrypoint's */
+const MARIADB_SERVER_LOGS = [
+  '{time:mariadbd} 0 [Note] Starting MariaDB {version}-MariaDB-ubu2404 source revision as process 1',
+  '{time:mariadbd} 0 [Note] mariadbd: ready for connections.',
+  "Version: '{version}-MariaDB-ubu2404'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution",
+];
+
+/** a start on a data directory that already holds a database: no initialization, no password needed */
+const MARIADB_EXISTING_LOGS = [
+  '{time:maria} [Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:{version}+maria~ubu2404 started.',
+  "{time:maria} [Note] [Entrypoint]: Switching to dedicated user 'mysql'",
+  '{time:maria} [Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:{version}+maria~ubu2404 started.',
+  '{time:maria} [Note] [Entrypoint]: MariaDB upgrade not required',
+  ...MARIADB_SERVER_LOGS,
+];
+
+const MIB = 1024 * 1024;
+
+/** what mariadb-install-db and the first start leave in /var/lib/mysql */
+const MARIADB_FILES: DataFile[] = [
+  ['aria_log.00000001', 16_384],
+  ['aria_log_control', 52],
+  ['ddl_recovery.log', 16_384],
+  ['ib_buffer_pool', 868],
+  ['ib_logfile0', 96 * MIB],
+  ['ibdata1', 12 * MIB],
+  ['ibtmp1', 12 * MIB],
+  ['mariadb_upgrade_info', 15, '{version}-MariaDB'],
+  ['multi-master.info', 0],
+  ['mysql/', 0],
+  ['mysql/db.opt', 67, 'default-character-set=utf8mb4\ndefault-collation=utf8mb4_uca1400_ai_ci\n'],
+  ['performance_schema/', 0],
+  ['performance_schema/db.opt', 67, 'default-character-set=utf8mb4\ndefault-collation=utf8mb4_uca1400_ai_ci\n'],
+  ['sys/', 0],
+  ['sys/db.opt', 67, 'default-character-set=utf8mb4\ndefault-collation=utf8mb4_uca1400_ai_ci\n'],
+  ['undo001', 10 * MIB],
+  ['undo002', 10 * MIB],
+  ['undo003', 10 * MIB],
+];
+
 const MARIADB_NO_PASSWORD = [
   '{time:maria} [Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:{version}+maria~ubu2404 started.',
   '{time:maria} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
@@ -69,9 +109,7 @@ const MARIADB_LOGS = [
   '{time:maria} [Note] [Entrypoint]: Stopping temporary server',
   '{time:maria} [Note] [Entrypoint]: Temporary server stopped',
   '{time:maria} [Note] [Entrypoint]: MariaDB init process done. Ready for start up.',
-  '{time:maria} 0 [Note] Starting MariaDB {version}-MariaDB-ubu2404 source revision as process 1',
-  "{time:maria} 0 [Note] mariadbd: ready for connections.",
-  "Version: '{version}-MariaDB-ubu2404'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution",
+  ...MARIADB_SERVER_LOGS,
 ];
 
 const MYSQL_NO_PASSWORD = [
@@ -99,6 +137,37 @@ const MYSQL_LOGS = [
   "{time:iso} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '{version}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.",
 ];
 
+const MYSQL_EXISTING_LOGS = [MYSQL_LOGS[0], MYSQL_LOGS[1], MYSQL_LOGS[2], MYSQL_LOGS[MYSQL_LOGS.length - 1]];
+
+/** what `mysqld --initialize` and the first start leave in /var/lib/mysql */
+const MYSQL_FILES: DataFile[] = [
+  ['#ib_16384_0.dblwr', 192 * 1024],
+  ['#ib_16384_1.dblwr', 8_585_216],
+  ['#innodb_redo/', 0],
+  ['#innodb_temp/', 0],
+  ['auto.cnf', 56],
+  ['binlog.000001', 180],
+  ['binlog.000002', 158],
+  ['binlog.index', 32, './binlog.000001\n./binlog.000002\n'],
+  ['ca-key.pem', 1705],
+  ['ca.pem', 1108],
+  ['client-cert.pem', 1108],
+  ['client-key.pem', 1705],
+  ['ib_buffer_pool', 3_498],
+  ['ibdata1', 12 * MIB],
+  ['ibtmp1', 12 * MIB],
+  ['mysql/', 0],
+  ['mysql.ibd', 24 * MIB],
+  ['performance_schema/', 0],
+  ['private_key.pem', 1705],
+  ['public_key.pem', 452],
+  ['server-cert.pem', 1108],
+  ['server-key.pem', 1705],
+  ['sys/', 0],
+  ['undo_001', 16 * MIB],
+  ['undo_002', 16 * MIB],
+];
+
 const POSTGRES_NO_PASSWORD = [
   'Error: Database is uninitialized and superuser password is not specified.',
   '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
@@ -122,6 +191,20 @@ const POSTGRES_LOGS = [
   '{time:pg} UTC [1] LOG:  listening on IPv6 address "::", port 5432',
   '{time:pg} UTC [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"',
   '{time:pg} UTC [1] LOG:  database system is ready to accept connections',
+];
+
+const POSTGRES_EXISTING_LOGS = ['', 'PostgreSQL Database directory appears to contain a database; Skipping initialization', '', ...POSTGRES_LOGS.slice(5)];
+
+/** what initdb and the first start leave in PGDATA */
+const POSTGRES_FILES: DataFile[] = [
+  ['PG_VERSION', 3, '{major}\n'],
+  ...['base/', 'global/', 'pg_commit_ts/', 'pg_dynshmem/'].map((d): DataFile => [d, 0]),
+  ['pg_hba.conf', 5_743],
+  ['pg_ident.conf', 2_640],
+  ...['pg_logical/', 'pg_multixact/', 'pg_notify/', 'pg_replslot/', 'pg_serial/', 'pg_snapshots/', 'pg_stat/', 'pg_stat_tmp/', 'pg_subtrans/', 'pg_tblspc/', 'pg_twophase/', 'pg_wal/', 'pg_xact/'].map((d): DataFile => [d, 0]),
+  ['postgresql.auto.conf', 88, '# Do not edit this file manually!\n# It will be overwritten by the ALTER SYSTEM command.\n'],
+  ['postgresql.conf', 30_777],
+  ['postmaster.opts', 36, '/usr/lib/postgresql/{major}/bin/postgres\n'],
 ];
 
 const HELLO_APP = 'Hello, world!\nVersion: {version}\nHostname: {hostname}\n';
@@ -239,6 +322,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [3306],
     logs: MARIADB_LOGS,
+    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mariadbd', 'mysqld'], owner: 'mysql', uid: '999', files: MARIADB_FILES, existingLogs: MARIADB_EXISTING_LOGS },
     requiredEnv: { anyOf: ['MARIADB_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD_HASH', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MARIADB_RANDOM_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'], logs: MARIADB_NO_PASSWORD },
     shells: BASH,
     stopMs: 1500,
@@ -258,6 +342,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [3306],
     logs: MYSQL_LOGS,
+    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mysqld'], owner: 'mysql', uid: '999', files: MYSQL_FILES, existingLogs: MYSQL_EXISTING_LOGS },
     requiredEnv: { anyOf: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'], logs: MYSQL_NO_PASSWORD },
     shells: BASH,
     stopMs: 1500,
@@ -277,6 +362,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [5432],
     logs: POSTGRES_LOGS,
+    dataDir: { path: '/var/lib/postgresql/data', marker: 'PG_VERSION', programs: ['postgres'], owner: 'postgres', uid: '999', files: POSTGRES_FILES, existingLogs: POSTGRES_EXISTING_LOGS },
     requiredEnv: { anyOf: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'], logs: POSTGRES_NO_PASSWORD },
     shells: BASH,
     stopMs: 500,

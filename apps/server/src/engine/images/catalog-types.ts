@@ -17,6 +17,22 @@ export type HttpAnswer =
   /** hashicorp/http-echo: the -text argument */
   | { kind: 'echo-text'; fallback: string };
 
+/** a file or directory (path ending in `/`) of an initialized data directory, with its size in bytes and, for a small text file, its content ({major}: the version's first number) */
+export type DataFile = [path: string, size: number, content?: string];
+
+export interface DataDir {
+  path: string;
+  /** what the entrypoint looks for to know a database is there */
+  marker: string;
+  /** the programs whose start initializes it (an entrypoint given another command runs that instead) */
+  programs: string[];
+  /** the user that owns the files, and its number (what the node, which has no such user, shows) */
+  owner: string;
+  uid: string;
+  files: DataFile[];
+  existingLogs: string[];
+}
+
 export interface ImageBehaviour {
   /**
    * server: runs until stopped; exit: ends by itself (exitCode after exitAfterMs);
@@ -32,6 +48,12 @@ export interface ImageBehaviour {
   logs?: string[];
   /** without one of these variables the process logs `logs` and exits 1 at once */
   requiredEnv?: { anyOf: string[]; logs: string[] };
+  /**
+   * a database server's data directory: the image's entrypoint initializes it at the first start
+   * (when `marker` is not in it), writing `files`, logging `logs` and needing `requiredEnv`; a
+   * start on files already there logs `existingLogs` and needs no password
+   */
+  dataDir?: DataDir;
   /** shells in the image, for `kubectl exec` */
   shells: string[];
   /** ms to exit after SIGTERM; undefined: ignores it and is killed when the grace period ends */

@@ -33,6 +33,8 @@ function formatTimeUncached(style: string, ms: number): string {
     case 'mysql':
     case 'maria':
       return `${date} ${clock}+00:00`;
+    case 'mariadbd':
+      return `${date} ${clock}`;
     case 'php':
       return `${p2(d.day)}-${MONTHS[d.month - 1]}-${d.year} ${clock}`;
     case 'apache':

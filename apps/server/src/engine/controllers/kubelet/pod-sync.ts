@@ -5,6 +5,7 @@
 
 import { applyProcessHooks } from './process-hooks';
 import '../../containers/client-process';
+import '../../containers/database-files';
 import { jsonEqual } from '../../api/json-equal';
 import { Container, Pod } from '../../api/types';
 import type { MachineState } from '../../cluster-state';
@@ -20,7 +21,7 @@ import { allocatePodIP, releasePodIP } from './ip-allocator';
 import { planProcess, processArgv } from './process-model';
 import { mountedFiles } from './volume-files';
 import { evictPod } from './volume-eviction';
-import { mountRetryDelay, setUpFailedMessage, setUpVolumes } from './volume-setup';
+import { mountRetryDelay, setUpVolumes } from './volume-setup';
 import { unattachableVolumes } from '../attachdetach/cloud-volumes';
 import { evaluateProbe, probeTimeline } from './probes';
 import { ContainerRuntime, KubeletSection, PodRuntime, RunRecord, kubeletSection } from './runtime-state';
@@ -244,7 +245,7 @@ function applyInstant(env: SyncEnv, t: number): boolean {
 function mountVolumes(env: SyncEnv, t: number): void {
   const { prt, pod, ctx } = env;
   const failed = setUpVolumes(ctx.nodeFiles(prt.node), pod, t, prt.mount?.volumes, ctx.store);
-  for (const f of failed) prt.writes += recordKubeletEvent(ctx, pod, 'Warning', 'FailedMount', setUpFailedMessage(f.volume, f.error), undefined, t).writes;
+  for (const f of failed) prt.writes += recordKubeletEvent(ctx, pod, 'Warning', 'FailedMount', f.message, undefined, t).writes;
   if (failed.length) {
     const failures = (prt.mount?.failures ?? 0) + 1;
     prt.mount = { volumes: failed.map((f) => f.volume), failures, retryAt: t + mountRetryDelay(failures) };
@@ -474,7 +475,8 @@ function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number, k
     : { ports: [], exitCode: 0, lines: [] };
   const image = found.ok ? found.info : undefined;
   const argv = (): string[] => (image ? processArgv(spec, image, vars) : []);
-  return { id: runId(prt.uid, c.name, c.restartCount), startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t, ctx, image, argv }) };
+  const id = runId(prt.uid, c.name, c.restartCount);
+  return { id, startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t, runId: id, ctx, image, argv }) };
 }
 
 function scheduleRunning(c: ContainerRuntime): void {

@@ -15,6 +15,8 @@ export interface ProcessHookInput {
   store: ObjectStore;
   /** when the run starts */
   at: number;
+  /** the run's id (its writable layer's key) */
+  runId: string;
   /** the kubelet's context: the cluster around the container */
   ctx: ControllerContext;
   /** the container's image, as the kubelet found it in the catalog (undefined: not there) */
@@ -23,7 +25,8 @@ export interface ProcessHookInput {
   argv: () => string[];
 }
 
-export type ProcessHook = (input: ProcessHookInput) => Partial<ProcessPlan> | undefined;
+/** a rule's change to the plan the image and spec give (`plan`), or undefined to leave it */
+export type ProcessHook = (input: ProcessHookInput, plan: ProcessPlan) => Partial<ProcessPlan> | undefined;
 
 const HOOKS: ProcessHook[] = [];
 
@@ -33,7 +36,7 @@ export function registerProcessHook(hook: ProcessHook): void {
 
 export function applyProcessHooks(plan: ProcessPlan, input: ProcessHookInput): ProcessPlan {
   for (const hook of HOOKS) {
-    const change = hook(input);
+    const change = hook(input, plan);
     if (change) return { ...plan, ...change };
   }
   return plan;

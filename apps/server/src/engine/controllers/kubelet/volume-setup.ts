@@ -14,7 +14,7 @@
 // key: k`, `secret "x" not found`, `references non-existent secret key: k`; a projected volume's
 // errors are aggregated (one alone, or `[a, b]`).
 
-import type { Pod, Volume } from '../../api/types';
+import type { PersistentVolume, PersistentVolumeClaim, Pod, Volume } from '../../api/types';
 import type { ObjectStore } from '../../api/store';
 import { FileSystem, FsError, dirname } from '../../shell/filesystem';
 
@@ -133,16 +133,21 @@ function mounted(pod: Pod, name: string): boolean {
 
 /**
  * SetUp of the pod's volumes named in `names` (all when absent), on the node whose files are `fs`:
- * the volumes that failed, in the pod's order, with the error of each. A hostPath of type "" that
- * is missing is made a directory when a container mounts it (containerd makes a bind mount's
- * missing source so, at container creation).
+ * the volumes that failed, in the pod's order, with the FailedMount Event's message for each. A
+ * hostPath (inline, or the PersistentVolume a claim is bound to) of type "" that is missing is made
+ * a directory when a container mounts it (containerd makes a bind mount's missing source so, at
+ * container creation); a local PersistentVolume's path must be there.
  */
-export function setUpVolumes(fs: FileSystem | undefined, pod: Pod, now: number, names: readonly string[] | undefined, lookup: ObjectLookup): { volume: string; error: string }[] {
-  const failed: { volume: string; error: string }[] = [];
+export function setUpVolumes(fs: FileSystem | undefined, pod: Pod, now: number, names: readonly string[] | undefined, lookup: ObjectLookup): { volume: string; message: string }[] {
+  const failed: { volume: string; message: string }[] = [];
   for (const v of pod.spec.volumes ?? []) {
     if (names && !names.includes(v.name)) continue;
-    const err = configError(v, pod.metadata.namespace ?? 'default', lookup) ?? (fs ? setUpVolume(fs, pod, v, now) : undefined);
-    if (err) failed.push({ volume: v.name, error: err });
+    const err = configError(v, pod.metadata.namespace ?? 'default', lookup);
+    if (err) failed.push({ volume: v.name, message: setUpFailedMessage(v.name, err) });
+    else if (fs) {
+      const message = setUpVolume(fs, pod, v, now, lookup);
+      if (message) failed.push({ volume: v.name, message });
+    }
   }
   return failed;
 }
@@ -180,12 +185,36 @@ function configError(v: Volume, ns: string, lookup: ObjectLookup): string | unde
   return errs.length === 0 ? undefined : errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
 }
 
-function setUpVolume(fs: FileSystem, pod: Pod, v: Volume, now: number): string | undefined {
-  if (!v.hostPath) return undefined;
-  const type = v.hostPath.type ?? '';
+/** SetUp of one volume on the node: undefined when it passes, else the FailedMount message */
+function setUpVolume(fs: FileSystem, pod: Pod, v: Volume, now: number, lookup: ObjectLookup): string | undefined {
+  if (v.hostPath) {
+    const err = setUpHostPath(fs, v.hostPath.path, v.hostPath.type ?? '', mounted(pod, v.name), now);
+    return err && setUpFailedMessage(v.name, err);
+  }
+  // a claim's volume is known to the kubelet by its PersistentVolume's name
+  const pv = v.persistentVolumeClaim ? claimedVolume(lookup, pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName) : undefined;
+  if (pv?.spec.hostPath) {
+    const err = setUpHostPath(fs, pv.spec.hostPath.path, pv.spec.hostPath.type ?? '', mounted(pod, v.name), now);
+    return err && setUpFailedMessage(pv.metadata.name!, err);
+  }
+  const local = pv?.spec.local as { path?: string } | undefined;
+  if (local?.path !== undefined && !fs.exists(clean(local.path))) {
+    // the local plugin's NewMounter stats the path (hostutil GetFileType)
+    return `MountVolume.NewMounter initialization failed for volume "${pv!.metadata.name}" : path "${local.path}" does not exist`;
+  }
+  return undefined;
+}
+
+function setUpHostPath(fs: FileSystem, path: string, type: string, isMounted: boolean, now: number): string | undefined {
   if (type === '') {
-    if (!fs.exists(clean(v.hostPath.path)) && mounted(pod, v.name)) mkdirAll(fs, v.hostPath.path, now);
+    if (!fs.exists(clean(path)) && isMounted) mkdirAll(fs, path, now);
     return undefined;
   }
-  return checkHostPathType(fs, v.hostPath.path, type, now);
+  return checkHostPathType(fs, path, type, now);
+}
+
+function claimedVolume(lookup: ObjectLookup, namespace: string, claim: string): PersistentVolume | undefined {
+  const pvc = lookup.get('persistentvolumeclaims', namespace, claim) as PersistentVolumeClaim | undefined;
+  const name = pvc?.spec?.volumeName;
+  return name ? (lookup.get('persistentvolumes', undefined, name) as PersistentVolume | undefined) : undefined;
 }

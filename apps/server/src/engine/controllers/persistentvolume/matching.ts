@@ -3,7 +3,8 @@
 // class (an empty class matches only an empty class) whose access modes include the claim's,
 // with enough capacity, the same volumeMode, and labels matching the claim's selector.
 
-import { PersistentVolume, PersistentVolumeClaim } from '../../api/types';
+import { Node, PersistentVolume, PersistentVolumeClaim } from '../../api/types';
+import { NodeSelectorTerm, matchNodeSelectorTerm } from '../scheduler/filters';
 import { fromLabelSelector, matches } from '../../api/selectors';
 import { intValue } from '../scheduler/quantity';
 
@@ -25,7 +26,23 @@ export function isVolumeBoundToClaim(pv: PersistentVolume, pvc: PersistentVolume
   return !ref.uid || ref.uid === pvc.metadata.uid;
 }
 
-export function findMatchingVolume(pvc: PersistentVolumeClaim, volumes: readonly PersistentVolume[]): PersistentVolume | undefined {
+/**
+ * CheckNodeAffinity: the volume's required nodeAffinity against the node's labels (only its labels:
+ * a term on `metadata.name` matches no node).
+ */
+export function volumeNodeAffinityMatches(pv: PersistentVolume, node: Node): boolean {
+  const terms: NodeSelectorTerm[] | undefined = pv.spec.nodeAffinity?.required?.nodeSelectorTerms;
+  if (!pv.spec.nodeAffinity?.required) return true;
+  const labelsOnly = { apiVersion: 'v1', kind: 'Node', metadata: { labels: node.metadata.labels ?? {} } } as Node;
+  return (terms ?? []).some((t) => matchNodeSelectorTerm(t, labelsOnly));
+}
+
+/**
+ * The volume for a claim; `node` (the scheduler's path, and the binder's for a claim that waited
+ * for its first consumer) takes only volumes whose nodeAffinity the node matches, and a volume
+ * pre-bound to the claim that it does not match means none.
+ */
+export function findMatchingVolume(pvc: PersistentVolumeClaim, volumes: readonly PersistentVolume[], node?: Node): PersistentVolume | undefined {
   const requested = intValue(pvc.spec?.resources?.requests?.storage);
   const modes = pvc.spec?.accessModes ?? [];
   const claimMode = pvc.spec?.volumeMode || 'Filesystem';
@@ -40,7 +57,9 @@ export function findMatchingVolume(pvc: PersistentVolumeClaim, volumes: readonly
     if ((pv.spec?.volumeMode || 'Filesystem') !== claimMode) continue;
     const pvModes = pv.spec?.accessModes ?? [];
     if (!modes.every((m) => pvModes.includes(m))) continue;
-    if (isVolumeBoundToClaim(pv, pvc)) return pv;
+    const reachable = !node || volumeNodeAffinityMatches(pv, node);
+    if (isVolumeBoundToClaim(pv, pvc)) return reachable ? pv : undefined;
+    if (!reachable) continue;
     if (pv.status?.phase !== 'Available' || pv.spec?.claimRef) continue;
     if (selector && !matches(selector, pv.metadata.labels)) continue;
     if (volumeClass(pv) !== klass) continue;

@@ -12,7 +12,7 @@
 
 import { jsonEqual } from '../../api/json-equal';
 import { clone } from '../../api/store';
-import { PersistentVolume, PersistentVolumeClaim, Pod } from '../../api/types';
+import { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../../api/types';
 import { rfc3339 } from '../../time';
 import { Controller, ControllerContext } from '../controller';
 import { claimClass, findMatchingVolume, isVolumeBoundToClaim } from './matching';
@@ -108,11 +108,14 @@ function claimInUse(ctx: ControllerContext, pvc: PersistentVolumeClaim): boolean
   return false;
 }
 
-function scheduledConsumer(ctx: ControllerContext, pvc: PersistentVolumeClaim): boolean {
+/** the node of a scheduled pod that uses the claim (the first such pod's), if any */
+function consumerNode(ctx: ControllerContext, pvc: PersistentVolumeClaim): Node | undefined {
   for (const pod of ctx.store.list('pods', pvc.metadata.namespace) as Pod[]) {
-    if (pod.spec?.nodeName && claimVolumeNames(pod).includes(pvc.metadata.name!)) return true;
+    if (pod.spec?.nodeName && claimVolumeNames(pod).includes(pvc.metadata.name!)) {
+      return (ctx.store.get('nodes', undefined, pod.spec.nodeName) as Node | undefined) ?? ({ apiVersion: 'v1', kind: 'Node', metadata: { name: pod.spec.nodeName, labels: {} } } as Node);
+    }
   }
-  return false;
+  return undefined;
 }
 
 function syncClaim(ctx: ControllerContext, namespace: string, name: string): void {
@@ -156,12 +159,14 @@ function syncClaim(ctx: ControllerContext, namespace: string, name: string): voi
 function syncUnboundClaim(ctx: ControllerContext, pvc: PersistentVolumeClaim): void {
   const klass = claimClass(pvc);
   const sc = klass ? (ctx.store.get('storageclasses', undefined, klass) as { provisioner?: string; volumeBindingMode?: string } | undefined) : undefined;
-  if (sc?.volumeBindingMode === 'WaitForFirstConsumer' && !scheduledConsumer(ctx, pvc)) {
+  // a claim that waits for its first consumer binds to a volume the consumer's node can reach
+  const consumer = sc?.volumeBindingMode === 'WaitForFirstConsumer' ? consumerNode(ctx, pvc) : undefined;
+  if (sc?.volumeBindingMode === 'WaitForFirstConsumer' && !consumer) {
     setClaimStatus(ctx, pvc, 'Pending');
     report(ctx, pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
     return;
   }
-  const volume = findMatchingVolume(pvc, ctx.store.list('persistentvolumes') as PersistentVolume[]);
+  const volume = findMatchingVolume(pvc, ctx.store.list('persistentvolumes') as PersistentVolume[], consumer);
   if (volume) {
     bind(ctx, volume, pvc);
     return;

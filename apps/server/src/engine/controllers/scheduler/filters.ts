@@ -72,7 +72,7 @@ interface NodeSelectorRequirement {
   values?: string[];
 }
 
-interface NodeSelectorTerm {
+export interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
   matchFields?: NodeSelectorRequirement[];
 }

@@ -180,18 +180,37 @@ function schedule(ctx: ControllerContext, cache: NodeCache, pod: Pod): Outcome {
   const nodes = ctx.store.list('nodes') as Node[];
   if (!nodes.length) return { message: NO_NODES_AVAILABLE };
   const numAll = nodes.length;
+  const notHelpful = (): string[][] => nodes.map(() => [PREEMPTION_NOT_HELPFUL]);
+  const affinityNodes = nodeAffinityPreFilter(pod);
+  if (affinityNodes?.size === 0) {
+    return { message: fitErrorMessage({ numAllNodes: numAll, preFilterMsg: AFFINITY_TERMS_CONFLICT, postFilterMsg: preemptionMessage(numAll, notHelpful()) }) };
+  }
   const volumes = checkVolumes(ctx.store, pod);
   if (volumes.preFilterMsg) {
-    const notHelpful = nodes.map(() => [PREEMPTION_NOT_HELPFUL]);
-    return { message: fitErrorMessage({ numAllNodes: numAll, preFilterMsg: volumes.preFilterMsg, postFilterMsg: preemptionMessage(numAll, notHelpful) }) };
+    return { message: fitErrorMessage({ numAllNodes: numAll, preFilterMsg: volumes.preFilterMsg, postFilterMsg: preemptionMessage(numAll, notHelpful()) }) };
+  }
+  // PreFilterResult: the plugins that name the only nodes worth a look
+  const narrowed = affinityNodes || volumes.eligibleNodes ? narrowNodes([['NodeAffinity', affinityNodes], ['VolumeBinding', volumes.eligibleNodes]]) : undefined;
+  if (narrowed && narrowed.names.size === 0) {
+    const msg = narrowed.plugins.length === 1 ? `node(s) didn't satisfy plugin ${narrowed.plugins[0]}` : `node(s) didn't satisfy plugin(s) [${narrowed.plugins.join(' ')}] simultaneously`;
+    // an Unschedulable status, not an unresolvable one: preemption looks at every node and, with
+    // no pod of lower priority to remove, finds no victims
+    const noVictims = nodes.map(() => [NO_PREEMPTION_VICTIMS]);
+    return { message: fitErrorMessage({ numAllNodes: numAll, preFilterMsg: msg, postFilterMsg: preemptionMessage(numAll, noVictims) }) };
   }
   const info = podInfo(pod);
   const feasible: Candidate[] = [];
   const failed: { node: Node; agg: NodeAggregate; status: FilterStatus }[] = [];
   for (const node of nodes) {
     const agg = cache.get(node.metadata.name!);
-    let status = filterNode(info, node, agg);
-    if (!status && volumes.nodeReason) status = { code: 'UnschedulableAndUnresolvable', reasons: [volumes.nodeReason] };
+    let status: FilterStatus | undefined;
+    if (narrowed && !narrowed.names.has(node.metadata.name!)) {
+      status = { code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${[...narrowed.plugins].sort().join(' ')}]`] };
+    } else {
+      status = filterNode(info, node, agg);
+      const reasons = status ? undefined : volumes.nodeReasons?.(node);
+      if (reasons) status = { code: 'UnschedulableAndUnresolvable', reasons };
+    }
     if (status) failed.push({ node, agg, status });
     else feasible.push({ node, agg });
   }
@@ -211,6 +230,44 @@ function schedule(ctx: ControllerContext, cache: NodeCache, pod: Pod): Outcome {
   const post = evaluatePreemption(cache, info, failed);
   if (post.candidate) return { message: fitErrorMessage(fit), preempt: post.candidate };
   return { message: fitErrorMessage({ ...fit, postFilterMsg: preemptionMessage(numAll, post.reasons) }) };
+}
+
+/** NodeAffinity's PreFilter message when every term names nodes and together they name none */
+const AFFINITY_TERMS_CONFLICT = "pod affinity terms conflict";
+
+/**
+ * NodeAffinity's PreFilter: when every required term names nodes through `metadata.name In`
+ * (a DaemonSet's pod, pinned to its node), only those nodes are looked at.
+ */
+function nodeAffinityPreFilter(pod: Pod): Set<string> | undefined {
+  const terms: { matchFields?: { key: string; operator: string; values?: string[] }[] }[] | undefined = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms?.length) return undefined;
+  const names = new Set<string>();
+  for (const t of terms) {
+    let termNames: Set<string> | undefined;
+    for (const r of t.matchFields ?? []) {
+      if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
+      const values = new Set(r.values ?? []);
+      termNames = termNames ? new Set([...termNames].filter((n) => values.has(n))) : values;
+    }
+    // a term without one lets every node through: the terms are ORed
+    if (!termNames) return undefined;
+    for (const n of termNames) names.add(n);
+  }
+  return names;
+}
+
+/** PreFilterResult.Merge over the plugins that returned node names: their intersection */
+function narrowNodes(results: [string, Set<string> | undefined][]): { names: Set<string>; plugins: string[] } | undefined {
+  let names: Set<string> | undefined;
+  const plugins: string[] = [];
+  for (const [plugin, r] of results) {
+    if (!r) continue;
+    plugins.push(plugin);
+    names = names ? new Set([...names].filter((n) => r.has(n))) : new Set(r);
+    if (names.size === 0) break;
+  }
+  return names ? { names, plugins } : undefined;
 }
 
 /**

@@ -56,7 +56,9 @@ import type { PackedDocument } from './state/json-pack';
  * (they were kept apart from the nodes, shared by all); the scheduler honours a PersistentVolume's
  * nodeAffinity (and narrows the nodes it looks at to those a `kubernetes.io/hostname` term, or a
  * DaemonSet pod's `metadata.name` field, names); a local PV's missing path fails its mount; mariadb,
- * mysql and postgres initialize an empty data directory and start on a full one without doing so.
+ * mysql and postgres initialize an empty data directory and start on a full one without doing so;
+ * the hosts have Ubuntu's /mnt, /media, /lib and /sbin; nginx answers a document root without
+ * index.html with 403 Forbidden (it was 404).
  */
 export const ENGINE_VERSION = '0.12.0';
 

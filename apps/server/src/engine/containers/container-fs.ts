@@ -82,8 +82,13 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
   // what the pod's processes have written since anyone last looked
   materializeWrites(cluster, pod, hosts);
   const fs = new FileSystem();
-  const dir = (p: string, mtime = 0): void => fs.mkdir(p, { parents: true, now: mtime });
-  const file = (p: string, content: string, mode = 0o644, size?: number, mtime = 0): void => {
+  // the image's files date from its build (taken as 60 days before the cluster, as nginx's
+  // Last-Modified); what the kubelet writes, and the volumes' directories, from the pod's start
+  const imageTime = cluster.config.start - 60 * 86_400_000;
+  const started = parseTime(pod.status?.startTime);
+  const podTime = Number.isFinite(started) ? started : imageTime;
+  const dir = (p: string, mtime = imageTime): void => fs.mkdir(p, { parents: true, now: mtime });
+  const file = (p: string, content: string, mode = 0o644, size?: number, mtime = imageTime): void => {
     dir(p.slice(0, p.lastIndexOf('/')) || '/');
     fs.write(p, content, { now: mtime, mode, size });
   };
@@ -98,12 +103,15 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
   const ns = pod.metadata.namespace ?? 'default';
   const hostname = pod.spec.hostname ?? pod.metadata.name!;
   const ip = pod.status?.podIP ?? '';
-  file('/etc/hostname', `${hostname}\n`);
+  file('/etc/hostname', `${hostname}\n`, 0o644, undefined, podTime);
   file(
     '/etc/hosts',
     `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${hostname}\n`,
+    0o644,
+    undefined,
+    podTime,
   );
-  file('/etc/resolv.conf', `search ${searchPath(ns).join(' ')}\nnameserver ${DNS_SERVICE_IP}\noptions ndots:5\n`);
+  file('/etc/resolv.conf', `search ${searchPath(ns).join(' ')}\nnameserver ${DNS_SERVICE_IP}\noptions ndots:5\n`, 0o644, undefined, podTime);
   const busybox = !image.shells.includes('bash');
   if (image.repo === 'alpine' || /alpine/.test(image.tag)) file('/etc/os-release', 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.21.0\nPRETTY_NAME="Alpine Linux v3.21"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n');
   else if (!busybox) file('/etc/os-release', 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n');
@@ -155,7 +163,10 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
       quota(path, v);
       continue;
     }
-    dir(path);
+    // the mount's directory: the node's own (its time), or the volume's, made at the pod's start
+    const hostDir = onNode !== undefined && host ? host.fs.stat(onNode) : undefined;
+    const id0 = hostDir ? undefined : volumeIdentity(cluster, pod, v);
+    dir(path, hostDir?.mtime ?? (id0 ? section.data[id0]?.['']?.mtime : undefined) ?? podTime);
     if (onNode !== undefined && host) {
       const hdir = onNode;
       if (host.fs.isDir(hdir)) {

@@ -24,8 +24,11 @@ import type { ClusterView } from './cluster-view';
 import { volumeIdentity, volumesSection } from './container-fs';
 import { nodePathOf } from './node-volume';
 
-/** where a path of the container is kept: the node's files, a tree (volume or layer) under a key prefix, or nowhere writable */
-type Place = { fs: FileSystem; dir: string } | { tree: Record<string, FsNode>; prefix: string } | undefined;
+/**
+ * where a path of the container is kept: the node's files, or a tree (a volume's, or the run's
+ * layer) under a key prefix, made only when something is written; undefined: nowhere writable
+ */
+type Place = { fs: FileSystem; dir: string } | { tree: () => Record<string, FsNode> | undefined; make: () => Record<string, FsNode>; prefix: string } | undefined;
 
 /** The place that holds `path` (a directory) for this container run. */
 export function placeOf(view: ClusterView, nodeFiles: FileSystem | undefined, pod: Pod, container: Container, runId: string, path: string): Place {
@@ -36,7 +39,7 @@ export function placeOf(view: ClusterView, nodeFiles: FileSystem | undefined, po
     if (covers && (!best || mp.length > best.mountPath.length)) best = { ...vm, mountPath: mp };
   }
   const section = volumesSection(view);
-  if (!best) return { tree: (section.layers[runId] ??= {}), prefix: path };
+  if (!best) return { tree: () => section.layers[runId], make: () => (section.layers[runId] ??= {}), prefix: path };
   const v = (pod.spec.volumes ?? []).find((x) => x.name === best!.name);
   if (!v || best.readOnly) return undefined;
   const rest = path.slice(best.mountPath.length).replace(/^\/+/, '');
@@ -45,12 +48,13 @@ export function placeOf(view: ClusterView, nodeFiles: FileSystem | undefined, po
   if (onNode !== undefined) return nodeFiles ? { fs: nodeFiles, dir: [onNode.replace(/\/+$/, ''), rel].filter(Boolean).join('/') || '/' } : undefined;
   const id = volumeIdentity(view, pod, v);
   if (!id) return undefined;
-  return { tree: (section.data[id] ??= {}), prefix: rel };
+  return { tree: () => section.data[id], make: () => (section.data[id] ??= {}), prefix: rel };
 }
 
 function has(place: NonNullable<Place>, name: string): boolean {
   if ('fs' in place) return place.fs.exists(`${place.dir}/${name}`);
-  return Object.hasOwn(place.tree, place.prefix ? `${place.prefix}/${name}` : name);
+  const tree = place.tree();
+  return !!tree && Object.hasOwn(tree, place.prefix ? `${place.prefix}/${name}` : name);
 }
 
 /** writes the initialized files into the place, as the entrypoint's user, stamped `at` */
@@ -78,7 +82,7 @@ function initialize(place: NonNullable<Place>, data: DataDir, vars: Record<strin
       continue;
     }
     const key = place.prefix ? `${place.prefix}/${rel}` : rel;
-    place.tree[key] = dir ? { type: 'dir', mode: 0o755, owner: data.owner, mtime: at } : { type: 'file', content, mode: 0o660, owner: data.owner, mtime: at, ...(bytes !== undefined ? { size: bytes } : {}) };
+    place.make()[key] = dir ? { type: 'dir', mode: 0o755, owner: data.owner, mtime: at } : { type: 'file', content, mode: 0o660, owner: data.owner, mtime: at, ...(bytes !== undefined ? { size: bytes } : {}) };
   }
 }
 

@@ -7,7 +7,7 @@ import { Pod } from '../api/types';
 import type { HostState } from '../shell/types';
 import { runningContainer } from '../controllers/kubelet/runtime-query';
 import { lookupImage } from '../images/catalog';
-import { NGINX_NOT_FOUND_PAGE } from '../images/nginx-page';
+import { NGINX_FORBIDDEN_PAGE, NGINX_NOT_FOUND_PAGE } from '../images/nginx-page';
 import { buildContainerFs, volumesSection } from './container-fs';
 
 const ROOTS = { nginx: '/usr/share/nginx/html', httpd: '/usr/local/apache2/htdocs' };
@@ -32,11 +32,13 @@ export function served(cluster: ClusterView, pod: Pod, container: string, kind: 
   const { fs } = buildContainerFs(cluster, pod, spec, found.info, rc.run.id, hosts);
   const clean = path.split('?')[0];
   let file = `${root}${clean}`.replace(/\/+$/, '');
-  if (fs.isDir(file)) file = `${file}/index.html`;
+  const directory = fs.isDir(file);
+  if (directory) file = `${file}/index.html`;
   if (fs.isFile(file)) return { kind: 'response', status: 200, body: fs.read(file) };
   if (kind === 'nginx') {
-    // a directory without index.html is 403 Forbidden in nginx; a missing file 404
-    return { kind: 'response', status: 404, body: NGINX_NOT_FOUND_PAGE(found.info.vars?.version ?? '') };
+    // a directory without index.html is 403 Forbidden in nginx (no autoindex); a missing file 404
+    const version = found.info.vars?.version ?? '';
+    return directory ? { kind: 'response', status: 403, body: NGINX_FORBIDDEN_PAGE(version) } : { kind: 'response', status: 404, body: NGINX_NOT_FOUND_PAGE(version) };
   }
   return { kind: 'response', status: 404, body: HTTPD_NOT_FOUND };
 }

@@ -78,4 +78,41 @@ describe('a hostPath PersistentVolume', () => {
     expect(await sh('kubectl exec web -- cat /usr/share/nginx/html/index.html')).toBe('new\n');
     expect(await sh('ssh node1 ls /srv/web; ssh node2 ls /srv/web')).toBe('');
   });
+
+  it("the docs' tutorial: the page written on one node is served by a pod on that node; on the other, nginx finds an empty root and answers 403", async () => {
+    const kit = newKit();
+    const pod = (name: string, node: string) => `cat <<'EOF' | kubectl apply -f -
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  nodeSelector:
+    kubernetes.io/hostname: ${node}
+  volumes:
+  - name: task-pv-storage
+    persistentVolumeClaim:
+      claimName: task-pv-claim
+  containers:
+  - name: task-pv-container
+    image: nginx
+    volumeMounts:
+    - mountPath: /usr/share/nginx/html
+      name: task-pv-storage
+EOF`;
+    await kit.setup(
+      'ssh node1 sudo mkdir /mnt/data',
+      `ssh node1 "sudo sh -c \\"echo 'Hello from Kubernetes storage' > /mnt/data/index.html\\""`,
+      'kubectl create -f - <<EOF\napiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: task-pv-volume\nspec:\n  storageClassName: manual\n  capacity:\n    storage: 10Gi\n  accessModes: [ReadWriteOnce]\n  hostPath:\n    path: /mnt/data\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: task-pv-claim\nspec:\n  storageClassName: manual\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 3Gi\nEOF',
+      pod('on-node2', 'node2'),
+      pod('on-node1', 'node1'),
+      'sleep 20',
+    );
+    expect((await kit.sh('kubectl exec on-node1 -- curl -s http://localhost/')).stdout).toBe('Hello from Kubernetes storage\n');
+    const forbidden = '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
+    expect((await kit.sh('kubectl exec on-node2 -- curl -s http://localhost/')).stdout).toBe(forbidden);
+    expect((await kit.sh('kubectl logs on-node2 --tail=1')).stdout).toBe('127.0.0.1 - - [01/Jan/2026:00:00:20 +0000] "GET / HTTP/1.1" 403 153 "-" "curl/7.88.1" "-"\n');
+    // the mount's directory is the node's, with its time; the image's own dated from its build
+    expect((await kit.sh('kubectl exec on-node2 -- ls -la /usr/share/nginx/html')).stdout).toBe('total 8\ndrwxr-xr-x 2 root root 4096 Jan  1 00:00 .\ndrwxr-xr-x 3 root root 4096 Nov  2 00:00 ..\n');
+  });
 });

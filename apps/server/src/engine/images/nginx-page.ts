@@ -26,7 +26,12 @@ Commercial support is available at
 `;
 
 /** nginx's built-in error page (ngx_http_special_response.c): its lines end in CRLF */
-export const NGINX_NOT_FOUND_PAGE = (version: string): string =>
-  ['<html>', '<head><title>404 Not Found</title></head>', '<body>', '<center><h1>404 Not Found</h1></center>', `<hr><center>nginx/${version}</center>`, '</body>', '</html>', ''].join('\r\n');
+/** nginx's built-in error page for a status ("404 Not Found"), CRLF line ends as it sends them */
+const nginxErrorPage = (status: string, version: string): string =>
+  ['<html>', `<head><title>${status}</title></head>`, '<body>', `<center><h1>${status}</h1></center>`, `<hr><center>nginx/${version}</center>`, '</body>', '</html>', ''].join('\r\n');
+
+export const NGINX_NOT_FOUND_PAGE = (version: string): string => nginxErrorPage('404 Not Found', version);
+
+export const NGINX_FORBIDDEN_PAGE = (version: string): string => nginxErrorPage('403 Forbidden', version);
 
 export const HTTPD_IT_WORKS = '<html><body><h1>It works!</h1></body></html>\n';

@@ -56,7 +56,8 @@ function freshFiles(hostname: string, peers: { name: string; ip: string }[]): Fi
   const fs = new FileSystem();
   const dir = (p: string, owner = 'root', mode = 0o755): void => fs.mkdir(p, { owner, mode, now });
   const file = (p: string, content: string, owner = 'root', mode = 0o644): void => fs.write(p, content, { owner, mode, now });
-  for (const d of ['/bin', '/boot', '/dev', '/etc', '/home', '/opt', '/proc', '/run', '/srv', '/sys', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/var', '/var/lib', '/var/log', '/etc/apt', '/etc/apt/keyrings', '/etc/apt/sources.list.d', '/etc/sysctl.d', '/etc/modules-load.d', '/etc/default']) dir(d);
+  // Ubuntu's top-level directories (/mnt, where the docs' PersistentVolume tutorial makes /mnt/data)
+  for (const d of ['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/run', '/sbin', '/srv', '/sys', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/sbin', '/var', '/var/lib', '/var/log', '/etc/apt', '/etc/apt/keyrings', '/etc/apt/sources.list.d', '/etc/sysctl.d', '/etc/modules-load.d', '/etc/default']) dir(d);
   fs.mknod('/dev/null', 1, 3, { now });
   dir('/tmp', 'root', 0o1777);
   dir('/root', 'root', 0o700);

@@ -18,6 +18,7 @@ import { imageTools, shellFlavor } from './image-tools';
 import { NET_CLIENTS, runNetClient } from './net-tools';
 import { ddCommand, yesCommand } from '../shell/utils/dd';
 import { podOrigin } from './network';
+import { killBuiltin } from './kill-command';
 
 export interface ContainerTarget {
   pod: Pod;
@@ -152,6 +153,7 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
   const builtins: Registry = {};
   for (const name of ['sudo', 'su', 'ssh']) if (Object.hasOwn(SHELL_BUILTINS, name)) builtins[name] = (ctx) => missing(ctx);
   if (!tools.has('bash')) builtins.bash = (ctx) => missing(ctx);
+  builtins.kill = killBuiltin(cluster, t, lookup);
 
   const session: ShellSession = { env: { ...state.env }, cwd: state.cwd, host: key, hostStack: [], history: [], user: 'root', status: 0, frames: [], aliases: {} };
   const shell = new Shell(

@@ -13,10 +13,11 @@ const BUSYBOX = [
   'more', 'less', 'clear', 'yes', 'nproc', 'rev', 'dd',
 ];
 
+// slim Debian images lack procps: no ps, and no kill program (the shells' kill builtin remains)
 const DEBIAN = [
   'sh', 'bash', 'dash', 'ls', 'cat', 'echo', 'env', 'printenv', 'hostname', 'mkdir', 'rm', 'rmdir', 'touch', 'cp', 'mv', 'grep', 'egrep', 'sed', 'awk',
   'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'date', 'sleep', 'id', 'whoami', 'df', 'du', 'find', 'xargs', 'true', 'false', 'test', '[',
-  'printf', 'pwd', 'uname', 'which', 'kill', 'mount', 'chmod', 'chown', 'ln', 'readlink', 'basename', 'dirname', 'tee', 'seq', 'expr', 'base64',
+  'printf', 'pwd', 'uname', 'which', 'mount', 'chmod', 'chown', 'ln', 'readlink', 'basename', 'dirname', 'tee', 'seq', 'expr', 'base64',
   'md5sum', 'sha256sum', 'gzip', 'tar', 'stat', 'more', 'clear', 'yes', 'nproc', 'rev', 'getent', 'dd',
 ];
 

@@ -552,13 +552,13 @@ const command: Builtin = async (ctx) => {
 };
 
 /** signal numbers by name, as `kill -l` lists them (what `trap` accepts) */
-const SIGNALS: Record<string, number> = {
+export const SIGNALS: Record<string, number> = {
   EXIT: 0, HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15,
   STKFLT: 16, CHLD: 17, CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22, URG: 23, XCPU: 24, XFSZ: 25, VTALRM: 26, PROF: 27, WINCH: 28, IO: 29, PWR: 30, SYS: 31,
 };
 
 /** a signal as `trap` takes it (`INT`, `SIGINT`, `2`, `0`), or undefined */
-function signalName(spec: string): string | undefined {
+export function signalName(spec: string): string | undefined {
   const upper = spec.toUpperCase();
   if (/^\d+$/.test(spec)) return Object.keys(SIGNALS).find((k) => SIGNALS[k] === Number(spec));
   const name = upper.startsWith('SIG') ? upper.slice(3) : upper;

@@ -133,6 +133,12 @@ describe('cluster DNS', () => {
     const pod = (c.api.list('pods', { namespace: 'default' }) as Pod[])[0];
     const extra = c.runtime.sections.kubelet.pods[`default/${pod.metadata.name}`].containers[0].current.extra as [number, string][];
     expect(extra[extra.length - 1][1]).toMatch(new RegExp(`"GET /nope HTTP/1.1" 404 ${body.length} "-" "curl/8.5.0" "-"$`));
+    // its error log's line comes first; a second request is its second connection
+    const ip = clusterIP(c, 'web');
+    const client = extra[extra.length - 1][1].split(' ')[0];
+    expect(extra[extra.length - 2][1]).toBe(`2026/01/01 00:00:30 [error] 29#29: *1 open() "/usr/share/nginx/html/nope" failed (2: No such file or directory), client: ${client}, server: localhost, request: "GET /nope HTTP/1.1", host: "${ip}"`);
+    httpRequest(c, fromMaster(c), { host: ip, port: 80, path: '/x?y=1', method: 'GET', userAgent: 'curl/8.5.0' });
+    expect(extra[extra.length - 2][1]).toMatch(/ \*2 open\(\) "\/usr\/share\/nginx\/html\/x" failed .* request: "GET \/x\?y=1 HTTP\/1.1"/);
   });
 
   it("the liveness test server answers /healthz with 200 for 10 s, then 500 and the seconds it has run", () => {

@@ -252,9 +252,35 @@ export function httpRequest(cluster: ClusterView, origin: Origin, req: HttpReque
   const client = local && !conn.via ? '127.0.0.1' : clientIpSeenBy(cluster, origin, conn.pod);
   const stamp = `[${accessTime(now)}]`;
   const line = `${req.method} ${req.path} HTTP/1.1`;
-  if (server.kind === 'nginx') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length} "-" "${req.userAgent}" "-"`);
+  if (server.kind === 'nginx') {
+    const error = nginxError(outcome.status, req.path);
+    if (error) {
+      const host = req.port === 80 ? req.host : `${req.host}:${req.port}`;
+      const connection = nginxConnections(cluster, ns, name, server.container) + 1;
+      appendContainerLog(cluster.runtime, ns, name, server.container, now, `${formatTime('nginx', now)} [error] 29#29: *${connection} ${error}, client: ${client}, server: localhost, request: "${line}", host: "${host}"`);
+    }
+    appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length} "-" "${req.userAgent}" "-"`);
+  }
   if (server.kind === 'httpd') appendContainerLog(cluster.runtime, ns, name, server.container, now, `${client} - - ${stamp} "${line}" ${outcome.status} ${body.length}`);
   return { kind: 'response', ip, status: outcome.status, body, headers };
+}
+
+const NGINX_ROOT = '/usr/share/nginx/html';
+
+/** what nginx's error log says of a request its document root could not answer */
+function nginxError(status: number, path: string): string | undefined {
+  const file = `${NGINX_ROOT}${path.split('?')[0]}`;
+  if (status === 404) return `open() "${file}" failed (2: No such file or directory)`;
+  if (status === 403) return `directory index of "${file.endsWith('/') ? file : `${file}/`}" is forbidden`;
+  return undefined;
+}
+
+/** the connections nginx has taken so far in this run: one per request it logged (curl's are one each) */
+function nginxConnections(cluster: ClusterView, ns: string, pod: string, container: string): number {
+  const run = kubeletSection(cluster.runtime).pods[`${ns}/${pod}`]?.containers.find((c) => c.name === container)?.current;
+  let n = 0;
+  for (const [, text] of run?.extra ?? []) if (/^[\d.]+ - - \[/.test(text)) n++;
+  return n;
 }
 
 /** A server that does not speak HTTP, and its version (what it logs or sends depends on it). */

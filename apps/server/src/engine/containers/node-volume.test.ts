@@ -111,7 +111,10 @@ EOF`;
     expect((await kit.sh('kubectl exec on-node1 -- curl -s http://localhost/')).stdout).toBe('Hello from Kubernetes storage\n');
     const forbidden = '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
     expect((await kit.sh('kubectl exec on-node2 -- curl -s http://localhost/')).stdout).toBe(forbidden);
-    expect((await kit.sh('kubectl logs on-node2 --tail=1')).stdout).toBe('127.0.0.1 - - [01/Jan/2026:00:00:20 +0000] "GET / HTTP/1.1" 403 153 "-" "curl/7.88.1" "-"\n');
+    expect((await kit.sh('kubectl logs on-node2 --tail=2')).stdout).toBe(
+      '2026/01/01 00:00:20 [error] 29#29: *1 directory index of "/usr/share/nginx/html/" is forbidden, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", host: "localhost"\n' +
+        '127.0.0.1 - - [01/Jan/2026:00:00:20 +0000] "GET / HTTP/1.1" 403 153 "-" "curl/7.88.1" "-"\n',
+    );
     // the mount's directory is the node's, with its time; the image's own dated from its build
     expect((await kit.sh('kubectl exec on-node2 -- ls -la /usr/share/nginx/html')).stdout).toBe('total 8\ndrwxr-xr-x 2 root root 4096 Jan  1 00:00 .\ndrwxr-xr-x 3 root root 4096 Nov  2 00:00 ..\n');
   });

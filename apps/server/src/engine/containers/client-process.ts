@@ -13,6 +13,7 @@ import type { ClusterView } from './cluster-view';
 import { imageTools } from './image-tools';
 import { ToolIo, isNetClient, runNetClient } from './net-tools';
 import { podOrigin } from './network';
+import type { HostState } from '../shell/types';
 
 /** What an entrypoint script such as curlimages/curl's runs for these arguments. */
 function throughShim(argv: string[], image: ImageInfo, tools: Set<string>): string[] {
@@ -63,6 +64,16 @@ function ended(exitCode: number, exitAfterMs: number, lines: [number, string][])
   return { exitCode, exitAfterMs, lines, template: undefined, ports: [], http: undefined, loop: undefined, stopMs: 0 };
 }
 
+/** the machines' own files as the network code reads them (a web server's hostPath document root) */
+function nodeHosts(ctx: ProcessHookInput['ctx']): Record<string, HostState> {
+  const hosts: Record<string, HostState> = {};
+  for (const m of Object.values(ctx.runtime.machines)) {
+    const fs = ctx.nodeFiles(m.name);
+    if (fs) hosts[m.name] = { hostname: m.name, ip: m.ip, fs, services: {} };
+  }
+  return hosts;
+}
+
 export function clientProcess(input: ProcessHookInput): Partial<ProcessPlan> | undefined {
   const { container, pod, ctx, at, image } = input;
   // the image's own process (no command, no args) is the catalog's
@@ -101,8 +112,9 @@ export function clientProcess(input: ProcessHookInput): Partial<ProcessPlan> | u
     // a download saved into the container's layer: the run ends with it, nobody can read it
     writeFile: () => true,
   };
-  // without a sleep that waits, every client runs to its end at once
-  const ran = runNetClient(prog, view, podOrigin(pod), io, image);
+  // without a sleep that waits, every client runs to its end at once; a web server's document
+  // root on its node (a hostPath, a hostPath PV) is read from the node's files
+  const ran = runNetClient(prog, view, { ...podOrigin(pod), hosts: nodeHosts(ctx) }, io, image);
   if (partial) lines.push([offset, partial]);
   return { ...ended(typeof ran === 'number' ? ran : 0, offset, lines), client: true };
 }

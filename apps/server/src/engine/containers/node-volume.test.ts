@@ -115,6 +115,9 @@ EOF`;
       '2026/01/01 00:00:20 [error] 29#29: *1 directory index of "/usr/share/nginx/html/" is forbidden, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", host: "localhost"\n' +
         '127.0.0.1 - - [01/Jan/2026:00:00:20 +0000] "GET / HTTP/1.1" 403 153 "-" "curl/7.88.1" "-"\n',
     );
+    // a client container fetching the page reads it from the node too
+    await kit.setup('kubectl run get --image=busybox --restart=Never -- wget -qO- http://$(kubectl get pod on-node1 -o jsonpath={.status.podIP})', 'sleep 10');
+    expect((await kit.sh('kubectl logs get')).stdout).toBe('Hello from Kubernetes storage\n');
     // the mount's directory is the node's, with its time; the image's own dated from its build
     expect((await kit.sh('kubectl exec on-node2 -- ls -la /usr/share/nginx/html')).stdout).toBe('total 8\ndrwxr-xr-x 2 root root 4096 Jan  1 00:00 .\ndrwxr-xr-x 3 root root 4096 Nov  2 00:00 ..\n');
   });

@@ -18,6 +18,8 @@ sleep 40
 kubectl get pv,pvc
 kubectl get pod db -o wide
 kubectl logs db
+kubectl exec db -- mariadb -uroot -pchangeme -e 'create database shop'
+kubectl exec db -- mariadb -uroot -pchangeme -e 'show databases'
 # step: pv-survives
 kubectl delete pod db
 kubectl get pvc data
@@ -25,3 +27,4 @@ kubectl apply -f pv-pvc.yaml
 sleep 40
 kubectl get pod db -o wide
 kubectl logs db
+kubectl exec db -- mariadb -uroot -pchangeme -e 'show databases'

@@ -48,6 +48,7 @@ kubectl get pod db -o wide
 kubectl logs db
 ssh node1 ls -l /mnt/data
 ssh node2 ls /mnt/data
+kubectl exec db -- mariadb -uroot -pchangeme -e 'create database shop; show databases'
 kubectl delete pod db
 kubectl get pod db -o yaml 2>/dev/null | grep nodeName
 cat <<'YAML' | kubectl apply -f -
@@ -67,6 +68,8 @@ YAML
 sleep 40
 kubectl get pod db -o wide
 kubectl logs db
+kubectl exec -it db -- mariadb -uroot -pchangeme -e 'show databases'
+ssh node1 ls -ld /mnt/data/shop
 cat <<'YAML' | kubectl apply -f -
 apiVersion: v1
 kind: Pod

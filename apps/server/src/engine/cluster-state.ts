@@ -58,7 +58,8 @@ import type { PackedDocument } from './state/json-pack';
  * DaemonSet pod's `metadata.name` field, names); a local PV's missing path fails its mount; mariadb,
  * mysql and postgres initialize an empty data directory and start on a full one without doing so;
  * the hosts have Ubuntu's /mnt, /media, /lib and /sbin; nginx answers a document root without
- * index.html with 403 Forbidden (it was 404).
+ * index.html with 403 Forbidden (it was 404); the databases' entrypoints keep their accounts in the
+ * data directory, and the mysql and mariadb clients run against the servers.
  */
 export const ENGINE_VERSION = '0.12.0';
 

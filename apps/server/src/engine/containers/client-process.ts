@@ -13,6 +13,7 @@ import type { ClusterView } from './cluster-view';
 import { imageTools } from './image-tools';
 import { ToolIo, isNetClient, runNetClient } from './net-tools';
 import { podOrigin } from './network';
+import { mysqlHost } from './mysql-client';
 import type { HostState } from '../shell/types';
 
 /** What an entrypoint script such as curlimages/curl's runs for these arguments. */
@@ -43,6 +44,10 @@ function targets(prog: string, args: string[]): string[] {
       const at = [...letters].findIndex((c) => (SHORT_VALUES[prog] ?? '').includes(c));
       if (at === letters.length - 1) i++;
     } else if (!a.startsWith('@') && !a.startsWith('+')) positional.push(a);
+  }
+  if (prog === 'mysql' || prog === 'mariadb') {
+    const host = mysqlHost(args);
+    return host ? [host] : [];
   }
   // nslookup NAME [SERVER], dig [@SERVER] NAME [TYPE]: the name is the first
   const named = prog === 'nslookup' || prog === 'dig' ? positional.slice(0, 1) : positional;

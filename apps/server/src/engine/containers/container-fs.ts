@@ -73,6 +73,8 @@ export interface BuiltFs {
   mounts: Mount[];
   /** base nodes outside mounts, to find the writable layer's changes afterwards */
   base: Record<string, FsNode>;
+  /** every node as built, to find what the command changed */
+  initial: Record<string, FsNode>;
   layerKey: string;
   pod: Pod;
 }
@@ -207,7 +209,7 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
   // read-only mounts refuse changes (Read-only file system); a writable one inside one takes them
   for (const m of mounts) fs.setReadOnly(m.path, m.readOnly);
   void now;
-  return { fs, mounts, base, layerKey, pod };
+  return { fs, mounts, base, initial: fs.toJSON().nodes, layerKey, pod };
 }
 
 function subTree(tree: Tree, sub: string): Tree {
@@ -216,54 +218,65 @@ function subTree(tree: Tree, sub: string): Tree {
   return out;
 }
 
-/** Writes what the command changed back: volumes to their stores, the rest to the layer. */
+/**
+ * Writes what the command changed back: volumes to their stores, the rest to the layer. Only what
+ * changed since the file system was built is written (and only what the command removed is
+ * removed), so what something else wrote there meanwhile stands: a database server's files that
+ * `mysql` in the same container made, another container's writes to a shared volume.
+ */
 export function saveContainerFs(cluster: ClusterView, built: BuiltFs): void {
   const section = volumesSection(cluster);
   const nodes = built.fs.toJSON().nodes;
   const under = (p: string, m: string): boolean => p === m || p.startsWith(m === '/' ? '/' : `${m}/`);
-  for (const m of built.mounts) {
-    if (m.readOnly || m.store.kind === 'generated') continue;
-    const tree: Tree = {};
-    for (const [p, node] of Object.entries(nodes)) if (under(p, m.path) && p !== m.path) tree[p.slice(m.path.length + 1)] = { ...node };
-    if (m.store.kind === 'section') {
-      const [id, sub] = splitSub(m.store.id, section);
-      if (sub) {
-        const full = { ...(section.data[id] ?? {}) };
-        for (const k of Object.keys(full)) if (k.startsWith(`${sub}/`)) delete full[k];
-        for (const [rel, node] of Object.entries(tree)) full[`${sub}/${rel}`] = node;
-        section.data[id] = full;
-      } else section.data[id] = tree;
-    } else if (m.store.file) {
+  // the mount a path is in: the deepest that holds it
+  const mountOf = (p: string): Mount | undefined => {
+    let best: Mount | undefined;
+    for (const m of built.mounts) if (under(p, m.path) && (!best || m.path.length > best.path.length)) best = m;
+    return best;
+  };
+  const layer = { ...(section.layers[built.layerKey] ?? {}) };
+  const apply = (p: string, node: FsNode | undefined): void => {
+    const m = mountOf(p);
+    if (!m) {
+      // the writable layer: what differs from the image's files
+      if (node && !jsonEqual(built.base[p], node)) layer[p] = { ...node };
+      else delete layer[p];
+      return;
+    }
+    if (m.readOnly || m.store.kind === 'generated') return;
+    if (m.store.kind === 'host' && m.store.file) {
       // a file bind-mounted from the node: what the command wrote to it
-      const node = nodes[m.path];
       const { host, dir: target } = m.store;
       const cur = host.fs.stat(target);
-      if (node?.type === 'file' && cur?.type === 'file' && (cur.content !== node.content || cur.size !== node.size)) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
-    } else {
-      const { host, dir } = m.store;
-      if (!host.fs.isDir(dir)) host.fs.mkdir(dir, { parents: true, now: cluster.now });
-      for (const p of host.fs.walk(dir).reverse()) {
-        if (p === dir) continue;
-        const rel = p.slice(dir.length + 1);
-        if (!tree[rel]) host.fs.remove(p, true);
-      }
-      for (const rel of Object.keys(tree).sort()) {
-        const node = tree[rel];
-        const target = `${dir}/${rel}`;
-        if (node.type === 'dir') {
-          if (!host.fs.exists(target)) host.fs.mkdir(target, { parents: true, now: node.mtime });
-        } else {
-          const cur = host.fs.stat(target);
-          if (cur?.content !== node.content || cur?.size !== node.size) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
-        }
-      }
+      if (p === m.path && node?.type === 'file' && cur?.type === 'file' && (cur.content !== node.content || cur.size !== node.size)) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
+      return;
     }
-  }
-  const layer: Tree = {};
-  for (const [p, node] of Object.entries(nodes)) {
-    if (built.mounts.some((m) => under(p, m.path))) continue;
-    if (!jsonEqual(built.base[p], node)) layer[p] = { ...node };
-  }
+    if (p === m.path) return;
+    const rel = p.slice(m.path === '/' ? 1 : m.path.length + 1);
+    if (m.store.kind === 'section') {
+      const [id, sub] = splitSub(m.store.id, section);
+      const key = sub ? `${sub}/${rel}` : rel;
+      const tree = (section.data[id] ??= {});
+      if (node) tree[key] = { ...node };
+      else for (const k of Object.keys(tree)) if (k === key || k.startsWith(`${key}/`)) delete tree[k];
+      return;
+    }
+    const { host, dir } = m.store;
+    const target = `${dir === '/' ? '' : dir}/${rel}`;
+    if (!node) {
+      if (host.fs.exists(target)) host.fs.remove(target, true);
+    } else if (node.type === 'dir') {
+      if (!host.fs.exists(target)) host.fs.mkdir(target, { parents: true, now: node.mtime });
+    } else {
+      const parent = target.slice(0, target.lastIndexOf('/')) || '/';
+      if (!host.fs.isDir(parent)) host.fs.mkdir(parent, { parents: true, now: node.mtime });
+      const cur = host.fs.stat(target);
+      if (cur?.content !== node.content || cur?.size !== node.size || cur?.mode !== node.mode) host.fs.write(target, node.content ?? '', { now: node.mtime, mode: node.mode, size: node.size });
+    }
+  };
+  // removals first (deepest first), then what is new or changed (parents first)
+  for (const p of Object.keys(built.initial).sort().reverse()) if (!Object.hasOwn(nodes, p)) apply(p, undefined);
+  for (const p of Object.keys(nodes).sort()) if (!jsonEqual(built.initial[p], nodes[p])) apply(p, nodes[p]);
   if (Object.keys(layer).length) section.layers[built.layerKey] = layer;
   else delete section.layers[built.layerKey];
   checkEmptyDirLimits(cluster, built.pod);

@@ -110,6 +110,7 @@ export async function runContainerLine(cluster: Cluster, t: ContainerTarget, lin
   const tool = (run: (ctx: Parameters<ExternalCommand>[0]) => number | Promise<number>): ExternalCommand => (ctx) => run(ctx);
   const toolIo = (ctx: Parameters<ExternalCommand>[0]) => ({
     argv: ctx.argv,
+    stdin: ctx.stdin,
     stdout: ctx.stdout,
     stderr: ctx.stderr,
     isTTY: ctx.isTTY,

@@ -1,5 +1,6 @@
 import { Kit, newKit } from '../kubectl/verbs/verb-test-kit';
 import { killContainer } from '../operations/faults';
+import { PINNED_TO_NODE1, pvPvc } from './testing/mariadb-on-pv';
 
 /** the container's main process is killed (SIGKILL): the kubelet restarts it */
 function kill(kit: Kit, pod: string): void {
@@ -9,59 +10,6 @@ function kill(kit: Kit, pod: string): void {
 
 // A hostPath PersistentVolume's files are on the node that ran its pod; a database image
 // initializes an empty data directory and finds a database in a full one.
-
-const pvPvc = (affinity: string): string => `cat > db.yaml <<'EOF'
-apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: data-pv
-spec:
-  capacity:
-    storage: 1Gi
-  accessModes: ["ReadWriteOnce"]
-  storageClassName: manual
-  hostPath:
-    path: /mnt/data
-${affinity}---
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: data
-spec:
-  accessModes: ["ReadWriteOnce"]
-  storageClassName: manual
-  resources:
-    requests:
-      storage: 500Mi
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-spec:
-  volumes:
-  - name: data
-    persistentVolumeClaim:
-      claimName: data
-  containers:
-  - name: mariadb
-    image: mariadb:11.4
-    env:
-    - name: MARIADB_ROOT_PASSWORD
-      value: changeme
-    volumeMounts:
-    - name: data
-      mountPath: /var/lib/mysql
-EOF`;
-
-const PINNED_TO_NODE1 = `  nodeAffinity:
-    required:
-      nodeSelectorTerms:
-      - matchExpressions:
-        - key: kubernetes.io/hostname
-          operator: In
-          values: ["node1"]
-`;
 
 const MARIADB_FILES = 'aria_log.00000001\naria_log_control\nddl_recovery.log\nib_buffer_pool\nib_logfile0\nibdata1\nibtmp1\nmariadb_upgrade_info\nmulti-master.info\nmysql\nperformance_schema\nsys\nundo001\nundo002\nundo003\n';
 

@@ -14,75 +14,51 @@
 // initialization and `ls /var/lib/mysql` shows the same files, while one whose data lived in its
 // layer starts from nothing after every restart.
 
-import type { Container, Pod } from '../api/types';
 import type { ProcessHookInput } from '../controllers/kubelet/process-hooks';
 import { registerProcessHook } from '../controllers/kubelet/process-hooks';
 import type { ProcessPlan } from '../controllers/kubelet/process-model';
 import type { DataDir } from '../images/catalog-types';
-import type { FileSystem, FsNode } from '../shell/filesystem';
 import type { ClusterView } from './cluster-view';
-import { volumeIdentity, volumesSection } from './container-fs';
-import { nodePathOf } from './node-volume';
+import { DataPlace, placeOf } from './data-place';
+import { Account, accountsText } from './database-accounts';
+
+/** the first of the variables that is set (non-empty), as the entrypoint reads them */
+function envOf(env: readonly [string, string][], names: readonly string[]): string | undefined {
+  for (const n of names) {
+    const hit = env.find(([k, v]) => k === n && v !== '');
+    if (hit) return hit[1];
+  }
+  return undefined;
+}
 
 /**
- * where a path of the container is kept: the node's files, or a tree (a volume's, or the run's
- * layer) under a key prefix, made only when something is written; undefined: nowhere writable
+ * writes the initialized files into the place, as the entrypoint's user, stamped `at`: the
+ * image's files, the accounts its variables ask for (root, and MYSQL_USER with MYSQL_PASSWORD),
+ * and the database MYSQL_DATABASE names
  */
-type Place = { fs: FileSystem; dir: string } | { tree: () => Record<string, FsNode> | undefined; make: () => Record<string, FsNode>; prefix: string } | undefined;
-
-/** The place that holds `path` (a directory) for this container run. */
-export function placeOf(view: ClusterView, nodeFiles: FileSystem | undefined, pod: Pod, container: Container, runId: string, path: string): Place {
-  let best: { mountPath: string; name: string; readOnly?: boolean; subPath?: string } | undefined;
-  for (const vm of container.volumeMounts ?? []) {
-    const mp = vm.mountPath.replace(/\/+$/, '') || '/';
-    const covers = path === mp || path.startsWith(mp === '/' ? '/' : `${mp}/`);
-    if (covers && (!best || mp.length > best.mountPath.length)) best = { ...vm, mountPath: mp };
-  }
-  const section = volumesSection(view);
-  if (!best) return { tree: () => section.layers[runId], make: () => (section.layers[runId] ??= {}), prefix: path };
-  const v = (pod.spec.volumes ?? []).find((x) => x.name === best!.name);
-  if (!v || best.readOnly) return undefined;
-  const rest = path.slice(best.mountPath.length).replace(/^\/+/, '');
-  const rel = [best.subPath?.replace(/^\/+|\/+$/g, ''), rest].filter(Boolean).join('/');
-  const onNode = nodePathOf(view, pod, v);
-  if (onNode !== undefined) return nodeFiles ? { fs: nodeFiles, dir: [onNode.replace(/\/+$/, ''), rel].filter(Boolean).join('/') || '/' } : undefined;
-  const id = volumeIdentity(view, pod, v);
-  if (!id) return undefined;
-  return { tree: () => section.data[id], make: () => (section.data[id] ??= {}), prefix: rel };
-}
-
-function has(place: NonNullable<Place>, name: string): boolean {
-  if ('fs' in place) return place.fs.exists(`${place.dir}/${name}`);
-  const tree = place.tree();
-  return !!tree && Object.hasOwn(tree, place.prefix ? `${place.prefix}/${name}` : name);
-}
-
-/** writes the initialized files into the place, as the entrypoint's user, stamped `at` */
-function initialize(place: NonNullable<Place>, data: DataDir, vars: Record<string, string>, at: number): void {
+function initialize(place: DataPlace, data: DataDir, vars: Record<string, string>, env: readonly [string, string][], at: number, owner: string): void {
   const major = (vars.version ?? '').split('.')[0];
-  for (const [name, size, template] of data.files) {
-    const dir = name.endsWith('/');
-    const rel = dir ? name.slice(0, -1) : name;
-    const content = template === undefined ? '' : template.replace('{major}', major).replace('{version}', vars.version ?? '');
-    const bytes = template === undefined ? size : undefined;
-    if ('fs' in place) {
-      // the node knows the image's user by its number only
-      const owner = data.uid;
-      const path = `${place.dir}/${rel}`;
-      try {
-        if (dir) place.fs.mkdir(path, { parents: true, owner, mode: 0o755, now: at });
-        else {
-          if (!place.fs.isDir(place.dir)) place.fs.mkdir(place.dir, { parents: true, owner, mode: 0o755, now: at });
-          place.fs.write(path, content, { owner, mode: 0o660, now: at, ...(bytes !== undefined ? { size: bytes } : {}) });
-        }
-      } catch {
-        // a full disk or a path in the way: the initialization would fail there too, and the
-        // server's own error is not modelled
+  try {
+    place.mkdir('', { owner, mode: 0o755, at });
+    const accounts: Account[] = [{ host: '%', user: 'root', password: envOf(env, data.env.rootPassword) ?? '' }];
+    const user = envOf(env, data.env.user);
+    const password = envOf(env, data.env.password);
+    const database = envOf(env, data.env.database);
+    if (user && password !== undefined) accounts.push({ host: '%', user, password, ...(database ? { database } : {}) });
+    for (const [name, size, template] of data.files) {
+      if (name.endsWith('/')) {
+        place.mkdir(name.slice(0, -1), { owner, mode: 0o755, at });
+        continue;
       }
-      continue;
+      let content = template === undefined ? '' : template.replace('{major}', major).replace('{version}', vars.version ?? '');
+      if (name === data.accounts) content = accountsText(accounts);
+      place.write(name, content, { owner, mode: 0o660, at, ...(template === undefined ? { size } : {}) });
     }
-    const key = place.prefix ? `${place.prefix}/${rel}` : rel;
-    place.make()[key] = dir ? { type: 'dir', mode: 0o755, owner: data.owner, mtime: at } : { type: 'file', content, mode: 0o660, owner: data.owner, mtime: at, ...(bytes !== undefined ? { size: bytes } : {}) };
+    if (!place.exists(data.accounts)) place.write(data.accounts, accountsText(accounts), { owner, mode: 0o660, at });
+    if (database) place.mkdir(database, { owner, mode: 0o700, at });
+  } catch {
+    // a full disk or a path in the way: the initialization would fail there too, and the
+    // server's own error is not modelled
   }
 }
 
@@ -98,14 +74,17 @@ export function databaseFiles(input: ProcessHookInput, plan: ProcessPlan): Parti
   const image = input.image!;
   const { ctx, pod, container, at } = input;
   const view: ClusterView = { api: ctx.api, store: ctx.store, runtime: ctx.runtime, config: ctx.config, rng: ctx.rng, now: at, enqueue: (c, k) => ctx.enqueue(c, k) };
-  const place = placeOf(view, pod.spec.nodeName ? ctx.nodeFiles(pod.spec.nodeName) : undefined, pod, container, input.runId, data.path);
+  const nodeFiles = pod.spec.nodeName ? ctx.nodeFiles(pod.spec.nodeName) : undefined;
+  const place = placeOf(view, nodeFiles, pod, container, input.runId, data.path);
   if (!place) return undefined;
-  if (has(place, data.marker)) {
+  if (place.exists(data.marker)) {
     const vars = plan.template?.vars ?? { at, hostname: pod.spec.hostname ?? pod.metadata.name ?? '', ip: pod.status?.podIP ?? '', vars: image.vars };
     return { ports: image.ports ?? [], exitCode: 0, exitAfterMs: undefined, lines: [], template: { lines: data.existingLogs, vars }, stopMs: image.stopMs };
   }
   // the image's own plan stands: a server that starts (it had its password) has initialized
-  if (plan.exitAfterMs === undefined) initialize(place, data, image.vars ?? {}, at);
+  // the node knows the image's user by its number only
+  const owner = place.node ? data.uid : data.owner;
+  if (plan.exitAfterMs === undefined) initialize(place, data, image.vars ?? {}, input.env, at, owner);
   return undefined;
 }
 

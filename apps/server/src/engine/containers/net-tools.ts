@@ -7,6 +7,7 @@ import type { ClusterView } from './cluster-view';
 import type { ImageInfo } from '../images/catalog';
 import { shellFlavor } from './image-tools';
 import { DNS_SERVICE_IP, HttpResult, Origin, httpRequest, lookupFqdn, reasonPhrase, resolveName, isIp } from './network';
+import { mysqlClient } from './mysql-client';
 
 export interface ToolIo {
   argv: string[];
@@ -22,6 +23,8 @@ export interface ToolIo {
   sleep?(ms: number): Promise<void> | void;
   /** Ctrl-C: a tool interrupted while it waits ends with 130 and says nothing more */
   signal?: { readonly aborted: boolean };
+  /** what it reads on its standard input (a client given its statements by a pipe) */
+  stdin?: string;
 }
 
 /**
@@ -37,10 +40,10 @@ const GNU_WGET_TRIES = 20;
 const GNU_WGET_WAITRETRY_S = 10;
 
 /** A tool's run as steps: each yield is a wait in ms, the return value the exit status. */
-type Steps = Generator<number, number, undefined>;
+export type Steps = Generator<number, number, undefined>;
 
 /** Runs the steps: synchronously while nothing waits, as a promise once something does. */
-function drive(io: ToolIo, steps: Steps): number | Promise<number> {
+export function drive(io: ToolIo, steps: Steps): number | Promise<number> {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -63,7 +66,7 @@ function seconds(v: string | undefined): number | undefined {
 export type ToolFlavor = 'host' | 'debian' | 'busybox';
 
 /** the network clients an image may have */
-export const NET_CLIENTS = ['curl', 'wget', 'nslookup', 'dig'] as const;
+export const NET_CLIENTS = ['curl', 'wget', 'nslookup', 'dig', 'mysql', 'mariadb'] as const;
 export type NetClient = (typeof NET_CLIENTS)[number];
 
 export function isNetClient(prog: string): prog is NetClient {
@@ -87,6 +90,9 @@ export function runNetClient(prog: NetClient, cluster: ClusterView, origin: Orig
       return nslookup(cluster, origin, io, flavor);
     case 'dig':
       return dig(cluster, origin, io);
+    case 'mysql':
+    case 'mariadb':
+      return mysqlClient(cluster, origin, io, image);
   }
 }
 

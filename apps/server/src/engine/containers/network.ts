@@ -283,6 +283,27 @@ function nginxConnections(cluster: ClusterView, ns: string, pod: string, contain
   return n;
 }
 
+export type TcpOpen =
+  | { kind: 'nxdomain' }
+  | { kind: 'refused' | 'timeout'; ip: string }
+  /** a container listening: its image, the protocol it speaks when not HTTP, the client's address as it sees it */
+  | { kind: 'open'; ip: string; pod: Pod; container: string; image: string; protocol?: Wire['protocol']; peer: string };
+
+/** Opens a TCP connection to host:port from `origin` (a name the cluster's DNS resolves, or an address). */
+export function openTcp(cluster: ClusterView, origin: Origin, host: string, port: number): TcpOpen {
+  let ip = host;
+  if (!isIp(host)) {
+    const answer = resolveName(cluster, origin, host);
+    if (answer.kind !== 'a') return { kind: 'nxdomain' };
+    ip = answer.ips[0];
+  }
+  const conn = connect(cluster, origin, ip, port);
+  if (conn.kind !== 'pod') return { kind: conn.kind, ip };
+  const l = listener(cluster, conn.pod, conn.port);
+  if (!l) return { kind: 'refused', ip };
+  return { kind: 'open', ip, pod: conn.pod, container: l.container, image: l.image, protocol: wireOf(l.image)?.protocol, peer: clientIpSeenBy(cluster, origin, conn.pod) };
+}
+
 /** A server that does not speak HTTP, and its version (what it logs or sends depends on it). */
 interface Wire {
   protocol: 'redis' | 'mysql' | 'postgres';

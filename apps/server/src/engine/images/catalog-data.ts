@@ -69,6 +69,17 @@ const MARIADB_EXISTING_LOGS = [
 
 const MIB = 1024 * 1024;
 
+/** the variables the entrypoints read (MariaDB's own names first; it takes MySQL's too) */
+const MARIADB_ENV = {
+  rootPassword: ['MARIADB_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD'],
+  allowEmpty: ['MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD'],
+  database: ['MARIADB_DATABASE', 'MYSQL_DATABASE'],
+  user: ['MARIADB_USER', 'MYSQL_USER'],
+  password: ['MARIADB_PASSWORD', 'MYSQL_PASSWORD'],
+};
+const MYSQL_ENV = { rootPassword: ['MYSQL_ROOT_PASSWORD'], allowEmpty: ['MYSQL_ALLOW_EMPTY_PASSWORD'], database: ['MYSQL_DATABASE'], user: ['MYSQL_USER'], password: ['MYSQL_PASSWORD'] };
+const POSTGRES_ENV = { rootPassword: ['POSTGRES_PASSWORD'], allowEmpty: [], database: ['POSTGRES_DB'], user: ['POSTGRES_USER'], password: [] };
+
 /** what mariadb-install-db and the first start leave in /var/lib/mysql */
 const MARIADB_FILES: DataFile[] = [
   ['aria_log.00000001', 16_384],
@@ -322,7 +333,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [3306],
     logs: MARIADB_LOGS,
-    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mariadbd', 'mysqld'], owner: 'mysql', uid: '999', files: MARIADB_FILES, existingLogs: MARIADB_EXISTING_LOGS },
+    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mariadbd', 'mysqld'], owner: 'mysql', uid: '999', files: MARIADB_FILES, existingLogs: MARIADB_EXISTING_LOGS, accounts: 'mysql/global_priv.MAD', env: MARIADB_ENV },
     requiredEnv: { anyOf: ['MARIADB_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD_HASH', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MARIADB_RANDOM_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'], logs: MARIADB_NO_PASSWORD },
     shells: BASH,
     stopMs: 1500,
@@ -342,7 +353,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [3306],
     logs: MYSQL_LOGS,
-    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mysqld'], owner: 'mysql', uid: '999', files: MYSQL_FILES, existingLogs: MYSQL_EXISTING_LOGS },
+    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mysqld'], owner: 'mysql', uid: '999', files: MYSQL_FILES, existingLogs: MYSQL_EXISTING_LOGS, accounts: 'mysql.ibd', env: MYSQL_ENV },
     requiredEnv: { anyOf: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'], logs: MYSQL_NO_PASSWORD },
     shells: BASH,
     stopMs: 1500,
@@ -362,7 +373,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [5432],
     logs: POSTGRES_LOGS,
-    dataDir: { path: '/var/lib/postgresql/data', marker: 'PG_VERSION', programs: ['postgres'], owner: 'postgres', uid: '999', files: POSTGRES_FILES, existingLogs: POSTGRES_EXISTING_LOGS },
+    dataDir: { path: '/var/lib/postgresql/data', marker: 'PG_VERSION', programs: ['postgres'], owner: 'postgres', uid: '999', files: POSTGRES_FILES, existingLogs: POSTGRES_EXISTING_LOGS, accounts: 'global/1260', env: POSTGRES_ENV },
     requiredEnv: { anyOf: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'], logs: POSTGRES_NO_PASSWORD },
     shells: BASH,
     stopMs: 500,

@@ -31,6 +31,10 @@ export interface DataDir {
   uid: string;
   files: DataFile[];
   existingLogs: string[];
+  /** the file that holds the accounts (mariadb's mysql/global_priv.MAD, mysql's mysql.ibd): their hashes are in it */
+  accounts: string;
+  /** the entrypoint's variables, by what they set: the root password (any of), the database and user it makes */
+  env: { rootPassword: string[]; allowEmpty: string[]; database: string[]; user: string[]; password: string[] };
 }
 
 export interface ImageBehaviour {

@@ -476,7 +476,7 @@ function newRun(env: SyncEnv, c: ContainerRuntime, spec: Container, t: number, k
   const image = found.ok ? found.info : undefined;
   const argv = (): string[] => (image ? processArgv(spec, image, vars) : []);
   const id = runId(prt.uid, c.name, c.restartCount);
-  return { id, startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t, runId: id, ctx, image, argv }) };
+  return { id, startedAt: t, plan: applyProcessHooks(plan, { pod, container: spec, store: ctx.store, at: t, runId: id, ctx, image, argv, env: vars }) };
 }
 
 function scheduleRunning(c: ContainerRuntime): void {

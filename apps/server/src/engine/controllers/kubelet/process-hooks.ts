@@ -23,6 +23,8 @@ export interface ProcessHookInput {
   image: ImageInfo | undefined;
   /** the main process's argument vector (processArgv), computed when asked */
   argv: () => string[];
+  /** the container's environment, as the kubelet resolved it */
+  env: readonly [string, string][];
 }
 
 /** a rule's change to the plan the image and spec give (`plan`), or undefined to leave it */

@@ -10,6 +10,7 @@ import { runningContainer } from '../controllers/kubelet/runtime-query';
 import { Pod } from '../api/types';
 import { ContainerTarget, containerStart, runContainerLine } from './container-shell';
 import { shellFlavor } from './image-tools';
+import { monitorLine } from './mysql-repl';
 
 /** Attaches the terminal to a shell in the container; false where the door cannot (no hook). */
 export function openContainerShell(inv: Invocation, target: ContainerTarget, shell: string): boolean {
@@ -59,6 +60,16 @@ export function containerShellFor(sandbox: Sandbox) {
       write('stderr', 'command terminated with exit code 137\n');
       session.status = 137;
       return { stdout, stderr, exitCode: 137 };
+    }
+    if (c.monitor) {
+      const m = await monitorLine(sandbox.cluster, t, c.monitor, line, sandbox.hosts, write, (ms) => sandbox.clock.sleep(ms));
+      sandbox.cluster.settle();
+      if (m.ended) {
+        delete session.container;
+        if (m.status !== 0) write('stderr', `command terminated with exit code ${m.status}\n`);
+      }
+      session.status = m.status;
+      return { stdout, stderr, exitCode: m.status };
     }
     const r = await runContainerLine(
       sandbox.cluster,

@@ -1,4 +1,6 @@
 import { newKit } from '../kubectl/verbs/verb-test-kit';
+import { prompt } from '../shell/session';
+import type { ShellSession } from '../shell/types';
 import { PINNED_TO_NODE1, pvPvc } from './testing/mariadb-on-pv';
 
 // The mysql client against the cluster's MariaDB and MySQL servers: connecting, logging in,
@@ -93,5 +95,50 @@ describe('mysql, the client', () => {
     expect((await kit.sh("kubectl exec db -- mariadb -uroot -pchangeme -N -e 'show databases'")).stdout).toBe('information_schema\nmysql\nperformance_schema\nshop\nsys\n');
     expect((await kit.sh("kubectl exec db -- mariadb -uroot -pother -e 'select 1'")).exitCode).toBe(1);
     expect((await kit.sh('ssh node1 ls -d /mnt/data/shop')).stdout).toBe('/mnt/data/shop\n');
+  });
+});
+
+describe('mysql, the monitor (kubectl exec -it at a terminal)', () => {
+  const terminal = (kit: ReturnType<typeof newKit>) => {
+    let session: ShellSession = kit.sandbox.newSession();
+    return async (line: string) => {
+      const { result, session: next } = await kit.sandbox.run(session, line, undefined, { isTTY: true });
+      session = next;
+      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, prompt: prompt(session) };
+    };
+  };
+
+  it("greets, keeps the statement across lines, answers as the monitor does and says Bye; MariaDB's prompt names the database", async () => {
+    const kit = newKit();
+    await kit.setup(...DB);
+    const tty = terminal(kit);
+    const opened = await tty('kubectl exec -it db -- mariadb -uroot -psecret');
+    expect(opened.stdout).toBe(
+      "Welcome to the MariaDB monitor.  Commands end with ; or \\g.\nYour MariaDB connection id is 3\nServer version: 11.4.3-MariaDB-ubu2404 mariadb.org binary distribution\n\nCopyright (c) 2000, 2018, Oracle, MariaDB Corporation Ab and others.\n\nType 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.\n\n",
+    );
+    expect(opened.prompt).toBe('MariaDB [(none)]> ');
+    expect(await tty('create database notes')).toMatchObject({ stdout: '', prompt: '    -> ' });
+    expect(await tty(';')).toMatchObject({ stdout: 'Query OK, 1 row affected (0.01 sec)\n\n', prompt: 'MariaDB [(none)]> ' });
+    expect(await tty('use notes')).toMatchObject({ stdout: 'Database changed\n', prompt: 'MariaDB [notes]> ' });
+    expect((await tty('show tables;')).stdout).toBe('Empty set (0.00 sec)\n\n');
+    expect((await tty('show databases;')).stdout).toBe(
+      ['+--------------------+', '| Database           |', '+--------------------+', '| information_schema |', '| mysql              |', '| notes              |', '| performance_schema |', '| shop               |', '| sys                |', '+--------------------+', '6 rows in set (0.00 sec)', '', ''].join('\n'),
+    );
+    expect(await tty('use nope;')).toMatchObject({ stderr: "ERROR 1049 (42000): Unknown database 'nope'\n", prompt: 'MariaDB [notes]> ' });
+    expect(await tty('exit')).toMatchObject({ stdout: 'Bye\n', exitCode: 0, prompt: 'student@master:~$ ' });
+  });
+
+  it("mysql's monitor, with the password typed at its prompt; a wrong one ends it as the client does", async () => {
+    const kit = newKit();
+    await kit.setup('kubectl run db --image=mysql:9 --env=MYSQL_ROOT_PASSWORD=secret', 'sleep 60');
+    const tty = terminal(kit);
+    expect((await tty('kubectl exec -it db -- mysql -uroot -p')).prompt).toBe('Enter password: ');
+    const greeted = await tty('secret');
+    expect(greeted.stdout).toMatch(/^Welcome to the MySQL monitor\. {2}Commands end with ; or \\g\.\nYour MySQL connection id is 8\nServer version: 9\.1\.0 MySQL Community Server - GPL\n/);
+    expect(greeted.prompt).toBe('mysql> ');
+    expect((await tty('select version();')).stdout).toBe('+-----------+\n| version() |\n+-----------+\n| 9.1.0     |\n+-----------+\n1 row in set (0.00 sec)\n\n');
+    expect(await tty('quit')).toMatchObject({ stdout: 'Bye\n', prompt: 'student@master:~$ ' });
+    await tty('kubectl exec -it db -- mysql -uroot -p');
+    expect(await tty('nope')).toMatchObject({ stderr: "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)\ncommand terminated with exit code 1\n", exitCode: 1, prompt: 'student@master:~$ ' });
   });
 });

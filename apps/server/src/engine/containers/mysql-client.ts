@@ -19,7 +19,7 @@ import { Origin, openTcp } from './network';
 
 type Flavor = { maria: boolean; old: boolean };
 
-interface Options {
+export interface Options {
   host?: string;
   port: number;
   user: string;
@@ -122,7 +122,7 @@ function serverVersion(image: ImageInfo): string {
 }
 
 /** the statements of a script, split at `;` outside quotes, with the line each starts on */
-function statements(sql: string): { text: string; line: number }[] {
+export function statements(sql: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   let cur = '';
   let line = 1;
@@ -155,13 +155,13 @@ function statements(sql: string): { text: string; line: number }[] {
 }
 
 /** a result set: column names and rows of values (null is NULL), numeric columns right-aligned in a table */
-interface ResultSet {
+export interface ResultSet {
   columns: string[];
   rows: (string | null)[][];
   numeric?: boolean[];
 }
 
-function formatResult(r: ResultSet, table: boolean, names: boolean): string {
+export function formatResult(r: ResultSet, table: boolean, names: boolean): string {
   if (!table) {
     const lines = names ? [r.columns.join('\t')] : [];
     for (const row of r.rows) lines.push(row.map((v) => v ?? 'NULL').join('\t'));
@@ -178,7 +178,7 @@ function formatResult(r: ResultSet, table: boolean, names: boolean): string {
   return out + rule;
 }
 
-class SqlError extends Error {
+export class SqlError extends Error {
   constructor(
     readonly code: number,
     readonly state: string,
@@ -189,7 +189,7 @@ class SqlError extends Error {
 }
 
 /** what a session on the server can do: its data directory, who is logged in, the current database */
-interface Session {
+export interface Session {
   place: DataPlace;
   data: DataDir;
   image: ImageInfo;
@@ -246,23 +246,31 @@ function unsupported(s: Session, what: string): SqlError {
   return new SqlError(1235, '42000', `This version of ${server} doesn't yet support '${what} in the kubeaula sandbox, which keeps databases and tables but no rows'`);
 }
 
-/** runs one statement: its result set, or undefined for one that returns none */
-function execute(s: Session, stmt: string): ResultSet | undefined {
+/** what a statement did: its result set, or the rows it affected; `changed`: USE changed the database */
+export interface Outcome {
+  rows?: ResultSet;
+  affected?: number;
+  warnings?: number;
+  changed?: boolean;
+}
+
+/** runs one statement */
+export function execute(s: Session, stmt: string): Outcome {
   const sql = stmt.replace(/\s+/g, ' ').trim();
   let m: RegExpExecArray | null;
   // a database's directory: MariaDB makes it 0700, MySQL 0750
   const o = { owner: s.owner, mode: s.image.repo === 'mariadb' ? 0o700 : 0o750, at: s.now };
-  if (/^show (databases|schemas)$/i.test(sql)) return { columns: ['Database'], rows: databases(s).map((d) => [d]) };
+  if (/^show (databases|schemas)$/i.test(sql)) return { rows: { columns: ['Database'], rows: databases(s).map((d) => [d]) } };
   if ((m = new RegExp(`^create (?:database|schema) (if not exists )?${NAME}$`, 'i').exec(sql))) {
     const db = m[2];
     if (s.user !== 'root') throw denied(s, db);
     if (databases(s).includes(db)) {
-      if (m[1]) return undefined;
+      if (m[1]) return { affected: 1, warnings: 1 };
       throw new SqlError(1007, 'HY000', `Can't create database '${db}'; database exists`);
     }
     s.place.mkdir(db, o);
     if (s.image.repo === 'mariadb') s.place.write(`${db}/db.opt`, 'default-character-set=utf8mb4\ndefault-collation=utf8mb4_uca1400_ai_ci\n', { ...o, mode: 0o660 });
-    return undefined;
+    return { affected: 1 };
   }
   if ((m = new RegExp(`^drop (?:database|schema) (if exists )?${NAME}$`, 'i').exec(sql))) {
     const db = m[2];
@@ -270,22 +278,23 @@ function execute(s: Session, stmt: string): ResultSet | undefined {
     // root may drop the server's own schemas on a real one, and break it: not here
     if (SYSTEM.includes(db)) throw unsupported(s, 'DROP DATABASE of a system schema');
     if (!databases(s).includes(db)) {
-      if (m[1]) return undefined;
+      if (m[1]) return { affected: 0, warnings: 1 };
       throw new SqlError(1008, 'HY000', `Can't drop database '${db}'; database doesn't exist`);
     }
+    const dropped = tables(s, db).length;
     s.place.remove(db);
     if (s.database === db) s.database = undefined;
-    return undefined;
+    return { affected: dropped };
   }
   if ((m = new RegExp(`^use ${NAME}$`, 'i').exec(sql))) {
     useDatabase(s, m[1]);
-    return undefined;
+    return { changed: true };
   }
   if ((m = new RegExp(`^show tables(?: (?:from|in) ${NAME})?$`, 'i').exec(sql))) {
     const db = m[1] ?? s.database;
     if (!db) throw new SqlError(1046, '3D000', 'No database selected');
     if (!databases(s).includes(db)) throw new SqlError(1049, '42000', `Unknown database '${db}'`);
-    return { columns: [`Tables_in_${db}`], rows: tables(s, db).map((t) => [t]) };
+    return { rows: { columns: [`Tables_in_${db}`], rows: tables(s, db).map((t) => [t]) } };
   }
   if ((m = new RegExp(`^create table (if not exists )?(?:${NAME}\\.)?${NAME} ?\\(.*\\).*$`, 'i').exec(sql))) {
     const db = m[2] ?? s.database;
@@ -293,28 +302,28 @@ function execute(s: Session, stmt: string): ResultSet | undefined {
     if (!db) throw new SqlError(1046, '3D000', 'No database selected');
     if (!databases(s).includes(db)) throw new SqlError(1049, '42000', `Unknown database '${db}'`);
     if (tables(s, db).includes(table)) {
-      if (m[1]) return undefined;
+      if (m[1]) return { affected: 0, warnings: 1 };
       throw new SqlError(1050, '42S01', `Table '${table}' already exists`);
     }
     for (const ext of tableFiles(s)) s.place.write(`${db}/${table}.${ext}`, '', { ...o, mode: 0o660, size: ext === 'ibd' ? 114_688 : 1_000 });
-    return undefined;
+    return { affected: 0 };
   }
   if ((m = new RegExp(`^drop table (if exists )?(?:${NAME}\\.)?${NAME}$`, 'i').exec(sql))) {
     const db = m[2] ?? s.database;
     const table = m[3];
     if (!db) throw new SqlError(1046, '3D000', 'No database selected');
     if (!tables(s, db).includes(table)) {
-      if (m[1]) return undefined;
+      if (m[1]) return { affected: 0, warnings: 1 };
       throw new SqlError(1051, '42S02', `Unknown table '${db}.${table}'`);
     }
     for (const ext of ['frm', 'ibd']) s.place.remove(`${db}/${table}.${ext}`);
-    return undefined;
+    return { affected: 0 };
   }
   if ((m = /^select (.+)$/i.exec(sql)) && !/\bfrom\b/i.test(m[1])) {
     const items = m[1].split(',');
     const values = items.map((e) => selectValue(s, e));
     if (values.some((v) => !v)) throw unsupported(s, 'SELECT of that expression');
-    return { columns: items.map((e) => e.trim()), rows: [values.map((v) => v!.value)], numeric: values.map((v) => v!.numeric) };
+    return { rows: { columns: items.map((e) => e.trim()), rows: [values.map((v) => v!.value)], numeric: values.map((v) => v!.numeric) } };
   }
   const verb = /^\w+/.exec(sql)?.[0].toUpperCase() ?? sql;
   throw unsupported(s, /^(insert|select|update|delete|replace)$/i.test(verb) ? `${verb} on rows` : verb);
@@ -337,6 +346,35 @@ export function mysqlClient(cluster: ClusterView, origin: Origin, io: ToolIo, im
 }
 
 function* steps(cluster: ClusterView, origin: Origin, io: ToolIo, image: ImageInfo): Steps {
+  const c = yield* connectSteps(cluster, origin, io, image);
+  if (typeof c === 'number') return c;
+  const table = c.options.table ?? (io.isTTY && c.options.execute !== undefined);
+  const sql = c.options.execute ?? io.stdin ?? '';
+  for (const st of statements(sql)) {
+    if (/^(exit|quit|\\q)$/i.test(st.text)) break;
+    try {
+      const r = execute(c.session, st.text);
+      if (r.rows) io.stdout(formatResult(r.rows, table, c.options.names));
+    } catch (e) {
+      if (!(e instanceof SqlError)) throw e;
+      io.stderr(`ERROR ${e.code} (${e.state}) at line ${st.line}: ${e.message}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/** A logged-in client: its options and its session on the server. */
+export interface Connected {
+  options: Options;
+  session: Session;
+}
+
+/**
+ * Connects and logs in as the command line says: the session, or the exit status after the
+ * client's error (on stderr). `-p` alone takes the password from the input's first line.
+ */
+export function* connectSteps(cluster: ClusterView, origin: Origin, io: ToolIo, image: ImageInfo, password?: string): Generator<number, Connected | number, undefined> {
   const maria = image.repo === 'mariadb';
   const f: Flavor = { maria, old: /^5\.6/.test(image.vars?.version ?? '') };
   const parsed = parseOptions(io.argv.slice(1), f);
@@ -346,12 +384,15 @@ function* steps(cluster: ClusterView, origin: Origin, io: ToolIo, image: ImageIn
   }
   const o = parsed;
   if (o.password === null) {
-    // asked on the terminal; without one, the first line of the input
-    io.stderr('Enter password: ');
-    const first = (io.stdin ?? '').split('\n')[0];
-    if (io.stdin) io.stdin = io.stdin.slice(first.length + 1);
-    o.password = first;
-    io.stderr('\n');
+    if (password !== undefined) o.password = password;
+    else {
+      // asked on the terminal; without one, the first line of the input
+      io.stderr('Enter password: ');
+      const first = (io.stdin ?? '').split('\n')[0];
+      if (io.stdin) io.stdin = io.stdin.slice(first.length + 1);
+      o.password = first;
+      io.stderr('\n');
+    }
   } else if (o.password !== undefined && !maria) {
     io.stderr(f.old ? 'Warning: Using a password on the command line interface can be insecure.\n' : 'mysql: [Warning] Using a password on the command line interface can be insecure.\n');
   }
@@ -407,17 +448,5 @@ function* steps(cluster: ClusterView, origin: Origin, io: ToolIo, image: ImageIn
       return 1;
     }
   }
-  const table = o.table ?? (io.isTTY && o.execute !== undefined);
-  for (const st of statements(o.execute ?? io.stdin ?? '')) {
-    if (/^(exit|quit|\\q)$/i.test(st.text)) break;
-    try {
-      const r = execute(session, st.text);
-      if (r) io.stdout(formatResult(r, table, o.names));
-    } catch (e) {
-      if (!(e instanceof SqlError)) throw e;
-      io.stderr(`ERROR ${e.code} (${e.state}) at line ${st.line}: ${e.message}\n`);
-      return 1;
-    }
-  }
-  return 0;
+  return { options: o, session };
 }

@@ -48,6 +48,9 @@ export function prompt(session: ShellSession): string {
 
 /** BusyBox sh `/data # `, bash `root@web-1:/data# `, dash `# ` */
 export function containerPrompt(c: AttachedContainer): string {
+  // the mysql monitor: `mysql> `, MariaDB's `MariaDB [db]> `, `    -> ` inside a statement
+  const m = c.monitor;
+  if (m) return m.awaitingPassword ? 'Enter password: ' : m.buffer.trim() ? '    -> ' : m.maria ? `MariaDB [${m.database ?? '(none)'}]> ` : 'mysql> ';
   const path = c.cwd === '/root' ? '~' : c.cwd.startsWith('/root/') ? `~${c.cwd.slice(5)}` : c.cwd;
   if (c.promptStyle === 'bash') return `root@${c.hostname}:${path}# `;
   if (c.promptStyle === 'dash') return '# ';

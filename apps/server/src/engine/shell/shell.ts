@@ -193,7 +193,7 @@ export function copySession(s: ShellSession): ShellSession {
   if (s.functions) copy.functions = { ...s.functions };
   if (s.arrays) copy.arrays = copyArrays(s.arrays);
   if (s.traps) copy.traps = { ...s.traps };
-  if (s.container) copy.container = { ...s.container, env: { ...s.container.env } };
+  if (s.container) copy.container = { ...s.container, env: { ...s.container.env }, ...(s.container.monitor ? { monitor: { ...s.container.monitor, argv: [...s.container.monitor.argv] } } : {}) };
   return copy;
 }
 

@@ -76,6 +76,22 @@ export interface AttachedContainer {
   promptStyle: 'busybox' | 'bash' | 'dash';
   cwd: string;
   env: Record<string, string>;
+  /** `kubectl exec -it POD -- mysql ...`: the lines go to the client's monitor instead of a shell */
+  monitor?: MysqlMonitor;
+}
+
+/** the mysql (or mariadb) client's monitor attached to the terminal */
+export interface MysqlMonitor {
+  /** the client's command line */
+  argv: string[];
+  /** the MariaDB client (its prompt names the database) */
+  maria: boolean;
+  /** the statement typed so far, across lines */
+  buffer: string;
+  database?: string;
+  /** `-p` alone: the next line is the password */
+  awaitingPassword?: boolean;
+  password?: string;
 }
 
 export interface HostState {

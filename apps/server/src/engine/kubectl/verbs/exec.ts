@@ -13,6 +13,7 @@ import { defaultContainer, podForObject } from '../pod-for-object';
 import { ContainerTarget, execInContainer } from '../../containers/container-shell';
 import { imageTools } from '../../containers/image-tools';
 import { openContainerShell } from '../../containers/interactive';
+import { openMysqlMonitor } from '../../containers/mysql-repl';
 
 export const execCommand: CommandDef = {
   name: 'exec',
@@ -78,6 +79,14 @@ async function runExec(inv: Invocation): Promise<number> {
   // `-it POD -- sh`: an interactive shell in the container, where the door has a terminal
   if (tty && flags.bool('stdin') && dash.length === 1 && ['sh', 'bash', 'ash'].includes(base)) {
     if (openContainerShell(inv, target, base)) return 0;
+  }
+  // `-it POD -- mysql -uroot -p...` without -e: the client's monitor
+  if (tty && flags.bool('stdin') && (base === 'mysql' || base === 'mariadb') && !dash.some((a) => a === '-e' || a.startsWith('--execute') || (/^-[^-]/.test(a) && a.startsWith('-e')))) {
+    const opened = await openMysqlMonitor(inv, target, dash);
+    if (opened !== false) {
+      if (opened !== 0) inv.err(`command terminated with exit code ${opened}\n`);
+      return opened;
+    }
   }
   const code = await execInContainer(cluster, target, dash, {
     stdin: flags.bool('stdin') ? inv.host.stdin : '',

@@ -59,7 +59,8 @@ import type { PackedDocument } from './state/json-pack';
  * mysql and postgres initialize an empty data directory and start on a full one without doing so;
  * the hosts have Ubuntu's /mnt, /media, /lib and /sbin; nginx answers a document root without
  * index.html with 403 Forbidden (it was 404); the databases' entrypoints keep their accounts in the
- * data directory, and the mysql and mariadb clients run against the servers.
+ * data directory, and the mysql and mariadb clients run against the servers; `kill` in a container
+ * reaches its main process, and `run -it` at a terminal attaches a shell or the mysql monitor.
  */
 export const ENGINE_VERSION = '0.12.0';
 

@@ -13,7 +13,7 @@ import type { ClusterView } from './cluster-view';
 import { imageTools } from './image-tools';
 import { ToolIo, isNetClient, runNetClient } from './net-tools';
 import { podOrigin } from './network';
-import { mysqlHost } from './mysql-client';
+import { givesStatements, mysqlHost } from './mysql-client';
 import type { HostState } from '../shell/types';
 
 /** What an entrypoint script such as curlimages/curl's runs for these arguments. */
@@ -91,6 +91,9 @@ export function clientProcess(input: ProcessHookInput): Partial<ProcessPlan> | u
   argv = throughShim(argv, image, tools);
   const prog = argv[0]?.split('/').pop() ?? '';
   if (!isNetClient(prog) || !tools.has(prog)) return undefined;
+  // the mysql client with its input open and no -e waits for statements (`kubectl run -it ... --
+  // mysql`): the terminal attached to it is its monitor
+  if ((prog === 'mysql' || prog === 'mariadb') && container.stdin && !givesStatements(argv.slice(1))) return undefined;
   // what a client fetches from the Internet (the docs' init container downloading a page) is
   // taken as done, at once and silently: the sandbox has no Internet to ask
   if (targets(prog, argv.slice(1)).some((h) => onInternet(h, ctx))) return ended(0, 0, []);

@@ -11,14 +11,16 @@ import { Pod } from '../api/types';
 import { ContainerTarget, containerStart, runContainerLine } from './container-shell';
 import { shellFlavor } from './image-tools';
 import { monitorLine } from './mysql-repl';
+import { endMainProcess } from '../controllers/kubelet/signal-process';
 
 /** Attaches the terminal to a shell in the container; false where the door cannot (no hook). */
-export function openContainerShell(inv: Invocation, target: ContainerTarget, shell: string): boolean {
+export function openContainerShell(inv: Invocation, target: ContainerTarget, shell: string, run?: AttachedContainer['run']): boolean {
   const attach = inv.host.attachContainer;
   if (!attach) return false;
   const start = containerStart(inv.host.cluster, target, true);
   const bash = shell === 'bash';
   attach({
+    ...(run ? { run } : {}),
     namespace: target.pod.metadata.namespace ?? 'default',
     pod: target.pod.metadata.name!,
     container: target.container.name,
@@ -66,7 +68,8 @@ export function containerShellFor(sandbox: Sandbox) {
       sandbox.cluster.settle();
       if (m.ended) {
         delete session.container;
-        if (m.status !== 0) write('stderr', `command terminated with exit code ${m.status}\n`);
+        if (c.run) leaveRun(sandbox, c, m.status, write);
+        else if (m.status !== 0) write('stderr', `command terminated with exit code ${m.status}\n`);
       }
       session.status = m.status;
       return { stdout, stderr, exitCode: m.status };
@@ -91,7 +94,8 @@ export function containerShellFor(sandbox: Sandbox) {
     if (r.exited) {
       delete session.container;
       if (c.shell === 'bash') write('stdout', 'exit\n');
-      if (r.exitCode !== 0) write('stderr', `command terminated with exit code ${r.exitCode}\n`);
+      if (c.run) leaveRun(sandbox, c, r.exitCode, write);
+      else if (r.exitCode !== 0) write('stderr', `command terminated with exit code ${r.exitCode}\n`);
     } else {
       c.cwd = r.cwd;
       c.env = r.env;
@@ -99,4 +103,17 @@ export function containerShellFor(sandbox: Sandbox) {
     session.status = r.exitCode;
     return { stdout, stderr, exitCode: r.exitCode };
   };
+}
+
+/**
+ * Leaving what `kubectl run -it` attached: the container's main process ends with its status; with
+ * --rm kubectl deletes the pod, else it says how to attach again (the restartPolicy restarts it).
+ */
+function leaveRun(sandbox: Sandbox, c: AttachedContainer, status: number, write: (stream: 'stdout' | 'stderr', text: string) => void): void {
+  const cluster = sandbox.cluster;
+  cluster.at(cluster.now, () => endMainProcess(cluster, `${c.namespace}/${c.pod}`, c.container, status));
+  if (c.run?.rm) {
+    cluster.at(cluster.now, () => cluster.api.delete('pods', c.namespace, c.pod, {}));
+    write('stdout', `pod "${c.pod}" deleted\n`);
+  } else write('stdout', `Session ended, resume using 'kubectl attach ${c.pod} -c ${c.container} -i -t' command when the pod is running\n`);
 }

@@ -31,6 +31,12 @@ export interface Options {
   table?: boolean;
 }
 
+/** whether the client's arguments give it its statements (-e, --execute): else it reads them, or runs its monitor at a terminal */
+export function givesStatements(args: readonly string[]): boolean {
+  const r = parseOptions(args, { maria: false, old: false });
+  return !('error' in r) && r.execute !== undefined;
+}
+
 /** the host a client's arguments connect to (-h HOST, -hHOST, --host=HOST), for the client container hook */
 export function mysqlHost(args: readonly string[]): string | undefined {
   const r = parseOptions(args, { maria: false, old: false });

@@ -48,11 +48,12 @@ function connect(cluster: Cluster, origin: Origin, io: ToolIo, image: ImageInfo,
  * Opens the monitor for `kubectl exec -it`: greets (or fails as the client does) and attaches the
  * terminal to it. False where the door has no terminal to attach.
  */
-export async function openMysqlMonitor(inv: Invocation, target: ContainerTarget, argv: string[]): Promise<number | false> {
+export async function openMysqlMonitor(inv: Invocation, target: ContainerTarget, argv: string[], run?: AttachedContainer['run']): Promise<number | false> {
   const attach = inv.host.attachContainer;
   if (!attach) return false;
   const m: MysqlMonitor = { argv, buffer: '', maria: maria(target.image) };
   const base: Omit<AttachedContainer, 'monitor'> = {
+    ...(run ? { run } : {}),
     namespace: target.pod.metadata.namespace ?? 'default',
     pod: target.pod.metadata.name!,
     container: target.container.name,

@@ -78,6 +78,8 @@ export interface AttachedContainer {
   env: Record<string, string>;
   /** `kubectl exec -it POD -- mysql ...`: the lines go to the client's monitor instead of a shell */
   monitor?: MysqlMonitor;
+  /** `kubectl run -it`: the attached program is the container's main process; leaving it ends the container (and --rm deletes the pod) */
+  run?: { rm: boolean };
 }
 
 /** the mysql (or mariadb) client's monitor attached to the terminal */

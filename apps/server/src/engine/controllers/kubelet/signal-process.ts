@@ -30,3 +30,17 @@ export function signalMainProcess(ctx: Pick<ControllerContext, 'runtime' | 'now'
   ctx.enqueue('kubelet', podKey);
   return true;
 }
+
+/**
+ * The main process ends by itself now with `exitCode` (a shell attached by `kubectl run -it`
+ * that the student left with `exit`); the kubelet then does what the restartPolicy says.
+ */
+export function endMainProcess(ctx: Pick<ControllerContext, 'runtime' | 'now' | 'enqueue'>, podKey: string, container: string, exitCode: number): void {
+  const prt = kubeletSection(ctx.runtime).pods[podKey];
+  const c = prt?.containers.find((x) => x.name === container);
+  const run = c?.current;
+  if (!c || !run || c.stage !== 'running' || run.killed) return;
+  run.plan = { ...run.plan, exitAfterMs: Math.max(0, ctx.now - run.startedAt), exitCode };
+  c.nextAt = ctx.now;
+  ctx.enqueue('kubelet', podKey);
+}

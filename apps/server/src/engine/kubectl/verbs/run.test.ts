@@ -2,6 +2,8 @@
 // --overrides (also on expose), checked against kubectl v1.32's generators and messages.
 import { KubeObject, Pod } from '../../api/types';
 import { newKit } from './verb-test-kit';
+import { prompt } from '../../shell/session';
+import type { ShellSession } from '../../shell/types';
 
 describe('kubectl run', () => {
   it('--expose makes a ClusterIP service for the pod, printed first', async () => {
@@ -88,5 +90,48 @@ describe('kubectl run', () => {
     // without --rm the failed pod stays
     expect(await kit.sh(`kubectl run kept -i --image=busybox --restart=Never -- false`)).toEqual({ stdout: '', stderr: 'pod default/kept terminated (Error)\n', exitCode: 1 });
     expect((kit.sandbox.cluster.api.get('pods', 'default', 'kept') as Pod).status?.phase).toBe('Failed');
+  });
+});
+
+describe('kubectl run -it at a terminal', () => {
+  const terminal = (kit: ReturnType<typeof newKit>) => {
+    let session: ShellSession = kit.sandbox.newSession();
+    return async (line: string) => {
+      const { result, session: next } = await kit.sandbox.run(session, line, undefined, { isTTY: true });
+      session = next;
+      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, prompt: prompt(session) };
+    };
+  };
+
+  it('attaches the terminal to the shell once the pod runs; leaving it with --rm deletes the pod', async () => {
+    const kit = newKit();
+    const tty = terminal(kit);
+    const opened = await tty('kubectl run -it --rm debug --image=busybox --restart=Never -- sh');
+    expect(opened).toMatchObject({ stderr: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0, prompt: '/ # ' });
+    expect(await tty('hostname')).toMatchObject({ stdout: 'debug\n', prompt: '/ # ' });
+    expect(await tty('exit')).toMatchObject({ stdout: 'pod "debug" deleted\n', exitCode: 0, prompt: 'student@master:~$ ' });
+    await kit.sh('sleep 40');
+    expect((await kit.sh('kubectl get pods')).stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it('without --rm, leaving ends the container, which its restartPolicy restarts, and kubectl says how to attach again', async () => {
+    const kit = newKit();
+    const tty = terminal(kit);
+    expect((await tty('kubectl run -it box --image=busybox')).prompt).toBe('/ # ');
+    expect(await tty('exit 3')).toMatchObject({ stdout: "Session ended, resume using 'kubectl attach box -c box -i -t' command when the pod is running\n", prompt: 'student@master:~$ ' });
+    await kit.sh('sleep 5');
+    expect((await kit.sh('kubectl get pod box -o jsonpath={.status.containerStatuses[0].restartCount}/{.status.containerStatuses[0].lastState.terminated.exitCode}')).stdout).toBe('1/3');
+  });
+
+  it("the docs' MySQL client: kubectl run -it --rm ... -- mysql -h mysql -ppassword opens the monitor", async () => {
+    const kit = newKit();
+    await kit.setup('kubectl run db --image=mysql:5.6 --env=MYSQL_ROOT_PASSWORD=password', 'kubectl expose pod db --port=3306 --name=mysql', 'sleep 60');
+    const tty = terminal(kit);
+    const opened = await tty('kubectl run -it --rm --image=mysql:5.6 --restart=Never mysql-client -- mysql -h mysql -ppassword');
+    expect(opened.stderr).toBe("If you don't see a command prompt, try pressing enter.\nWarning: Using a password on the command line interface can be insecure.\n");
+    expect(opened.stdout).toMatch(/^Welcome to the MySQL monitor\./);
+    expect(opened.prompt).toBe('mysql> ');
+    expect((await tty('show databases;')).stdout).toContain('4 rows in set (0.00 sec)');
+    expect(await tty('exit')).toMatchObject({ stdout: 'Bye\npod "mysql-client" deleted\n', prompt: 'student@master:~$ ' });
   });
 });

@@ -12,6 +12,13 @@ import { isImageReference } from '../../images/image-ref';
 import { watchLoop } from '../watch';
 import { containerLogLines } from '../pod-logs';
 import { applyOverrides, OVERRIDE_FLAGS } from '../overrides';
+import { lookupImage } from '../../images/catalog';
+import { processArgv } from '../../controllers/kubelet/process-model';
+import { runningContainer } from '../../controllers/kubelet/runtime-query';
+import type { ContainerTarget } from '../../containers/container-shell';
+import { openContainerShell } from '../../containers/interactive';
+import { openMysqlMonitor } from '../../containers/mysql-repl';
+import { givesStatements } from '../../containers/mysql-client';
 
 export const runCommand: CommandDef = {
   name: 'run',
@@ -154,9 +161,50 @@ async function runRun(inv: Invocation): Promise<number> {
     return 0;
   }
   if (tty && !inv.host.isTTY) inv.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  if (tty && inv.host.isTTY && inv.host.attachContainer) {
+    const attached = await attachTerminal(inv, created, rm);
+    if (attached !== undefined) {
+      if (exposeError) throw exposeError;
+      return attached;
+    }
+  }
   const code = await attachAndWait(inv, created, rm);
   if (exposeError) throw exposeError;
   return code;
+}
+
+/**
+ * `run -it` at a terminal whose program is a shell or the mysql client's monitor: once the pod
+ * runs, the terminal is attached to it as `kubectl exec -it` attaches one (leaving it ends the
+ * container, interactive.ts). Undefined for any other program, or a pod that does not start:
+ * its output is streamed instead.
+ */
+async function attachTerminal(inv: Invocation, pod: Pod, rm: boolean): Promise<number | undefined> {
+  const spec = pod.spec.containers[0];
+  const found = lookupImage(spec.image ?? '');
+  if (!found.ok) return undefined;
+  const argv = processArgv(spec, found.info, []);
+  const prog = argv[0]?.split('/').pop() ?? '';
+  const shell = ['sh', 'bash', 'ash'].includes(prog) && argv.length === 1;
+  const monitor = (prog === 'mysql' || prog === 'mariadb') && !givesStatements(argv.slice(1));
+  if (!shell && !monitor) return undefined;
+  const ns = pod.metadata.namespace!;
+  const name = pod.metadata.name!;
+  const cluster = inv.host.cluster;
+  const runningNow = (): boolean => !!runningContainer(cluster.api, cluster.runtime, ns, name, spec.name);
+  const gone = (): boolean => {
+    const cur = cluster.api.tryGet('pods', ns, name) as Pod | undefined;
+    const st = cur?.status?.containerStatuses?.[0];
+    return !cur || cur.status?.phase === 'Succeeded' || cur.status?.phase === 'Failed' || ['ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError'].includes(st?.state?.waiting?.reason ?? '');
+  };
+  if (!runningNow() && (await watchLoop(inv, undefined, () => undefined, { onTick: () => runningNow() || gone() })) !== 'done') return undefined;
+  const running = runningContainer(cluster.api, cluster.runtime, ns, name, spec.name);
+  if (!running) return undefined;
+  const target: ContainerTarget = { pod: running.pod as Pod, container: spec, image: found.info, running };
+  inv.err("If you don't see a command prompt, try pressing enter.\n");
+  if (shell) return openContainerShell(inv, target, prog, { rm }) ? 0 : undefined;
+  const opened = await openMysqlMonitor(inv, target, argv, { rm });
+  return opened === false ? undefined : opened;
 }
 
 /**

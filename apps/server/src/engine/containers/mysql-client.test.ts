@@ -125,6 +125,8 @@ describe('mysql, the monitor (kubectl exec -it at a terminal)', () => {
       ['+--------------------+', '| Database           |', '+--------------------+', '| information_schema |', '| mysql              |', '| notes              |', '| performance_schema |', '| shop               |', '| sys                |', '+--------------------+', '6 rows in set (0.00 sec)', '', ''].join('\n'),
     );
     expect(await tty('use nope;')).toMatchObject({ stderr: "ERROR 1049 (42000): Unknown database 'nope'\n", prompt: 'MariaDB [notes]> ' });
+    expect(await tty('drop database')).toMatchObject({ prompt: '    -> ' });
+    expect(await tty('oops \\c')).toMatchObject({ stdout: '', stderr: '', prompt: 'MariaDB [notes]> ' });
     expect(await tty('exit')).toMatchObject({ stdout: 'Bye\n', exitCode: 0, prompt: 'student@master:~$ ' });
   });
 

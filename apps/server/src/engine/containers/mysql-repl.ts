@@ -107,6 +107,11 @@ export async function monitorLine(cluster: Cluster, target: ContainerTarget, m: 
     out('Bye\n');
     return { ended: true, status: 0 };
   }
+  // `\c` clears the statement typed so far
+  if (/\\c\s*$/.test(trimmed)) {
+    m.buffer = '';
+    return { ended: false, status: 0 };
+  }
   const use = /^use\s+`?([\w$-]+)`?\s*;?$/i.exec(trimmed);
   const complete = use || /(;|\\g)\s*$/.test(trimmed);
   if (!complete) {

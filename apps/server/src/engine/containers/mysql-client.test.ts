@@ -40,6 +40,9 @@ describe('mysql, the client', () => {
     expect(await err('create table notes.items (id int)')).toBe("ERROR 1050 (42S01) at line 1: Table 'items' already exists");
     expect(await err('drop table notes.nope')).toBe("ERROR 1051 (42S02) at line 1: Unknown table 'notes.nope'");
     expect(await err('insert into notes.items values (1)')).toBe("ERROR 1235 (42000) at line 1: This version of MariaDB doesn't yet support 'INSERT on rows in the kubeaula sandbox, which keeps databases and tables but no rows'");
+    // a statement of a known form that goes wrong is a syntax error near where it does
+    expect(await err('create database shop2 use shop2')).toBe("ERROR 1064 (42000) at line 1: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near 'use shop2' at line 1");
+    expect(await err('create table notes.t2')).toBe("ERROR 1064 (42000) at line 1: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '' at line 1");
     // the first error ends the script: what follows does not run
     await kit.sh("kubectl exec db -- mysql -uroot -psecret -e 'use nope; create database later'");
     expect((await kit.sh("kubectl exec db -- mysql -uroot -psecret -N -e 'show databases'")).stdout).not.toContain('later');
@@ -127,6 +130,9 @@ describe('mysql, the monitor (kubectl exec -it at a terminal)', () => {
     expect(await tty('use nope;')).toMatchObject({ stderr: "ERROR 1049 (42000): Unknown database 'nope'\n", prompt: 'MariaDB [notes]> ' });
     expect(await tty('drop database')).toMatchObject({ prompt: '    -> ' });
     expect(await tty('oops \\c')).toMatchObject({ stdout: '', stderr: '', prompt: 'MariaDB [notes]> ' });
+    // a statement that forgot its `;` runs into the next line: the server says where
+    await tty('create database later');
+    expect((await tty('use later;')).stderr).toBe("ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near 'use later' at line 2\n");
     expect(await tty('exit')).toMatchObject({ stdout: 'Bye\n', exitCode: 0, prompt: 'student@master:~$ ' });
   });
 

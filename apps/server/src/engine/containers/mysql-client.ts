@@ -331,8 +331,38 @@ export function execute(s: Session, stmt: string): Outcome {
     if (values.some((v) => !v)) throw unsupported(s, 'SELECT of that expression');
     return { rows: { columns: items.map((e) => e.trim()), rows: [values.map((v) => v!.value)], numeric: values.map((v) => v!.numeric) } };
   }
+  const near = syntaxErrorAt(stmt);
+  if (near !== undefined) throw syntaxError(s, stmt, near);
   const verb = /^\w+/.exec(sql)?.[0].toUpperCase() ?? sql;
   throw unsupported(s, /^(insert|select|update|delete|replace)$/i.test(verb) ? `${verb} on rows` : verb);
+}
+
+/**
+ * Where a statement of a form the server knows (CREATE or DROP DATABASE, USE, SHOW DATABASES or
+ * TABLES) stops making sense: the offset of what follows its valid beginning, as the parser's
+ * `near '...'` shows it; undefined for a statement of another form.
+ */
+function syntaxErrorAt(stmt: string): number | undefined {
+  const heads = [
+    new RegExp(`^\\s*(?:create|drop)\\s+(?:database|schema)(?:\\s+if(?:\\s+not)?\\s+exists)?\\s+${NAME}`, 'i'),
+    new RegExp(`^\\s*(?:create\\s+table(?:\\s+if\\s+not\\s+exists)?|drop\\s+table(?:\\s+if\\s+exists)?)\\s+(?:${NAME}\\.)?${NAME}`, 'i'),
+    new RegExp(`^\\s*use\\s+${NAME}`, 'i'),
+    /^\s*show\s+(?:databases|schemas|tables)\b/i,
+    /^\s*(?:create|drop)\s+(?:database|schema)\b/i,
+  ];
+  for (const h of heads) {
+    const m = h.exec(stmt);
+    if (m) return m[0].length;
+  }
+  return undefined;
+}
+
+/** ER_PARSE_ERROR: the rest of the statement from where it went wrong (80 characters at most), and its line */
+function syntaxError(s: Session, stmt: string, at: number): SqlError {
+  const rest = stmt.slice(at).replace(/^\s+/, '');
+  const line = stmt.slice(0, stmt.length - rest.length).split('\n').length;
+  const server = s.image.repo === 'mariadb' ? 'MariaDB' : 'MySQL';
+  return new SqlError(1064, '42000', `You have an error in your SQL syntax; check the manual that corresponds to your ${server} server version for the right syntax to use near '${rest.slice(0, 80)}' at line ${line}`);
 }
 
 function useDatabase(s: Session, db: string): void {

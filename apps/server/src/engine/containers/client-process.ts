@@ -9,11 +9,11 @@
 import { ProcessHookInput, registerProcessHook } from '../controllers/kubelet/process-hooks';
 import type { ProcessPlan } from '../controllers/kubelet/process-model';
 import type { ImageInfo } from '../images/catalog';
-import type { ClusterView } from './cluster-view';
+import { viewAt } from './cluster-view';
 import { imageTools } from './image-tools';
 import { ToolIo, isNetClient, runNetClient } from './net-tools';
 import { podOrigin } from './network';
-import { givesStatements, mysqlHost } from './mysql-client';
+import { clientOptions, opensMonitor } from './mysql-client';
 import type { HostState } from '../shell/types';
 
 /** What an entrypoint script such as curlimages/curl's runs for these arguments. */
@@ -46,7 +46,7 @@ function targets(prog: string, args: string[]): string[] {
     } else if (!a.startsWith('@') && !a.startsWith('+')) positional.push(a);
   }
   if (prog === 'mysql' || prog === 'mariadb') {
-    const host = mysqlHost(args);
+    const host = clientOptions(args)?.host;
     return host ? [host] : [];
   }
   // nslookup NAME [SERVER], dig [@SERVER] NAME [TYPE]: the name is the first
@@ -93,13 +93,13 @@ export function clientProcess(input: ProcessHookInput): Partial<ProcessPlan> | u
   if (!isNetClient(prog) || !tools.has(prog)) return undefined;
   // the mysql client with its input open and no -e waits for statements (`kubectl run -it ... --
   // mysql`): the terminal attached to it is its monitor
-  if ((prog === 'mysql' || prog === 'mariadb') && container.stdin && !givesStatements(argv.slice(1))) return undefined;
+  if (container.stdin && opensMonitor(argv)) return undefined;
   // what a client fetches from the Internet (the docs' init container downloading a page) is
   // taken as done, at once and silently: the sandbox has no Internet to ask
   if (targets(prog, argv.slice(1)).some((h) => onInternet(h, ctx))) return ended(0, 0, []);
 
   // the cluster as the kubelet sees it at the start (a sync may apply an instant already past)
-  const view: ClusterView = { api: ctx.api, store: ctx.store, runtime: ctx.runtime, config: ctx.config, rng: ctx.rng, now: at, enqueue: (c, k) => ctx.enqueue(c, k) };
+  const view = viewAt(ctx, at);
   const lines: [number, string][] = [];
   let offset = 0;
   let partial = '';

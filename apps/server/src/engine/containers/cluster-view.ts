@@ -7,3 +7,8 @@
 import type { Cluster } from '../cluster';
 
 export type ClusterView = Pick<Cluster, 'api' | 'store' | 'runtime' | 'config' | 'rng' | 'now' | 'enqueue'>;
+
+/** a controller's context as the cluster at `at` (the kubelet may apply an instant already past) */
+export function viewAt(ctx: Omit<ClusterView, 'now'>, at: number): ClusterView {
+  return { api: ctx.api, store: ctx.store, runtime: ctx.runtime, config: ctx.config, rng: ctx.rng, now: at, enqueue: (c, k) => ctx.enqueue(c, k) };
+}

@@ -18,7 +18,7 @@ import type { ProcessHookInput } from '../controllers/kubelet/process-hooks';
 import { registerProcessHook } from '../controllers/kubelet/process-hooks';
 import type { ProcessPlan } from '../controllers/kubelet/process-model';
 import type { DataDir } from '../images/catalog-types';
-import type { ClusterView } from './cluster-view';
+import { viewAt } from './cluster-view';
 import { DataPlace, placeOf } from './data-place';
 import { Account, accountsText } from './database-accounts';
 
@@ -73,9 +73,7 @@ export function databaseFiles(input: ProcessHookInput, plan: ProcessPlan): Parti
   if (!data || !runsServer(data, input.argv())) return undefined;
   const image = input.image!;
   const { ctx, pod, container, at } = input;
-  const view: ClusterView = { api: ctx.api, store: ctx.store, runtime: ctx.runtime, config: ctx.config, rng: ctx.rng, now: at, enqueue: (c, k) => ctx.enqueue(c, k) };
-  const nodeFiles = pod.spec.nodeName ? ctx.nodeFiles(pod.spec.nodeName) : undefined;
-  const place = placeOf(view, nodeFiles, pod, container, input.runId, data.path);
+  const place = placeOf(viewAt(ctx, at), pod.spec.nodeName ? ctx.nodeFiles(pod.spec.nodeName) : undefined, pod, container, input.runId, data.path);
   if (!place) return undefined;
   if (place.exists(data.marker)) {
     const vars = plan.template?.vars ?? { at, hostname: pod.spec.hostname ?? pod.metadata.name ?? '', ip: pod.status?.podIP ?? '', vars: image.vars };

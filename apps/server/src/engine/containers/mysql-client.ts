@@ -31,16 +31,24 @@ export interface Options {
   table?: boolean;
 }
 
-/** whether the client's arguments give it its statements (-e, --execute): else it reads them, or runs its monitor at a terminal */
-export function givesStatements(args: readonly string[]): boolean {
+/** the client's options as its arguments give them; undefined for arguments it refuses */
+export function clientOptions(args: readonly string[]): Options | undefined {
   const r = parseOptions(args, { maria: false, old: false });
-  return !('error' in r) && r.execute !== undefined;
+  return 'error' in r ? undefined : r;
 }
 
-/** the host a client's arguments connect to (-h HOST, -hHOST, --host=HOST), for the client container hook */
-export function mysqlHost(args: readonly string[]): string | undefined {
-  const r = parseOptions(args, { maria: false, old: false });
-  return 'error' in r ? undefined : r.host;
+/**
+ * A mysql or mariadb command line given no statements (-e): at a terminal it opens the client's
+ * monitor, elsewhere it reads its statements from its input.
+ */
+export function opensMonitor(argv: readonly string[]): boolean {
+  const prog = argv[0]?.split('/').pop();
+  return (prog === 'mysql' || prog === 'mariadb') && clientOptions(argv.slice(1))?.execute === undefined;
+}
+
+/** the server's name in its messages */
+function serverName(image: ImageInfo): string {
+  return image.repo === 'mariadb' ? 'MariaDB' : 'MySQL';
 }
 
 function parseOptions(args: readonly string[], f: Flavor): Options | { error: string } {
@@ -122,7 +130,7 @@ function unknownOption(f: Flavor, a: string): string {
 }
 
 /** a server's version as SELECT VERSION() gives it */
-function serverVersion(image: ImageInfo): string {
+export function serverVersion(image: ImageInfo): string {
   const v = image.vars?.version ?? '';
   return image.repo === 'mariadb' ? `${v}-MariaDB-ubu2404` : v;
 }
@@ -248,8 +256,7 @@ function selectValue(s: Session, expr: string): { value: string | null; numeric:
 }
 
 function unsupported(s: Session, what: string): SqlError {
-  const server = s.image.repo === 'mariadb' ? 'MariaDB' : 'MySQL';
-  return new SqlError(1235, '42000', `This version of ${server} doesn't yet support '${what} in the kubeaula sandbox, which keeps databases and tables but no rows'`);
+  return new SqlError(1235, '42000', `This version of ${serverName(s.image)} doesn't yet support '${what} in the kubeaula sandbox, which keeps databases and tables but no rows'`);
 }
 
 /** what a statement did: its result set, or the rows it affected; `changed`: USE changed the database */
@@ -361,8 +368,7 @@ function syntaxErrorAt(stmt: string): number | undefined {
 function syntaxError(s: Session, stmt: string, at: number): SqlError {
   const rest = stmt.slice(at).replace(/^\s+/, '');
   const line = stmt.slice(0, stmt.length - rest.length).split('\n').length;
-  const server = s.image.repo === 'mariadb' ? 'MariaDB' : 'MySQL';
-  return new SqlError(1064, '42000', `You have an error in your SQL syntax; check the manual that corresponds to your ${server} server version for the right syntax to use near '${rest.slice(0, 80)}' at line ${line}`);
+  return new SqlError(1064, '42000', `You have an error in your SQL syntax; check the manual that corresponds to your ${serverName(s.image)} server version for the right syntax to use near '${rest.slice(0, 80)}' at line ${line}`);
 }
 
 function useDatabase(s: Session, db: string): void {

@@ -11,19 +11,19 @@ import type { Invocation } from '../kubectl/command';
 import type { AttachedContainer, MysqlMonitor } from '../shell/types';
 import type { ImageInfo } from '../images/catalog';
 import { ContainerTarget } from './container-shell';
-import { Connected, SqlError, connectSteps, execute, formatResult, statements } from './mysql-client';
-import { Steps, ToolIo, drive } from './net-tools';
+import { Connected, SqlError, clientOptions, connectSteps, execute, formatResult, serverVersion, statements } from './mysql-client';
+import { ToolIo, drive } from './net-tools';
 import { Origin, podOrigin } from './network';
 import type { HostState } from '../shell/types';
 
 const maria = (image: ImageInfo): boolean => image.repo === 'mariadb';
 
+/** the client's greeting; the server's version as the handshake gives it, with its distribution */
 function banner(image: ImageInfo, server: ImageInfo): string {
+  const version = `${serverVersion(server)} ${server.repo === 'mariadb' ? 'mariadb.org binary distribution' : 'MySQL Community Server - GPL'}`;
   if (maria(image)) {
-    const version = `${server.vars?.version ?? ''}${server.repo === 'mariadb' ? '-MariaDB-ubu2404 mariadb.org binary distribution' : ' MySQL Community Server - GPL'}`;
     return `Welcome to the MariaDB monitor.  Commands end with ; or \\g.\nYour MariaDB connection id is 3\nServer version: ${version}\n\nCopyright (c) 2000, 2018, Oracle, MariaDB Corporation Ab and others.\n\nType 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.\n\n`;
   }
-  const version = server.repo === 'mariadb' ? `${server.vars?.version ?? ''}-MariaDB-ubu2404 mariadb.org binary distribution` : `${server.vars?.version ?? ''} MySQL Community Server - GPL`;
   const year = /^5\.6/.test(image.vars?.version ?? '') ? '2021' : '2024';
   return (
     `Welcome to the MySQL monitor.  Commands end with ; or \\g.\nYour MySQL connection id is 8\nServer version: ${version}\n\nCopyright (c) 2000, ${year}, Oracle and/or its affiliates.\n\n` +
@@ -34,14 +34,7 @@ function banner(image: ImageInfo, server: ImageInfo): string {
 
 /** logs in again as the command line says, for one statement (or the first greeting) */
 function connect(cluster: Cluster, origin: Origin, io: ToolIo, image: ImageInfo, m: MysqlMonitor): Connected | number | Promise<Connected | number> {
-  let result: Connected | number = 1;
-  const gen = connectSteps(cluster, origin, io, image, m.password);
-  const wrap = function* (): Steps {
-    result = yield* gen;
-    return 0;
-  };
-  const done = drive(io, wrap());
-  return typeof done === 'number' ? result : done.then(() => result);
+  return drive(io, connectSteps(cluster, origin, io, image, m.password));
 }
 
 /**
@@ -64,7 +57,7 @@ export async function openMysqlMonitor(inv: Invocation, target: ContainerTarget,
     env: {},
   };
   // `-p` alone: the password is the next line typed
-  if (argv.slice(1).some((a) => a === '-p' || a === '--password')) {
+  if (clientOptions(argv.slice(1))?.password === null) {
     attach({ ...base, monitor: { ...m, awaitingPassword: true } });
     return 0;
   }

@@ -43,12 +43,12 @@ const GNU_WGET_WAITRETRY_S = 10;
 export type Steps = Generator<number, number, undefined>;
 
 /** Runs the steps: synchronously while nothing waits, as a promise once something does. */
-export function drive(io: ToolIo, steps: Steps): number | Promise<number> {
+export function drive<T = number>(io: ToolIo, steps: Generator<number, T, undefined>): T | number | Promise<T | number> {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
     const waiting = io.sleep?.(r.value);
-    if (waiting) return waiting.then(() => (io.signal?.aborted ? 130 : drive(io, steps)));
+    if (waiting) return waiting.then(() => (io.signal?.aborted ? 130 : drive<T>(io, steps)));
     if (io.signal?.aborted) return 130;
   }
 }

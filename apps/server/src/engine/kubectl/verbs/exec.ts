@@ -14,7 +14,7 @@ import { ContainerTarget, execInContainer } from '../../containers/container-she
 import { imageTools } from '../../containers/image-tools';
 import { openContainerShell } from '../../containers/interactive';
 import { openMysqlMonitor } from '../../containers/mysql-repl';
-import { givesStatements } from '../../containers/mysql-client';
+import { opensMonitor } from '../../containers/mysql-client';
 
 export const execCommand: CommandDef = {
   name: 'exec',
@@ -82,7 +82,7 @@ async function runExec(inv: Invocation): Promise<number> {
     if (openContainerShell(inv, target, base)) return 0;
   }
   // `-it POD -- mysql -uroot -p...` without -e: the client's monitor
-  if (tty && flags.bool('stdin') && (base === 'mysql' || base === 'mariadb') && !givesStatements(dash.slice(1))) {
+  if (tty && flags.bool('stdin') && opensMonitor(dash)) {
     const opened = await openMysqlMonitor(inv, target, dash);
     if (opened !== false) {
       if (opened !== 0) inv.err(`command terminated with exit code ${opened}\n`);

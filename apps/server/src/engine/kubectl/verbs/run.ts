@@ -18,7 +18,7 @@ import { runningContainer } from '../../controllers/kubelet/runtime-query';
 import type { ContainerTarget } from '../../containers/container-shell';
 import { openContainerShell } from '../../containers/interactive';
 import { openMysqlMonitor } from '../../containers/mysql-repl';
-import { givesStatements } from '../../containers/mysql-client';
+import { opensMonitor } from '../../containers/mysql-client';
 
 export const runCommand: CommandDef = {
   name: 'run',
@@ -186,7 +186,7 @@ async function attachTerminal(inv: Invocation, pod: Pod, rm: boolean): Promise<n
   const argv = processArgv(spec, found.info, []);
   const prog = argv[0]?.split('/').pop() ?? '';
   const shell = ['sh', 'bash', 'ash'].includes(prog) && argv.length === 1;
-  const monitor = (prog === 'mysql' || prog === 'mariadb') && !givesStatements(argv.slice(1));
+  const monitor = opensMonitor(argv);
   if (!shell && !monitor) return undefined;
   const ns = pod.metadata.namespace!;
   const name = pod.metadata.name!;

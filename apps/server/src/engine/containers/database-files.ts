@@ -20,7 +20,7 @@ import type { ProcessPlan } from '../controllers/kubelet/process-model';
 import type { DataDir } from '../images/catalog-types';
 import { viewAt } from './cluster-view';
 import { DataPlace, placeOf } from './data-place';
-import { Account, accountsText } from './database-accounts';
+import { Account, accountsText, fileOwner } from './database-dir';
 
 /** the first of the variables that is set (non-empty), as the entrypoint reads them */
 function envOf(env: readonly [string, string][], names: readonly string[]): string | undefined {
@@ -40,22 +40,25 @@ function initialize(place: DataPlace, data: DataDir, vars: Record<string, string
   const major = (vars.version ?? '').split('.')[0];
   try {
     place.mkdir('', { owner, mode: 0o755, at });
-    const accounts: Account[] = [{ host: '%', user: 'root', password: envOf(env, data.env.rootPassword) ?? '' }];
-    const user = envOf(env, data.env.user);
-    const password = envOf(env, data.env.password);
-    const database = envOf(env, data.env.database);
-    if (user && password !== undefined) accounts.push({ host: '%', user, password, ...(database ? { database } : {}) });
     for (const [name, size, template] of data.files) {
       if (name.endsWith('/')) {
         place.mkdir(name.slice(0, -1), { owner, mode: 0o755, at });
         continue;
       }
-      let content = template === undefined ? '' : template.replace('{major}', major).replace('{version}', vars.version ?? '');
-      if (name === data.accounts) content = accountsText(accounts);
+      const content = template === undefined ? '' : template.replace('{major}', major).replace('{version}', vars.version ?? '');
       place.write(name, content, { owner, mode: 0o660, at, ...(template === undefined ? { size } : {}) });
     }
-    if (!place.exists(data.accounts)) place.write(data.accounts, accountsText(accounts), { owner, mode: 0o660, at });
-    if (database) place.mkdir(database, { owner, mode: 0o700, at });
+    const a = data.accounts;
+    if (!a) return;
+    const accounts: Account[] = [{ host: '%', user: 'root', password: envOf(env, a.env.rootPassword) ?? '' }];
+    const user = envOf(env, a.env.user);
+    const password = envOf(env, a.env.password);
+    const database = envOf(env, a.env.database);
+    if (user && password !== undefined) accounts.push({ host: '%', user, password, ...(database ? { database } : {}) });
+    // the accounts go into their file (kept at its size when the image has it, as mysql.ibd)
+    const size = data.files.find(([name]) => name === a.file)?.[1];
+    place.write(a.file, accountsText(accounts), { owner, mode: 0o660, at, ...(size !== undefined ? { size } : {}) });
+    if (database) place.mkdir(database, { owner, mode: a.databaseMode, at });
   } catch {
     // a full disk or a path in the way: the initialization would fail there too, and the
     // server's own error is not modelled
@@ -80,9 +83,7 @@ export function databaseFiles(input: ProcessHookInput, plan: ProcessPlan): Parti
     return { ports: image.ports ?? [], exitCode: 0, exitAfterMs: undefined, lines: [], template: { lines: data.existingLogs, vars }, stopMs: image.stopMs };
   }
   // the image's own plan stands: a server that starts (it had its password) has initialized
-  // the node knows the image's user by its number only
-  const owner = place.node ? data.uid : data.owner;
-  if (plan.exitAfterMs === undefined) initialize(place, data, image.vars ?? {}, input.env, at, owner);
+  if (plan.exitAfterMs === undefined) initialize(place, data, image.vars ?? {}, input.env, at, fileOwner(place, data));
   return undefined;
 }
 

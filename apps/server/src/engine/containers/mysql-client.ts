@@ -9,11 +9,10 @@
 
 import type { ImageInfo } from '../images/catalog';
 import { lookupImage } from '../images/catalog';
-import type { DataDir } from '../images/catalog-types';
 import { kubeletSection } from '../controllers/kubelet/runtime-state';
 import type { ClusterView } from './cluster-view';
 import { DataPlace, placeOf } from './data-place';
-import { passwordHash, readAccounts } from './database-accounts';
+import { fileOwner, passwordHash, readAccounts } from './database-dir';
 import { Steps, SYN_TIMEOUT_MS, ToolIo, drive } from './net-tools';
 import { Origin, openTcp } from './network';
 
@@ -205,14 +204,15 @@ export class SqlError extends Error {
 /** what a session on the server can do: its data directory, who is logged in, the current database */
 export interface Session {
   place: DataPlace;
-  data: DataDir;
   image: ImageInfo;
   user: string;
   peer: string;
   /** the database an account other than root may use */
   granted?: string;
   database?: string;
+  /** who owns, and how open is, a database directory it makes */
   owner: string;
+  databaseMode: number;
   now: number;
 }
 
@@ -271,8 +271,7 @@ export interface Outcome {
 export function execute(s: Session, stmt: string): Outcome {
   const sql = stmt.replace(/\s+/g, ' ').trim();
   let m: RegExpExecArray | null;
-  // a database's directory: MariaDB makes it 0700, MySQL 0750
-  const o = { owner: s.owner, mode: s.image.repo === 'mariadb' ? 0o700 : 0o750, at: s.now };
+  const o = { owner: s.owner, mode: s.databaseMode, at: s.now };
   if (/^show (databases|schemas)$/i.test(sql)) return { rows: { columns: ['Database'], rows: databases(s).map((d) => [d]) } };
   if ((m = new RegExp(`^create (?:database|schema) (if not exists )?${NAME}$`, 'i').exec(sql))) {
     const db = m[2];
@@ -463,7 +462,7 @@ export function* connectSteps(cluster: ClusterView, origin: Origin, io: ToolIo, 
   }
   const found = lookupImage(conn.image);
   const data = found.ok ? found.info.dataDir : undefined;
-  if (conn.protocol !== 'mysql' || !found.ok || !data) {
+  if (conn.protocol !== 'mysql' || !found.ok || !data?.accounts) {
     io.stderr(`ERROR 2013 (HY000): Lost connection to ${server} at 'reading initial communication packet', system error: 0\n`);
     return 1;
   }
@@ -474,13 +473,13 @@ export function* connectSteps(cluster: ClusterView, origin: Origin, io: ToolIo, 
   const node = conn.pod.spec.nodeName ?? '';
   const place = run ? placeOf(cluster, origin.hosts?.[node]?.fs, conn.pod, spec, run.id, data.path) : undefined;
   const peer = local ? 'localhost' : conn.peer;
-  const account = place ? readAccounts(place, data.accounts).get(o.user) : undefined;
+  const account = place ? readAccounts(place, data.accounts.file).get(o.user) : undefined;
   const given = o.password ?? '';
   if (!place || !account || account.hash !== passwordHash(given)) {
     io.stderr(`ERROR 1045 (28000): Access denied for user '${o.user}'@'${peer}' (using password: ${given ? 'YES' : 'NO'})\n`);
     return 1;
   }
-  const session: Session = { place, data, image: found.info, user: o.user, peer, ...(account.database ? { granted: account.database } : {}), owner: place.node ? data.uid : data.owner, now: cluster.now };
+  const session: Session = { place, image: found.info, user: o.user, peer, ...(account.database ? { granted: account.database } : {}), owner: fileOwner(place, data), databaseMode: data.accounts.databaseMode, now: cluster.now };
   if (o.database) {
     try {
       useDatabase(session, o.database);

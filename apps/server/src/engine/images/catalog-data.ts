@@ -1,7 +1,7 @@
 // The images students use, as data: sizes as the registry reports them (compressed, amd64),
 // default processes and their first log lines as the real images print them.
 
-import { DataFile, ImageEntry } from './catalog-types';
+import { DataAccounts, DataFile, ImageEntry } from './catalog-types';
 import { HTTPD_IT_WORKS, NGINX_NOT_FOUND_PAGE, NGINX_WELCOME_PAGE } from './nginx-page';
 
 const NGINX_LOGS = [
@@ -69,16 +69,17 @@ const MARIADB_EXISTING_LOGS = [
 
 const MIB = 1024 * 1024;
 
-/** the variables the entrypoints read (MariaDB's own names first; it takes MySQL's too) */
-const MARIADB_ENV = {
-  rootPassword: ['MARIADB_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD'],
-  allowEmpty: ['MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD'],
-  database: ['MARIADB_DATABASE', 'MYSQL_DATABASE'],
-  user: ['MARIADB_USER', 'MYSQL_USER'],
-  password: ['MARIADB_PASSWORD', 'MYSQL_PASSWORD'],
+/** the accounts the entrypoints make, from their variables (MariaDB's own names first; it takes MySQL's too) */
+const MARIADB_ACCOUNTS: DataAccounts = {
+  file: 'mysql/global_priv.MAD',
+  env: { rootPassword: ['MARIADB_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD'], database: ['MARIADB_DATABASE', 'MYSQL_DATABASE'], user: ['MARIADB_USER', 'MYSQL_USER'], password: ['MARIADB_PASSWORD', 'MYSQL_PASSWORD'] },
+  databaseMode: 0o700,
 };
-const MYSQL_ENV = { rootPassword: ['MYSQL_ROOT_PASSWORD'], allowEmpty: ['MYSQL_ALLOW_EMPTY_PASSWORD'], database: ['MYSQL_DATABASE'], user: ['MYSQL_USER'], password: ['MYSQL_PASSWORD'] };
-const POSTGRES_ENV = { rootPassword: ['POSTGRES_PASSWORD'], allowEmpty: [], database: ['POSTGRES_DB'], user: ['POSTGRES_USER'], password: [] };
+const MYSQL_ACCOUNTS: DataAccounts = {
+  file: 'mysql.ibd',
+  env: { rootPassword: ['MYSQL_ROOT_PASSWORD'], database: ['MYSQL_DATABASE'], user: ['MYSQL_USER'], password: ['MYSQL_PASSWORD'] },
+  databaseMode: 0o750,
+};
 
 /** what mariadb-install-db and the first start leave in /var/lib/mysql */
 const MARIADB_FILES: DataFile[] = [
@@ -333,7 +334,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [3306],
     logs: MARIADB_LOGS,
-    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mariadbd', 'mysqld'], owner: 'mysql', uid: '999', files: MARIADB_FILES, existingLogs: MARIADB_EXISTING_LOGS, accounts: 'mysql/global_priv.MAD', env: MARIADB_ENV },
+    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mariadbd', 'mysqld'], owner: 'mysql', uid: '999', files: MARIADB_FILES, existingLogs: MARIADB_EXISTING_LOGS, accounts: MARIADB_ACCOUNTS },
     requiredEnv: { anyOf: ['MARIADB_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD_HASH', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MARIADB_RANDOM_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'], logs: MARIADB_NO_PASSWORD },
     shells: BASH,
     stopMs: 1500,
@@ -353,7 +354,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [3306],
     logs: MYSQL_LOGS,
-    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mysqld'], owner: 'mysql', uid: '999', files: MYSQL_FILES, existingLogs: MYSQL_EXISTING_LOGS, accounts: 'mysql.ibd', env: MYSQL_ENV },
+    dataDir: { path: '/var/lib/mysql', marker: 'mysql', programs: ['mysqld'], owner: 'mysql', uid: '999', files: MYSQL_FILES, existingLogs: MYSQL_EXISTING_LOGS, accounts: MYSQL_ACCOUNTS },
     requiredEnv: { anyOf: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'], logs: MYSQL_NO_PASSWORD },
     shells: BASH,
     stopMs: 1500,
@@ -373,7 +374,7 @@ export const CATALOG: ImageEntry[] = [
     run: 'server',
     ports: [5432],
     logs: POSTGRES_LOGS,
-    dataDir: { path: '/var/lib/postgresql/data', marker: 'PG_VERSION', programs: ['postgres'], owner: 'postgres', uid: '999', files: POSTGRES_FILES, existingLogs: POSTGRES_EXISTING_LOGS, accounts: 'global/1260', env: POSTGRES_ENV },
+    dataDir: { path: '/var/lib/postgresql/data', marker: 'PG_VERSION', programs: ['postgres'], owner: 'postgres', uid: '999', files: POSTGRES_FILES, existingLogs: POSTGRES_EXISTING_LOGS },
     requiredEnv: { anyOf: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'], logs: POSTGRES_NO_PASSWORD },
     shells: BASH,
     stopMs: 500,

@@ -31,10 +31,17 @@ export interface DataDir {
   uid: string;
   files: DataFile[];
   existingLogs: string[];
-  /** the file that holds the accounts (mariadb's mysql/global_priv.MAD, mysql's mysql.ibd): their hashes are in it */
-  accounts: string;
+  /** MySQL's and MariaDB's accounts and databases as the entrypoint makes them (postgres: not modelled) */
+  accounts?: DataAccounts;
+}
+
+export interface DataAccounts {
+  /** the file that holds them (mariadb's mysql/global_priv.MAD, mysql's mysql.ibd): their hashes are in it */
+  file: string;
   /** the entrypoint's variables, by what they set: the root password (any of), the database and user it makes */
-  env: { rootPassword: string[]; allowEmpty: string[]; database: string[]; user: string[]; password: string[] };
+  env: { rootPassword: string[]; database: string[]; user: string[]; password: string[] };
+  /** a database's directory (MariaDB makes it 0700, MySQL 0750) */
+  databaseMode: number;
 }
 
 export interface ImageBehaviour {

@@ -1,10 +1,18 @@
-// A database server's accounts as its data directory keeps them: one line per account with the
-// hash of its password (mysql_native_password's form, `*` and 40 hex digits), in the file the
-// image's server keeps them in (MariaDB's mysql/global_priv.MAD, MySQL's mysql.ibd). The hash is
-// the engine's stand-in for SHA1(SHA1(password)): the password itself is never stored.
+// What a MySQL or MariaDB server keeps in its data directory besides its own files, read by the
+// entrypoint (database-files.ts) and the client (mysql-client.ts) alike: who owns what the server
+// writes there, and the accounts, one line per account with the hash of its password
+// (mysql_native_password's form, `*` and 40 hex digits), in the file the image's server keeps
+// them in (MariaDB's mysql/global_priv.MAD, MySQL's mysql.ibd). The hash is the engine's stand-in
+// for SHA1(SHA1(password)): the password itself is never stored.
 
 import { fakeSha256 } from '../images/digest';
+import type { DataDir } from '../images/catalog-types';
 import type { DataPlace } from './data-place';
+
+/** who owns the server's files: its user, which the node, having no such user, knows by number */
+export function fileOwner(place: DataPlace, data: DataDir): string {
+  return place.node ? data.uid : data.owner;
+}
 
 export interface Account {
   host: string;

@@ -73,13 +73,18 @@ export interface BuiltFs {
   mounts: Mount[];
   /** base nodes outside mounts, to find the writable layer's changes afterwards */
   base: Record<string, FsNode>;
-  /** every node as built, to find what the command changed */
+  /** every node as built, to find what the command changed (empty when not built for saving) */
   initial: Record<string, FsNode>;
   layerKey: string;
   pod: Pod;
 }
 
-export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Container, image: ImageInfo, runId: string, hosts: Record<string, HostState>): BuiltFs {
+/**
+ * The container's file system as its processes see it now. `forSave`: the caller writes back what
+ * its command changes (saveContainerFs), so every node as built is kept to compare with; a reader
+ * (a web server answering a request) does without that copy.
+ */
+export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Container, image: ImageInfo, runId: string, hosts: Record<string, HostState>, forSave = true): BuiltFs {
   const now = cluster.now;
   // what the pod's processes have written since anyone last looked
   materializeWrites(cluster, pod, hosts);
@@ -124,7 +129,7 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
   }
   if (image.repo === 'httpd') file('/usr/local/apache2/htdocs/index.html', HTTPD_IT_WORKS);
 
-  const base = fs.toJSON().nodes;
+  const base = forSave ? fs.toJSON().nodes : {};
   const mounts: Mount[] = [];
   const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
   for (const vm of container.volumeMounts ?? []) {
@@ -156,19 +161,17 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
     const volumePath = nodePathOf(cluster, pod, v);
     const onNode = volumePath === undefined ? undefined : `${volumePath.replace(/\/+$/, '')}${vm.subPath ? `/${vm.subPath.replace(/\/+$/, '')}` : ''}` || '/';
     const host = onNode !== undefined ? hosts[pod.spec.nodeName ?? ''] : undefined;
-    const hostFile = onNode !== undefined && host ? host.fs.stat(onNode) : undefined;
-    if (onNode !== undefined && host && hostFile?.type === 'file') {
+    const hostNode = onNode !== undefined && host ? host.fs.stat(onNode) : undefined;
+    if (onNode !== undefined && host && hostNode?.type === 'file') {
       // a file on the node (type File, FileOrCreate): bind-mounted as that file
-      const hfile = onNode;
-      file(path, hostFile.content ?? '', hostFile.mode, hostFile.size, hostFile.mtime);
-      mounts.push({ path, readOnly, store: { kind: 'host', host, dir: hfile, file: true } });
+      file(path, hostNode.content ?? '', hostNode.mode, hostNode.size, hostNode.mtime);
+      mounts.push({ path, readOnly, store: { kind: 'host', host, dir: onNode, file: true } });
       quota(path, v);
       continue;
     }
     // the mount's directory: the node's own (its time), or the volume's, made at the pod's start
-    const hostDir = onNode !== undefined && host ? host.fs.stat(onNode) : undefined;
-    const id0 = hostDir ? undefined : volumeIdentity(cluster, pod, v);
-    dir(path, hostDir?.mtime ?? (id0 ? section.data[id0]?.['']?.mtime : undefined) ?? podTime);
+    const id = onNode !== undefined && host ? undefined : volumeIdentity(cluster, pod, v);
+    dir(path, hostNode?.mtime ?? (id ? section.data[id]?.['']?.mtime : undefined) ?? podTime);
     if (onNode !== undefined && host) {
       const hdir = onNode;
       if (host.fs.isDir(hdir)) {
@@ -183,7 +186,6 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
       quota(path, v);
       continue;
     }
-    const id = volumeIdentity(cluster, pod, v);
     if (!id) {
       mounts.push({ path, readOnly: true, store: { kind: 'generated' } });
       continue;
@@ -209,7 +211,7 @@ export function buildContainerFs(cluster: ClusterView, pod: Pod, container: Cont
   // read-only mounts refuse changes (Read-only file system); a writable one inside one takes them
   for (const m of mounts) fs.setReadOnly(m.path, m.readOnly);
   void now;
-  return { fs, mounts, base, initial: fs.toJSON().nodes, layerKey, pod };
+  return { fs, mounts, base, initial: forSave ? fs.toJSON().nodes : {}, layerKey, pod };
 }
 
 function subTree(tree: Tree, sub: string): Tree {

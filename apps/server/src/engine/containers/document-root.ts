@@ -29,7 +29,7 @@ export function served(cluster: ClusterView, pod: Pod, container: string, kind: 
   if (!mounted && !written) return undefined;
   const found = lookupImage(spec.image ?? '');
   if (!found.ok) return undefined;
-  const { fs } = buildContainerFs(cluster, pod, spec, found.info, rc.run.id, hosts);
+  const { fs } = buildContainerFs(cluster, pod, spec, found.info, rc.run.id, hosts, false);
   const clean = path.split('?')[0];
   let file = `${root}${clean}`.replace(/\/+$/, '');
   const directory = fs.isDir(file);

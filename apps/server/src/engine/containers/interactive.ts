@@ -111,9 +111,9 @@ export function containerShellFor(sandbox: Sandbox) {
  */
 function leaveRun(sandbox: Sandbox, c: AttachedContainer, status: number, write: (stream: 'stdout' | 'stderr', text: string) => void): void {
   const cluster = sandbox.cluster;
-  cluster.at(cluster.now, () => endMainProcess(cluster, `${c.namespace}/${c.pod}`, c.container, status));
-  if (c.run?.rm) {
-    cluster.at(cluster.now, () => cluster.api.delete('pods', c.namespace, c.pod, {}));
-    write('stdout', `pod "${c.pod}" deleted\n`);
-  } else write('stdout', `Session ended, resume using 'kubectl attach ${c.pod} -c ${c.container} -i -t' command when the pod is running\n`);
+  cluster.at(cluster.now, () => {
+    endMainProcess(cluster, `${c.namespace}/${c.pod}`, c.container, status);
+    if (c.run?.rm) cluster.api.delete('pods', c.namespace, c.pod, {});
+  });
+  write('stdout', c.run?.rm ? `pod "${c.pod}" deleted\n` : `Session ended, resume using 'kubectl attach ${c.pod} -c ${c.container} -i -t' command when the pod is running\n`);
 }

@@ -10,7 +10,7 @@
 
 import type { ClusterView } from './cluster-view';
 import type { Container, Pod } from '../api/types';
-import { kubeletSection } from '../controllers/kubelet/runtime-state';
+import { RunRecord, kubeletSection } from '../controllers/kubelet/runtime-state';
 import { FsNode, MAX_FILE_BYTES, fileSize, utf8Length } from '../shell/filesystem';
 import type { HostState } from '../shell/types';
 import { volumeIdentity, volumesSection } from './container-fs';
@@ -51,23 +51,27 @@ export function materializeWrites(cluster: ClusterView, pod: Pod, hosts: Record<
   const podKey = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const prt = kubeletSection(cluster.runtime).pods[podKey];
   if (!prt || prt.uid !== pod.metadata.uid) return;
-  // nothing to bring up to date (and no bookkeeping kept) when no run of the pod writes files
-  if (!prt.containers.some((c) => (c.current && writesFiles(c.current)) || (c.previous && writesFiles(c.previous)))) return;
-  const section = volumesSection(cluster);
-  const synced = ((section.synced ??= {})[podKey] ??= {});
+  // the runs that write files, each looked at once; nothing to bring up to date (and no
+  // bookkeeping kept) when there are none
+  const writing: { spec: Container; run: RunRecord }[] = [];
   const live = new Set<string>();
   for (const c of prt.containers) {
     const spec = (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((s) => s.name === c.name);
     for (const run of [c.previous, c.current]) {
       if (!run || !spec) continue;
       live.add(run.id);
-      if (!writesFiles(run)) continue;
-      const from = synced[run.id] ?? run.startedAt - 1;
-      const until = Math.min(cluster.now, run.finishedAt ?? Number.POSITIVE_INFINITY);
-      if (until <= from) continue;
-      synced[run.id] = until;
-      applyRun(cluster, pod, spec, run.id, runWrites(run, from, until), hosts);
+      if (writesFiles(run)) writing.push({ spec, run });
     }
+  }
+  if (!writing.length) return;
+  const section = volumesSection(cluster);
+  const synced = ((section.synced ??= {})[podKey] ??= {});
+  for (const { spec, run } of writing) {
+    const from = synced[run.id] ?? run.startedAt - 1;
+    const until = Math.min(cluster.now, run.finishedAt ?? Number.POSITIVE_INFINITY);
+    if (until <= from) continue;
+    synced[run.id] = until;
+    applyRun(cluster, pod, spec, run.id, runWrites(run, from, until), hosts);
   }
   // runs the kubelet no longer keeps have nothing left to write
   for (const id of Object.keys(synced)) if (!live.has(id)) delete synced[id];

@@ -1,6 +1,4 @@
-import { newKit } from '../kubectl/verbs/verb-test-kit';
-import { prompt } from '../shell/session';
-import type { ShellSession } from '../shell/types';
+import { newKit, terminal } from '../kubectl/verbs/verb-test-kit';
 import { PINNED_TO_NODE1, pvPvc } from './testing/mariadb-on-pv';
 
 // The mysql client against the cluster's MariaDB and MySQL servers: connecting, logging in,
@@ -102,15 +100,6 @@ describe('mysql, the client', () => {
 });
 
 describe('mysql, the monitor (kubectl exec -it at a terminal)', () => {
-  const terminal = (kit: ReturnType<typeof newKit>) => {
-    let session: ShellSession = kit.sandbox.newSession();
-    return async (line: string) => {
-      const { result, session: next } = await kit.sandbox.run(session, line, undefined, { isTTY: true });
-      session = next;
-      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, prompt: prompt(session) };
-    };
-  };
-
   it("greets, keeps the statement across lines, answers as the monitor does and says Bye; MariaDB's prompt names the database", async () => {
     const kit = newKit();
     await kit.setup(...DB);

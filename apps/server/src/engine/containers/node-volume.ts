@@ -10,13 +10,14 @@
 
 import type { PersistentVolume, PersistentVolumeClaim, Pod, Volume } from '../api/types';
 import type { ClusterView } from './cluster-view';
+import type { ObjectStore } from '../api/store';
 
-/** the PersistentVolume a pod volume's claim is bound to, if any */
-export function boundVolume(cluster: Pick<ClusterView, 'store'>, pod: Pod, v: Volume): PersistentVolume | undefined {
+/** the PersistentVolume a pod volume's claim is bound to, if any (the kubelet's, the containers' and the capacity's lookup) */
+export function boundVolume(store: Pick<ObjectStore, 'get'>, pod: Pod, v: Volume): PersistentVolume | undefined {
   if (!v.persistentVolumeClaim) return undefined;
-  const pvc = cluster.store.get('persistentvolumeclaims', pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName) as PersistentVolumeClaim | undefined;
+  const pvc = store.get('persistentvolumeclaims', pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName) as PersistentVolumeClaim | undefined;
   const name = pvc?.spec?.volumeName;
-  return name ? (cluster.store.get('persistentvolumes', undefined, name) as PersistentVolume | undefined) : undefined;
+  return name ? (store.get('persistentvolumes', undefined, name) as PersistentVolume | undefined) : undefined;
 }
 
 /** where a PersistentVolume's files are on a node, for the kinds whose storage is the node's disk */
@@ -35,7 +36,7 @@ function keptApart(cluster: Pick<ClusterView, 'runtime'>, pv: PersistentVolume):
 /** The directory (or file) on the pod's node that holds the volume's files, or undefined. */
 export function nodePathOf(cluster: Pick<ClusterView, 'store' | 'runtime'>, pod: Pod, v: Volume): string | undefined {
   if (v.hostPath) return v.hostPath.path;
-  const pv = boundVolume(cluster, pod, v);
+  const pv = boundVolume(cluster.store, pod, v);
   if (!pv || keptApart(cluster, pv)) return undefined;
   return persistentVolumeNodePath(pv);
 }

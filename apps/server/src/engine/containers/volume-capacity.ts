@@ -5,7 +5,8 @@
 // enforced there), and any other PersistentVolume (a cloud disk, NFS) with the size it declares.
 
 import type { ClusterView } from './cluster-view';
-import { Node, PersistentVolume, PersistentVolumeClaim, Pod, Volume } from '../api/types';
+import { Node, Pod, Volume } from '../api/types';
+import { boundVolume } from './node-volume';
 import { quantityValue } from '../api/validation/quantity';
 import { DEFAULT_FREE_BYTES } from '../shell/filesystem';
 
@@ -30,8 +31,7 @@ export function volumeCapacity(cluster: ClusterView, pod: Pod, v: Volume): Volum
     return { capacity: NODE_DISK_FREE_BYTES, ...(Number.isFinite(limit) && limit > 0 ? { evictAbove: limit } : {}) };
   }
   if (v.persistentVolumeClaim) {
-    const pvc = cluster.store.get('persistentvolumeclaims', pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName) as PersistentVolumeClaim | undefined;
-    const pv = pvc?.spec.volumeName ? (cluster.store.get('persistentvolumes', undefined, pvc.spec.volumeName) as PersistentVolume | undefined) : undefined;
+    const pv = boundVolume(cluster.store, pod, v);
     const spec = pv?.spec as Record<string, unknown> | undefined;
     if (!spec || spec.hostPath || spec.local) return { capacity: NODE_DISK_FREE_BYTES };
     const size = quantityValue(pv?.spec.capacity?.storage ?? '');

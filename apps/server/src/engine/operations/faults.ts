@@ -7,6 +7,7 @@
 
 import type { Cluster } from '../cluster';
 import { kubeletSection } from '../controllers/kubelet/runtime-state';
+import { endMainProcess } from '../controllers/kubelet/signal-process';
 import { powerOff } from './node-operations';
 import type { Pod, Volume } from '../api/types';
 import { checkEmptyDirLimits, volumeIdentity, volumeUsage, volumesSection } from '../containers/container-fs';
@@ -20,9 +21,7 @@ export function killContainer(cluster: Cluster, namespace: string, pod: string, 
   const c = container ? prt.containers.find((x) => x.name === container && !x.init) : prt.containers.find((x) => !x.init);
   if (!c) throw new Error(`container ${container} not found in pod ${key}`);
   if (c.stage !== 'running' || !c.current) throw new Error(`container ${c.name} of pod ${key} is not running`);
-  c.current.plan = { ...c.current.plan, exitAfterMs: Math.max(0, cluster.now - c.current.startedAt), exitCode: 137 };
-  c.nextAt = cluster.now;
-  cluster.enqueue('kubelet', key);
+  endMainProcess(cluster, key, c.name, 137);
 }
 
 /** `repo` or `repo:tag` can no longer be pulled from its registry. */

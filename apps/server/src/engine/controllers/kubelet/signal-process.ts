@@ -6,41 +6,49 @@
 // the kubelet then restarts it as its restartPolicy says.
 
 import type { ControllerContext } from '../controller';
-import { kubeletSection } from './runtime-state';
+import { ContainerRuntime, RunRecord, kubeletSection } from './runtime-state';
 
 /** the signals a server's handler ends it on (nginx's fast and graceful shutdowns, postgres's modes) */
 const SHUTDOWN = new Set(['TERM', 'INT', 'QUIT']);
+
+type Ctx = Pick<ControllerContext, 'runtime' | 'now' | 'enqueue'>;
+
+/** the container's run, if it is running and not already being stopped */
+function runningMain(ctx: Ctx, podKey: string, container: string): { c: ContainerRuntime; run: RunRecord } | undefined {
+  const c = kubeletSection(ctx.runtime).pods[podKey]?.containers.find((x) => x.name === container);
+  const run = c?.current;
+  return c && run && c.stage === 'running' && !run.killed ? { c, run } : undefined;
+}
+
+/** the run's process ends at `at` with `exitCode`: the kubelet sees it then */
+function exitAt(ctx: Ctx, podKey: string, c: ContainerRuntime, run: RunRecord, at: number, exitCode: number): void {
+  run.plan = { ...run.plan, exitAfterMs: Math.max(0, at - run.startedAt), exitCode };
+  c.nextAt = c.nextAt === undefined ? at : Math.min(c.nextAt, at);
+  ctx.enqueue('kubelet', podKey);
+}
 
 /**
  * Delivers `signal` (a name: TERM, KILL ...) to the main process of the running container: true
  * when it will end because of it.
  */
-export function signalMainProcess(ctx: Pick<ControllerContext, 'runtime' | 'now' | 'enqueue'>, podKey: string, container: string, signal: string): boolean {
-  const prt = kubeletSection(ctx.runtime).pods[podKey];
-  const c = prt?.containers.find((x) => x.name === container);
-  const run = c?.current;
-  if (!c || !run || c.stage !== 'running' || run.killed) return false;
-  const stopMs = run.plan.stopMs;
+export function signalMainProcess(ctx: Ctx, podKey: string, container: string, signal: string): boolean {
+  const main = runningMain(ctx, podKey, container);
+  if (!main) return false;
+  const stopMs = main.run.plan.stopMs;
   if (!SHUTDOWN.has(signal) || stopMs === undefined) return false;
-  const exitAt = ctx.now + stopMs;
+  const at = ctx.now + stopMs;
   // already ending sooner by itself
-  if (run.plan.exitAfterMs !== undefined && run.startedAt + run.plan.exitAfterMs <= exitAt) return true;
-  run.plan = { ...run.plan, exitAfterMs: exitAt - run.startedAt, exitCode: 0 };
-  c.nextAt = c.nextAt === undefined ? exitAt : Math.min(c.nextAt, exitAt);
-  ctx.enqueue('kubelet', podKey);
+  const plan = main.run.plan;
+  if (plan.exitAfterMs === undefined || main.run.startedAt + plan.exitAfterMs > at) exitAt(ctx, podKey, main.c, main.run, at, 0);
   return true;
 }
 
 /**
- * The main process ends by itself now with `exitCode` (a shell attached by `kubectl run -it`
- * that the student left with `exit`); the kubelet then does what the restartPolicy says.
+ * The main process ends now with `exitCode`: by itself (a shell attached by `kubectl run -it` that
+ * the student left with `exit`), or killed (a drill's SIGKILL, 137); the kubelet then does what the
+ * restartPolicy says.
  */
-export function endMainProcess(ctx: Pick<ControllerContext, 'runtime' | 'now' | 'enqueue'>, podKey: string, container: string, exitCode: number): void {
-  const prt = kubeletSection(ctx.runtime).pods[podKey];
-  const c = prt?.containers.find((x) => x.name === container);
-  const run = c?.current;
-  if (!c || !run || c.stage !== 'running' || run.killed) return;
-  run.plan = { ...run.plan, exitAfterMs: Math.max(0, ctx.now - run.startedAt), exitCode };
-  c.nextAt = ctx.now;
-  ctx.enqueue('kubelet', podKey);
+export function endMainProcess(ctx: Ctx, podKey: string, container: string, exitCode: number): void {
+  const main = runningMain(ctx, podKey, container);
+  if (main) exitAt(ctx, podKey, main.c, main.run, ctx.now, exitCode);
 }

@@ -14,7 +14,8 @@
 // key: k`, `secret "x" not found`, `references non-existent secret key: k`; a projected volume's
 // errors are aggregated (one alone, or `[a, b]`).
 
-import type { PersistentVolume, PersistentVolumeClaim, Pod, Volume } from '../../api/types';
+import type { Pod, Volume } from '../../api/types';
+import { boundVolume } from '../../containers/node-volume';
 import type { ObjectStore } from '../../api/store';
 import { FileSystem, FsError, dirname } from '../../shell/filesystem';
 
@@ -192,7 +193,7 @@ function setUpVolume(fs: FileSystem, pod: Pod, v: Volume, now: number, lookup: O
     return err && setUpFailedMessage(v.name, err);
   }
   // a claim's volume is known to the kubelet by its PersistentVolume's name
-  const pv = v.persistentVolumeClaim ? claimedVolume(lookup, pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName) : undefined;
+  const pv = boundVolume(lookup, pod, v);
   if (pv?.spec.hostPath) {
     const err = setUpHostPath(fs, pv.spec.hostPath.path, pv.spec.hostPath.type ?? '', mounted(pod, v.name), now);
     return err && setUpFailedMessage(pv.metadata.name!, err);
@@ -211,10 +212,4 @@ function setUpHostPath(fs: FileSystem, path: string, type: string, isMounted: bo
     return undefined;
   }
   return checkHostPathType(fs, path, type, now);
-}
-
-function claimedVolume(lookup: ObjectLookup, namespace: string, claim: string): PersistentVolume | undefined {
-  const pvc = lookup.get('persistentvolumeclaims', namespace, claim) as PersistentVolumeClaim | undefined;
-  const name = pvc?.spec?.volumeName;
-  return name ? (lookup.get('persistentvolumes', undefined, name) as PersistentVolume | undefined) : undefined;
 }

@@ -95,20 +95,14 @@ export function checkVolumes(store: ObjectStore, pod: Pod): VolumeCheck {
     const pinned = pv && hostnameNodes(pv);
     if (pinned) eligibleNodes = eligibleNodes ? new Set([...eligibleNodes].filter((n) => pinned.has(n))) : pinned;
   }
+  // looked up once for the pod, then matched against each node
+  const missing = volumes.some((pv) => !pv);
+  const waiting = delayed.map((pvc) => ({ pvc, sc: storageClassOf(store, pvc) }));
+  const all = waiting.length ? (store.list('persistentvolumes') as PersistentVolume[]) : [];
   const nodeReasons = (node: Node): string[] | undefined => {
-    let missing = false;
-    let conflict = false;
-    for (const pv of volumes) {
-      if (!pv) missing = true;
-      else if (!volumeNodeAffinityMatches(pv, node)) conflict = true;
-    }
-    let noVolume = false;
-    for (const pvc of delayed) {
-      const sc = storageClassOf(store, pvc);
-      if (findMatchingVolume(pvc, store.list('persistentvolumes') as PersistentVolume[], node)) continue;
-      // no volume waiting: a class with a provisioner makes one where its topology allows
-      if (!sc?.provisioner || sc.provisioner === NO_PROVISIONER || !topologyAllows(sc, node)) noVolume = true;
-    }
+    const conflict = volumes.some((pv) => pv && !volumeNodeAffinityMatches(pv, node));
+    // no volume waiting: a class with a provisioner makes one where its topology allows
+    const noVolume = waiting.some(({ pvc, sc }) => !findMatchingVolume(pvc, all, node) && (!sc?.provisioner || sc.provisioner === NO_PROVISIONER || !topologyAllows(sc, node)));
     const reasons = [...(conflict ? [REASON_NODE_CONFLICT] : []), ...(noVolume ? [REASON_NO_VOLUME] : []), ...(missing ? [REASON_PV_NOT_EXIST] : [])];
     return reasons.length ? reasons : undefined;
   };

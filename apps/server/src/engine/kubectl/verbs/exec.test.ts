@@ -1,6 +1,4 @@
-import { newKit } from './verb-test-kit';
-import { prompt } from '../../shell/session';
-import { ShellSession } from '../../shell/types';
+import { newKit, terminal } from './verb-test-kit';
 
 const ENV_POD = `cat <<'EOF2' | kubectl apply -f -
 apiVersion: v1
@@ -94,12 +92,7 @@ EOF2`;
   it('opens an interactive shell in the container where the terminal allows it', async () => {
     const kit = newKit();
     await kit.setup(ENV_POD, 'kubectl run web --image=nginx', 'sleep 20');
-    let session: ShellSession = kit.sandbox.newSession();
-    const tty = async (line: string) => {
-      const { result, session: next } = await kit.sandbox.run(session, line, undefined, { isTTY: true });
-      session = next;
-      return { ...result, prompt: prompt(session) };
-    };
+    const tty = terminal(kit);
     expect((await tty('kubectl exec -it env -- sh')).prompt).toBe('/ # ');
     expect(await tty('cd /tmp && echo $GREETING')).toMatchObject({ stdout: 'hola\n', prompt: '/tmp # ' });
     expect(await tty('exit 2')).toMatchObject({ stderr: 'command terminated with exit code 2\n', exitCode: 2, prompt: 'student@master:~$ ' });

@@ -1,9 +1,7 @@
 // kubectl run's flags that make more than a bare pod: --expose (a service too), --privileged,
 // --overrides (also on expose), checked against kubectl v1.32's generators and messages.
 import { KubeObject, Pod } from '../../api/types';
-import { newKit } from './verb-test-kit';
-import { prompt } from '../../shell/session';
-import type { ShellSession } from '../../shell/types';
+import { newKit, terminal } from './verb-test-kit';
 
 describe('kubectl run', () => {
   it('--expose makes a ClusterIP service for the pod, printed first', async () => {
@@ -94,15 +92,6 @@ describe('kubectl run', () => {
 });
 
 describe('kubectl run -it at a terminal', () => {
-  const terminal = (kit: ReturnType<typeof newKit>) => {
-    let session: ShellSession = kit.sandbox.newSession();
-    return async (line: string) => {
-      const { result, session: next } = await kit.sandbox.run(session, line, undefined, { isTTY: true });
-      session = next;
-      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, prompt: prompt(session) };
-    };
-  };
-
   it('attaches the terminal to the shell once the pod runs; leaving it with --rm deletes the pod', async () => {
     const kit = newKit();
     const tty = terminal(kit);

@@ -173,6 +173,9 @@ async function runRun(inv: Invocation): Promise<number> {
   return code;
 }
 
+/** the waiting reasons that end kubectl's wait for the pod: it will not start by itself */
+const STUCK = ['ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError'];
+
 /**
  * `run -it` at a terminal whose program is a shell or the mysql client's monitor: once the pod
  * runs, the terminal is attached to it as `kubectl exec -it` attaches one (leaving it ends the
@@ -194,8 +197,7 @@ async function attachTerminal(inv: Invocation, pod: Pod, rm: boolean): Promise<n
   const runningNow = (): boolean => !!runningContainer(cluster.api, cluster.runtime, ns, name, spec.name);
   const gone = (): boolean => {
     const cur = cluster.api.tryGet('pods', ns, name) as Pod | undefined;
-    const st = cur?.status?.containerStatuses?.[0];
-    return !cur || cur.status?.phase === 'Succeeded' || cur.status?.phase === 'Failed' || ['ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError'].includes(st?.state?.waiting?.reason ?? '');
+    return !cur || cur.status?.phase === 'Succeeded' || cur.status?.phase === 'Failed' || STUCK.includes(cur.status?.containerStatuses?.[0]?.state?.waiting?.reason ?? '');
   };
   if (!runningNow() && (await watchLoop(inv, undefined, () => undefined, { onTick: () => runningNow() || gone() })) !== 'done') return undefined;
   const running = runningContainer(cluster.api, cluster.runtime, ns, name, spec.name);
@@ -231,9 +233,7 @@ async function attachAndWait(inv: Invocation, pod: Pod, rm: boolean): Promise<nu
       exitCode = st?.state?.terminated?.exitCode ?? (phase === 'Failed' ? 1 : 0);
       return true;
     }
-    const waiting = st?.state?.waiting?.reason;
-    if (waiting === 'ErrImagePull' || waiting === 'ImagePullBackOff' || waiting === 'CreateContainerConfigError') return true;
-    return false;
+    return STUCK.includes(st?.state?.waiting?.reason ?? '');
   };
   const result = done() ? 'done' : await watchLoop(inv, undefined, () => undefined, { onTick: done });
   const cur = api.tryGet('pods', ns, name) as Pod | undefined;

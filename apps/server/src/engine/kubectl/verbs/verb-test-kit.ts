@@ -3,6 +3,7 @@
 
 import { Sandbox } from '../../sandbox';
 import { ShellSession } from '../../shell/types';
+import { prompt } from '../../shell/session';
 
 /** Date.UTC(2026, 0, 1) */
 export const T0 = 1767225600000;
@@ -38,5 +39,18 @@ export function newKit(): Kit {
         if (r.exitCode !== 0) throw new Error(`setup failed: ${line}\n${r.stderr}`);
       }
     },
+  };
+}
+
+/**
+ * A terminal on the kit's sandbox, as a student types at one: each line runs as a TTY in a session
+ * of its own (kubectl exec -it and run -it attach there), with the prompt the session then shows.
+ */
+export function terminal(kit: Kit): (line: string) => Promise<Out & { prompt: string }> {
+  let session: ShellSession = kit.sandbox.newSession();
+  return async (line) => {
+    const { result, session: next } = await kit.sandbox.run(session, line, undefined, { isTTY: true });
+    session = next;
+    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, prompt: prompt(session) };
   };
 }

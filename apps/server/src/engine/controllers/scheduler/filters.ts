@@ -72,6 +72,14 @@ interface NodeSelectorRequirement {
   values?: string[];
 }
 
+/**
+ * The names in both sets; `a` undefined stands for every name (the first PreFilterResult, or term,
+ * met), as sets.Set's Intersection is used in PreFilterResult.Merge and the plugins' own terms.
+ */
+export function intersect(a: Set<string> | undefined, b: Set<string>): Set<string> {
+  return a ? new Set([...a].filter((n) => b.has(n))) : new Set(b);
+}
+
 export interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
   matchFields?: NodeSelectorRequirement[];

@@ -12,7 +12,7 @@ import { Condition, KubeEvent, Node, Pod } from '../../api/types';
 import { rfc3339 } from '../../time';
 import { Controller, ControllerContext, splitKey } from '../controller';
 import { NodeAggregate, NodeCache, PodEntry, controllerOwner, podKey } from './node-cache';
-import { FilterStatus, PodInfo, filterNode, podInfo } from './filters';
+import { FilterStatus, PodInfo, filterNode, intersect, podInfo } from './filters';
 import { scoreNodes, Candidate } from './scores';
 import { NO_NODES_AVAILABLE, NO_PREEMPTION_VICTIMS, PREEMPTION_NOT_HELPFUL, fitErrorMessage, preemptionMessage } from './fit-error';
 import { checkVolumes } from './volumes';
@@ -248,7 +248,7 @@ function nodeAffinityPreFilter(pod: Pod): Set<string> | undefined {
     for (const r of t.matchFields ?? []) {
       if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
       const values = new Set(r.values ?? []);
-      termNames = termNames ? new Set([...termNames].filter((n) => values.has(n))) : values;
+      termNames = intersect(termNames, values);
     }
     // a term without one lets every node through: the terms are ORed
     if (!termNames) return undefined;
@@ -264,7 +264,7 @@ function narrowNodes(results: [string, Set<string> | undefined][]): { names: Set
   for (const [plugin, r] of results) {
     if (!r) continue;
     plugins.push(plugin);
-    names = names ? new Set([...names].filter((n) => r.has(n))) : new Set(r);
+    names = intersect(names, r);
     if (names.size === 0) break;
   }
   return names ? { names, plugins } : undefined;

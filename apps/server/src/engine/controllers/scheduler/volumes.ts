@@ -10,6 +10,7 @@ import { ObjectStore } from '../../api/store';
 import { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../../api/types';
 import { claimClass, findMatchingVolume, volumeNodeAffinityMatches } from '../persistentvolume/matching';
 import { BIND_COMPLETED } from '../persistentvolume/persistentvolume';
+import { intersect } from './filters';
 
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
@@ -57,7 +58,7 @@ function hostnameNodes(pv: PersistentVolume): Set<string> | undefined {
     for (const e of term.matchExpressions ?? []) {
       if (e.key !== HOSTNAME_LABEL || e.operator !== 'In') continue;
       const values = new Set(e.values ?? []);
-      names = names ? new Set([...names].filter((n) => values.has(n))) : values;
+      names = intersect(names, values);
     }
     if (names) result = new Set([...(result ?? []), ...names]);
   }
@@ -93,7 +94,7 @@ export function checkVolumes(store: ObjectStore, pod: Pod): VolumeCheck {
   let eligibleNodes: Set<string> | undefined;
   for (const pv of volumes) {
     const pinned = pv && hostnameNodes(pv);
-    if (pinned) eligibleNodes = eligibleNodes ? new Set([...eligibleNodes].filter((n) => pinned.has(n))) : pinned;
+    if (pinned) eligibleNodes = intersect(eligibleNodes, pinned);
   }
   // looked up once for the pod, then matched against each node
   const missing = volumes.some((pv) => !pv);
